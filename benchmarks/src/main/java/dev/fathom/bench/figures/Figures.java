@@ -1,0 +1,49 @@
+package dev.fathom.bench.figures;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Renders the documentation figures into {@code docs/img/} (or the directory given with {@code
+ * --out DIR}). Further arguments select figures by name prefix.
+ *
+ * <pre>
+ * java -Djava.awt.headless=true -cp benchmarks/target/benchmarks.jar \
+ *     dev.fathom.bench.figures.Figures [--out docs/img] [name-prefix ...]
+ * </pre>
+ */
+public final class Figures {
+  private Figures() {}
+
+  /** Every figure, one or more per package. */
+  static List<Figure> all() {
+    return List.of(new LinalgFigures.ConvolutionError());
+  }
+
+  public static void main(String[] args) throws IOException {
+    System.setProperty("java.awt.headless", "true");
+    Path out = Path.of("docs", "img");
+    List<String> only = new ArrayList<>();
+    for (int i = 0; i < args.length; i++) {
+      if (args[i].equals("--out") && i + 1 < args.length) {
+        out = Path.of(args[++i]);
+      } else {
+        only.add(args[i]);
+      }
+    }
+    Files.createDirectories(out);
+    for (Figure f : all()) {
+      if (!only.isEmpty() && only.stream().noneMatch(p -> f.name().startsWith(p))) {
+        continue;
+      }
+      long t0 = System.nanoTime();
+      f.render(out);
+      System.out.printf(
+          "%s -> %s (%.1f s)%n",
+          f.name(), out.resolve(f.name() + ".png"), (System.nanoTime() - t0) / 1e9);
+    }
+  }
+}

@@ -1,0 +1,213 @@
+package dev.fathom.linalg;
+
+import java.util.concurrent.ConcurrentHashMap;
+import org.jtransforms.fft.DoubleFFT_1D;
+
+/**
+ * Fast Fourier transforms of real and complex sequences of any length, backed by JTransforms.
+ *
+ * <p>Convention: the forward transform is {@code X[k] = sum_j x[j] exp(-2 pi i j k / n)}; the
+ * inverse divides by {@code n}, so {@code inverse(forward(x)) == x} to rounding. Complex data is
+ * interleaved {@code (re, im, ...)}. A real sequence of length {@code n} has the half spectrum
+ * {@code X[0..n/2]} ({@code n/2 + 1} complex values, interleaved), the other half being its
+ * conjugate mirror.
+ *
+ * <p>An {@code Fft} instance is a plan for one length: its twiddle tables are shared through a
+ * small cache, and it owns a scratch buffer, so an instance is <b>not thread-safe</b>; create one
+ * per thread with {@link #of(int)} (cheap after the first call for a length). The static
+ * convenience methods create a plan per call and are thread-safe.
+ */
+public final class Fft {
+  private static final int CACHE_LIMIT = 64;
+  private static final ConcurrentHashMap<Integer, DoubleFFT_1D> TABLES = new ConcurrentHashMap<>();
+
+  private final int n;
+  private final DoubleFFT_1D fft;
+  private double[] scratch;
+
+  private Fft(int n) {
+    this.n = n;
+    DoubleFFT_1D t = TABLES.get(n);
+    if (t == null) {
+      if (TABLES.size() >= CACHE_LIMIT) {
+        TABLES.clear();
+      }
+      t = TABLES.computeIfAbsent(n, DoubleFFT_1D::new);
+    }
+    this.fft = t;
+  }
+
+  /**
+   * Returns a plan for sequences of length {@code n}.
+   *
+   * @param n the transform length, at least 1
+   * @return the plan (not thread-safe)
+   */
+  public static Fft of(int n) {
+    Args.positive("n", n);
+    return new Fft(n);
+  }
+
+  /**
+   * Returns the transform length.
+   *
+   * @return {@code n}
+   */
+  public int size() {
+    return n;
+  }
+
+  /**
+   * Forward complex transform in place.
+   *
+   * @param z interleaved array of {@code 2n} doubles, replaced by its transform
+   */
+  public void forward(double[] z) {
+    Args.length("z", z, 2 * n);
+    fft.complexForward(z);
+  }
+
+  /**
+   * Inverse complex transform in place, scaled by {@code 1/n}.
+   *
+   * @param z interleaved array of {@code 2n} doubles, replaced by its inverse transform
+   */
+  public void inverse(double[] z) {
+    Args.length("z", z, 2 * n);
+    fft.complexInverse(z, true);
+  }
+
+  /**
+   * Forward transform of a real sequence to its half spectrum.
+   *
+   * @param x real input of length {@code n} (not modified)
+   * @param spectrum interleaved output of {@code 2 * (n / 2 + 1)} doubles: {@code X[0..n/2]}
+   */
+  public void realForward(double[] x, double[] spectrum) {
+    Args.length("x", x, n);
+    Args.length("spectrum", spectrum, 2 * (n / 2 + 1));
+    double[] a = scratch();
+    System.arraycopy(x, 0, a, 0, n);
+    fft.realForward(a);
+    unpack(a, spectrum);
+  }
+
+  /**
+   * Inverse transform of a half spectrum to a real sequence, scaled by {@code 1/n}. The imaginary
+   * parts of {@code X[0]} and (for even {@code n}) {@code X[n/2]} are ignored, as for any real
+   * sequence they are zero.
+   *
+   * @param spectrum interleaved half spectrum of {@code 2 * (n / 2 + 1)} doubles (not modified)
+   * @param x real output of length {@code n}
+   */
+  public void realInverse(double[] spectrum, double[] x) {
+    Args.length("spectrum", spectrum, 2 * (n / 2 + 1));
+    Args.length("x", x, n);
+    double[] a = scratch();
+    pack(spectrum, a);
+    fft.realInverse(a, true);
+    System.arraycopy(a, 0, x, 0, n);
+  }
+
+  /**
+   * Forward complex transform of a copy.
+   *
+   * @param z interleaved input (not modified); its length must be even and positive
+   * @return the interleaved transform
+   */
+  public static double[] forwardCopy(double[] z) {
+    Args.interleaved("z", z);
+    double[] out = z.clone();
+    of(Math.max(1, z.length / 2)).forward(out);
+    return out;
+  }
+
+  /**
+   * Inverse complex transform (scaled by {@code 1/n}) of a copy.
+   *
+   * @param z interleaved input (not modified); its length must be even and positive
+   * @return the interleaved inverse transform
+   */
+  public static double[] inverseCopy(double[] z) {
+    Args.interleaved("z", z);
+    double[] out = z.clone();
+    of(Math.max(1, z.length / 2)).inverse(out);
+    return out;
+  }
+
+  /**
+   * Half spectrum of a real sequence.
+   *
+   * @param x real input (not modified), non-empty
+   * @return the interleaved half spectrum {@code X[0..n/2]}
+   */
+  public static double[] realSpectrum(double[] x) {
+    Args.notNull("x", x);
+    Fft plan = of(x.length);
+    double[] s = new double[2 * (x.length / 2 + 1)];
+    plan.realForward(x, s);
+    return s;
+  }
+
+  /**
+   * Returns the smallest power of two that is at least {@code m}.
+   *
+   * @param m a positive size, at most {@code 2^30}
+   * @return the power of two
+   */
+  public static int nextPowerOfTwo(int m) {
+    Args.inRange("m", m, 1, 1 << 30);
+    return m == 1 ? 1 : Integer.highestOneBit(m - 1) << 1;
+  }
+
+  private double[] scratch() {
+    if (scratch == null) {
+      scratch = new double[n];
+    }
+    return scratch;
+  }
+
+  /** JTransforms' packed real layout to interleaved X[0..n/2]. */
+  private void unpack(double[] a, double[] s) {
+    int half = n / 2;
+    s[0] = a[0];
+    s[1] = 0;
+    if ((n & 1) == 0) {
+      for (int k = 1; k < half; k++) {
+        s[2 * k] = a[2 * k];
+        s[2 * k + 1] = a[2 * k + 1];
+      }
+      if (n > 1) {
+        s[2 * half] = a[1];
+        s[2 * half + 1] = 0;
+      }
+    } else {
+      for (int k = 1; k < half; k++) {
+        s[2 * k] = a[2 * k];
+        s[2 * k + 1] = a[2 * k + 1];
+      }
+      if (half > 0) {
+        s[2 * half] = a[n - 1];
+        s[2 * half + 1] = a[1];
+      }
+    }
+  }
+
+  /** Interleaved X[0..n/2] to JTransforms' packed real layout. */
+  private void pack(double[] s, double[] a) {
+    int half = n / 2;
+    a[0] = s[0];
+    for (int k = 1; k < half; k++) {
+      a[2 * k] = s[2 * k];
+      a[2 * k + 1] = s[2 * k + 1];
+    }
+    if ((n & 1) == 0) {
+      if (n > 1) {
+        a[1] = s[2 * half];
+      }
+    } else if (half > 0) {
+      a[n - 1] = s[2 * half];
+      a[1] = s[2 * half + 1];
+    }
+  }
+}

@@ -1,0 +1,189 @@
+package dev.fathom.linalg;
+
+import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
+import java.util.random.RandomGenerator.SplittableGenerator;
+
+/**
+ * Seeding helpers on {@link RandomGenerator}: reproducible generators from a {@code long} seed,
+ * independent streams for parallel work, and a few sampling utilities every package needs.
+ *
+ * <p>Reproducibility across threads: {@link #stream(long, long)} derives the generator for task
+ * {@code i} from {@code (seed, i)} alone, so work split over any number of threads draws the same
+ * numbers as a serial run, whatever the scheduling. {@link #split(long, int)} gives the same
+ * guarantee for a fixed count of streams. Generators are {@link SplittableRandom}, which is in
+ * {@code java.base} on every JDK 17 runtime.
+ */
+public final class Rng {
+  private Rng() {}
+
+  /**
+   * Returns a splittable generator seeded with {@code seed}; the same seed gives the same sequence.
+   *
+   * @param seed the seed
+   * @return a new generator (not thread-safe; split it for other threads)
+   */
+  public static SplittableGenerator create(long seed) {
+    return new SplittableRandom(seed);
+  }
+
+  /**
+   * Returns the generator of the {@code index}-th independent stream of {@code seed}. It depends
+   * only on {@code (seed, index)}, so parallel tasks that each take their own index reproduce a
+   * serial run exactly.
+   *
+   * @param seed the master seed
+   * @param index the stream index (any value)
+   * @return a new generator
+   */
+  public static SplittableGenerator stream(long seed, long index) {
+    return new SplittableRandom(mix64(seed ^ mix64(index + 0x9E3779B97F4A7C15L)));
+  }
+
+  /**
+   * Returns {@code count} independent generators derived from {@code seed}: element {@code i} is
+   * {@link #stream(long, long) stream(seed, i)}.
+   *
+   * @param seed the master seed
+   * @param count the number of streams, at least 0
+   * @return the generators
+   */
+  public static SplittableGenerator[] split(long seed, int count) {
+    Args.nonNegative("count", count);
+    SplittableGenerator[] out = new SplittableGenerator[count];
+    for (int i = 0; i < count; i++) {
+      out[i] = stream(seed, i);
+    }
+    return out;
+  }
+
+  /**
+   * The SplitMix64 finalizer (Stafford variant 13): a bijective 64-bit mixing function.
+   *
+   * @param z the input
+   * @return the mixed value
+   */
+  public static long mix64(long z) {
+    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+    return z ^ (z >>> 31);
+  }
+
+  /**
+   * Fills {@code out} with independent standard normal samples.
+   *
+   * @param rng the generator
+   * @param out the array to fill
+   */
+  public static void gaussian(RandomGenerator rng, double[] out) {
+    Args.notNull("rng", rng);
+    for (int i = 0; i < out.length; i++) {
+      out[i] = rng.nextGaussian();
+    }
+  }
+
+  /**
+   * Returns {@code n} independent standard normal samples.
+   *
+   * @param rng the generator
+   * @param n the count
+   * @return the samples
+   */
+  public static double[] gaussian(RandomGenerator rng, int n) {
+    double[] out = new double[Args.nonNegative("n", n)];
+    gaussian(rng, out);
+    return out;
+  }
+
+  /**
+   * Fills {@code out} with independent samples uniform on {@code [lo, hi)}.
+   *
+   * @param rng the generator
+   * @param lo the lower bound
+   * @param hi the upper bound, greater than {@code lo}
+   * @param out the array to fill
+   */
+  public static void uniform(RandomGenerator rng, double lo, double hi, double[] out) {
+    Args.notNull("rng", rng);
+    Args.finite("lo", lo);
+    Args.finite("hi", hi);
+    if (!(hi > lo)) {
+      throw Args.fail("hi", hi, "a number greater than lo = " + lo);
+    }
+    for (int i = 0; i < out.length; i++) {
+      out[i] = rng.nextDouble(lo, hi);
+    }
+  }
+
+  /**
+   * Shuffles {@code a} in place (Fisher-Yates).
+   *
+   * @param rng the generator
+   * @param a the array, permuted in place
+   */
+  public static void shuffle(RandomGenerator rng, int[] a) {
+    Args.notNull("rng", rng);
+    for (int i = a.length - 1; i > 0; i--) {
+      int j = rng.nextInt(i + 1);
+      int t = a[i];
+      a[i] = a[j];
+      a[j] = t;
+    }
+  }
+
+  /**
+   * Returns a uniformly random permutation of {@code 0..n-1}.
+   *
+   * @param rng the generator
+   * @param n the size, at least 0
+   * @return the permutation
+   */
+  public static int[] permutation(RandomGenerator rng, int n) {
+    int[] p = new int[Args.nonNegative("n", n)];
+    for (int i = 0; i < n; i++) {
+      p[i] = i;
+    }
+    shuffle(rng, p);
+    return p;
+  }
+
+  /**
+   * Returns {@code k} distinct indices drawn uniformly from {@code 0..n-1}, in the order drawn.
+   * Costs {@code O(k)} expected time and memory when {@code k} is small against {@code n}, and
+   * {@code O(n)} otherwise.
+   *
+   * @param rng the generator
+   * @param n the population size, at least 0
+   * @param k the sample size, in {@code [0, n]}
+   * @return the sample
+   */
+  public static int[] sampleWithoutReplacement(RandomGenerator rng, int n, int k) {
+    Args.notNull("rng", rng);
+    Args.nonNegative("n", n);
+    Args.inRange("k", k, 0, n);
+    int[] out = new int[k];
+    if ((long) k * 4 < n) {
+      java.util.HashSet<Integer> seen = new java.util.HashSet<>(k * 2);
+      int c = 0;
+      while (c < k) {
+        int v = rng.nextInt(n);
+        if (seen.add(v)) {
+          out[c++] = v;
+        }
+      }
+      return out;
+    }
+    int[] p = new int[n];
+    for (int i = 0; i < n; i++) {
+      p[i] = i;
+    }
+    for (int i = 0; i < k; i++) {
+      int j = i + rng.nextInt(n - i);
+      int t = p[i];
+      p[i] = p[j];
+      p[j] = t;
+      out[i] = p[i];
+    }
+    return out;
+  }
+}
