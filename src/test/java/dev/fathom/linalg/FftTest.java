@@ -88,6 +88,24 @@ class FftTest {
   }
 
   @Test
+  void jtransformsThreadsDoNotChangeTheResult() {
+    int n = 1 << 16;
+    double[] z = random(new SplittableRandom(11), 2 * n);
+    double[] x = random(new SplittableRandom(12), n);
+    int saved = pl.edu.icm.jlargearrays.ConcurrencyUtils.getNumberOfThreads();
+    try {
+      pl.edu.icm.jlargearrays.ConcurrencyUtils.setNumberOfThreads(1);
+      double[] serial = Fft.forwardCopy(z);
+      double[] serialReal = Fft.realSpectrum(x);
+      pl.edu.icm.jlargearrays.ConcurrencyUtils.setNumberOfThreads(4);
+      assertArrayEquals(serial, Fft.forwardCopy(z), 0);
+      assertArrayEquals(serialReal, Fft.realSpectrum(x), 0);
+    } finally {
+      pl.edu.icm.jlargearrays.ConcurrencyUtils.setNumberOfThreads(saved);
+    }
+  }
+
+  @Test
   void planIsReusableAndSizeIsReported() {
     Fft plan = Fft.of(12);
     assertEquals(12, plan.size());
