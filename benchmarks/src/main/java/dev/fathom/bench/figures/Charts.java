@@ -47,7 +47,6 @@ public final class Charts {
    * @throws IOException if writing fails
    */
   public static void save(XYChart chart, Path dir, String name) throws IOException {
-    BitmapEncoder.saveBitmap(
-        chart, dir.resolve(name).toString(), BitmapEncoder.BitmapFormat.PNG);
+    BitmapEncoder.saveBitmap(chart, dir.resolve(name).toString(), BitmapEncoder.BitmapFormat.PNG);
   }
 }
