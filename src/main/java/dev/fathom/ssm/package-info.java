@@ -1,0 +1,27 @@
+/**
+ * Diagonal state-space models (S4, S4D, S4-PTD, S5, Mamba) in double precision.
+ *
+ * <p>Layout of the package:
+ *
+ * <ul>
+ *   <li>{@code Hippo}: the HiPPO transition matrices (LegS, LegT, LagT, FouT) and their
+ *       normal-plus-low-rank forms {@code Nplr}, with reconstruction diagnostics.
+ *   <li>{@code DiagonalSsm}: H channels of diagonal continuous systems stored as complex modes
+ *       (interleaved {@code double[]}); {@code S4dInit} builds the S4D inits, C and the timescales;
+ *       {@code Discretization} maps them to a {@code DiscreteSsm}.
+ *   <li>Kernels: {@code VandermondeKernel} (streaming, O(N+L) memory), {@code CauchyKernel} (S4's
+ *       DPLR kernel with the Woodbury correction), {@code DenseSsm} (dense discretization and the
+ *       Krylov ground truth).
+ *   <li>Sequence maps: {@code SsmConvolution} (causal, batched and bidirectional FFT convolution),
+ *       {@code Recurrence} (step mode and state forwarding), {@code ParallelScan} (chunked
+ *       associative scan) and {@code SelectiveScan} (Mamba).
+ *   <li>{@code Diagonalization}: eigendecompositions with their condition number and backward
+ *       error, naive and perturb-then-diagonalize (S4-PTD).
+ * </ul>
+ *
+ * <p>Conventions (as in the reference implementations): the recurrence is {@code x_k = Abar x_{k-1}
+ * + Bbar u_k}, {@code y_k = C x_k + D u_k}, {@code x_{-1} = 0}; the kernel is {@code K_l = C Abar^l
+ * Bbar}; a real system with conjugate eigenvalue pairs is stored as N/2 complex modes and every
+ * output is {@code 2 Re(...)} of the half sum.
+ */
+package dev.fathom.ssm;
