@@ -1,0 +1,129 @@
+package dev.fathom.ssm;
+
+import dev.fathom.linalg.Args;
+
+/**
+ * The recurrent (step) mode of a diagonal system: {@code x_k = Abar x_{k-1} + Bbar u_k}, {@code y_k
+ * = factor * Re(C x_k) + D u_k}, O(N) per step per channel. This is the reference the convolution
+ * and scan modes must reproduce, and the inference mode of S4D.
+ *
+ * <p>Layouts: sequences are H L doubles, channel-major ({@code u_h[k]} at {@code h L + k}); states
+ * are 2 H M doubles in the interleaved channel-major layout of {@link DiscreteSsm}. All methods are
+ * static and thread-safe; only documented outputs are modified.
+ */
+public final class Recurrence {
+  private Recurrence() {}
+
+  /**
+   * Outputs and final state of a run.
+   *
+   * @param y the outputs, H L doubles, channel-major
+   * @param state the final state {@code x_{L-1}}, 2 H M doubles
+   */
+  public record Result(double[] y, double[] state) {}
+
+  /**
+   * Runs the recurrence over a sequence.
+   *
+   * @param sys the discrete system
+   * @param u the inputs, H L doubles, channel-major, finite
+   * @param initialState {@code x_{-1}}, 2 H M doubles, or null for zero
+   * @return the outputs (with D u) and the final state
+   */
+  public static Result run(DiscreteSsm sys, double[] u, double[] initialState) {
+    int length = sequenceLength(sys, u);
+    int m = sys.modes();
+    double[] x =
+        initialState == null
+            ? new double[2 * sys.channels() * m]
+            : Args.finite(
+                    "initialState",
+                    Args.length("initialState", initialState, 2 * sys.channels() * m))
+                .clone();
+    double[] y = new double[u.length];
+    double[] a = sys.abar();
+    double[] b = sys.bbar();
+    double[] c = sys.c();
+    double f = sys.factor();
+    for (int h = 0; h < sys.channels(); h++) {
+      int base = 2 * h * m;
+      double dh = sys.d()[h];
+      for (int k = 0; k < length; k++) {
+        double uk = u[h * length + k];
+        double acc = 0;
+        for (int n = 0; n < m; n++) {
+          int i = base + 2 * n;
+          double xr = a[i] * x[i] - a[i + 1] * x[i + 1] + b[i] * uk;
+          double xi = a[i] * x[i + 1] + a[i + 1] * x[i] + b[i + 1] * uk;
+          x[i] = xr;
+          x[i + 1] = xi;
+          acc += c[i] * xr - c[i + 1] * xi;
+        }
+        y[h * length + k] = f * acc + dh * uk;
+      }
+    }
+    return new Result(y, x);
+  }
+
+  /**
+   * One step for all channels: updates the state in place and writes one output per channel.
+   *
+   * @param sys the discrete system
+   * @param state the state {@code x_{k-1}}, 2 H M doubles, replaced by {@code x_k}
+   * @param u the inputs {@code u_k}, H doubles
+   * @param y receives the outputs {@code y_k}, H doubles
+   */
+  public static void step(DiscreteSsm sys, double[] state, double[] u, double[] y) {
+    Args.notNull("sys", sys);
+    Args.length("state", state, 2 * sys.channels() * sys.modes());
+    Args.finite("u", Args.length("u", u, sys.channels()));
+    Args.length("y", y, sys.channels());
+    int m = sys.modes();
+    double[] a = sys.abar();
+    double[] b = sys.bbar();
+    double[] c = sys.c();
+    for (int h = 0; h < sys.channels(); h++) {
+      double acc = 0;
+      for (int n = 0; n < m; n++) {
+        int i = 2 * (h * m + n);
+        double xr = a[i] * state[i] - a[i + 1] * state[i + 1] + b[i] * u[h];
+        double xi = a[i] * state[i + 1] + a[i + 1] * state[i] + b[i + 1] * u[h];
+        state[i] = xr;
+        state[i + 1] = xi;
+        acc += c[i] * xr - c[i + 1] * xi;
+      }
+      y[h] = sys.factor() * acc + sys.d()[h] * u[h];
+    }
+  }
+
+  /**
+   * The impulse response {@code K_l} of every channel, from the recurrence (without D): the
+   * independent reference for the kernels.
+   *
+   * @param sys the discrete system
+   * @param length L, at least 1
+   * @return H L doubles, channel-major
+   */
+  public static double[] impulseResponse(DiscreteSsm sys, int length) {
+    Args.notNull("sys", sys);
+    Args.positive("length", length);
+    double[] u = new double[sys.channels() * length];
+    for (int h = 0; h < sys.channels(); h++) {
+      u[h * length] = 1;
+    }
+    double[] y = run(sys, u, null).y();
+    for (int h = 0; h < sys.channels(); h++) {
+      y[h * length] -= sys.d()[h];
+    }
+    return y;
+  }
+
+  static int sequenceLength(DiscreteSsm sys, double[] u) {
+    Args.notNull("sys", sys);
+    Args.finite("u", u);
+    if (u.length == 0 || u.length % sys.channels() != 0) {
+      throw Args.fail("u.length", u.length, "a positive multiple of channels = " + sys.channels());
+    }
+    return u.length / sys.channels();
+  }
+}
