@@ -41,28 +41,47 @@ public final class Recurrence {
                     Args.length("initialState", initialState, 2 * sys.channels() * m))
                 .clone();
     double[] y = new double[u.length];
+    for (int h = 0; h < sys.channels(); h++) {
+      scanChannel(sys, h, u, h * length, y, h * length, length, x, 2 * h * m);
+    }
+    return new Result(y, x);
+  }
+
+  /**
+   * Runs channel h over {@code len} inputs from {@code u[uOff]}, writing outputs (with D u) to
+   * {@code y[yOff]} and updating the channel's state held at {@code x[xOff]} (2 M doubles).
+   */
+  static void scanChannel(
+      DiscreteSsm sys,
+      int h,
+      double[] u,
+      int uOff,
+      double[] y,
+      int yOff,
+      int len,
+      double[] x,
+      int xOff) {
+    int m = sys.modes();
     double[] a = sys.abar();
     double[] b = sys.bbar();
     double[] c = sys.c();
     double f = sys.factor();
-    for (int h = 0; h < sys.channels(); h++) {
-      int base = 2 * h * m;
-      double dh = sys.d()[h];
-      for (int k = 0; k < length; k++) {
-        double uk = u[h * length + k];
-        double acc = 0;
-        for (int n = 0; n < m; n++) {
-          int i = base + 2 * n;
-          double xr = a[i] * x[i] - a[i + 1] * x[i + 1] + b[i] * uk;
-          double xi = a[i] * x[i + 1] + a[i + 1] * x[i] + b[i + 1] * uk;
-          x[i] = xr;
-          x[i + 1] = xi;
-          acc += c[i] * xr - c[i + 1] * xi;
-        }
-        y[h * length + k] = f * acc + dh * uk;
+    double dh = sys.d()[h];
+    int base = 2 * h * m;
+    for (int k = 0; k < len; k++) {
+      double uk = u[uOff + k];
+      double acc = 0;
+      for (int n = 0; n < m; n++) {
+        int i = base + 2 * n;
+        int j = xOff + 2 * n;
+        double xr = a[i] * x[j] - a[i + 1] * x[j + 1] + b[i] * uk;
+        double xi = a[i] * x[j + 1] + a[i + 1] * x[j] + b[i + 1] * uk;
+        x[j] = xr;
+        x[j + 1] = xi;
+        acc += c[i] * xr - c[i + 1] * xi;
       }
+      y[yOff + k] = f * acc + dh * uk;
     }
-    return new Result(y, x);
   }
 
   /**
@@ -116,6 +135,43 @@ public final class Recurrence {
       y[h * length] -= sys.d()[h];
     }
     return y;
+  }
+
+  /**
+   * The state after a sequence, {@code x_{L-1} = Abar^L s + sum_l Abar^l Bbar u_{L-1-l}} (the
+   * transposed Vandermonde product), by Horner's rule in O(N L) without computing outputs.
+   *
+   * @param sys the discrete system
+   * @param state the state before the sequence, 2 H M doubles
+   * @param u the inputs, H L doubles, channel-major
+   * @return the new state (the input state is not modified)
+   */
+  public static double[] advance(DiscreteSsm sys, double[] state, double[] u) {
+    int length = sequenceLength(sys, u);
+    int m = sys.modes();
+    double[] x = Args.finite("state", Args.length("state", state, 2 * sys.channels() * m)).clone();
+    double[] a = sys.abar();
+    double[] b = sys.bbar();
+    for (int h = 0; h < sys.channels(); h++) {
+      for (int n = 0; n < m; n++) {
+        int i = 2 * (h * m + n);
+        double ar = a[i];
+        double ai = a[i + 1];
+        double br = b[i];
+        double bi = b[i + 1];
+        double xr = x[i];
+        double xi = x[i + 1];
+        for (int k = 0; k < length; k++) {
+          double uk = u[h * length + k];
+          double tr = ar * xr - ai * xi + br * uk;
+          xi = ar * xi + ai * xr + bi * uk;
+          xr = tr;
+        }
+        x[i] = xr;
+        x[i + 1] = xi;
+      }
+    }
+    return x;
   }
 
   static int sequenceLength(DiscreteSsm sys, double[] u) {
