@@ -15,8 +15,8 @@
  *   <li>Sequence maps: {@code SsmConvolution} (causal, batched and bidirectional FFT convolution),
  *       {@code Recurrence} (step mode and state forwarding), {@code ParallelScan} (chunked
  *       associative scan) and {@code SelectiveScan} (Mamba).
- *   <li>{@code Diagonalization}: eigendecompositions with their condition number and backward
- *       error, naive and perturb-then-diagonalize (S4-PTD).
+ *   <li>{@code Diagonalization} and {@code PtdOptimizer}: eigendecompositions with their condition
+ *       number and backward error, naive and perturb-then-diagonalize (S4-PTD).
  * </ul>
  *
  * <p>Conventions (as in the reference implementations): the recurrence is {@code x_k = Abar x_{k-1}
