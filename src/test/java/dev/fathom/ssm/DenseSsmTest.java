@@ -100,6 +100,48 @@ class DenseSsmTest {
   }
 
   @Test
+  void g10S4dLegsConvergesWeaklyButNotPointwise() {
+    // basis functions e^{tA_N} B/2 (normal part, S4D-LegS) vs e^{tA} B (LegS), t in [0, 5]
+    int n = 64;
+    Nplr nplr = Hippo.nplr(Hippo.Measure.LEGS, n);
+    DMatrixRMaj normal = nplr.a().copy();
+    org.ejml.dense.row.CommonOps_DDRM.multAddTransB(nplr.p(), nplr.p(), normal);
+    double h = 0.002;
+    int steps = 2500;
+    DMatrixRMaj stepA = nplr.a().copy();
+    org.ejml.dense.row.CommonOps_DDRM.scale(h, stepA);
+    DMatrixRMaj stepN = normal.copy();
+    org.ejml.dense.row.CommonOps_DDRM.scale(h, stepN);
+    DMatrixRMaj ea = DenseSsm.expm(stepA);
+    DMatrixRMaj en = DenseSsm.expm(stepN);
+    DMatrixRMaj x = new DMatrixRMaj(n, 1, true, nplr.b().clone());
+    double[] halfB = nplr.b().clone();
+    Vectors.scale(0.5, halfB);
+    DMatrixRMaj z = new DMatrixRMaj(n, 1, true, halfB);
+    DMatrixRMaj t1 = new DMatrixRMaj(n, 1);
+    double[] weak = new double[4];
+    double pointwise = 0;
+    for (int k = 0; k <= steps; k++) {
+      double t = k * h;
+      double phi = Math.exp(-t) * Math.sin(3 * t);
+      double w = (k == 0 || k == steps) ? h / 2 : h;
+      for (int i = 0; i < 4; i++) {
+        double d = z.get(i, 0) - x.get(i, 0);
+        weak[i] += w * phi * d;
+        pointwise = Math.max(pointwise, Math.abs(d));
+      }
+      org.ejml.dense.row.CommonOps_DDRM.mult(ea, x, t1);
+      x.setTo(t1);
+      org.ejml.dense.row.CommonOps_DDRM.mult(en, z, t1);
+      z.setTo(t1);
+    }
+    assertTrue(pointwise > 0.5, "pointwise " + pointwise);
+    for (double v : weak) {
+      assertTrue(Math.abs(v) < 1e-2, "weak " + v);
+    }
+  }
+
+  @Test
   void badInput() {
     DMatrixRMaj a = new DMatrixRMaj(2, 3);
     assertThrows(IllegalArgumentException.class, () -> DenseSsm.expm(a));
