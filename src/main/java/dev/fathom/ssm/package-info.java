@@ -13,8 +13,8 @@
  *       DPLR kernel with the Woodbury correction), {@code DenseSsm} (dense discretization and the
  *       Krylov ground truth).
  *   <li>Sequence maps: {@code SsmConvolution} (causal, batched and bidirectional FFT convolution),
- *       {@code Recurrence} (step mode and state forwarding), {@code ParallelScan} (chunked
- *       associative scan) and {@code SelectiveScan} (Mamba).
+ *       {@code Recurrence} (step mode and state forwarding), {@code DplrStep} (S4's DPLR step),
+ *       {@code ParallelScan} (chunked associative scan) and {@code SelectiveScan} (Mamba).
  *   <li>{@code Diagonalization} and {@code PtdOptimizer}: eigendecompositions with their condition
  *       number and backward error, naive and perturb-then-diagonalize (S4-PTD).
  * </ul>
