@@ -115,6 +115,23 @@ public record DiagonalSsm(
   }
 
   /**
+   * Returns the same system sampled at a different rate: every Δ multiplied by {@code rate} (S4's
+   * {@code rate}, S5's {@code step_rescale}); a kernel computed from it covers the same continuous
+   * time with {@code 1/rate} times as many samples.
+   *
+   * @param rate the factor, finite and positive
+   * @return a new system
+   */
+  public DiagonalSsm withRate(double rate) {
+    Args.positive("rate", rate);
+    double[] scaled = dt.clone();
+    for (int h = 0; h < scaled.length; h++) {
+      scaled[h] *= rate;
+    }
+    return new DiagonalSsm(channels, modes, storage, a, b, c, scaled, d, allowUnstable);
+  }
+
+  /**
    * Discretizes every mode with its channel's Δ.
    *
    * @param method the discretization

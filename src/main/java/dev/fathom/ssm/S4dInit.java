@@ -84,6 +84,24 @@ public final class S4dInit {
   }
 
   /**
+   * Clips the imaginary parts of B to {@code [-bound, bound]}, the reference code's {@code B_clip =
+   * 2} for S4D-LegS.
+   *
+   * @param modes the modes
+   * @param bound the bound, positive
+   * @return new modes with the same A
+   */
+  public static Modes clipImaginaryB(Modes modes, double bound) {
+    Args.notNull("modes", modes);
+    Args.positive("bound", bound);
+    double[] b = modes.b().clone();
+    for (int k = 1; k < b.length; k += 2) {
+      b[k] = Math.max(-bound, Math.min(bound, b[k]));
+    }
+    return new Modes(modes.storage(), modes.a().clone(), b);
+  }
+
+  /**
    * S4D-Inv.
    *
    * @param n the full state size N, even and at least 2

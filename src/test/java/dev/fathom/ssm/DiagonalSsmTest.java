@@ -127,6 +127,27 @@ class DiagonalSsmTest {
     assertEquals(expected[1], g[1], 1e-15);
   }
 
+  @Test
+  void rateChangeSamplesTheSameContinuousKernel() {
+    S4dInit.Modes modes = S4dInit.inv(16);
+    double[] c = S4dInit.gaussianC(1, 8, true, 4);
+    DiagonalSsm fine = DiagonalSsm.shared(modes, c, new double[] {0.01}, new double[] {0});
+    DiagonalSsm coarse = fine.withRate(2);
+    assertEquals(0.02, coarse.dt()[0], 1e-17);
+    // the Euler-B kernel / dt samples C e^{tA} B at t = l dt exactly, so matching times agree
+    double[] kf = VandermondeKernel.compute(fine.discretize(Discretization.EULER_B), 400);
+    double[] kc = VandermondeKernel.compute(coarse.discretize(Discretization.EULER_B), 200);
+    for (int l = 0; l < 200; l++) {
+      assertEquals(kf[2 * l] / 0.01, kc[l] / 0.02, 1e-12 * Vectors.normInf(kf) / 0.01);
+    }
+    S4dInit.Modes clipped = S4dInit.clipImaginaryB(S4dInit.legs(32, false), 2);
+    double maxIm = 0;
+    for (int k = 1; k < clipped.b().length; k += 2) {
+      maxIm = Math.max(maxIm, Math.abs(clipped.b()[k]));
+    }
+    assertTrue(maxIm <= 2);
+  }
+
   private static DiagonalSsm make(int modes, double[] a, double[] c, double dt, boolean unstable) {
     return new DiagonalSsm(
         1,
