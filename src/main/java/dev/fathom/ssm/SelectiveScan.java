@@ -57,7 +57,38 @@ public final class SelectiveScan {
    */
   public static Result scan(
       int length, double[] u, double[] delta, double[] a, double[] b, double[] c, Options options) {
+    return run(length, u, delta, a, b, c, options, false);
+  }
+
+  /**
+   * Runs the scan with complex diagonal A, B_t and C_t (Mamba's complex mode): the N modes stand
+   * for N conjugate pairs and the output is {@code 2 Re(C_t . x_t) + D u_t}.
+   *
+   * @param length the sequence length L, at least 1
+   * @param u the inputs, D L doubles, finite
+   * @param delta the raw steps Δ, D L doubles
+   * @param a the complex state diagonal, 2 D N doubles (interleaved, channel-major)
+   * @param b the complex input matrices, 2 N L doubles (interleaved, mode-major)
+   * @param c the complex output matrices, 2 N L doubles (interleaved, mode-major)
+   * @param options skip, gate, bias, softplus
+   * @return the outputs and the last state (2 D N doubles, interleaved)
+   */
+  public static Result scanComplex(
+      int length, double[] u, double[] delta, double[] a, double[] b, double[] c, Options options) {
+    return run(length, u, delta, a, b, c, options, true);
+  }
+
+  private static Result run(
+      int length,
+      double[] u,
+      double[] delta,
+      double[] a,
+      double[] b,
+      double[] c,
+      Options options,
+      boolean complex) {
     int len = Args.positive("length", length);
+    int width = complex ? 2 : 1;
     Args.notNull("options", options);
     Args.finite("u", Args.notNull("u", u));
     if (u.length == 0 || u.length % len != 0) {
@@ -65,13 +96,13 @@ public final class SelectiveScan {
     }
     Args.finite("delta", Args.length("delta", delta, u.length));
     Args.finite("b", Args.notNull("b", b));
-    if (b.length == 0 || b.length % len != 0) {
-      throw Args.fail("b.length", b.length, "a positive multiple of length = " + len);
+    if (b.length == 0 || b.length % (width * len) != 0) {
+      throw Args.fail("b.length", b.length, "a positive multiple of " + width + " * length");
     }
     Args.finite("c", Args.length("c", c, b.length));
     int dch = u.length / len;
-    int n = b.length / len;
-    Args.finite("a", Args.length("a", a, dch * n));
+    int n = b.length / (width * len);
+    Args.finite("a", Args.length("a", a, width * dch * n));
     if (options.d() != null) {
       Args.finite("options.d", Args.length("options.d", options.d(), dch));
     }
@@ -86,16 +117,18 @@ public final class SelectiveScan {
     double[] ct = new double[c.length];
     for (int k = 0; k < n; k++) {
       for (int t = 0; t < len; t++) {
-        bt[t * n + k] = b[k * len + t];
-        ct[t * n + k] = c[k * len + t];
+        for (int q = 0; q < width; q++) {
+          bt[width * (t * n + k) + q] = b[width * (k * len + t) + q];
+          ct[width * (t * n + k) + q] = c[width * (k * len + t) + q];
+        }
       }
     }
     double[] y = new double[u.length];
-    double[] state = new double[dch * n];
+    double[] state = new double[width * dch * n];
     for (int ch = 0; ch < dch; ch++) {
       double bias = options.deltaBias() == null ? 0 : options.deltaBias()[ch];
       double skip = options.d() == null ? 0 : options.d()[ch];
-      int xo = ch * n;
+      int xo = width * ch * n;
       for (int t = 0; t < len; t++) {
         int i = ch * len + t;
         double dt = delta[i] + bias;
@@ -107,11 +140,26 @@ public final class SelectiveScan {
         }
         double du = dt * u[i];
         double acc = 0;
-        int to = t * n;
-        for (int k = 0; k < n; k++) {
-          double x = Math.exp(dt * a[xo + k]) * state[xo + k] + du * bt[to + k];
-          state[xo + k] = x;
-          acc += ct[to + k] * x;
+        int to = width * t * n;
+        if (complex) {
+          for (int k = 0; k < 2 * n; k += 2) {
+            double e = Math.exp(dt * a[xo + k]);
+            double er = e * Math.cos(dt * a[xo + k + 1]);
+            double ei = e * Math.sin(dt * a[xo + k + 1]);
+            double sr = state[xo + k];
+            double si = state[xo + k + 1];
+            double xr = er * sr - ei * si + du * bt[to + k];
+            double xi = er * si + ei * sr + du * bt[to + k + 1];
+            state[xo + k] = xr;
+            state[xo + k + 1] = xi;
+            acc += 2 * (ct[to + k] * xr - ct[to + k + 1] * xi);
+          }
+        } else {
+          for (int k = 0; k < n; k++) {
+            double x = Math.exp(dt * a[xo + k]) * state[xo + k] + du * bt[to + k];
+            state[xo + k] = x;
+            acc += ct[to + k] * x;
+          }
         }
         double out = acc + skip * u[i];
         if (options.z() != null) {

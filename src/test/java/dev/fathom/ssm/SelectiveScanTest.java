@@ -103,6 +103,45 @@ class SelectiveScanTest {
   }
 
   @Test
+  void g12ComplexModeReducesToTheConjugatePairKernel() {
+    int dch = 2;
+    int len = 500;
+    S4dInit.Modes modes = S4dInit.lin(16);
+    int n = modes.count();
+    double[] cConst = S4dInit.gaussianC(1, n, true, 3);
+    double[] a = new double[2 * dch * n];
+    for (int ch = 0; ch < dch; ch++) {
+      System.arraycopy(modes.a(), 0, a, 2 * ch * n, 2 * n);
+    }
+    double[] b = new double[2 * n * len];
+    double[] c = new double[2 * n * len];
+    for (int k = 0; k < n; k++) {
+      for (int t = 0; t < len; t++) {
+        b[2 * (k * len + t)] = modes.b()[2 * k];
+        b[2 * (k * len + t) + 1] = modes.b()[2 * k + 1];
+        c[2 * (k * len + t)] = cConst[2 * k];
+        c[2 * (k * len + t) + 1] = cConst[2 * k + 1];
+      }
+    }
+    double[] dts = {0.02, 0.05};
+    double[] delta = new double[dch * len];
+    for (int ch = 0; ch < dch; ch++) {
+      Arrays.fill(delta, ch * len, (ch + 1) * len, dts[ch]);
+    }
+    double[] u = Rng.gaussian(Rng.create(6), dch * len);
+    double[] y = SelectiveScan.scanComplex(len, u, delta, a, b, c, SelectiveScan.Options.NONE).y();
+    double[] cc = new double[2 * dch * n];
+    for (int ch = 0; ch < dch; ch++) {
+      System.arraycopy(cConst, 0, cc, 2 * ch * n, 2 * n);
+    }
+    DiscreteSsm lti =
+        DiagonalSsm.shared(modes, cc, dts, new double[dch]).discretize(Discretization.EULER_B);
+    double[] k = VandermondeKernel.compute(lti, len);
+    double[] ref = SsmConvolution.batch(k, dch, u, 1, new double[dch]);
+    assertTrue(Vectors.relativeMaxError(y, ref) <= 1e-12);
+  }
+
+  @Test
   void badInput() {
     double[] u = new double[6];
     double[] a = {-1, -1};
