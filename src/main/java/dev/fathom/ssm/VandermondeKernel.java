@@ -120,7 +120,7 @@ public final class VandermondeKernel {
 
   /**
    * out[off + l] += factor * Re sum_n w_n z_n^l, streaming in blocks of ANCHOR lags; each block
-   * starts from an exact power exp(l0 log z_n) and runs two modes at a time.
+   * starts from an exact power exp(l0 log z_n) and runs four modes at a time.
    */
   static void accumulate(
       double[] w,
@@ -135,27 +135,43 @@ public final class VandermondeKernel {
     for (int l0 = 0; l0 < length; l0 += ANCHOR) {
       int end = Math.min(length, l0 + ANCHOR);
       int n = 0;
-      for (; n + 1 < m; n += 2) {
+      // four independent power chains at a time hide the multiply latency
+      for (; n + 3 < m; n += 4) {
         int k1 = zOff + 2 * n;
-        int k2 = k1 + 2;
         double z1r = z[k1];
         double z1i = z[k1 + 1];
-        double z2r = z[k2];
-        double z2i = z[k2 + 1];
+        double z2r = z[k1 + 2];
+        double z2i = z[k1 + 3];
+        double z3r = z[k1 + 4];
+        double z3i = z[k1 + 5];
+        double z4r = z[k1 + 6];
+        double z4i = z[k1 + 7];
         double[] p1 = start(w, n, logz, k1, l0, factor);
-        double[] p2 = start(w, n + 1, logz, k2, l0, factor);
+        double[] p2 = start(w, n + 1, logz, k1 + 2, l0, factor);
+        double[] p3 = start(w, n + 2, logz, k1 + 4, l0, factor);
+        double[] p4 = start(w, n + 3, logz, k1 + 6, l0, factor);
         double p1r = p1[0];
         double p1i = p1[1];
         double p2r = p2[0];
         double p2i = p2[1];
+        double p3r = p3[0];
+        double p3i = p3[1];
+        double p4r = p4[0];
+        double p4i = p4[1];
         for (int l = l0; l < end; l++) {
-          out[off + l] += p1r + p2r;
+          out[off + l] += (p1r + p2r) + (p3r + p4r);
           double t1 = p1r * z1r - p1i * z1i;
           p1i = p1r * z1i + p1i * z1r;
           p1r = t1;
           double t2 = p2r * z2r - p2i * z2i;
           p2i = p2r * z2i + p2i * z2r;
           p2r = t2;
+          double t3 = p3r * z3r - p3i * z3i;
+          p3i = p3r * z3i + p3i * z3r;
+          p3r = t3;
+          double t4 = p4r * z4r - p4i * z4i;
+          p4i = p4r * z4i + p4i * z4r;
+          p4r = t4;
         }
       }
       for (; n < m; n++) {
