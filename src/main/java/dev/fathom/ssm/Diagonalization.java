@@ -168,7 +168,8 @@ public record Diagonalization(
         }
         continue;
       }
-      double[] x = inverseIteration(ae, lr, li, scale, rng);
+      double[] x =
+          lowerTriangular(ae) ? substitution(ae, j) : inverseIteration(ae, lr, li, scale, rng);
       for (int i = 0; i < n; i++) {
         v.re.set(i, j, x[2 * i]);
         v.im.set(i, j, x[2 * i + 1]);
@@ -248,6 +249,47 @@ public record Diagonalization(
       }
     }
     return lower || upper;
+  }
+
+  private static boolean lowerTriangular(DMatrixRMaj a) {
+    for (int i = 0; i < a.numRows; i++) {
+      for (int j = i + 1; j < a.numCols; j++) {
+        if (a.get(i, j) != 0) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Eigenvector j of a lower-triangular matrix by forward substitution, as LAPACK's trevc does:
+   * {@code v_i = 0} for {@code i < j}, {@code v_j = 1}, and {@code (a_ii - a_jj) v_i = -sum_k a_ik
+   * v_k} below, which keeps every component to relative accuracy. A repeated diagonal entry gets a
+   * zero divisor nudged to {@code 1e-300} (a defective matrix has no eigenbasis anyway).
+   */
+  private static double[] substitution(DMatrixRMaj a, int j) {
+    int n = a.numRows;
+    double lambda = a.get(j, j);
+    double[] v = new double[n];
+    v[j] = 1;
+    for (int i = j + 1; i < n; i++) {
+      double s = 0;
+      for (int k = j; k < i; k++) {
+        s += a.get(i, k) * v[k];
+      }
+      double d = a.get(i, i) - lambda;
+      v[i] = -s / (d == 0 ? 1e-300 : d);
+    }
+    double norm = 0;
+    for (double t : v) {
+      norm = Math.hypot(norm, t);
+    }
+    double[] out = new double[2 * n];
+    for (int i = 0; i < n; i++) {
+      out[2 * i] = v[i] / norm;
+    }
+    return out;
   }
 
   /** Two steps of inverse iteration with the shift lambda (1 + 1e-12) on the real embedding. */
@@ -331,6 +373,7 @@ public record Diagonalization(
 
     double[] solve(double[] b) {
       double[] x = b.clone();
+      // rows were swapped whole during the factorization: permute b first, then substitute
       for (int k = 0; k < n; k++) {
         int p = piv[k];
         if (p != k) {
@@ -338,6 +381,8 @@ public record Diagonalization(
           x[k] = x[p];
           x[p] = t;
         }
+      }
+      for (int k = 0; k < n; k++) {
         for (int i = k + 1; i < n; i++) {
           x[i] -= lu[i * n + k] * x[k];
         }
