@@ -37,7 +37,18 @@ public final class Hippo {
     /** Translated Laguerre with beta = 1. */
     LAGT,
     /** Translated Fourier. */
-    FOUT
+    FOUT,
+    /**
+     * Legendre memory unit (LegT up to normalisation): {@code A[n][k] = (2n+1) (-1)} if n &lt; k,
+     * {@code (2n+1)(-1)^(n-k+1)} otherwise; {@code B_n = (2n+1)(-1)^n}. Not NPLR in the reference
+     * code: {@link #lowRank} and {@link #nplr} reject it.
+     */
+    LMU,
+    /**
+     * S4D-LegS as a dense matrix, the normal part of LegS: {@code A_LegS + B B^T / 2} with input
+     * {@code B_LegS / 2}; its low-rank factor is zero.
+     */
+    LEGSD
   }
 
   /**
@@ -75,6 +86,24 @@ public final class Hippo {
           a.set(i, i, -0.5);
         }
         break;
+      case LMU:
+        for (int i = 0; i < n; i++) {
+          for (int k = 0; k < n; k++) {
+            double sign = i < k ? -1 : (((i - k + 1) & 1) == 0 ? 1 : -1);
+            a.set(i, k, (2 * i + 1) * sign);
+          }
+        }
+        break;
+      case LEGSD:
+        {
+          DMatrixRMaj legs = transition(Measure.LEGS, n);
+          for (int i = 0; i < n; i++) {
+            for (int k = 0; k < n; k++) {
+              a.set(i, k, legs.get(i, k) + 0.5 * r(i) * r(k));
+            }
+          }
+          break;
+        }
       case FOUT:
         double[] b = input(measure, n);
         for (int k = 1; k < n / 2; k++) {
@@ -117,6 +146,12 @@ public final class Hippo {
         case FOUT:
           b[i] = i == 0 ? 1 : ((i & 1) == 0 ? Math.sqrt(2) : 0);
           break;
+        case LMU:
+          b[i] = (2 * i + 1) * ((i & 1) == 0 ? 1 : -1);
+          break;
+        case LEGSD:
+          b[i] = 0.5 * r(i);
+          break;
         default:
           throw new AssertionError(measure);
       }
@@ -129,10 +164,13 @@ public final class Hippo {
    *
    * @param measure the measure
    * @param n the state size N, at least 1 (even for FouT)
-   * @return a new N x r matrix, r = 2 for LegT and 1 otherwise
+   * @return a new N x r matrix, r = 2 for LegT and 1 otherwise (zero for LEGSD)
    */
   public static DMatrixRMaj lowRank(Measure measure, int n) {
     check(measure, n);
+    if (measure == Measure.LMU) {
+      throw Args.fail("measure", measure, "one with an NPLR form (LEGS, LEGT, LAGT, FOUT, LEGSD)");
+    }
     int rank = measure == Measure.LEGT ? 2 : 1;
     DMatrixRMaj p = new DMatrixRMaj(n, rank);
     double[] b = measure == Measure.FOUT ? input(measure, n) : null;
@@ -149,6 +187,8 @@ public final class Hippo {
           break;
         case FOUT:
           p.set(i, 0, b[i]);
+          break;
+        case LEGSD:
           break;
         default:
           throw new AssertionError(measure);

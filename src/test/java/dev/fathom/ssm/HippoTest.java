@@ -31,12 +31,12 @@ class HippoTest {
   }
 
   @ParameterizedTest
-  @EnumSource(Hippo.Measure.class)
+  @EnumSource(value = Hippo.Measure.class, names = "LMU", mode = EnumSource.Mode.EXCLUDE)
   void lowRankCorrectionLeavesScaledIdentityPlusSkew(Hippo.Measure m) {
     int n = 24;
     DMatrixRMaj ap = Hippo.transition(m, n);
     CommonOps_DDRM.multAddTransB(Hippo.lowRank(m, n), Hippo.lowRank(m, n), ap);
-    double c = m == Hippo.Measure.LEGS ? -0.5 : 0;
+    double c = m == Hippo.Measure.LEGS || m == Hippo.Measure.LEGSD ? -0.5 : 0;
     for (int i = 0; i < n; i++) {
       for (int k = 0; k < n; k++) {
         double sym = 0.5 * (ap.get(i, k) + ap.get(k, i)) - (i == k ? c : 0);
@@ -106,6 +106,23 @@ class HippoTest {
     assertEquals(2, d.rank());
     assertTrue(Hippo.normFDiff(rebuild(d), d.a()) <= 1e-10);
     assertTrue(d.unitarityError() <= 1e-12);
+  }
+
+  @Test
+  void lmuEntriesAndLegsdIsTheNormalPartOfLegs() {
+    DMatrixRMaj lmu = Hippo.transition(Hippo.Measure.LMU, 4);
+    assertEquals(-1, lmu.get(0, 3), 0); // (2*0+1) * -1 above the diagonal
+    assertEquals(-3, lmu.get(1, 1), 0); // (-1)^(0+1) on the diagonal
+    assertEquals(5, lmu.get(2, 1), 0); // (2*2+1) * (-1)^2
+    assertEquals(-7, Hippo.input(Hippo.Measure.LMU, 4)[3], 0);
+    assertThrows(IllegalArgumentException.class, () -> Hippo.nplr(Hippo.Measure.LMU, 4));
+    // LEGSD = LegS + P P^T; its NPLR has the same spectrum as LegS's normal part
+    Nplr d = Hippo.nplr(Hippo.Measure.LEGSD, 16);
+    Nplr legs = Hippo.nplr(Hippo.Measure.LEGS, 16);
+    for (int k = 0; k < d.lambda().length; k++) {
+      assertEquals(legs.lambda()[k], d.lambda()[k], 1e-12);
+    }
+    assertTrue(Hippo.normFDiff(rebuild(d), d.a()) <= 1e-11);
   }
 
   @Test
