@@ -29,10 +29,26 @@ public final class SelectiveScan {
    * @param z the gate (D L doubles), or null
    * @param deltaBias added to Δ before the softplus (D doubles), or null
    * @param deltaSoftplus whether Δ goes through softplus
+   * @param sequenceStarts for packed sequences (Mamba's {@code cu_seqlens}): the time steps,
+   *     strictly increasing in {@code (0, L)}, where a new sequence begins and the state is reset
+   *     to zero; or null
    */
-  public record Options(double[] d, double[] z, double[] deltaBias, boolean deltaSoftplus) {
-    /** No skip, no gate, no bias, raw Δ. */
+  public record Options(
+      double[] d, double[] z, double[] deltaBias, boolean deltaSoftplus, int[] sequenceStarts) {
+    /** No skip, no gate, no bias, raw Δ, one sequence. */
     public static final Options NONE = new Options(null, null, null, false);
+
+    /**
+     * Options for a single (unpacked) sequence.
+     *
+     * @param d the skip D per channel, or null
+     * @param z the gate, or null
+     * @param deltaBias the bias of Δ, or null
+     * @param deltaSoftplus whether Δ goes through softplus
+     */
+    public Options(double[] d, double[] z, double[] deltaBias, boolean deltaSoftplus) {
+      this(d, z, deltaBias, deltaSoftplus, null);
+    }
   }
 
   /**
@@ -112,6 +128,21 @@ public final class SelectiveScan {
     if (options.z() != null) {
       Args.finite("options.z", Args.length("options.z", options.z(), u.length));
     }
+    boolean[] reset = new boolean[len];
+    if (options.sequenceStarts() != null) {
+      int prev = 0;
+      for (int i = 0; i < options.sequenceStarts().length; i++) {
+        int t = options.sequenceStarts()[i];
+        if (t <= prev || t >= len) {
+          throw Args.fail(
+              "options.sequenceStarts[" + i + "]",
+              t,
+              "strictly increasing values in (0, " + len + ")");
+        }
+        reset[t] = true;
+        prev = t;
+      }
+    }
     // time-major copies of B and C for unit-stride inner loops
     double[] bt = new double[b.length];
     double[] ct = new double[c.length];
@@ -137,6 +168,9 @@ public final class SelectiveScan {
         }
         if (!(dt > 0)) {
           throw Args.fail("delta[" + i + "] (after bias/softplus)", dt, "a positive step");
+        }
+        if (reset[t]) {
+          java.util.Arrays.fill(state, xo, xo + width * n, 0);
         }
         double du = dt * u[i];
         double acc = 0;

@@ -142,6 +142,66 @@ class SelectiveScanTest {
   }
 
   @Test
+  void packedSequencesEqualSeparateScans() {
+    int dch = 2;
+    int n = 3;
+    int[] lengths = {5, 9, 6};
+    int len = 20;
+    RandomGenerator rng = Rng.create(21);
+    double[] u = Rng.gaussian(rng, dch * len);
+    double[] delta = new double[dch * len];
+    for (int i = 0; i < delta.length; i++) {
+      delta[i] = 0.05 + 0.1 * rng.nextDouble();
+    }
+    double[] a = {-1, -2, -3, -0.5, -1.5, -2.5};
+    double[] b = Rng.gaussian(rng, n * len);
+    double[] c = Rng.gaussian(rng, n * len);
+    double[] packed =
+        SelectiveScan.scan(
+                len,
+                u,
+                delta,
+                a,
+                b,
+                c,
+                new SelectiveScan.Options(null, null, null, false, new int[] {5, 14}))
+            .y();
+    int start = 0;
+    for (int len0 : lengths) {
+      double[] us = new double[dch * len0];
+      double[] ds = new double[dch * len0];
+      for (int ch = 0; ch < dch; ch++) {
+        System.arraycopy(u, ch * len + start, us, ch * len0, len0);
+        System.arraycopy(delta, ch * len + start, ds, ch * len0, len0);
+      }
+      double[] bs = new double[n * len0];
+      double[] cs = new double[n * len0];
+      for (int k = 0; k < n; k++) {
+        System.arraycopy(b, k * len + start, bs, k * len0, len0);
+        System.arraycopy(c, k * len + start, cs, k * len0, len0);
+      }
+      double[] y = SelectiveScan.scan(len0, us, ds, a, bs, cs, SelectiveScan.Options.NONE).y();
+      for (int ch = 0; ch < dch; ch++) {
+        for (int t = 0; t < len0; t++) {
+          assertEquals(y[ch * len0 + t], packed[ch * len + start + t], 1e-15);
+        }
+      }
+      start += len0;
+    }
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            SelectiveScan.scan(
+                len,
+                u,
+                delta,
+                a,
+                b,
+                c,
+                new SelectiveScan.Options(null, null, null, false, new int[] {5, 5})));
+  }
+
+  @Test
   void badInput() {
     double[] u = new double[6];
     double[] a = {-1, -1};
