@@ -17,6 +17,7 @@ import java.util.random.RandomGenerator;
  *   <li>S4D-Lin: {@code A_n = -1/2 - i pi n}, {@code B_n = 1}.
  *   <li>S4D-Real: N real modes {@code A_n = -(n+1)}, {@code B_n = 1} (Mamba's default), {@link
  *       DiagonalSsm.Storage#FULL}.
+ *   <li>The reference code's less common {@code inv2}, {@code quad} and {@code rand}.
  * </ul>
  *
  * All methods are static and thread-safe; randomized ones are reproducible from their seed.
@@ -129,6 +130,57 @@ public final class S4dInit {
     for (int k = 0; k < m; k++) {
       a[2 * k] = -0.5;
       a[2 * k + 1] = -Math.PI * k;
+    }
+    return new Modes(DiagonalSsm.Storage.CONJUGATE_PAIRS, a, ones(m));
+  }
+
+  /**
+   * The reference code's {@code inv2}: {@code A_n = -1/2 - i (N/pi)(N/(n+1) - 1)}, {@code B_n = 1}.
+   *
+   * @param n the full state size N, even and at least 2
+   * @return N/2 conjugate-pair modes
+   */
+  public static Modes inv2(int n) {
+    int m = half(n);
+    double[] a = new double[2 * m];
+    for (int k = 0; k < m; k++) {
+      a[2 * k] = -0.5;
+      a[2 * k + 1] = -(n / Math.PI) * (n / (k + 1.0) - 1);
+    }
+    return new Modes(DiagonalSsm.Storage.CONJUGATE_PAIRS, a, ones(m));
+  }
+
+  /**
+   * The reference code's {@code quad}: {@code A_n = -1/2 - i (1/pi)(1 + 2n)^2}, {@code B_n = 1}.
+   *
+   * @param n the full state size N, even and at least 2
+   * @return N/2 conjugate-pair modes
+   */
+  public static Modes quad(int n) {
+    int m = half(n);
+    double[] a = new double[2 * m];
+    for (int k = 0; k < m; k++) {
+      a[2 * k] = -0.5;
+      a[2 * k + 1] = -(1 + 2.0 * k) * (1 + 2.0 * k) / Math.PI;
+    }
+    return new Modes(DiagonalSsm.Storage.CONJUGATE_PAIRS, a, ones(m));
+  }
+
+  /**
+   * The reference code's {@code rand}: {@code A_n = -1/2 - i exp(g_n)} with standard normal {@code
+   * g_n}, {@code B_n = 1}.
+   *
+   * @param n the full state size N, even and at least 2
+   * @param seed the seed
+   * @return N/2 conjugate-pair modes
+   */
+  public static Modes random(int n, long seed) {
+    int m = half(n);
+    RandomGenerator rng = Rng.create(seed);
+    double[] a = new double[2 * m];
+    for (int k = 0; k < m; k++) {
+      a[2 * k] = -0.5;
+      a[2 * k + 1] = -Math.exp(rng.nextGaussian());
     }
     return new Modes(DiagonalSsm.Storage.CONJUGATE_PAIRS, a, ones(m));
   }

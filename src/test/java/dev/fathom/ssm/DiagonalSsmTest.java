@@ -18,6 +18,14 @@ class DiagonalSsmTest {
     assertEquals(-3 * Math.PI, lin.a()[7], 1e-15);
     S4dInit.Modes inv = S4dInit.inv(8);
     assertEquals(-(8 / Math.PI) * (8 / 5.0 - 1), inv.a()[5], 1e-14);
+    assertEquals(-(8 / Math.PI) * (8 / 3.0 - 1), S4dInit.inv2(8).a()[5], 1e-14);
+    assertEquals(-25 / Math.PI, S4dInit.quad(8).a()[5], 1e-14);
+    S4dInit.Modes rand = S4dInit.random(8, 3);
+    assertArrayEquals(rand.a(), S4dInit.random(8, 3).a());
+    for (int k = 0; k < 4; k++) {
+      assertEquals(-0.5, rand.a()[2 * k], 0);
+      assertTrue(rand.a()[2 * k + 1] < 0);
+    }
     S4dInit.Modes real = S4dInit.real(5);
     assertEquals(DiagonalSsm.Storage.FULL, real.storage());
     assertEquals(-5, real.a()[8], 0);
