@@ -109,13 +109,7 @@ public final class S4dInit {
    * @return N/2 conjugate-pair modes
    */
   public static Modes inv(int n) {
-    int m = half(n);
-    double[] a = new double[2 * m];
-    for (int k = 0; k < m; k++) {
-      a[2 * k] = -0.5;
-      a[2 * k + 1] = -(n / Math.PI) * (n / (2.0 * k + 1) - 1);
-    }
-    return new Modes(DiagonalSsm.Storage.CONJUGATE_PAIRS, a, ones(m));
+    return halfDamped(n, k -> -(n / Math.PI) * (n / (2.0 * k + 1) - 1));
   }
 
   /**
@@ -125,13 +119,7 @@ public final class S4dInit {
    * @return N/2 conjugate-pair modes
    */
   public static Modes lin(int n) {
-    int m = half(n);
-    double[] a = new double[2 * m];
-    for (int k = 0; k < m; k++) {
-      a[2 * k] = -0.5;
-      a[2 * k + 1] = -Math.PI * k;
-    }
-    return new Modes(DiagonalSsm.Storage.CONJUGATE_PAIRS, a, ones(m));
+    return halfDamped(n, k -> -Math.PI * k);
   }
 
   /**
@@ -141,13 +129,7 @@ public final class S4dInit {
    * @return N/2 conjugate-pair modes
    */
   public static Modes inv2(int n) {
-    int m = half(n);
-    double[] a = new double[2 * m];
-    for (int k = 0; k < m; k++) {
-      a[2 * k] = -0.5;
-      a[2 * k + 1] = -(n / Math.PI) * (n / (k + 1.0) - 1);
-    }
-    return new Modes(DiagonalSsm.Storage.CONJUGATE_PAIRS, a, ones(m));
+    return halfDamped(n, k -> -(n / Math.PI) * (n / (k + 1.0) - 1));
   }
 
   /**
@@ -157,13 +139,7 @@ public final class S4dInit {
    * @return N/2 conjugate-pair modes
    */
   public static Modes quad(int n) {
-    int m = half(n);
-    double[] a = new double[2 * m];
-    for (int k = 0; k < m; k++) {
-      a[2 * k] = -0.5;
-      a[2 * k + 1] = -(1 + 2.0 * k) * (1 + 2.0 * k) / Math.PI;
-    }
-    return new Modes(DiagonalSsm.Storage.CONJUGATE_PAIRS, a, ones(m));
+    return halfDamped(n, k -> -(1 + 2.0 * k) * (1 + 2.0 * k) / Math.PI);
   }
 
   /**
@@ -175,14 +151,8 @@ public final class S4dInit {
    * @return N/2 conjugate-pair modes
    */
   public static Modes random(int n, long seed) {
-    int m = half(n);
     RandomGenerator rng = Rng.create(seed);
-    double[] a = new double[2 * m];
-    for (int k = 0; k < m; k++) {
-      a[2 * k] = -0.5;
-      a[2 * k + 1] = -Math.exp(rng.nextGaussian());
-    }
-    return new Modes(DiagonalSsm.Storage.CONJUGATE_PAIRS, a, ones(m));
+    return halfDamped(n, k -> -Math.exp(rng.nextGaussian()));
   }
 
   /**
@@ -272,6 +242,17 @@ public final class S4dInit {
     if (!(dtMax > dtMin)) {
       throw Args.fail("dtMax", dtMax, "greater than dtMin = " + dtMin);
     }
+  }
+
+  /** N/2 pairs with Re A = -1/2, Im A = imag(k) in order of k, and B = 1. */
+  private static Modes halfDamped(int n, java.util.function.IntToDoubleFunction imag) {
+    int m = half(n);
+    double[] a = new double[2 * m];
+    for (int k = 0; k < m; k++) {
+      a[2 * k] = -0.5;
+      a[2 * k + 1] = imag.applyAsDouble(k);
+    }
+    return new Modes(DiagonalSsm.Storage.CONJUGATE_PAIRS, a, ones(m));
   }
 
   private static int half(int n) {
