@@ -14,7 +14,8 @@
  *       Krylov ground truth).
  *   <li>Sequence maps: {@code SsmConvolution} (causal, batched and bidirectional FFT convolution),
  *       {@code Recurrence} (step mode and state forwarding), {@code DplrStep} (S4's DPLR step),
- *       {@code ParallelScan} (chunked associative scan) and {@code SelectiveScan} (Mamba).
+ *       {@code MimoSsm} (an S5 layer), {@code ParallelScan} (chunked associative scan) and {@code
+ *       SelectiveScan} (Mamba).
  *   <li>{@code Diagonalization} and {@code PtdOptimizer}: eigendecompositions with their condition
  *       number and backward error, naive and perturb-then-diagonalize (S4-PTD).
  * </ul>
