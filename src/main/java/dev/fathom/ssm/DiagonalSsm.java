@@ -132,6 +132,29 @@ public record DiagonalSsm(
   }
 
   /**
+   * Band-limits the system (S4ND): zeroes {@code C_n} of every mode whose frequency per sample
+   * {@code Δ |Im A_n| / (2 pi)} is at least {@code limit / 2}, so that the kernel holds no
+   * component above that fraction of the Nyquist rate.
+   *
+   * @param limit the band limit in (0, 1] (1 keeps frequencies below half the sampling rate)
+   * @return a new system
+   */
+  public DiagonalSsm bandlimit(double limit) {
+    Args.inRange("limit", limit, Double.MIN_NORMAL, 1);
+    double[] cc = c.clone();
+    for (int h = 0; h < channels; h++) {
+      for (int n = 0; n < modes; n++) {
+        int k = 2 * (h * modes + n);
+        if (dt[h] * Math.abs(a[k + 1]) / (2 * Math.PI) >= limit / 2) {
+          cc[k] = 0;
+          cc[k + 1] = 0;
+        }
+      }
+    }
+    return new DiagonalSsm(channels, modes, storage, a, b, cc, dt, d, allowUnstable);
+  }
+
+  /**
    * Discretizes every mode with its channel's Δ.
    *
    * @param method the discretization

@@ -148,6 +148,17 @@ class DiagonalSsmTest {
     for (int l = 0; l < 200; l++) {
       assertEquals(kf[2 * l] / 0.01, kc[l] / 0.02, 1e-12 * Vectors.normInf(kf) / 0.01);
     }
+    // S4D-Lin: dt |Im A_n| / (2 pi) = 0.05 n at dt = 0.1, cut at limit / 2 = 0.25, i.e. n >= 5
+    DiagonalSsm lin =
+        DiagonalSsm.shared(
+            S4dInit.lin(16), S4dInit.gaussianC(1, 8, true, 1), new double[] {0.1}, new double[1]);
+    DiagonalSsm limited = lin.bandlimit(0.5);
+    for (int n = 0; n < 8; n++) {
+      boolean kept = n < 5;
+      assertEquals(kept ? lin.c()[2 * n] : 0, limited.c()[2 * n], 0);
+      assertEquals(kept ? lin.c()[2 * n + 1] : 0, limited.c()[2 * n + 1], 0);
+    }
+    assertThrows(IllegalArgumentException.class, () -> lin.bandlimit(0));
     S4dInit.Modes clipped = S4dInit.clipImaginaryB(S4dInit.legs(32, false), 2);
     double maxIm = 0;
     for (int k = 1; k < clipped.b().length; k += 2) {
