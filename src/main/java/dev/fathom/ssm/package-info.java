@@ -4,19 +4,19 @@
  * <p>Layout of the package:
  *
  * <ul>
- *   <li>{@code Hippo}: the HiPPO transition matrices (LegS, LegT, LagT, FouT) and their
- *       normal-plus-low-rank forms {@code Nplr}, with reconstruction diagnostics.
- *   <li>{@code DiagonalSsm}: H channels of diagonal continuous systems stored as complex modes
- *       (interleaved {@code double[]}); {@code S4dInit} builds the S4D inits, C and the timescales;
- *       {@code Discretization} maps them to a {@code DiscreteSsm}.
- *   <li>Kernels: {@code VandermondeKernel} (streaming, O(N+L) memory), {@code CauchyKernel} (S4's
- *       DPLR kernel with the Woodbury correction), {@code DenseSsm} (dense discretization and the
+ *   <li>{@link Hippo}: the HiPPO transition matrices (LegS, LegT, LagT, FouT) and their
+ *       normal-plus-low-rank forms {@link Nplr}, with reconstruction diagnostics.
+ *   <li>{@link DiagonalSsm}: H channels of diagonal continuous systems stored as complex modes
+ *       (interleaved {@code double[]}); {@link S4dInit} builds the S4D inits, C and the timescales;
+ *       {@link Discretization} maps them to a {@link DiscreteSsm}.
+ *   <li>Kernels: {@link VandermondeKernel} (streaming, O(N+L) memory), {@link CauchyKernel} (S4's
+ *       DPLR kernel with the Woodbury correction), {@link DenseSsm} (dense discretization and the
  *       Krylov ground truth).
- *   <li>Sequence maps: {@code SsmConvolution} (causal, batched and bidirectional FFT convolution),
- *       {@code Recurrence} (step mode and state forwarding), {@code DplrStep} (S4's DPLR step),
- *       {@code MimoSsm} (an S5 layer), {@code ParallelScan} (chunked associative scan) and {@code
+ *   <li>Sequence maps: {@link SsmConvolution} (causal, batched and bidirectional FFT convolution),
+ *       {@link Recurrence} (step mode and state forwarding), {@link DplrStep} (S4's DPLR step),
+ *       {@link MimoSsm} (an S5 layer), {@link ParallelScan} (chunked associative scan) and {@link
  *       SelectiveScan} (Mamba).
- *   <li>{@code Diagonalization} and {@code PtdOptimizer}: eigendecompositions with their condition
+ *   <li>{@link Diagonalization} and {@link PtdOptimizer}: eigendecompositions with their condition
  *       number and backward error, naive and perturb-then-diagonalize (S4-PTD).
  * </ul>
  *
