@@ -85,6 +85,56 @@ public final class Recurrence {
   }
 
   /**
+   * S5's bidirectional recurrence: a forward scan of {@code forward} plus a reverse-time scan
+   * {@code x~_t = Abar x~_{t+1} + Bbar u_t} of {@code backward}, outputs added: {@code y_t = C1 x_t
+   * + C2 x~_t + D u_t} (D from {@code forward}; the backward system's D is ignored). Unlike the
+   * two-sided kernel of {@link SsmConvolution#bidirectional}, u_t enters both directions.
+   *
+   * @param forward the causal system (H channels)
+   * @param backward the anti-causal system, same number of channels
+   * @param u the inputs, H L doubles, channel-major
+   * @return the outputs, H L doubles
+   */
+  public static double[] runBidirectional(DiscreteSsm forward, DiscreteSsm backward, double[] u) {
+    int length = sequenceLength(forward, u);
+    Args.notNull("backward", backward);
+    if (backward.channels() != forward.channels()) {
+      throw Args.fail(
+          "backward.channels", backward.channels(), "forward.channels = " + forward.channels());
+    }
+    double[] y = run(forward, u, null).y();
+    double[] reversed = new double[u.length];
+    int h = forward.channels();
+    for (int ch = 0; ch < h; ch++) {
+      for (int k = 0; k < length; k++) {
+        reversed[ch * length + k] = u[ch * length + length - 1 - k];
+      }
+    }
+    double[] yb = new double[u.length];
+    double[] x = new double[2 * h * backward.modes()];
+    DiscreteSsm noSkip =
+        new DiscreteSsm(
+            h,
+            backward.modes(),
+            backward.storage(),
+            backward.abar(),
+            backward.logAbar(),
+            backward.bbar(),
+            backward.c(),
+            new double[h]);
+    for (int ch = 0; ch < h; ch++) {
+      scanChannel(
+          noSkip, ch, reversed, ch * length, yb, ch * length, length, x, 2 * ch * backward.modes());
+    }
+    for (int ch = 0; ch < h; ch++) {
+      for (int k = 0; k < length; k++) {
+        y[ch * length + k] += yb[ch * length + length - 1 - k];
+      }
+    }
+    return y;
+  }
+
+  /**
    * One step for all channels: updates the state in place and writes one output per channel.
    *
    * @param sys the discrete system

@@ -51,6 +51,22 @@ class RecurrenceTest {
   }
 
   @Test
+  void s5BidirectionalEqualsTheTwoSidedKernelWithLagZeroMovedToD() {
+    DiscreteSsm fwd = VandermondeKernelTest.system(S4dInit.lin(8), 1, 0.1, Discretization.ZOH);
+    DiscreteSsm bwd = VandermondeKernelTest.system(S4dInit.inv(8), 1, 0.05, Discretization.ZOH);
+    int len = 300;
+    double[] u = Rng.gaussian(Rng.create(10), len);
+    double[] y = Recurrence.runBidirectional(fwd, bwd, u);
+    // y_t = sum_{s<=t} K1[t-s] u_s + sum_{s>=t} K2[s-t] u_s + D u_t: the S4 two-sided form with
+    // k1[j] = K2[j+1] and K2[0] added to D
+    double[] k1 = VandermondeKernel.compute(fwd, len);
+    double[] k2 = VandermondeKernel.compute(bwd, len + 1);
+    double[] shifted = java.util.Arrays.copyOfRange(k2, 1, len + 1);
+    double[] ref = SsmConvolution.bidirectional(k1, shifted, u, fwd.d()[0] + k2[0]);
+    assertTrue(Vectors.relativeMaxError(y, ref) <= 1e-12);
+  }
+
+  @Test
   void badInput() {
     DiscreteSsm sys = VandermondeKernelTest.system(S4dInit.lin(8), 2, 0.1, Discretization.ZOH);
     IllegalArgumentException e =
