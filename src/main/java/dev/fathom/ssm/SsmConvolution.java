@@ -1,0 +1,210 @@
+package dev.fathom.ssm;
+
+import dev.fathom.linalg.Args;
+import dev.fathom.linalg.ComplexArrays;
+import dev.fathom.linalg.Fft;
+
+/**
+ * The convolution mode of an SSM layer: {@code y_k = sum_{j<=k} K_j u_{k-j} + D u_k} by FFT with
+ * exact zero padding (no wrap-around), for one channel, a batch of channels, two-sided
+ * (bidirectional) kernels, and chunked sequences with state forwarding.
+ *
+ * <p>FFT sizes: any {@code n >= L + L_K - 1} gives the same result to rounding (the reference code
+ * uses {@code n = 2L} or {@code L_K + L}); the default is the next power of two. All methods are
+ * static and thread-safe; inputs are not modified.
+ */
+public final class SsmConvolution {
+  private SsmConvolution() {}
+
+  /**
+   * Causal convolution of one channel by FFT.
+   *
+   * @param kernel the kernel {@code K_0..K_{LK-1}}, non-empty, finite
+   * @param u the input {@code u_0..u_{L-1}}, non-empty, finite
+   * @param d the feed-through D
+   * @return {@code y_0..y_{L-1}}
+   */
+  public static double[] causal(double[] kernel, double[] u, double d) {
+    check(kernel, u);
+    return causal(kernel, u, d, Fft.nextPowerOfTwo(kernel.length + u.length - 1));
+  }
+
+  /**
+   * Causal convolution of one channel by an FFT of a given size.
+   *
+   * @param kernel the kernel, non-empty, finite
+   * @param u the input, non-empty, finite
+   * @param d the feed-through D
+   * @param fftSize the transform size, at least {@code kernel.length + u.length - 1}
+   * @return {@code y_0..y_{L-1}}
+   */
+  public static double[] causal(double[] kernel, double[] u, double d, int fftSize) {
+    check(kernel, u);
+    Args.finite("d", d);
+    int need = kernel.length + u.length - 1;
+    if (fftSize < need) {
+      throw Args.fail("fftSize", fftSize, "at least kernel.length + u.length - 1 = " + need);
+    }
+    Fft plan = Fft.of(fftSize);
+    double[] ks = spectrum(plan, kernel);
+    double[] y = new double[u.length];
+    convolveInto(plan, ks, u, 0, u.length, d, y, 0);
+    return y;
+  }
+
+  /**
+   * Causal convolution by direct summation, O(L L_K): the reference.
+   *
+   * @param kernel the kernel, non-empty, finite
+   * @param u the input, non-empty, finite
+   * @param d the feed-through D
+   * @return {@code y_0..y_{L-1}}
+   */
+  public static double[] direct(double[] kernel, double[] u, double d) {
+    check(kernel, u);
+    double[] y = new double[u.length];
+    for (int k = 0; k < u.length; k++) {
+      double s = d * u[k];
+      int top = Math.min(k, kernel.length - 1);
+      for (int j = 0; j <= top; j++) {
+        s += kernel[j] * u[k - j];
+      }
+      y[k] = s;
+    }
+    return y;
+  }
+
+  /**
+   * Causal convolution of a batch: input {@code (B, H, L)}, one kernel per channel, output {@code
+   * (B, H, L)}. Each kernel is transformed once and reused across the batch.
+   *
+   * @param kernels H kernels of length LK, channel-major (H LK doubles)
+   * @param channels H, at least 1
+   * @param u the inputs, B H L doubles (batch-major, then channel)
+   * @param batch B, at least 1
+   * @param d the feed-through per channel (H doubles)
+   * @return the outputs, B H L doubles
+   */
+  public static double[] batch(double[] kernels, int channels, double[] u, int batch, double[] d) {
+    Args.positive("channels", channels);
+    Args.positive("batch", batch);
+    Args.finite("kernels", Args.notNull("kernels", kernels));
+    Args.finite("u", Args.notNull("u", u));
+    Args.finite("d", Args.length("d", d, channels));
+    if (kernels.length == 0 || kernels.length % channels != 0) {
+      throw Args.fail("kernels.length", kernels.length, "a positive multiple of channels");
+    }
+    if (u.length == 0 || u.length % (batch * channels) != 0) {
+      throw Args.fail("u.length", u.length, "a positive multiple of batch * channels");
+    }
+    int lk = kernels.length / channels;
+    int len = u.length / (batch * channels);
+    Fft plan = Fft.of(Fft.nextPowerOfTwo(lk + len - 1));
+    double[] y = new double[u.length];
+    double[] k = new double[lk];
+    for (int h = 0; h < channels; h++) {
+      System.arraycopy(kernels, h * lk, k, 0, lk);
+      double[] ks = spectrum(plan, k);
+      for (int b = 0; b < batch; b++) {
+        int off = (b * channels + h) * len;
+        convolveInto(plan, ks, u, off, len, d[h], y, off);
+      }
+    }
+    return y;
+  }
+
+  /**
+   * Bidirectional convolution with a causal kernel k0 and an anti-causal kernel k1: {@code y_t =
+   * sum_{s<=t} k0[t-s] u_s + sum_{s>t} k1[s-t-1] u_s + D u_t}, computed as one circular convolution
+   * of size 2L with the kernel {@code [k0, 0] + [0, reverse(k1)]} as in the S4 reference.
+   *
+   * @param k0 the causal kernel, length L
+   * @param k1 the anti-causal kernel, length L (its lag 0 acts on {@code u_{t+1}})
+   * @param u the input, length L, finite
+   * @param d the feed-through D
+   * @return the output, length L
+   */
+  public static double[] bidirectional(double[] k0, double[] k1, double[] u, double d) {
+    Args.finite("u", Args.notNull("u", u));
+    int len = u.length;
+    if (len == 0) {
+      throw Args.fail("u.length", 0, "a non-empty sequence");
+    }
+    Args.finite("k0", Args.length("k0", k0, len));
+    Args.finite("k1", Args.length("k1", k1, len));
+    Args.finite("d", d);
+    double[] k = new double[2 * len];
+    System.arraycopy(k0, 0, k, 0, len);
+    for (int j = 0; j < len; j++) {
+      k[len + j] = k1[len - 1 - j];
+    }
+    Fft plan = Fft.of(2 * len);
+    double[] ks = spectrum(plan, k);
+    double[] y = new double[len];
+    convolveInto(plan, ks, u, 0, len, d, y, 0);
+    return y;
+  }
+
+  /**
+   * One chunk of a long sequence in convolution mode with state forwarding: the output is the
+   * convolution of the chunk with the kernel plus the response to the incoming state, and the
+   * returned state is the one after the chunk, so chunk after chunk reproduces the recurrence over
+   * the whole sequence.
+   *
+   * @param sys the discrete system
+   * @param u the chunk's inputs, H L doubles, channel-major
+   * @param state the state before the chunk, 2 H M doubles, or null for zero
+   * @return the chunk's outputs and the state after it
+   */
+  public static Recurrence.Result chunk(DiscreteSsm sys, double[] u, double[] state) {
+    int len = Recurrence.sequenceLength(sys, u);
+    int h = sys.channels();
+    double[] kernels = VandermondeKernel.compute(sys, len);
+    double[] y = batch(kernels, h, u, 1, sys.d());
+    double[] next;
+    if (state != null) {
+      double[] s = VandermondeKernel.stateResponse(sys, state, len);
+      for (int i = 0; i < y.length; i++) {
+        y[i] += s[i];
+      }
+      next = Recurrence.advance(sys, state, u);
+    } else {
+      next = Recurrence.advance(sys, new double[2 * h * sys.modes()], u);
+    }
+    return new Recurrence.Result(y, next);
+  }
+
+  private static double[] spectrum(Fft plan, double[] kernel) {
+    int n = plan.size();
+    double[] padded = new double[n];
+    System.arraycopy(kernel, 0, padded, 0, Math.min(kernel.length, n));
+    double[] s = new double[2 * (n / 2 + 1)];
+    plan.realForward(padded, s);
+    return s;
+  }
+
+  private static void convolveInto(
+      Fft plan, double[] ks, double[] u, int uOff, int len, double d, double[] y, int yOff) {
+    int n = plan.size();
+    double[] padded = new double[n];
+    System.arraycopy(u, uOff, padded, 0, len);
+    double[] s = new double[ks.length];
+    plan.realForward(padded, s);
+    ComplexArrays.multiply(s, ks, s);
+    plan.realInverse(s, padded);
+    for (int k = 0; k < len; k++) {
+      y[yOff + k] = padded[k] + d * u[uOff + k];
+    }
+  }
+
+  private static void check(double[] kernel, double[] u) {
+    Args.finite("kernel", Args.notNull("kernel", kernel));
+    Args.finite("u", Args.notNull("u", u));
+    if (kernel.length == 0) {
+      throw Args.fail("kernel.length", 0, "a non-empty kernel");
+    }
+    if (u.length == 0) {
+      throw Args.fail("u.length", 0, "a non-empty sequence");
+    }
+  }
+}

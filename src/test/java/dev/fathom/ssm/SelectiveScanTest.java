@@ -1,0 +1,231 @@
+package dev.fathom.ssm;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.fathom.linalg.Rng;
+import dev.fathom.linalg.Vectors;
+import java.util.Arrays;
+import java.util.random.RandomGenerator;
+import org.junit.jupiter.api.Test;
+
+class SelectiveScanTest {
+
+  @Test
+  void g12ConstantParametersReduceToTheEulerBKernel() {
+    int dch = 3;
+    int n = 8;
+    int len = 700;
+    RandomGenerator rng = Rng.create(5);
+    double[] a = new double[dch * n];
+    for (int ch = 0; ch < dch; ch++) {
+      for (int k = 0; k < n; k++) {
+        a[ch * n + k] = -(k + 1); // S4D-Real
+      }
+    }
+    double[] bConst = Rng.gaussian(rng, n);
+    double[] cConst = Rng.gaussian(rng, n);
+    double[] b = new double[n * len];
+    double[] c = new double[n * len];
+    for (int k = 0; k < n; k++) {
+      Arrays.fill(b, k * len, (k + 1) * len, bConst[k]);
+      Arrays.fill(c, k * len, (k + 1) * len, cConst[k]);
+    }
+    double[] dts = {0.01, 0.03, 0.1};
+    double[] delta = new double[dch * len];
+    for (int ch = 0; ch < dch; ch++) {
+      Arrays.fill(delta, ch * len, (ch + 1) * len, dts[ch]);
+    }
+    double[] u = Rng.gaussian(rng, dch * len);
+    double[] dSkip = {0.5, -1, 2};
+    SelectiveScan.Result r =
+        SelectiveScan.scan(
+            len, u, delta, a, b, c, new SelectiveScan.Options(dSkip, null, null, false));
+    // LTI reference: S4D-Real modes, Euler-B discretization, Vandermonde kernel, FFT convolution
+    double[] aa = new double[2 * dch * n];
+    double[] bb = new double[2 * dch * n];
+    double[] cc = new double[2 * dch * n];
+    for (int ch = 0; ch < dch; ch++) {
+      for (int k = 0; k < n; k++) {
+        aa[2 * (ch * n + k)] = a[ch * n + k];
+        bb[2 * (ch * n + k)] = bConst[k];
+        cc[2 * (ch * n + k)] = cConst[k];
+      }
+    }
+    DiscreteSsm lti =
+        new DiagonalSsm(dch, n, DiagonalSsm.Storage.FULL, aa, bb, cc, dts, dSkip, false)
+            .discretize(Discretization.EULER_B);
+    double[] k = VandermondeKernel.compute(lti, len);
+    double[] ref = SsmConvolution.batch(k, dch, u, 1, dSkip);
+    assertTrue(Vectors.relativeMaxError(r.y(), ref) <= 1e-12);
+    // last state equals the LTI recurrence's
+    double[] st = Recurrence.run(lti, u, null).state();
+    for (int i = 0; i < dch * n; i++) {
+      assertEquals(st[2 * i], r.lastState()[i], 1e-12 * Vectors.normInf(st));
+    }
+  }
+
+  @Test
+  void timeVaryingScanMatchesALiteralTransliteration() {
+    int dch = 2;
+    int n = 4;
+    int len = 40;
+    RandomGenerator rng = Rng.create(9);
+    double[] u = Rng.gaussian(rng, dch * len);
+    double[] delta = Rng.gaussian(rng, dch * len);
+    double[] a = new double[dch * n];
+    for (int i = 0; i < a.length; i++) {
+      a[i] = -Math.exp(rng.nextGaussian());
+    }
+    double[] b = Rng.gaussian(rng, n * len);
+    double[] c = Rng.gaussian(rng, n * len);
+    double[] z = Rng.gaussian(rng, dch * len);
+    double[] bias = {0.3, -0.2};
+    double[] d = {1.5, 0.25};
+    SelectiveScan.Result r =
+        SelectiveScan.scan(len, u, delta, a, b, c, new SelectiveScan.Options(d, z, bias, true));
+    for (int ch = 0; ch < dch; ch++) {
+      double[] x = new double[n];
+      for (int t = 0; t < len; t++) {
+        double dt = Math.log(1 + Math.exp(delta[ch * len + t] + bias[ch]));
+        double y = 0;
+        for (int k = 0; k < n; k++) {
+          x[k] = Math.exp(dt * a[ch * n + k]) * x[k] + dt * b[k * len + t] * u[ch * len + t];
+          y += c[k * len + t] * x[k];
+        }
+        y += d[ch] * u[ch * len + t];
+        double zz = z[ch * len + t];
+        y *= zz / (1 + Math.exp(-zz));
+        assertEquals(y, r.y()[ch * len + t], 1e-13 * (1 + Math.abs(y)));
+      }
+    }
+  }
+
+  @Test
+  void g12ComplexModeReducesToTheConjugatePairKernel() {
+    int dch = 2;
+    int len = 500;
+    S4dInit.Modes modes = S4dInit.lin(16);
+    int n = modes.count();
+    double[] cConst = S4dInit.gaussianC(1, n, true, 3);
+    double[] a = new double[2 * dch * n];
+    for (int ch = 0; ch < dch; ch++) {
+      System.arraycopy(modes.a(), 0, a, 2 * ch * n, 2 * n);
+    }
+    double[] b = new double[2 * n * len];
+    double[] c = new double[2 * n * len];
+    for (int k = 0; k < n; k++) {
+      for (int t = 0; t < len; t++) {
+        b[2 * (k * len + t)] = modes.b()[2 * k];
+        b[2 * (k * len + t) + 1] = modes.b()[2 * k + 1];
+        c[2 * (k * len + t)] = cConst[2 * k];
+        c[2 * (k * len + t) + 1] = cConst[2 * k + 1];
+      }
+    }
+    double[] dts = {0.02, 0.05};
+    double[] delta = new double[dch * len];
+    for (int ch = 0; ch < dch; ch++) {
+      Arrays.fill(delta, ch * len, (ch + 1) * len, dts[ch]);
+    }
+    double[] u = Rng.gaussian(Rng.create(6), dch * len);
+    double[] y = SelectiveScan.scanComplex(len, u, delta, a, b, c, SelectiveScan.Options.NONE).y();
+    double[] cc = new double[2 * dch * n];
+    for (int ch = 0; ch < dch; ch++) {
+      System.arraycopy(cConst, 0, cc, 2 * ch * n, 2 * n);
+    }
+    DiscreteSsm lti =
+        DiagonalSsm.shared(modes, cc, dts, new double[dch]).discretize(Discretization.EULER_B);
+    double[] k = VandermondeKernel.compute(lti, len);
+    double[] ref = SsmConvolution.batch(k, dch, u, 1, new double[dch]);
+    assertTrue(Vectors.relativeMaxError(y, ref) <= 1e-12);
+  }
+
+  @Test
+  void packedSequencesEqualSeparateScans() {
+    int dch = 2;
+    int n = 3;
+    int[] lengths = {5, 9, 6};
+    int len = 20;
+    RandomGenerator rng = Rng.create(21);
+    double[] u = Rng.gaussian(rng, dch * len);
+    double[] delta = new double[dch * len];
+    for (int i = 0; i < delta.length; i++) {
+      delta[i] = 0.05 + 0.1 * rng.nextDouble();
+    }
+    double[] a = {-1, -2, -3, -0.5, -1.5, -2.5};
+    double[] b = Rng.gaussian(rng, n * len);
+    double[] c = Rng.gaussian(rng, n * len);
+    double[] packed =
+        SelectiveScan.scan(
+                len,
+                u,
+                delta,
+                a,
+                b,
+                c,
+                new SelectiveScan.Options(null, null, null, false, new int[] {5, 14}))
+            .y();
+    int start = 0;
+    for (int len0 : lengths) {
+      double[] us = new double[dch * len0];
+      double[] ds = new double[dch * len0];
+      for (int ch = 0; ch < dch; ch++) {
+        System.arraycopy(u, ch * len + start, us, ch * len0, len0);
+        System.arraycopy(delta, ch * len + start, ds, ch * len0, len0);
+      }
+      double[] bs = new double[n * len0];
+      double[] cs = new double[n * len0];
+      for (int k = 0; k < n; k++) {
+        System.arraycopy(b, k * len + start, bs, k * len0, len0);
+        System.arraycopy(c, k * len + start, cs, k * len0, len0);
+      }
+      double[] y = SelectiveScan.scan(len0, us, ds, a, bs, cs, SelectiveScan.Options.NONE).y();
+      for (int ch = 0; ch < dch; ch++) {
+        for (int t = 0; t < len0; t++) {
+          assertEquals(y[ch * len0 + t], packed[ch * len + start + t], 1e-15);
+        }
+      }
+      start += len0;
+    }
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            SelectiveScan.scan(
+                len,
+                u,
+                delta,
+                a,
+                b,
+                c,
+                new SelectiveScan.Options(null, null, null, false, new int[] {5, 5})));
+  }
+
+  @Test
+  void badInput() {
+    double[] u = new double[6];
+    double[] a = {-1, -1};
+    double[] bc = new double[3];
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> SelectiveScan.scan(3, u, new double[6], a, bc, bc, SelectiveScan.Options.NONE));
+    assertTrue(e.getMessage().startsWith("delta[0] (after bias/softplus) = 0.0: expected"));
+    double[] delta = new double[6];
+    Arrays.fill(delta, 0.1);
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> SelectiveScan.scan(4, u, delta, a, bc, bc, SelectiveScan.Options.NONE));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> SelectiveScan.scan(3, u, delta, new double[3], bc, bc, SelectiveScan.Options.NONE));
+    double[] bad = u.clone();
+    bad[2] = Double.NaN;
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> SelectiveScan.scan(3, bad, delta, a, bc, bc, SelectiveScan.Options.NONE));
+    // valid call: zero input gives zero output
+    double[] y = SelectiveScan.scan(3, u, delta, a, bc, bc, SelectiveScan.Options.NONE).y();
+    assertEquals(0, Vectors.normInf(y), 0);
+  }
+}

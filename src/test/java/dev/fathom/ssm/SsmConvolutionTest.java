@@ -1,0 +1,132 @@
+package dev.fathom.ssm;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.fathom.linalg.Rng;
+import dev.fathom.linalg.Vectors;
+import java.util.Arrays;
+import java.util.random.RandomGenerator;
+import org.junit.jupiter.api.Test;
+
+class SsmConvolutionTest {
+
+  @Test
+  void g2FftEqualsDirectEqualsRecurrence() {
+    for (S4dInit.Modes modes : new S4dInit.Modes[] {S4dInit.lin(64), S4dInit.inv(64)}) {
+      DiscreteSsm sys = VandermondeKernelTest.system(modes, 1, 0.01, Discretization.ZOH);
+      int len = 4096;
+      double[] u = Rng.gaussian(Rng.create(1), len);
+      double[] k = VandermondeKernel.compute(sys, len);
+      double[] fft = SsmConvolution.causal(k, u, 0.7);
+      double[] direct = SsmConvolution.direct(k, u, 0.7);
+      double[] rec = Recurrence.run(sys, u, null).y();
+      assertTrue(Vectors.relativeMaxError(fft, direct) <= 1e-12);
+      assertTrue(Vectors.relativeMaxError(fft, rec) <= 1e-12);
+      // n = 2L and n = L + LK - 1 (not a power of two) give the same result
+      double[] n2 = SsmConvolution.causal(k, u, 0.7, 2 * len);
+      double[] nMin = SsmConvolution.causal(k, u, 0.7, 2 * len - 1);
+      assertTrue(Vectors.relativeMaxError(n2, direct) <= 1e-12);
+      assertTrue(Vectors.relativeMaxError(nMin, direct) <= 1e-12);
+    }
+  }
+
+  @Test
+  void shortKernelTruncatesTheReceptiveField() {
+    double[] k = {1, 0.5, 0.25};
+    double[] u = {1, 2, 3, 4, 5};
+    double[] y = SsmConvolution.causal(k, u, 0.1);
+    double[] expected = {1.1, 2.7, 4.55, 6.4, 8.25};
+    for (int i = 0; i < 5; i++) {
+      assertEquals(expected[i], y[i], 1e-14);
+    }
+  }
+
+  @Test
+  void batchEqualsPerChannelDirect() {
+    RandomGenerator rng = Rng.create(4);
+    int h = 3;
+    int b = 2;
+    int len = 200;
+    int lk = 150;
+    double[] kernels = Rng.gaussian(rng, h * lk);
+    double[] u = Rng.gaussian(rng, b * h * len);
+    double[] d = {0.1, -0.2, 0.3};
+    double[] y = SsmConvolution.batch(kernels, h, u, b, d);
+    for (int bi = 0; bi < b; bi++) {
+      for (int ch = 0; ch < h; ch++) {
+        int off = (bi * h + ch) * len;
+        double[] ref =
+            SsmConvolution.direct(
+                Arrays.copyOfRange(kernels, ch * lk, (ch + 1) * lk),
+                Arrays.copyOfRange(u, off, off + len),
+                d[ch]);
+        assertTrue(Vectors.relativeMaxError(Arrays.copyOfRange(y, off, off + len), ref) <= 1e-12);
+      }
+    }
+  }
+
+  @Test
+  void g11BidirectionalMatchesTwoSidedFormula() {
+    RandomGenerator rng = Rng.create(8);
+    int len = 300;
+    double[] k0 = Rng.gaussian(rng, len);
+    double[] k1 = Rng.gaussian(rng, len);
+    double[] u = Rng.gaussian(rng, len);
+    double[] y = SsmConvolution.bidirectional(k0, k1, u, 0.4);
+    double[] ref = new double[len];
+    for (int t = 0; t < len; t++) {
+      double s = 0.4 * u[t];
+      for (int j = 0; j < len; j++) {
+        s += j <= t ? k0[t - j] * u[j] : k1[j - t - 1] * u[j];
+      }
+      ref[t] = s;
+    }
+    assertTrue(Vectors.relativeMaxError(y, ref) <= 1e-12);
+  }
+
+  @Test
+  void chunksWithStateForwardingEqualTheWholeRecurrence() {
+    DiscreteSsm sys =
+        VandermondeKernelTest.system(S4dInit.inv(16), 2, 0.02, Discretization.BILINEAR);
+    int len = 1000;
+    double[] u = Rng.gaussian(Rng.create(2), 2 * len);
+    Recurrence.Result whole = Recurrence.run(sys, u, null);
+    double[] state = null;
+    double[] y = new double[2 * len];
+    int[] cuts = {0, 300, 600, 1000};
+    for (int c = 0; c + 1 < cuts.length; c++) {
+      int n = cuts[c + 1] - cuts[c];
+      double[] part = new double[2 * n];
+      for (int h = 0; h < 2; h++) {
+        System.arraycopy(u, h * len + cuts[c], part, h * n, n);
+      }
+      Recurrence.Result r = SsmConvolution.chunk(sys, part, state);
+      for (int h = 0; h < 2; h++) {
+        System.arraycopy(r.y(), h * n, y, h * len + cuts[c], n);
+      }
+      state = r.state();
+    }
+    assertTrue(Vectors.relativeMaxError(y, whole.y()) <= 1e-12);
+    assertTrue(Vectors.relativeMaxError(state, whole.state()) <= 1e-12);
+  }
+
+  @Test
+  void badInput() {
+    double[] k = {1, 2};
+    double[] u = {1, 2, 3};
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> SsmConvolution.causal(k, u, 0, 3));
+    assertEquals("fftSize = 3: expected at least kernel.length + u.length - 1 = 4", e.getMessage());
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> SsmConvolution.causal(k, new double[] {1, Double.NaN}, 0));
+    assertThrows(IllegalArgumentException.class, () -> SsmConvolution.causal(new double[0], u, 0));
+    assertThrows(
+        IllegalArgumentException.class, () -> SsmConvolution.bidirectional(k, new double[3], u, 0));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> SsmConvolution.batch(new double[4], 3, new double[6], 1, new double[3]));
+  }
+}
