@@ -65,6 +65,26 @@ public record Problem(
   }
 
   /**
+   * The starting point {@code x0}.
+   *
+   * @return a copy of {@code x0}
+   */
+  @Override
+  public double[] start() {
+    return start.clone();
+  }
+
+  /**
+   * The known solution, if any.
+   *
+   * @return a copy of {@code x*}, or {@code null} if unknown
+   */
+  @Override
+  public double[] solution() {
+    return solution == null ? null : solution.clone();
+  }
+
+  /**
    * A problem with unknown constants and solution.
    *
    * @param name a short name

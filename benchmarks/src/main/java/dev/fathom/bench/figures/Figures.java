@@ -20,7 +20,10 @@ public final class Figures {
 
   /** Every figure, one or more per package. */
   static List<Figure> all() {
-    return List.of(new LinalgFigures.ConvolutionError());
+    return List.of(
+        new LinalgFigures.ConvolutionError(),
+        new MonotoneFigures.MatrixGameFigure(),
+        new MonotoneFigures.QuadraticFigure());
   }
 
   public static void main(String[] args) throws IOException {
