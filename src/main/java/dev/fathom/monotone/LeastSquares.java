@@ -59,11 +59,21 @@ public final class LeastSquares implements FiniteSumOperator {
   @Override
   public void addComponentDifference(int i, double scale, double[] x, double[] y, double[] acc) {
     int off = i * d;
-    double r = 0;
-    for (int j = 0; j < d; j++) {
-      r += a[off + j] * (x[j] - y[j]);
+    double r0 = 0;
+    double r1 = 0;
+    double r2 = 0;
+    double r3 = 0;
+    int j = 0;
+    for (; j + 3 < d; j += 4) { // four accumulators, like Vectors.dot
+      r0 += a[off + j] * (x[j] - y[j]);
+      r1 += a[off + j + 1] * (x[j + 1] - y[j + 1]);
+      r2 += a[off + j + 2] * (x[j + 2] - y[j + 2]);
+      r3 += a[off + j + 3] * (x[j + 3] - y[j + 3]);
     }
-    Vectors.axpy(scale * r, a, off, acc, 0, d);
+    for (; j < d; j++) {
+      r0 += a[off + j] * (x[j] - y[j]);
+    }
+    Vectors.axpy(scale * ((r0 + r1) + (r2 + r3)), a, off, acc, 0, d);
   }
 
   @Override
