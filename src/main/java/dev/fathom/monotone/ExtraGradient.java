@@ -73,8 +73,8 @@ public final class ExtraGradient implements MonotoneSolver {
   }
 
   @Override
-  public SolverResult solve(Problem problem, StoppingRule rule) {
-    Monitor m = new Monitor(problem, rule);
+  public SolverResult solve(Problem problem, StoppingRule rule, IterationListener listener) {
+    Monitor m = new Monitor(problem, rule, listener);
     CountingOperator op = m.op();
     double[] z0 = problem.start();
     double[] z = z0.clone();

@@ -36,8 +36,8 @@ public final class Halpern implements MonotoneSolver {
   }
 
   @Override
-  public SolverResult solve(Problem problem, StoppingRule rule) {
-    Monitor m = new Monitor(problem, rule);
+  public SolverResult solve(Problem problem, StoppingRule rule, IterationListener listener) {
+    Monitor m = new Monitor(problem, rule, listener);
     CountingOperator op = m.op();
     double[] x0 = problem.start();
     double[] x = x0.clone();

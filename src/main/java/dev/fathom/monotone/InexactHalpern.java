@@ -109,8 +109,8 @@ public final class InexactHalpern implements MonotoneSolver {
   }
 
   @Override
-  public SolverResult solve(Problem problem, StoppingRule rule) {
-    Monitor m = new Monitor(problem, rule);
+  public SolverResult solve(Problem problem, StoppingRule rule, IterationListener listener) {
+    Monitor m = new Monitor(problem, rule, listener);
     CountingOperator op = m.op();
     int n = problem.size();
     int d = problem.dimension();

@@ -11,6 +11,7 @@ final class Monitor {
   private final Problem problem;
   private final StoppingRule rule;
   private final CountingOperator counted;
+  private final IterationListener listener;
   private final long budget;
   private final long interval;
   private final double[] fx;
@@ -25,9 +26,10 @@ final class Monitor {
   private int size;
 
   /** Wraps the problem's operator in a counter and evaluates the residual at the start. */
-  Monitor(Problem problem, StoppingRule rule) {
+  Monitor(Problem problem, StoppingRule rule, IterationListener listener) {
     this.problem = Args.notNull("problem", problem);
     this.rule = Args.notNull("rule", rule);
+    this.listener = listener;
     this.counted = new CountingOperator(problem.operator());
     int n = problem.size();
     this.budget = (long) Math.ceil(rule.maxEpochs() * n);
@@ -111,6 +113,9 @@ final class Monitor {
     residuals[size++] = r;
     lastCheck = c;
     residual = r;
+    if (listener != null) {
+      listener.onResidual(c, r, x);
+    }
     if (!Double.isFinite(r) || r > BLOW_UP * Math.max(initial, Double.MIN_NORMAL)) {
       status = Status.DIVERGED;
     } else if (r <= rule.tolerance()) {

@@ -21,5 +21,18 @@ public interface MonotoneSolver {
    * @return the last iterate with its residual history and status
    * @throws IllegalArgumentException if {@code F(x0)} is not finite
    */
-  SolverResult solve(Problem problem, StoppingRule rule);
+  default SolverResult solve(Problem problem, StoppingRule rule) {
+    return solve(problem, rule, null);
+  }
+
+  /**
+   * Runs the method and reports every residual evaluation to {@code listener}.
+   *
+   * @param problem the problem
+   * @param rule the stopping rule
+   * @param listener the observer, or {@code null} for none
+   * @return the last iterate with its residual history and status
+   * @throws IllegalArgumentException if {@code F(x0)} is not finite
+   */
+  SolverResult solve(Problem problem, StoppingRule rule, IterationListener listener);
 }

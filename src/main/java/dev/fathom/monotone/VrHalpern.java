@@ -59,8 +59,8 @@ public final class VrHalpern implements MonotoneSolver {
   }
 
   @Override
-  public SolverResult solve(Problem problem, StoppingRule rule) {
-    Monitor m = new Monitor(problem, rule);
+  public SolverResult solve(Problem problem, StoppingRule rule, IterationListener listener) {
+    Monitor m = new Monitor(problem, rule, listener);
     CountingOperator op = m.op();
     int n = problem.size();
     double[] x0 = problem.start();

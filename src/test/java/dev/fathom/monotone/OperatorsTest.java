@@ -115,6 +115,12 @@ class OperatorsTest {
       double est = Lipschitz.operator(f, p.start(), 300, 1);
       assertTrue(est <= p.lipschitz() * (1 + 1e-6) && est >= 0.5 * p.lipschitz(), p.name());
     }
+    // the mean-square estimate is a lower bound of the exact L_Q, and not a loose one
+    for (Problem p : problems) {
+      double lq = Lipschitz.meanSquare(p.operator(), p.start(), 5, 2);
+      assertTrue(lq <= p.meanSquareLipschitz() * (1 + 1e-6), p.name());
+      assertTrue(lq >= 0.1 * p.meanSquareLipschitz(), p.name() + " " + lq);
+    }
     // normal matrices: power iteration converges to the norm
     Problem ls = problems[0];
     assertEquals(ls.lipschitz(), Lipschitz.operator(ls.operator(), ls.start(), 300, 1), 1e-6);
@@ -173,6 +179,26 @@ class OperatorsTest {
             new LinearFiniteSum(
                 new double[][] {{1, 0}, {0, 1}}, new double[2], new int[][] {{0}, {0}}));
     assertThrows(IllegalArgumentException.class, () -> LinearFiniteSum.roundRobin(3, 4));
+    FiniteSumOperator empty =
+        new FiniteSumOperator() {
+          @Override
+          public int dimension() {
+            return 2;
+          }
+
+          @Override
+          public int size() {
+            return 0;
+          }
+
+          @Override
+          public void addComponent(int i, double scale, double[] x, double[] acc) {}
+        };
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> Problem.of("empty", empty, Resolvents.identity(2), new double[2]));
+    assertTrue(e.getMessage().startsWith("operator.size() = 0"));
     Problem p = Problems.leastSquares(5, 3, 1);
     e =
         assertThrows(

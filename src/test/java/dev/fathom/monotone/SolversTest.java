@@ -207,6 +207,30 @@ class SolversTest {
   }
 
   @Test
+  void theListenerSeesEveryResidualOfTheHistoryInOrder() {
+    Problem p = Problems.leastSquares(300, 4, 2);
+    for (MonotoneSolver s : allMethods(4)) {
+      java.util.List<Double> seen = new java.util.ArrayList<>();
+      java.util.List<Long> calls = new java.util.ArrayList<>();
+      SolverResult r =
+          s.solve(
+              p,
+              StoppingRule.of(0, 20),
+              (c, res, x) -> {
+                seen.add(res);
+                calls.add(c);
+                assertEquals(4, x.length);
+              });
+      double[] expected = r.history().residuals();
+      assertEquals(expected.length, seen.size(), s.name());
+      for (int k = 0; k < expected.length; k++) {
+        assertEquals(expected[k], seen.get(k), 0.0);
+        assertEquals(r.history().oracleCalls()[k], calls.get(k));
+      }
+    }
+  }
+
+  @Test
   void badInputIsRejectedWithTheParameterNamed() {
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> new VrHalpern(-1, 0, 1));

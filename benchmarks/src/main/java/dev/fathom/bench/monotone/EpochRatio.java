@@ -1,6 +1,5 @@
 package dev.fathom.bench.monotone;
 
-import dev.fathom.monotone.FiniteSumOperator;
 import dev.fathom.monotone.Problem;
 import dev.fathom.monotone.Problems;
 import dev.fathom.monotone.StoppingRule;
@@ -24,38 +23,7 @@ public final class EpochRatio {
     int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 60;
     int epochs = 40;
     Problem p = Problems.leastSquares(10_000, 100, 7);
-    FiniteSumOperator f = p.operator();
-    FiniteSumOperator blackBox =
-        new FiniteSumOperator() {
-          @Override
-          public int dimension() {
-            return f.dimension();
-          }
-
-          @Override
-          public int size() {
-            return f.size();
-          }
-
-          @Override
-          public void addComponent(int i, double scale, double[] z, double[] acc) {
-            f.addComponent(i, scale, z, acc);
-          }
-
-          @Override
-          public void apply(double[] z, double[] o) {
-            f.apply(z, o);
-          }
-        };
-    Problem generic =
-        new Problem(
-            "black box",
-            blackBox,
-            p.resolvent(),
-            p.start(),
-            p.lipschitz(),
-            p.meanSquareLipschitz(),
-            null);
+    Problem generic = BlackBox.of(p);
     double[] x = p.solution();
     double[] out = new double[x.length];
     StoppingRule rule = StoppingRule.of(0, epochs).checkingEvery(1e9);
@@ -66,7 +34,7 @@ public final class EpochRatio {
     for (int r = 0; r < rounds; r++) {
       long t0 = System.nanoTime();
       for (int k = 0; k < epochs; k++) {
-        f.apply(x, out);
+        p.operator().apply(x, out);
       }
       long t1 = System.nanoTime();
       solver.solve(p, rule);

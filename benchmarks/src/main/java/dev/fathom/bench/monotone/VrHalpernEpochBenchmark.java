@@ -1,6 +1,5 @@
 package dev.fathom.bench.monotone;
 
-import dev.fathom.monotone.FiniteSumOperator;
 import dev.fathom.monotone.Problem;
 import dev.fathom.monotone.Problems;
 import dev.fathom.monotone.SolverResult;
@@ -51,38 +50,7 @@ public class VrHalpernEpochBenchmark {
   @Setup
   public void setup() {
     problem = Problems.leastSquares(10_000, 100, 7);
-    FiniteSumOperator f = problem.operator();
-    FiniteSumOperator blackBox =
-        new FiniteSumOperator() {
-          @Override
-          public int dimension() {
-            return f.dimension();
-          }
-
-          @Override
-          public int size() {
-            return f.size();
-          }
-
-          @Override
-          public void addComponent(int i, double scale, double[] z, double[] acc) {
-            f.addComponent(i, scale, z, acc);
-          }
-
-          @Override
-          public void apply(double[] z, double[] o) {
-            f.apply(z, o);
-          }
-        };
-    generic =
-        new Problem(
-            "black box",
-            blackBox,
-            problem.resolvent(),
-            problem.start(),
-            problem.lipschitz(),
-            problem.meanSquareLipschitz(),
-            null);
+    generic = BlackBox.of(problem);
     x = problem.solution().clone();
     for (int j = 0; j < x.length; j++) {
       x[j] += 0.1;
