@@ -36,6 +36,8 @@ class HalpernTest {
     SolverResult r = new Halpern().solve(p, StoppingRule.of(tol, 10_000));
     assertEquals(Status.CONVERGED, r.status());
     assertTrue(r.residual() <= tol);
+    assertEquals(r.oracleCalls(), r.history().callsToReach(tol));
+    assertEquals(-1, r.history().callsToReach(0.0));
     assertEquals(p.residual(r.solution()), r.residual(), 1e-12);
     assertEquals(r.oracleCalls(), r.history().oracleCalls()[r.history().size() - 1]);
     assertEquals(r.iterations() + 1, r.oracleCalls() / 300);
@@ -77,12 +79,19 @@ class HalpernTest {
             ls.lipschitz(),
             ls.meanSquareLipschitz(),
             null);
-    SolverResult r = new Halpern().solve(boxed, StoppingRule.of(1e-5, 50_000));
-    assertEquals(Status.CONVERGED, r.status());
-    double[] x = r.solution();
+    for (MonotoneSolver s : new MonotoneSolver[] {new Halpern(), new VrHalpern(3)}) {
+      SolverResult r = s.solve(boxed, StoppingRule.of(1e-5, 50_000));
+      assertEquals(Status.CONVERGED, r.status(), s.name());
+      assertKkt(ls, r.solution());
+    }
+  }
+
+  private static void assertKkt(Problem ls, double[] x) {
     double[] f = new double[4];
     ls.operator().apply(x, f);
+    int atBound = 0;
     for (int j = 0; j < 4; j++) {
+      atBound += Math.abs(x[j]) >= 0.2 - 1e-3 ? 1 : 0;
       // KKT of min over the box: at an interior coordinate F_j = 0, at a bound F_j points out
       if (x[j] > -0.2 + 1e-3 && x[j] < 0.2 - 1e-3) {
         assertEquals(0.0, f[j], 1e-4);
@@ -92,6 +101,7 @@ class HalpernTest {
         assertTrue(f[j] >= -1e-4);
       }
     }
+    assertTrue(atBound > 0, "the box must cut the unconstrained solution");
   }
 
   @Test
