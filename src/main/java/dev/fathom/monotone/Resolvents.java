@@ -250,16 +250,31 @@ public final class Resolvents {
     return out;
   }
 
-  /** In-place capable kernel: projects {@code v[from..from+m)} into {@code out[from..)}. */
+  /**
+   * In-place capable kernel: projects {@code v[from..from+m)} into {@code out[from..)}. Only the
+   * entries above {@code θ₀ = (Σv − radius)/m} are sorted: the threshold {@code θ*} of the
+   * projection is at least {@code θ₀} (Michelot's thresholds increase from {@code θ₀} to {@code
+   * θ*}), so smaller entries are never in the support. At least one entry exceeds {@code θ₀}.
+   */
   static void projectSimplex(
       double[] v, int from, int m, double radius, double[] out, double[] work) {
-    System.arraycopy(v, from, work, 0, m);
-    Arrays.sort(work, 0, m);
+    double total = 0;
+    for (int j = 0; j < m; j++) {
+      total += v[from + j];
+    }
+    double theta0 = (total - radius) / m;
+    int k = 0;
+    for (int j = 0; j < m; j++) {
+      if (v[from + j] > theta0) {
+        work[k++] = v[from + j];
+      }
+    }
+    Arrays.sort(work, 0, k);
     double cumulative = 0;
-    double theta = 0;
-    for (int j = m - 1; j >= 0; j--) {
+    double theta = theta0;
+    for (int j = k - 1; j >= 0; j--) {
       cumulative += work[j];
-      double t = (cumulative - radius) / (m - j);
+      double t = (cumulative - radius) / (k - j);
       if (j == 0 || work[j - 1] <= t) {
         theta = t;
         break;
