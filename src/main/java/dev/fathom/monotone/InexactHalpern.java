@@ -148,10 +148,7 @@ public final class InexactHalpern implements MonotoneSolver {
       }
       double lambda = 1.0 / (k + 2);
       Kernels.mix(lambda, x0, inner.v, x);
-      k++;
-      if (m.step(x)) {
-        break;
-      }
+      k++; // the next inner loop starts with the free check at this x
     }
     return m.result(name(), x, k);
   }
