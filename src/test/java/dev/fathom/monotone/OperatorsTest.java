@@ -173,6 +173,17 @@ class OperatorsTest {
         () -> new LeastSquares(new double[][] {{1, 2}}, new double[] {1, 2}));
     assertThrows(IllegalArgumentException.class, () -> Problems.leastSquares(0, 3, 1));
     assertThrows(IllegalArgumentException.class, () -> MatrixGame.policemanBurglar(1, 1));
+    e = assertThrows(IllegalArgumentException.class, () -> new MatrixGame(new double[][] {{1, 2}}));
+    assertTrue(e.getMessage().startsWith("a.length = 1"));
+    FiniteSumOperator ls = Problems.leastSquares(5, 3, 1).operator();
+    e =
+        assertThrows(
+            IllegalArgumentException.class, () -> Lipschitz.operator(ls, new double[3], 0, 1));
+    assertTrue(e.getMessage().startsWith("iterations = 0"));
+    e =
+        assertThrows(
+            IllegalArgumentException.class, () -> Lipschitz.meanSquare(ls, new double[2], 3, 1));
+    assertTrue(e.getMessage().startsWith("x.length = 2"));
     assertThrows(
         IllegalArgumentException.class,
         () ->
