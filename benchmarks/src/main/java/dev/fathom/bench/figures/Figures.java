@@ -23,7 +23,8 @@ public final class Figures {
     return List.of(
         new LinalgFigures.ConvolutionError(),
         new MonotoneFigures.MatrixGameFigure(),
-        new MonotoneFigures.QuadraticFigure());
+        new MonotoneFigures.QuadraticFigure(),
+        new MonotoneFigures.VrGainFigure());
   }
 
   public static void main(String[] args) throws IOException {
