@@ -23,7 +23,10 @@ public final class Figures {
     return List.of(
         new LinalgFigures.ConvolutionError(),
         new SsmFigures.Conditioning(),
-        new SsmFigures.Transfer());
+        new SsmFigures.Transfer(),
+        new MonotoneFigures.MatrixGameFigure(),
+        new MonotoneFigures.QuadraticFigure(),
+        new MonotoneFigures.VrGainFigure());
   }
 
   public static void main(String[] args) throws IOException {

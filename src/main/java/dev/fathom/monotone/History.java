@@ -1,0 +1,35 @@
+package dev.fathom.monotone;
+
+/**
+ * The residual history of a run: entry {@code k} is the residual evaluated after {@code
+ * oracleCalls[k]} oracle calls of the method ({@code epochs[k] = oracleCalls[k] / n}).
+ *
+ * @param oracleCalls the method's oracle calls at each evaluation, non-decreasing
+ * @param epochs the same in epochs
+ * @param residuals the residuals
+ */
+public record History(long[] oracleCalls, double[] epochs, double[] residuals) {
+  /**
+   * The number of entries.
+   *
+   * @return the length of the history
+   */
+  public int size() {
+    return residuals.length;
+  }
+
+  /**
+   * The oracle calls after which the residual was first at most {@code tolerance}, or {@code -1}.
+   *
+   * @param tolerance the residual level
+   * @return the first oracle count reaching it, or {@code -1} if never
+   */
+  public long callsToReach(double tolerance) {
+    for (int k = 0; k < residuals.length; k++) {
+      if (residuals[k] <= tolerance) {
+        return oracleCalls[k];
+      }
+    }
+    return -1;
+  }
+}

@@ -1,0 +1,13 @@
+/**
+ * Finite-sum monotone inclusions {@code 0 ∈ F(x) + G(x)} with {@code F = (1/n) Σ F_i}: operators
+ * with counted component evaluations, resolvents of {@code G} (projections and proximal maps),
+ * deterministic Halpern iteration, the variance-reduced Halpern methods of Cai, Alacaoglu and
+ * Diakonikolas (ICLR 2024), the extragradient baselines (EG, anchored EG, loopless VR-EG), and
+ * standard test problems.
+ *
+ * <p>Every solver returns a {@link dev.fathom.monotone.SolverResult} with the last iterate, the
+ * residual history against oracle calls (epochs) and a {@link dev.fathom.monotone.Status}. The
+ * residual is computable: the natural-map residual {@code ‖x − J_G(x − F(x))‖}, which is {@code
+ * ‖F(x)‖} when {@code G = 0}. Solvers are not thread-safe; run one per thread.
+ */
+package dev.fathom.monotone;

@@ -1,0 +1,233 @@
+package dev.fathom.monotone;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.fathom.linalg.Rng;
+import dev.fathom.linalg.Vectors;
+import java.util.random.RandomGenerator;
+import org.junit.jupiter.api.Test;
+
+class OperatorsTest {
+
+  /** F by summing components one by one, through the interface's component method. */
+  static double[] meanOfComponents(FiniteSumOperator f, double[] x) {
+    double[] out = new double[f.dimension()];
+    double[] c = new double[f.dimension()];
+    for (int i = 0; i < f.size(); i++) {
+      f.component(i, x, c);
+      Vectors.axpy(1.0 / f.size(), c, out);
+    }
+    return out;
+  }
+
+  static void assertConsistent(FiniteSumOperator f, long seed) {
+    RandomGenerator rng = Rng.create(seed);
+    double[] x = Rng.gaussian(rng, f.dimension());
+    double[] y = Rng.gaussian(rng, f.dimension());
+    double[] full = new double[f.dimension()];
+    f.apply(x, full);
+    assertArrayEquals(meanOfComponents(f, x), full, 1e-10 * (1 + Vectors.normInf(full)));
+    for (int i = 0; i < f.size(); i += Math.max(1, f.size() / 7)) {
+      double[] diff = new double[f.dimension()];
+      f.addComponentDifference(i, 0.5, x, y, diff);
+      double[] fx = new double[f.dimension()];
+      double[] fy = new double[f.dimension()];
+      f.component(i, x, fx);
+      f.component(i, y, fy);
+      for (int j = 0; j < fx.length; j++) {
+        assertEquals(0.5 * (fx[j] - fy[j]), diff[j], 1e-9 * (1 + Math.abs(fx[j])));
+      }
+    }
+  }
+
+  @Test
+  void fullPassEqualsTheMeanOfComponentsAndDifferencesMatch() {
+    assertConsistent(Problems.leastSquares(40, 6, 1).operator(), 2);
+    assertConsistent(MatrixGame.policemanBurglar(12, 3).operator(), 4);
+    assertConsistent(Problems.ouyangXu(9).operator(), 5);
+    assertConsistent(Problems.regularizedBilinear(5, 7, 4, 0.3, false, 6).operator(), 7);
+  }
+
+  @Test
+  void matrixGameOperatorIsAtyAndMinusAxByDirectProducts() {
+    MatrixGame g = MatrixGame.policemanBurglar(7, 1);
+    Problem p = g.problem();
+    RandomGenerator rng = Rng.create(3);
+    double[] z = Rng.gaussian(rng, 14);
+    double[] f = new double[14];
+    p.operator().apply(z, f);
+    // (Aᵀy)_j and −(Ax)_i from the explicit formula
+    RandomGenerator wr = Rng.create(1);
+    double[] w = new double[7];
+    for (int j = 0; j < 7; j++) {
+      w[j] = Math.abs(wr.nextGaussian());
+    }
+    for (int j = 0; j < 7; j++) {
+      double aty = 0;
+      double ax = 0;
+      for (int i = 0; i < 7; i++) {
+        aty += w[j] * (1 - Math.exp(-0.8 * Math.abs(i - j))) * z[7 + i];
+        ax += w[i] * (1 - Math.exp(-0.8 * Math.abs(j - i))) * z[i];
+      }
+      assertEquals(aty, f[j], 1e-12);
+      assertEquals(-ax, f[7 + j], 1e-12);
+    }
+    assertTrue(g.dualityGap(p.start()) >= 0);
+  }
+
+  @Test
+  void exactLipschitzConstantsBoundRandomQuotientsAndMatchPowerIteration() {
+    Problem[] problems = {
+      Problems.leastSquares(60, 4, 1),
+      MatrixGame.policemanBurglar(10, 2).problem(),
+      Problems.ouyangXu(8),
+      Problems.regularizedBilinear(4, 6, 5, 0.2, false, 3)
+    };
+    RandomGenerator rng = Rng.create(8);
+    for (Problem p : problems) {
+      FiniteSumOperator f = p.operator();
+      int d = f.dimension();
+      double maxF = 0;
+      double maxQ = 0;
+      for (int t = 0; t < 200; t++) {
+        double[] u = Rng.gaussian(rng, d);
+        double[] v = Rng.gaussian(rng, d);
+        double[] fu = new double[d];
+        double[] fv = new double[d];
+        f.apply(u, fu);
+        f.apply(v, fv);
+        double duv = Math.sqrt(Vectors.distanceSquared(u, v));
+        maxF = Math.max(maxF, Math.sqrt(Vectors.distanceSquared(fu, fv)) / duv);
+        double s = 0;
+        for (int i = 0; i < f.size(); i++) {
+          double[] diff = new double[d];
+          f.addComponentDifference(i, 1.0, u, v, diff);
+          s += Vectors.dot(diff, diff);
+        }
+        maxQ = Math.max(maxQ, Math.sqrt(s / f.size()) / duv);
+      }
+      assertTrue(maxF <= p.lipschitz() * (1 + 1e-9), p.name());
+      assertTrue(maxQ <= p.meanSquareLipschitz() * (1 + 1e-9), p.name());
+      assertTrue(p.lipschitz() <= p.meanSquareLipschitz() * (1 + 1e-9), "L_F <= L_Q");
+      double est = Lipschitz.operator(f, p.start(), 300, 1);
+      assertTrue(est <= p.lipschitz() * (1 + 1e-6) && est >= 0.5 * p.lipschitz(), p.name());
+    }
+    // the mean-square estimate is a lower bound of the exact L_Q, and not a loose one
+    for (Problem p : problems) {
+      double lq = Lipschitz.meanSquare(p.operator(), p.start(), 5, 2);
+      assertTrue(lq <= p.meanSquareLipschitz() * (1 + 1e-6), p.name());
+      assertTrue(lq >= 0.1 * p.meanSquareLipschitz(), p.name() + " " + lq);
+    }
+    // normal matrices: power iteration converges to the norm
+    Problem ls = problems[0];
+    assertEquals(ls.lipschitz(), Lipschitz.operator(ls.operator(), ls.start(), 300, 1), 1e-6);
+  }
+
+  @Test
+  void builtInSolutionsAreZerosOfTheOperator() {
+    for (Problem p :
+        new Problem[] {
+          Problems.leastSquares(30, 4, 1),
+          Problems.ouyangXu(10),
+          Problems.regularizedBilinear(6, 4, 10, 0.5, true, 2)
+        }) {
+      assertTrue(p.residual(p.solution()) < 1e-10, p.name());
+      assertTrue(p.residual(p.start()) > 1e-3, p.name());
+    }
+  }
+
+  @Test
+  void countingOperatorCountsEveryComponentEvaluation() {
+    Problem p = Problems.leastSquares(25, 3, 1);
+    CountingOperator c = new CountingOperator(p.operator());
+    double[] x = new double[3];
+    double[] out = new double[3];
+    c.apply(x, out);
+    assertEquals(25, c.calls());
+    c.component(3, x, out);
+    c.addComponent(4, 1.0, x, out);
+    assertEquals(27, c.calls());
+    c.addComponentDifference(1, 1.0, x, x, out);
+    assertEquals(29, c.calls());
+    c.charge(21);
+    assertEquals(2.0, c.epochs(), 0.0);
+    assertThrows(IllegalArgumentException.class, () -> c.charge(-1));
+  }
+
+  @Test
+  void badInputIsRejectedWithTheParameterNamed() {
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> new LeastSquares(new double[][] {{1, 2}, {3}}, new double[2]));
+    assertTrue(e.getMessage().startsWith("rows[1].length = 1"));
+    e =
+        assertThrows(
+            IllegalArgumentException.class, () -> new LeastSquares(new double[0][], new double[0]));
+    assertTrue(e.getMessage().startsWith("rows.length = 0"));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new LeastSquares(new double[][] {{1, 2}}, new double[] {1, 2}));
+    assertThrows(IllegalArgumentException.class, () -> Problems.leastSquares(0, 3, 1));
+    assertThrows(IllegalArgumentException.class, () -> MatrixGame.policemanBurglar(1, 1));
+    e = assertThrows(IllegalArgumentException.class, () -> new MatrixGame(new double[][] {{1, 2}}));
+    assertTrue(e.getMessage().startsWith("a.length = 1"));
+    FiniteSumOperator ls = Problems.leastSquares(5, 3, 1).operator();
+    e =
+        assertThrows(
+            IllegalArgumentException.class, () -> Lipschitz.operator(ls, new double[3], 0, 1));
+    assertTrue(e.getMessage().startsWith("iterations = 0"));
+    e =
+        assertThrows(
+            IllegalArgumentException.class, () -> Lipschitz.meanSquare(ls, new double[2], 3, 1));
+    assertTrue(e.getMessage().startsWith("x.length = 2"));
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            new LinearFiniteSum(
+                new double[][] {{1, 0}, {0, 1}}, new double[2], new int[][] {{0}, {0}}));
+    assertThrows(IllegalArgumentException.class, () -> LinearFiniteSum.roundRobin(3, 4));
+    FiniteSumOperator empty =
+        new FiniteSumOperator() {
+          @Override
+          public int dimension() {
+            return 2;
+          }
+
+          @Override
+          public int size() {
+            return 0;
+          }
+
+          @Override
+          public void addComponent(int i, double scale, double[] x, double[] acc) {}
+        };
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> Problem.of("empty", empty, Resolvents.identity(2), new double[2]));
+    assertTrue(e.getMessage().startsWith("operator.size() = 0"));
+    Problem p = Problems.leastSquares(5, 3, 1);
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                new Problem("x", p.operator(), Resolvents.identity(4), new double[3], 1, 1, null));
+    assertTrue(e.getMessage().startsWith("resolvent.dimension() = 4"));
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                new Problem("x", p.operator(), Resolvents.identity(3), new double[2], 1, 1, null));
+    assertTrue(e.getMessage().startsWith("start.length = 2"));
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                new Problem("x", p.operator(), Resolvents.identity(3), new double[3], -1, 1, null));
+    assertTrue(e.getMessage().startsWith("lipschitz = -1.0"));
+  }
+}
