@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.ejml.data.DMatrixRMaj;
 
 /**
  * Fixed-step linear stochastic approximation {@code θ_k = θ_{k−1} − α (A_k θ_{k−1} − b_k)} with
@@ -40,6 +41,8 @@ public final class Lsa {
    * @param burnIn the steps discarded before averaging starts, in {@code [0, iterations)}
    * @param policy what to do with a step the stability check rejects
    * @param historyPoints the number of log-spaced error checkpoints (0 for none)
+   * @param batches the number of batches for the batch-means covariance estimate {@link
+   *     LsaResult#batchCovariance()} (0 for none, otherwise at least 2)
    * @param divergenceBound the norm of {@code θ} beyond which the run is declared diverged
    */
   public record Options(
@@ -48,6 +51,7 @@ public final class Lsa {
       long burnIn,
       StabilityPolicy policy,
       int historyPoints,
+      int batches,
       double divergenceBound) {
     /**
      * Validates every option.
@@ -57,6 +61,8 @@ public final class Lsa {
      * @param burnIn the steps discarded before averaging starts, in {@code [0, iterations)}
      * @param policy what to do with a step the stability check rejects
      * @param historyPoints the number of log-spaced error checkpoints (0 for none)
+     * @param batches the number of batches for the batch-means covariance (0 for none, otherwise in
+     *     {@code [2, iterations − burnIn]})
      * @param divergenceBound the norm of {@code θ} beyond which the run is declared diverged
      * @throws IllegalArgumentException naming the first invalid option
      */
@@ -68,19 +74,25 @@ public final class Lsa {
       }
       Args.notNull("policy", policy);
       Args.nonNegative("historyPoints", historyPoints);
+      if (batches != 0 && (batches < 2 || batches > iterations - burnIn)) {
+        throw Args.fail(
+            "batches",
+            batches,
+            "0 or an integer in [2, iterations - burnIn = " + (iterations - burnIn) + "]");
+      }
       Args.positive("divergenceBound", divergenceBound);
     }
 
     /**
      * Defaults: burn-in {@code iterations / 2}, policy {@link StabilityPolicy#REFUSE}, no history,
-     * divergence bound {@code 1e12}.
+     * no batch means, divergence bound {@code 1e12}.
      *
      * @param alpha the step size
      * @param iterations the number of steps
      * @return the options
      */
     public static Options of(double alpha, long iterations) {
-      return new Options(alpha, iterations, iterations / 2, StabilityPolicy.REFUSE, 0, 1e12);
+      return new Options(alpha, iterations, iterations / 2, StabilityPolicy.REFUSE, 0, 0, 1e12);
     }
 
     /**
@@ -90,7 +102,7 @@ public final class Lsa {
      * @return the new options
      */
     public Options withAlpha(double a) {
-      return new Options(a, iterations, burnIn, policy, historyPoints, divergenceBound);
+      return new Options(a, iterations, burnIn, policy, historyPoints, batches, divergenceBound);
     }
 
     /**
@@ -100,7 +112,7 @@ public final class Lsa {
      * @return the new options
      */
     public Options withBurnIn(long b) {
-      return new Options(alpha, iterations, b, policy, historyPoints, divergenceBound);
+      return new Options(alpha, iterations, b, policy, historyPoints, batches, divergenceBound);
     }
 
     /**
@@ -110,7 +122,7 @@ public final class Lsa {
      * @return the new options
      */
     public Options withPolicy(StabilityPolicy p) {
-      return new Options(alpha, iterations, burnIn, p, historyPoints, divergenceBound);
+      return new Options(alpha, iterations, burnIn, p, historyPoints, batches, divergenceBound);
     }
 
     /**
@@ -120,7 +132,27 @@ public final class Lsa {
      * @return the new options
      */
     public Options withHistory(int points) {
-      return new Options(alpha, iterations, burnIn, policy, points, divergenceBound);
+      return new Options(alpha, iterations, burnIn, policy, points, batches, divergenceBound);
+    }
+
+    /**
+     * A copy that estimates the covariance of the average by {@code count} batch means.
+     *
+     * @param count the number of batches (0 for none)
+     * @return the new options
+     */
+    public Options withBatches(int count) {
+      return new Options(alpha, iterations, burnIn, policy, historyPoints, count, divergenceBound);
+    }
+
+    /**
+     * A copy with another divergence bound.
+     *
+     * @param bound the norm of {@code θ} beyond which the run is declared diverged
+     * @return the new options
+     */
+    public Options withDivergenceBound(double bound) {
+      return new Options(alpha, iterations, burnIn, policy, historyPoints, batches, bound);
     }
   }
 
@@ -178,7 +210,8 @@ public final class Lsa {
               LsaResult.Status.REFUSED,
               stability,
               List.of(stability.describe()),
-              LsaResult.History.empty());
+              LsaResult.History.empty(),
+              null);
         }
         warnings.add(stability.describe());
       }
@@ -213,6 +246,11 @@ public final class Lsa {
     double[] avgErr = new double[h];
     double[][] avgs = new double[h][];
     int next = 0;
+    int batches = options.batches();
+    long batchLength = batches == 0 ? 0 : (total - burnIn) / batches;
+    double[][] snapshots = new double[batches + 1][]; // running sums at the batch boundaries
+    snapshots[0] = new double[d];
+    int batch = 1;
     LsaResult.Status status = LsaResult.Status.COMPLETED;
     stream.reset(seed);
     long k = 0;
@@ -231,6 +269,9 @@ public final class Lsa {
           warnings.add("the iterate diverged at k = " + k + " (|theta| = " + Math.sqrt(n2) + ")");
           break;
         }
+      }
+      if (batch <= batches && k == burnIn + batch * batchLength) {
+        snapshots[batch++] = sum.clone();
       }
       if (next < h && checkpoints[next] == k) {
         double[] avg = average(theta, sum, k - burnIn);
@@ -255,7 +296,27 @@ public final class Lsa {
         status,
         stability,
         List.copyOf(warnings),
-        history);
+        history,
+        batch > batches && batches > 0 ? batchMeans(snapshots, batchLength) : null);
+  }
+
+  /** (L/(B−1)) Σ_b (m_b − m)(m_b − m)ᵀ from the running sums at the B + 1 batch boundaries. */
+  private static DMatrixRMaj batchMeans(double[][] snapshots, long length) {
+    int b = snapshots.length - 1;
+    int d = snapshots[0].length;
+    double[] mean = new double[d];
+    for (int i = 0; i < d; i++) {
+      mean[i] = (snapshots[b][i] - snapshots[0][i]) / ((double) b * length);
+    }
+    double[][] z = new double[b][d];
+    for (int j = 0; j < b; j++) {
+      for (int i = 0; i < d; i++) {
+        z[j][i] = (snapshots[j + 1][i] - snapshots[j][i]) / length;
+      }
+    }
+    DMatrixRMaj cov = Covariances.empirical(z, mean);
+    org.ejml.dense.row.CommonOps_DDRM.scale((double) length * b / (b - 1), cov);
+    return cov;
   }
 
   private static double[] average(double[] theta, double[] sum, long n) {

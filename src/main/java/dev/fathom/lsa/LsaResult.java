@@ -1,6 +1,7 @@
 package dev.fathom.lsa;
 
 import java.util.List;
+import org.ejml.data.DMatrixRMaj;
 
 /**
  * The outcome of an LSA run.
@@ -16,6 +17,10 @@ import java.util.List;
  *     Lsa.StabilityPolicy#WARN}); empty when there are none
  * @param history the error history against the reference solution, empty when not asked for or no
  *     reference is known
+ * @param batchCovariance the batch-means estimate of the covariance of {@code √n (θ̄ − E θ̄)}
+ *     ({@code n} = {@link #averaged()}), to compare with the CLT covariance {@code Ā⁻¹ Σ Ā⁻ᵀ} (see
+ *     {@link Covariances#clt}); null unless {@link Lsa.Options#batches()} was set and the run
+ *     completed
  */
 public record LsaResult(
     double[] last,
@@ -25,7 +30,8 @@ public record LsaResult(
     Status status,
     Stability stability,
     List<String> warnings,
-    History history) {
+    History history,
+    DMatrixRMaj batchCovariance) {
 
   /** How a run ended. */
   public enum Status {

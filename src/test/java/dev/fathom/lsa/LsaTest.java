@@ -166,6 +166,24 @@ class LsaTest {
   }
 
   @Test
+  void batchCovarianceIsTheScaledSpreadOfTheBatchMeans() {
+    // A deterministic stream whose iterate is k (θ ← θ + 1): batch means of 4 batches of 3 steps
+    // after a burn-in of 2 are 4, 7, 10, 13; their sample variance is 15, times L = 3 gives 45.
+    LsaStream counter =
+        LsaStream.dense(
+            1,
+            (rng, a, b) -> {
+              a[0] = 0;
+              b[0] = 1;
+            },
+            null);
+    LsaResult r =
+        Lsa.run(counter, new double[1], Lsa.Options.of(1, 14).withBurnIn(2).withBatches(4), 1);
+    assertEquals(45, r.batchCovariance().get(0, 0), 1e-12);
+    assertEquals(null, Lsa.run(counter, new double[1], Lsa.Options.of(1, 14), 1).batchCovariance());
+  }
+
+  @Test
   void badInputIsRefused() {
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> Lsa.Options.of(-0.1, 10));
@@ -175,6 +193,12 @@ class LsaTest {
     e = assertThrows(IllegalArgumentException.class, () -> Lsa.Options.of(0.1, 10).withBurnIn(10));
     assertEquals("burnIn = 10: expected an integer in [0, iterations = 10)", e.getMessage());
     assertThrows(IllegalArgumentException.class, () -> Lsa.Options.of(0.1, 10).withHistory(-1));
+    e = assertThrows(IllegalArgumentException.class, () -> Lsa.Options.of(0.1, 10).withBatches(1));
+    assertEquals(
+        "batches = 1: expected 0 or an integer in [2, iterations - burnIn = 5]", e.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> Lsa.Options.of(0.1, 10).withBatches(6));
+    assertThrows(
+        IllegalArgumentException.class, () -> Lsa.Options.of(0.1, 10).withDivergenceBound(0));
     assertThrows(NullPointerException.class, () -> Lsa.Options.of(0.1, 10).withPolicy(null));
     LsaStream s = diagonal(0.5);
     e =

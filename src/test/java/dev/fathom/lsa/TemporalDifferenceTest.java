@@ -191,6 +191,30 @@ class TemporalDifferenceTest {
   }
 
   @Test
+  void batchMeansEstimateTheCltCovarianceFromSingleRuns() {
+    double[] ts = SMALL.fixedPoint();
+    DMatrixRMaj clt =
+        Covariances.clt(
+            SMALL.meanSystem().a(), SMALL.noiseCovariance(TemporalDifference.Sampling.MARKOV));
+    LsaStream s = SMALL.stream(TemporalDifference.Sampling.MARKOV);
+    int runs = 20;
+    long n = 200_000;
+    Lsa.Options o = Lsa.Options.of(0.02, n + 4_000).withBurnIn(4_000).withBatches(20);
+    DMatrixRMaj acc = new DMatrixRMaj(3, 3);
+    for (int r = 0; r < runs; r++) {
+      LsaResult res = Lsa.run(s, ts, o, 300 + r);
+      CommonOps_DDRM.addEquals(acc, res.batchCovariance());
+    }
+    CommonOps_DDRM.scale(1.0 / runs, acc);
+    // One run's 20-batch estimate has a trace with relative sd ≈ √(2/19) ≈ 0.32; the mean of 20
+    // runs ≈ 7%. Batches of 10000 steps are 25x the iterate's correlation time 1/(α min Re λ)
+    // ≈ 400, so the batch bias is a few percent: 15% on the trace is ~2 sd at worst.
+    double tc = CommonOps_DDRM.trace(clt);
+    assertEquals(tc, CommonOps_DDRM.trace(acc), 0.15 * tc);
+    assertTrue(Covariances.relativeDistance(acc, clt) < 0.25);
+  }
+
+  @Test
   void streamsReproduceWithTheirSeed() {
     LsaStream a = SMALL.stream(TemporalDifference.Sampling.MARKOV);
     LsaStream b = SMALL.stream(TemporalDifference.Sampling.MARKOV);
