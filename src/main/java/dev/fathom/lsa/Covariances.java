@@ -75,7 +75,7 @@ public final class Covariances {
     }
     double num = 0;
     double den = 0;
-    for (int i = 0; i < x.data.length && i < x.numRows * x.numCols; i++) {
+    for (int i = 0; i < x.getNumElements(); i++) {
       double t = x.data[i] - ref.data[i];
       num += t * t;
       den += ref.data[i] * ref.data[i];

@@ -32,6 +32,27 @@ class MarkovRewardProcessTest {
   }
 
   @Test
+  void sparsePowerIterationAgreesWithTheDenseSolve() {
+    MarkovRewardProcess m = MarkovRewardProcess.random(300, 3, 9);
+    assertArrayEquals(m.stationaryDense(), m.stationaryPower(1_000_000), 1e-12);
+    // A periodic chain (a 2-cycle): the lazy chain still converges, to (1/2, 1/2).
+    MarkovRewardProcess cycle =
+        MarkovRewardProcess.of(new double[][] {{0, 1}, {1, 0}}, new double[2]);
+    assertArrayEquals(new double[] {0.5, 0.5}, cycle.stationaryPower(100), 1e-15);
+    // Above the dense limit the public method takes the sparse path.
+    MarkovRewardProcess big =
+        MarkovRewardProcess.random(MarkovRewardProcess.DENSE_LIMIT + 500, 4, 3);
+    double[] mu = big.stationaryDistribution();
+    double[] again = new double[mu.length];
+    big.forEachTransition((s, t, p) -> again[t] += mu[s] * p);
+    assertArrayEquals(mu, again, 1e-13);
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> big.stationaryPower(3));
+    assertEquals(
+        "P = slowly mixing: expected power iteration to settle within 3 sweeps", e.getMessage());
+  }
+
+  @Test
   void samplingFrequenciesMatchTheTransitionRow() {
     double[][] p = {{0.2, 0.5, 0.3}, {1, 0, 0}, {0, 0.25, 0.75}};
     MarkovRewardProcess m = MarkovRewardProcess.of(p, new double[] {1, 2, 3});
