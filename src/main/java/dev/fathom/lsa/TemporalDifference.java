@@ -187,14 +187,24 @@ public final class TemporalDifference {
   }
 
   /**
-   * A new TD(0) stream, O(d) per transition.
+   * A new TD(0) stream. Costs O(d) per transition with dense features; when at most a quarter of
+   * the feature entries are non-zero (one-hot, tile coding, ...) the stream keeps the rows in
+   * compressed form and costs O(nnz φ(s) + nnz φ(s')).
    *
    * @param sampling how transitions are drawn
    * @return the stream (reset it, or let {@link Lsa} reset it, before use)
    */
   public LsaStream stream(Sampling sampling) {
+    int nnz = 0;
+    for (double v : phi) {
+      nnz += v != 0 ? 1 : 0;
+    }
+    return stream(sampling, 4L * nnz <= phi.length);
+  }
+
+  TdStream stream(Sampling sampling, boolean sparse) {
     Args.notNull("sampling", sampling);
-    LsaStream s = new TdStream(this, phi, mu, sampling == Sampling.MARKOV);
+    TdStream s = new TdStream(this, phi, mu, sampling == Sampling.MARKOV, sparse);
     s.reset(0);
     return s;
   }

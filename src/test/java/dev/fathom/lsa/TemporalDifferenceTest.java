@@ -215,6 +215,37 @@ class TemporalDifferenceTest {
   }
 
   @Test
+  void sparseFeatureRowsGiveTheSameIteratesAsDenseOnes() {
+    // Tile-like features: 2 non-zeros out of 12 per state.
+    MarkovRewardProcess m = MarkovRewardProcess.random(30, 3, 6);
+    double[][] f = new double[30][12];
+    RandomGenerator rng = Rng.create(2);
+    for (int s = 0; s < 30; s++) {
+      f[s][s % 12] = 1;
+      f[s][(s * 7 + 3) % 12] += 0.5 + rng.nextDouble();
+    }
+    TemporalDifference td = new TemporalDifference(m, f, 0.8);
+    for (TemporalDifference.Sampling sampling : TemporalDifference.Sampling.values()) {
+      TdStream sparse = td.stream(sampling, true);
+      TdStream dense = td.stream(sampling, false);
+      assertTrue(sparse.sparse() && !dense.sparse());
+      double[] x = new double[12];
+      double[] y = new double[12];
+      sparse.reset(5);
+      dense.reset(5);
+      for (int k = 0; k < 5000; k++) {
+        sparse.update(0.05, x);
+        dense.update(0.05, y);
+      }
+      // Same transitions, same arithmetic up to the order of the zero terms.
+      assertArrayEquals(y, x, 1e-12);
+    }
+    // The public stream picks the compressed rows for these features, the dense ones otherwise.
+    assertTrue(((TdStream) td.stream(TemporalDifference.Sampling.MARKOV)).sparse());
+    assertTrue(!((TdStream) SMALL.stream(TemporalDifference.Sampling.MARKOV)).sparse());
+  }
+
+  @Test
   void streamsReproduceWithTheirSeed() {
     LsaStream a = SMALL.stream(TemporalDifference.Sampling.MARKOV);
     LsaStream b = SMALL.stream(TemporalDifference.Sampling.MARKOV);
