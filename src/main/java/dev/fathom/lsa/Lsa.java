@@ -187,6 +187,48 @@ public final class Lsa {
    */
   public static LsaResult run(
       LsaStream stream, double[] theta0, Options options, long seed, double[] thetaStar) {
+    return run(stream, theta0, options, seed, thetaStar, null);
+  }
+
+  /**
+   * Receives the iterates at the log-spaced checkpoints of a run ({@link Options#historyPoints()}),
+   * whether or not a reference solution is known.
+   */
+  @FunctionalInterface
+  public interface Listener {
+    /**
+     * Called at checkpoint {@code k}.
+     *
+     * @param k the number of steps taken
+     * @param last the current iterate (live: read it, do not modify or keep it)
+     * @param average the running Polyak-Ruppert average (a fresh copy; the last iterate before the
+     *     burn-in ends)
+     */
+    void checkpoint(long k, double[] last, double[] average);
+  }
+
+  /**
+   * Runs LSA as {@link #run(LsaStream, double[], Options, long, double[])} and reports the iterates
+   * at the history checkpoints to {@code listener}.
+   *
+   * @param stream the estimates
+   * @param theta0 the starting point (not modified)
+   * @param options the options; {@link Options#historyPoints()} sets the checkpoints
+   * @param seed the seed the stream is reset to
+   * @param thetaStar the reference solution for the history, or null to use the stream's exact
+   *     solution when it has one
+   * @param listener the observer, or null
+   * @return the result
+   * @throws IllegalArgumentException if {@code theta0} or {@code thetaStar} has the wrong length or
+   *     non-finite entries
+   */
+  public static LsaResult run(
+      LsaStream stream,
+      double[] theta0,
+      Options options,
+      long seed,
+      double[] thetaStar,
+      Listener listener) {
     Args.notNull("stream", stream);
     Args.notNull("options", options);
     int d = stream.dimension();
@@ -221,8 +263,10 @@ public final class Lsa {
       ref = mean.get().solve();
     }
     long[] checkpoints =
-        ref == null ? new long[0] : checkpoints(options.iterations(), options.historyPoints());
-    return iterate(stream, theta0, options, seed, ref, checkpoints, stability, warnings);
+        ref == null && listener == null
+            ? new long[0]
+            : checkpoints(options.iterations(), options.historyPoints());
+    return iterate(stream, theta0, options, seed, ref, checkpoints, listener, stability, warnings);
   }
 
   private static LsaResult iterate(
@@ -232,6 +276,7 @@ public final class Lsa {
       long seed,
       double[] ref,
       long[] checkpoints,
+      Listener listener,
       Stability stability,
       List<String> warnings) {
     int d = theta0.length;
@@ -275,19 +320,26 @@ public final class Lsa {
       }
       if (next < h && checkpoints[next] == k) {
         double[] avg = average(theta, sum, k - burnIn);
-        lastErr[next] = Vectors.distanceSquared(theta, ref);
-        avgErr[next] = k > burnIn ? Vectors.distanceSquared(avg, ref) : Double.NaN;
-        avgs[next] = avg;
+        if (ref != null) {
+          lastErr[next] = Vectors.distanceSquared(theta, ref);
+          avgErr[next] = k > burnIn ? Vectors.distanceSquared(avg, ref) : Double.NaN;
+          avgs[next] = avg;
+        }
+        if (listener != null) {
+          listener.checkpoint(k, theta, avg.clone());
+        }
         next++;
       }
     }
     long averaged = Math.max(0, k - burnIn);
     LsaResult.History history =
-        new LsaResult.History(
-            Arrays.copyOf(checkpoints, next),
-            Arrays.copyOf(lastErr, next),
-            Arrays.copyOf(avgErr, next),
-            Arrays.copyOf(avgs, next));
+        ref == null
+            ? LsaResult.History.empty()
+            : new LsaResult.History(
+                Arrays.copyOf(checkpoints, next),
+                Arrays.copyOf(lastErr, next),
+                Arrays.copyOf(avgErr, next),
+                Arrays.copyOf(avgs, next));
     return new LsaResult(
         theta,
         average(theta, sum, averaged),

@@ -85,6 +85,35 @@ class LsaTest {
   }
 
   @Test
+  void listenerSeesTheCheckpointsWithoutAReference() {
+    // A stream with no known mean: no history, but the listener still observes the run.
+    LsaStream counter =
+        LsaStream.dense(
+            1,
+            (rng, a, b) -> {
+              a[0] = 0;
+              b[0] = 1;
+            },
+            null);
+    java.util.List<long[]> seen = new java.util.ArrayList<>();
+    LsaResult r =
+        Lsa.run(
+            counter,
+            new double[1],
+            Lsa.Options.of(1, 1000).withHistory(4),
+            1,
+            null,
+            (k, last, avg) -> seen.add(new long[] {k, (long) last[0], Math.round(2 * avg[0])}));
+    assertEquals(0, r.history().size());
+    // θ_k = k; the average of k = 501..K is (501 + K)/2, the last iterate before the burn-in.
+    assertEquals(4, seen.size());
+    assertArrayEquals(new long[] {1, 1, 2}, seen.get(0));
+    assertArrayEquals(new long[] {10, 10, 20}, seen.get(1));
+    assertArrayEquals(new long[] {100, 100, 200}, seen.get(2));
+    assertArrayEquals(new long[] {1000, 1000, 1501}, seen.get(3));
+  }
+
+  @Test
   void checkpointsAreDistinctAndEndAtTheTotal() {
     assertArrayEquals(new long[] {1, 2, 3}, Lsa.checkpoints(3, 10));
     assertArrayEquals(new long[] {100}, Lsa.checkpoints(100, 1));
