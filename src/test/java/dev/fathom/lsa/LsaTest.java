@@ -28,6 +28,17 @@ class LsaTest {
         mean);
   }
 
+  /** A deterministic stream with unknown mean whose iterate counts the steps: θ ← θ + 1. */
+  private static LsaStream counter() {
+    return LsaStream.dense(
+        1,
+        (rng, a, b) -> {
+          a[0] = 0;
+          b[0] = 1;
+        },
+        null);
+  }
+
   @Test
   void denseStreamConvergesToTheMeanSolution() {
     LsaStream s = diagonal(0.5);
@@ -87,14 +98,7 @@ class LsaTest {
   @Test
   void listenerSeesTheCheckpointsWithoutAReference() {
     // A stream with no known mean: no history, but the listener still observes the run.
-    LsaStream counter =
-        LsaStream.dense(
-            1,
-            (rng, a, b) -> {
-              a[0] = 0;
-              b[0] = 1;
-            },
-            null);
+    LsaStream counter = counter();
     java.util.List<long[]> seen = new java.util.ArrayList<>();
     LsaResult r =
         Lsa.run(
@@ -198,14 +202,7 @@ class LsaTest {
   void batchCovarianceIsTheScaledSpreadOfTheBatchMeans() {
     // A deterministic stream whose iterate is k (θ ← θ + 1): batch means of 4 batches of 3 steps
     // after a burn-in of 2 are 4, 7, 10, 13; their sample variance is 15, times L = 3 gives 45.
-    LsaStream counter =
-        LsaStream.dense(
-            1,
-            (rng, a, b) -> {
-              a[0] = 0;
-              b[0] = 1;
-            },
-            null);
+    LsaStream counter = counter();
     LsaResult r =
         Lsa.run(counter, new double[1], Lsa.Options.of(1, 14).withBurnIn(2).withBatches(4), 1);
     assertEquals(45, r.batchCovariance().get(0, 0), 1e-12);
