@@ -26,7 +26,9 @@ public final class Figures {
         new SsmFigures.Transfer(),
         new MonotoneFigures.MatrixGameFigure(),
         new MonotoneFigures.QuadraticFigure(),
-        new MonotoneFigures.VrGainFigure());
+        new MonotoneFigures.VrGainFigure(),
+        new LsaFigures.ErrorVsK(),
+        new LsaFigures.MseVsAlpha());
   }
 
   public static void main(String[] args) throws IOException {
