@@ -1,0 +1,52 @@
+package dev.fathom.relax;
+
+import dev.fathom.linalg.Args;
+import java.util.Arrays;
+
+/** Shared argument checks and bookkeeping of the iterative solvers. */
+final class Solves {
+  private Solves() {}
+
+  /** Residual growth beyond this factor of the reference counts as divergence. */
+  static final double DIVERGENCE = 1e12;
+
+  static double omega(double omega) {
+    return Args.inOpenRange("omega", omega, 0, 2);
+  }
+
+  /** Checks b and x0 against dimension n; returns a fresh copy of x0 (zeros when null). */
+  static double[] start(int n, double[] b, double[] x0) {
+    Args.length("b", b, n);
+    Args.finite("b", b);
+    if (x0 == null) {
+      return new double[n];
+    }
+    Args.length("x0", x0, n);
+    Args.finite("x0", x0);
+    return x0.clone();
+  }
+
+  /** A growable record of relative residuals; inert when disabled. */
+  static final class History {
+    private double[] data;
+    private int size;
+
+    History(boolean enabled) {
+      data = enabled ? new double[16] : null;
+    }
+
+    void add(double v) {
+      if (data == null) {
+        return;
+      }
+      if (size == data.length) {
+        data = Arrays.copyOf(data, 2 * size);
+      }
+      data[size++] = v;
+    }
+
+    double[] toArray() {
+      return data == null ? new double[0] : Arrays.copyOf(data, size);
+    }
+  }
+}
