@@ -69,15 +69,11 @@ public final class ConjugateGradient {
     double r0 = trueResidual(a, b, x, r, ap);
     double ref = rule.referenceNorm(Vectors.norm2(b), r0);
     Solves.History history = new Solves.History(rule.keepHistory());
-    if (r0 == 0) {
-      history.add(0.0);
-      return new SolveResult(x, 0, 0.0, history.toArray(), SolveStatus.CONVERGED);
+    SolveResult done = Solves.initial(x, r0, ref, rule, history);
+    if (done != null) {
+      return done;
     }
     double rel = r0 / ref;
-    history.add(rel);
-    if (rel < rule.tolerance()) {
-      return new SolveResult(x, 0, rel, history.toArray(), SolveStatus.CONVERGED);
-    }
     m.apply(r, z);
     System.arraycopy(z, 0, p, 0, n);
     double rz = Vectors.dot(r, z);

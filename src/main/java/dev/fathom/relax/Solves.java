@@ -26,6 +26,20 @@ final class Solves {
     return x0.clone();
   }
 
+  /**
+   * Records the relative residual of the initial guess; returns the finished result when the
+   * initial guess already meets the tolerance, else null.
+   */
+  static SolveResult initial(
+      double[] x, double r0, double ref, StoppingRule rule, History history) {
+    double rel = r0 == 0 ? 0.0 : r0 / ref;
+    history.add(rel);
+    if (rel < rule.tolerance()) {
+      return new SolveResult(x, 0, rel, history.toArray(), SolveStatus.CONVERGED);
+    }
+    return null;
+  }
+
   /** A growable record of relative residuals; inert when disabled. */
   static final class History {
     private double[] data;

@@ -62,20 +62,11 @@ public final class Sor {
     double r0 = Math.sqrt(rr0);
     double ref = rule.referenceNorm(Math.sqrt(bb), r0);
     Solves.History history = new Solves.History(rule.keepHistory());
-    if (r0 == 0 || ref == 0) {
-      history.add(r0 == 0 ? 0.0 : Double.POSITIVE_INFINITY);
-      return new SolveResult(
-          x,
-          0,
-          r0 == 0 ? 0.0 : Double.POSITIVE_INFINITY,
-          history.toArray(),
-          r0 == 0 ? SolveStatus.CONVERGED : SolveStatus.DIVERGED);
+    SolveResult done = Solves.initial(x, r0, ref, rule, history);
+    if (done != null) {
+      return done;
     }
-    double rel = r0 / ref;
-    history.add(rel);
-    if (rel < rule.tolerance()) {
-      return new SolveResult(x, 0, rel, history.toArray(), SolveStatus.CONVERGED);
-    }
+    double rel;
     final double tol = rule.tolerance();
     final int max = rule.maxIterations();
     for (int sweep = 1; ; sweep++) {
@@ -145,15 +136,11 @@ public final class Sor {
     double r0 = a.residual(b, x, r);
     double ref = rule.referenceNorm(Math.sqrt(dev.fathom.linalg.Vectors.dot(b, b)), r0);
     Solves.History history = new Solves.History(rule.keepHistory());
-    if (r0 == 0) {
-      history.add(0.0);
-      return new SolveResult(x, 0, 0.0, history.toArray(), SolveStatus.CONVERGED);
+    SolveResult done = Solves.initial(x, r0, ref, rule, history);
+    if (done != null) {
+      return done;
     }
     double rel = r0 / ref;
-    history.add(rel);
-    if (rel < rule.tolerance()) {
-      return new SolveResult(x, 0, rel, history.toArray(), SolveStatus.CONVERGED);
-    }
     for (int k = 1; k <= rule.maxIterations(); k++) {
       forwardSweep(a, b, x, omega);
       backwardSweep(a, b, x, omega);
@@ -180,20 +167,8 @@ public final class Sor {
    */
   public static void forwardSweep(CsrMatrix a, double[] b, double[] x, double omega) {
     checkSweep(a, b, x, omega);
-    final int[] rowPtr = a.rowPtr;
-    final int[] col = a.col;
-    final double[] val = a.val;
-    final int[] diagPos = a.diagPos;
     for (int i = 0, n = a.n; i < n; i++) {
-      int dp = diagPos[i];
-      double s = b[i];
-      for (int k = rowPtr[i]; k < dp; k++) {
-        s -= val[k] * x[col[k]];
-      }
-      for (int k = dp + 1; k < rowPtr[i + 1]; k++) {
-        s -= val[k] * x[col[k]];
-      }
-      x[i] += omega * (s / val[dp] - x[i]);
+      relaxRow(a, b, x, omega, i);
     }
   }
 
@@ -207,21 +182,24 @@ public final class Sor {
    */
   public static void backwardSweep(CsrMatrix a, double[] b, double[] x, double omega) {
     checkSweep(a, b, x, omega);
-    final int[] rowPtr = a.rowPtr;
+    for (int i = a.n - 1; i >= 0; i--) {
+      relaxRow(a, b, x, omega, i);
+    }
+  }
+
+  /** {@code x_i <- x_i + omega ((b_i - sum_{j != i} a_ij x_j) / a_ii - x_i)}. */
+  private static void relaxRow(CsrMatrix a, double[] b, double[] x, double omega, int i) {
     final int[] col = a.col;
     final double[] val = a.val;
-    final int[] diagPos = a.diagPos;
-    for (int i = a.n - 1; i >= 0; i--) {
-      int dp = diagPos[i];
-      double s = b[i];
-      for (int k = rowPtr[i]; k < dp; k++) {
-        s -= val[k] * x[col[k]];
-      }
-      for (int k = dp + 1; k < rowPtr[i + 1]; k++) {
-        s -= val[k] * x[col[k]];
-      }
-      x[i] += omega * (s / val[dp] - x[i]);
+    int dp = a.diagPos[i];
+    double s = b[i];
+    for (int k = a.rowPtr[i]; k < dp; k++) {
+      s -= val[k] * x[col[k]];
     }
+    for (int k = dp + 1, end = a.rowPtr[i + 1]; k < end; k++) {
+      s -= val[k] * x[col[k]];
+    }
+    x[i] += omega * (s / val[dp] - x[i]);
   }
 
   private static void checkSweep(CsrMatrix a, double[] b, double[] x, double omega) {

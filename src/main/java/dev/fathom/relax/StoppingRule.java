@@ -18,7 +18,10 @@ public record StoppingRule(
   public enum Reference {
     /** {@code ||r0|| = ||b - A x0||}, the paper's rule. */
     INITIAL_RESIDUAL,
-    /** {@code ||b||}, the rule of MATLAB's {@code pcg}; suits warm starts. */
+    /**
+     * {@code ||b||}, the rule of MATLAB's {@code pcg}; suits warm starts. Falls back to {@code
+     * ||r0||} when b = 0.
+     */
     RIGHT_HAND_SIDE
   }
 
@@ -77,6 +80,6 @@ public record StoppingRule(
 
   /** The reference norm for a solve with right-hand side norm bNorm and initial residual r0Norm. */
   double referenceNorm(double bNorm, double r0Norm) {
-    return reference == Reference.INITIAL_RESIDUAL ? r0Norm : bNorm;
+    return reference == Reference.INITIAL_RESIDUAL || bNorm == 0 ? r0Norm : bNorm;
   }
 }

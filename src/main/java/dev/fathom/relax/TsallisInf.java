@@ -69,11 +69,22 @@ public final class TsallisInf extends GridBandit {
   }
 
   private void distribution(double[] p) {
+    double[] losses = new double[p.length];
+    for (int i = 0; i < p.length; i++) {
+      losses[i] = cumulative[i] / scale;
+    }
+    distribution(losses, 2 / Math.sqrt(rounds + 1), p);
+  }
+
+  /**
+   * The 1/2-Tsallis distribution {@code p_i = 4 / (eta (L_i - x))^2} with x chosen so that the p_i
+   * sum to one.
+   */
+  static void distribution(double[] losses, double eta, double[] p) {
     int k = p.length;
-    double eta = 2 / Math.sqrt(rounds + 1);
     double min = Double.POSITIVE_INFINITY;
     for (int i = 0; i < k; i++) {
-      min = Math.min(min, cumulative[i] / scale);
+      min = Math.min(min, losses[i]);
     }
     // sum(x) = sum_i 4 / (eta (L_i - x))^2 is increasing on x < min; the root lies in [lo, hi].
     double lo = min - 2 * Math.sqrt(k) / eta;
@@ -83,7 +94,7 @@ public final class TsallisInf extends GridBandit {
       double sum = 0;
       double slope = 0;
       for (int i = 0; i < k; i++) {
-        double g = eta * (cumulative[i] / scale - x);
+        double g = eta * (losses[i] - x);
         double pi = 4 / (g * g);
         sum += pi;
         slope += eta * pi * Math.sqrt(pi);
@@ -101,7 +112,7 @@ public final class TsallisInf extends GridBandit {
     }
     double total = 0;
     for (int i = 0; i < k; i++) {
-      double g = eta * (cumulative[i] / scale - x);
+      double g = eta * (losses[i] - x);
       p[i] = 4 / (g * g);
       total += p[i];
     }
