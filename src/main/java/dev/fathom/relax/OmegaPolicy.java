@@ -1,5 +1,8 @@
 package dev.fathom.relax;
 
+import dev.fathom.linalg.Args;
+import java.util.function.ToDoubleFunction;
+
 /**
  * Chooses the relaxation parameter for each system of a sequence and learns from the cost (the
  * iteration count) of the choice. Call {@link #choose} then {@link #observe} once per system.
@@ -30,6 +33,32 @@ public interface OmegaPolicy {
   void observe(double cost);
 
   /**
+   * A stateless policy that computes omega from each instance and ignores the costs.
+   *
+   * @param name the policy's name
+   * @param rule omega as a function of the instance; must return a value in (0, 2)
+   * @return the policy
+   */
+  static OmegaPolicy stateless(String name, ToDoubleFunction<Instance> rule) {
+    Args.notNull("name", name);
+    Args.notNull("rule", rule);
+    return new OmegaPolicy() {
+      @Override
+      public String name() {
+        return name;
+      }
+
+      @Override
+      public double choose(Instance instance) {
+        return Solves.omega(rule.applyAsDouble(instance));
+      }
+
+      @Override
+      public void observe(double cost) {}
+    };
+  }
+
+  /**
    * Always the same omega.
    *
    * @param omega the value, in (0, 2)
@@ -37,20 +66,7 @@ public interface OmegaPolicy {
    */
   static OmegaPolicy fixed(double omega) {
     double w = Solves.omega(omega);
-    return new OmegaPolicy() {
-      @Override
-      public String name() {
-        return "omega = " + w;
-      }
-
-      @Override
-      public double choose(Instance instance) {
-        return w;
-      }
-
-      @Override
-      public void observe(double cost) {}
-    };
+    return stateless("omega = " + w, in -> w);
   }
 
   /**
@@ -61,19 +77,6 @@ public interface OmegaPolicy {
    * @return the policy
    */
   static OmegaPolicy asymptoticOptimal() {
-    return new OmegaPolicy() {
-      @Override
-      public String name() {
-        return "omega* per instance";
-      }
-
-      @Override
-      public double choose(Instance instance) {
-        return OptimalOmega.of(instance.matrix());
-      }
-
-      @Override
-      public void observe(double cost) {}
-    };
+    return stateless("omega* per instance", in -> OptimalOmega.of(in.matrix()));
   }
 }

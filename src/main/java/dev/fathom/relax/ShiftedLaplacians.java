@@ -17,6 +17,7 @@ import java.util.random.RandomGenerator;
  */
 public final class ShiftedLaplacians implements InstanceSequence {
   private final CsrMatrix base;
+  private final int m;
   private final double lo;
   private final double width;
   private final double betaA;
@@ -43,6 +44,7 @@ public final class ShiftedLaplacians implements InstanceSequence {
           "lo", lo, "a shift above -lambda_min(A) = " + (-smallest) + " (positive definite)");
     }
     this.base = CsrMatrix.laplacian2d(m);
+    this.m = m;
     this.lo = lo;
     this.width = Args.positive("width", width);
     this.betaA = Args.positive("betaA", betaA);
@@ -99,6 +101,19 @@ public final class ShiftedLaplacians implements InstanceSequence {
       out.add(next());
     }
     return out;
+  }
+
+  /**
+   * The instance-optimal reference policy in closed form: the Jacobi iteration matrix of {@code A +
+   * cI} has spectral radius {@code 4 cos(pi / (m + 1)) / (4 + c)}, so {@code omega*(c)} follows
+   * from Young's formula without any eigenvalue computation.
+   *
+   * @return the policy; it reads the instance's context as the shift
+   */
+  public OmegaPolicy closedFormOmegaStar() {
+    double top = 4 * Math.cos(Math.PI / (m + 1));
+    return OmegaPolicy.stateless(
+        "omega* per instance", in -> OptimalOmega.fromJacobiRadius(top / (4 + in.context())));
   }
 
   @Override

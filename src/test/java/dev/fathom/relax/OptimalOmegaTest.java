@@ -45,6 +45,16 @@ class OptimalOmegaTest {
   }
 
   @Test
+  void closedFormPolicyAgreesWithLanczosPerInstance() {
+    ShiftedLaplacians seq = ShiftedLaplacians.highVariance(6);
+    OmegaPolicy closed = seq.closedFormOmegaStar();
+    OmegaPolicy lanczos = OmegaPolicy.asymptoticOptimal();
+    for (Instance in : seq.take(20)) {
+      assertEquals(lanczos.choose(in), closed.choose(in), 1e-9);
+    }
+  }
+
+  @Test
   void badInputIsRefused() {
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> OptimalOmega.fromJacobiRadius(1.0));

@@ -13,39 +13,8 @@ class TuningTest {
   private static final RelaxedSolver SOR = RelaxedSolver.sor(StoppingRule.paper());
   private static final double[] GRID = GridBandit.paperGrid();
 
-  /** A list of independent systems as a sequence. */
   static InstanceSequence of(List<Instance> list, double lo, double hi) {
-    return new InstanceSequence() {
-      private int next;
-
-      @Override
-      public Instance next() {
-        return list.get(next++);
-      }
-
-      @Override
-      public double[] contextRange() {
-        return new double[] {lo, hi};
-      }
-    };
-  }
-
-  /** omega* from the closed-form Jacobi radius 4 cos(pi/11) / (4 + c) of the 10x10 problem. */
-  static OmegaPolicy closedFormOmegaStar() {
-    return new OmegaPolicy() {
-      @Override
-      public String name() {
-        return "closed-form omega*";
-      }
-
-      @Override
-      public double choose(Instance in) {
-        return OptimalOmega.fromJacobiRadius(4 * Math.cos(Math.PI / 11) / (4 + in.context()));
-      }
-
-      @Override
-      public void observe(double cost) {}
-    };
+    return InstanceSequence.of(list, lo, hi);
   }
 
   @Test
@@ -107,7 +76,8 @@ class TuningTest {
   void chebCbApproachesTheInstanceOptimalPolicyOnLowVariance() {
     int t = 5000;
     List<Instance> list = ShiftedLaplacians.lowVariance(77).take(t);
-    TuningRun opt = Tuning.run(closedFormOmegaStar(), of(list, 0, 0), SOR, t);
+    TuningRun opt =
+        Tuning.run(ShiftedLaplacians.lowVariance(77).closedFormOmegaStar(), of(list, 0, 0), SOR, t);
     TuningRun cheb = Tuning.run(new ChebCb(GRID, 6, -0.15, 0.45, 3), of(list, 0, 0), SOR, t);
     long[] c = cheb.cumulative();
     long[] o = opt.cumulative();
