@@ -38,13 +38,7 @@ public final class CostTable {
       List<Instance> instances, double[] grid, RelaxedSolver solver, boolean parallel) {
     Args.notNull("instances", instances);
     Args.notNull("solver", solver);
-    double[] g = Args.notNull("grid", grid).clone();
-    if (g.length == 0) {
-      throw Args.fail("grid.length", 0, "at least one omega");
-    }
-    for (int i = 0; i < g.length; i++) {
-      Args.inOpenRange("grid[" + i + "]", g[i], 0, 2);
-    }
+    double[] g = Solves.grid(grid);
     int count = instances.size();
     int[][] costs = new int[count][];
     double[] contexts = new double[count];

@@ -19,14 +19,7 @@ public abstract class GridBandit implements OmegaPolicy {
    * @param grid the omega values, each in (0, 2), at least one
    */
   protected GridBandit(double[] grid) {
-    Args.notNull("grid", grid);
-    if (grid.length == 0) {
-      throw Args.fail("grid.length", 0, "at least one omega");
-    }
-    for (int i = 0; i < grid.length; i++) {
-      Args.inOpenRange("grid[" + i + "]", grid[i], 0, 2);
-    }
-    this.grid = grid.clone();
+    this.grid = Solves.grid(grid);
   }
 
   /**

@@ -14,6 +14,18 @@ final class Solves {
     return Args.inOpenRange("omega", omega, 0, 2);
   }
 
+  /** Validates a grid of omega values (non-empty, each in (0, 2)) and returns a copy. */
+  static double[] grid(double[] grid) {
+    Args.notNull("grid", grid);
+    if (grid.length == 0) {
+      throw Args.fail("grid.length", 0, "at least one omega");
+    }
+    for (int i = 0; i < grid.length; i++) {
+      Args.inOpenRange("grid[" + i + "]", grid[i], 0, 2);
+    }
+    return grid.clone();
+  }
+
   /** Checks b and x0 against dimension n; returns a fresh copy of x0 (zeros when null). */
   static double[] start(int n, double[] b, double[] x0) {
     Args.length("b", b, n);

@@ -4,6 +4,7 @@ import dev.fathom.linalg.Args;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.BiFunction;
 import java.util.stream.IntStream;
 
 /**
@@ -28,24 +29,75 @@ public final class Tuning {
     Args.notNull("policy", policy);
     Args.notNull("sequence", sequence);
     Args.notNull("solver", solver);
+    return drive(
+        policy.name(),
+        sequence,
+        count,
+        (in, chosen) -> {
+          chosen[0] = policy.choose(in);
+          SolveResult r = solver.solve(in, chosen[0]);
+          policy.observe(r.iterations());
+          return r;
+        });
+  }
+
+  /** Runs count systems; step solves one and writes the omega it used into chosen[0]. */
+  private static TuningRun drive(
+      String name,
+      InstanceSequence sequence,
+      int count,
+      BiFunction<Instance, double[], SolveResult> step) {
     Args.positive("count", count);
     int[] iterations = new int[count];
     double[] omegas = new double[count];
+    double[] chosen = new double[1];
     int unconverged = 0;
     long t0 = System.nanoTime();
     for (int t = 0; t < count; t++) {
       Instance in = sequence.next();
-      double omega = policy.choose(in);
-      SolveResult r = solver.solve(in, omega);
-      policy.observe(r.iterations());
+      SolveResult r = step.apply(in, chosen);
       sequence.accept(r.x());
       iterations[t] = r.iterations();
-      omegas[t] = omega;
+      omegas[t] = chosen[0];
       if (!r.converged()) {
         unconverged++;
       }
     }
-    return new TuningRun(policy.name(), iterations, omegas, System.nanoTime() - t0, unconverged);
+    return new TuningRun(name, iterations, omegas, System.nanoTime() - t0, unconverged);
+  }
+
+  /**
+   * The instance-optimal grid policy, an oracle: every system is solved at every grid omega, the
+   * cheapest count is charged, and the cheapest solve's solution is handed back to the sequence. It
+   * works on any sequence, including those that depend on earlier solutions (the paper's
+   * instance-optimal comparator for the heat equation, restricted to the grid).
+   *
+   * @param sequence the systems
+   * @param grid the omega values, each in (0, 2)
+   * @param solver the solver
+   * @param count how many systems, at least 1
+   * @return the run (its omegas are the per-system best, the lowest on ties)
+   */
+  public static TuningRun instanceOptimal(
+      InstanceSequence sequence, double[] grid, RelaxedSolver solver, int count) {
+    Args.notNull("sequence", sequence);
+    Args.notNull("solver", solver);
+    double[] g = Solves.grid(grid);
+    return drive(
+        "instance-optimal on the grid",
+        sequence,
+        count,
+        (in, chosen) -> {
+          SolveResult best = null;
+          for (double w : g) {
+            SolveResult r = solver.solve(in, w);
+            if (best == null || r.iterations() < best.iterations()) {
+              best = r;
+              chosen[0] = w;
+            }
+          }
+          return best;
+        });
   }
 
   /**
@@ -71,13 +123,9 @@ public final class Tuning {
   public static FixedBest bestFixed(List<Instance> instances, double[] grid, RelaxedSolver solver) {
     Args.notNull("instances", instances);
     Args.notNull("solver", solver);
-    Args.notNull("grid", grid);
-    if (grid.length == 0 || instances.isEmpty()) {
-      throw Args.fail(
-          grid.length == 0 ? "grid.length" : "instances.size()", 0, "at least one element");
-    }
-    for (int i = 0; i < grid.length; i++) {
-      Args.inOpenRange("grid[" + i + "]", grid[i], 0, 2);
+    Solves.grid(grid);
+    if (instances.isEmpty()) {
+      throw Args.fail("instances.size()", 0, "at least one instance");
     }
     int prefix = Math.min(instances.size(), 20);
     long[] partial = new long[grid.length];

@@ -46,6 +46,13 @@ class TuningTest {
     assertArrayEquals(live.iterations(), replayed.iterations());
     assertArrayEquals(live.omegas(), replayed.omegas(), 0);
     assertEquals(live.total(), live.cumulative()[39]);
+
+    TuningRun oracle = Tuning.instanceOptimal(of(list, 0, 0), GRID, SOR, 40);
+    assertEquals(serial.instanceOptimalTotal(), oracle.total());
+    for (int t = 0; t < 40; t++) {
+      int arm = java.util.Arrays.binarySearch(GRID, oracle.omegas()[t]);
+      assertEquals(oracle.iterations()[t], serial.cost(t, arm));
+    }
   }
 
   @Test

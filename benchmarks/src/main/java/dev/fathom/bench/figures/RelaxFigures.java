@@ -78,7 +78,7 @@ final class RelaxFigures {
 
   /**
    * Cumulative iterations over the time steps of the 2-D heat equation (nx = 50, 2401 unknowns),
-   * SSOR-PCG with fixed and learned omega against plain CG.
+   * SSOR-PCG with fixed and learned omega against plain CG and the instance-optimal grid omega.
    */
   static final class HeatCumulative implements Figure {
     @Override
@@ -130,6 +130,11 @@ final class RelaxFigures {
           "SSOR-PCG, ChebCB",
           x,
           Tuning.run(new ChebCb(grid, 6, 0, 10, 1), HeatEquation.paper(nx), pcg, steps));
+      addCumulative(
+          chart,
+          "SSOR-PCG, instance-optimal grid omega",
+          x,
+          Tuning.instanceOptimal(HeatEquation.paper(nx), grid, pcg, steps));
       Charts.save(chart, dir, name());
     }
   }
