@@ -8,11 +8,12 @@ import dev.fathom.linalg.Args;
  * solve, one pass over the nonzeros. M is symmetric positive definite when A is and {@code omega in
  * (0, 2)}.
  *
- * <p>Immutable and thread-safe: it keeps no workspace.
+ * <p>Immutable and thread-safe: it keeps only the inverted diagonal, no workspace.
  */
 public final class SsorPreconditioner implements Preconditioner {
   private final CsrMatrix a;
   private final double omega;
+  private final double[] invDiag;
 
   /**
    * Builds the preconditioner.
@@ -23,6 +24,10 @@ public final class SsorPreconditioner implements Preconditioner {
   public SsorPreconditioner(CsrMatrix a, double omega) {
     this.a = Args.notNull("A", a);
     this.omega = Solves.omega(omega);
+    this.invDiag = new double[a.n];
+    for (int i = 0; i < a.n; i++) {
+      invDiag[i] = 1 / a.val[a.diagPos[i]];
+    }
   }
 
   /**
@@ -43,24 +48,24 @@ public final class SsorPreconditioner implements Preconditioner {
     final int[] col = a.col;
     final double[] val = a.val;
     final int[] diagPos = a.diagPos;
+    final double[] inv = invDiag;
     double w = omega;
     double scale = w * (2 - w);
     // (D + w L) y = scale r
     for (int i = 0; i < n; i++) {
-      double s = scale * r[i];
-      for (int k = rowPtr[i]; k < diagPos[i]; k++) {
-        s -= w * val[k] * z[col[k]];
+      double sum = 0;
+      for (int k = rowPtr[i], end = diagPos[i]; k < end; k++) {
+        sum += val[k] * z[col[k]];
       }
-      z[i] = s / val[diagPos[i]];
+      z[i] = (scale * r[i] - w * sum) * inv[i];
     }
     // (D + w U) z = D y, i.e. z_i = y_i - w (U z)_i / d_i
     for (int i = n - 1; i >= 0; i--) {
-      double s = 0;
-      int dp = diagPos[i];
-      for (int k = dp + 1; k < rowPtr[i + 1]; k++) {
-        s += val[k] * z[col[k]];
+      double sum = 0;
+      for (int k = diagPos[i] + 1, end = rowPtr[i + 1]; k < end; k++) {
+        sum += val[k] * z[col[k]];
       }
-      z[i] -= w * s / val[dp];
+      z[i] -= w * sum * inv[i];
     }
   }
 }

@@ -59,7 +59,8 @@ final class RelaxFigures {
               false,
               false);
       chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNW);
-      chart.getStyler().setXAxisTickMarkSpacingHint(150);
+      chart.getStyler().setXAxisDecimalPattern("#");
+      chart.getStyler().setXAxisMaxLabelCount(11);
       double[] x = new double[count];
       for (int t = 0; t < count; t++) {
         x[t] = t + 1;
@@ -103,7 +104,8 @@ final class RelaxFigures {
               false,
               false);
       chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNW);
-      chart.getStyler().setXAxisTickMarkSpacingHint(150);
+      chart.getStyler().setXAxisDecimalPattern("#");
+      chart.getStyler().setXAxisMaxLabelCount(11);
       double[] x = new double[steps];
       for (int t = 0; t < steps; t++) {
         x[t] = t + 1;
