@@ -46,6 +46,26 @@ class BinnedTsallisInfTest {
   }
 
   @Test
+  void sameSeedSameChoices() {
+    double[] grid = GridBandit.paperGrid();
+    int[] a = choices(new BinnedTsallisInf(grid, 4, 0, 1, 12));
+    org.junit.jupiter.api.Assertions.assertArrayEquals(
+        a, choices(new BinnedTsallisInf(grid, 4, 0, 1, 12)));
+    org.junit.jupiter.api.Assertions.assertFalse(
+        java.util.Arrays.equals(a, choices(new BinnedTsallisInf(grid, 4, 0, 1, 13))));
+  }
+
+  private static int[] choices(GridBandit bandit) {
+    int[] arms = new int[400];
+    for (int t = 0; t < arms.length; t++) {
+      double c = (t * 0.61) % 1;
+      arms[t] = bandit.selectArm(c);
+      bandit.update(10 + Math.abs(arms[t] - 19 * c));
+    }
+    return arms;
+  }
+
+  @Test
   void badInputIsRefused() {
     IllegalArgumentException e =
         assertThrows(
