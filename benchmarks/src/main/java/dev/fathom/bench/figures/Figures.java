@@ -28,7 +28,9 @@ public final class Figures {
         new MonotoneFigures.QuadraticFigure(),
         new MonotoneFigures.VrGainFigure(),
         new LsaFigures.ErrorVsK(),
-        new LsaFigures.MseVsAlpha());
+        new LsaFigures.MseVsAlpha(),
+        new RelaxFigures.ShiftedLaplacianCumulative(),
+        new RelaxFigures.HeatCumulative());
   }
 
   public static void main(String[] args) throws IOException {

@@ -1,0 +1,123 @@
+package dev.fathom.relax;
+
+import dev.fathom.linalg.Rng;
+import java.util.random.RandomGenerator;
+
+/**
+ * Tsallis-INF with the 1/2-Tsallis entropy (Zimmert and Seldin), the bandit of "Learning to Relax",
+ * over a grid of omega values with the iteration count as the loss.
+ *
+ * <p>Round t plays arm i with probability {@code p_i = 4 / (eta_t (Lhat_i - x))^2}, where {@code
+ * eta_t = 2 / sqrt(t)}, {@code Lhat_i} is the arm's importance-weighted cumulative normalised loss,
+ * and the normaliser {@code x < min_i Lhat_i} makes the p_i sum to one (found by Newton's method,
+ * safeguarded by bisection on the bracket {@code [min Lhat - 2 sqrt(K) / eta, min Lhat - 2 /
+ * eta]}). After playing arm i with cost c, {@code Lhat_i += (c - 1) / p_i}, measured in units of
+ * {@code mean(observed costs) - 1}, so the losses need no known bound.
+ *
+ * <p>Reproducible from its seed. Not thread-safe.
+ */
+public final class TsallisInf extends GridBandit {
+  private final RandomGenerator rng;
+  private final double[] cumulative;
+  private final double[] probs;
+  private long rounds;
+  private double costSum;
+  private double scale = 1.0;
+
+  /**
+   * Creates the bandit.
+   *
+   * @param grid the omega values, each in (0, 2)
+   * @param seed the random seed
+   */
+  public TsallisInf(double[] grid, long seed) {
+    super(grid);
+    this.rng = Rng.create(seed);
+    this.cumulative = new double[grid.length];
+    this.probs = new double[grid.length];
+  }
+
+  @Override
+  public String name() {
+    return "Tsallis-INF";
+  }
+
+  /**
+   * The distribution the next round samples from.
+   *
+   * @return the probabilities, one per arm, summing to 1
+   */
+  public double[] probabilities() {
+    double[] p = new double[arms()];
+    distribution(p);
+    return p;
+  }
+
+  @Override
+  protected int pick(double context) {
+    distribution(probs);
+    return sample(probs, rng.nextDouble());
+  }
+
+  @Override
+  protected void learn(int arm, double cost) {
+    rounds++;
+    costSum += cost;
+    cumulative[arm] += (cost - 1) / probs[arm];
+    double s = costSum / rounds - 1;
+    scale = s > 0 ? s : 1.0;
+  }
+
+  private void distribution(double[] p) {
+    double[] losses = new double[p.length];
+    for (int i = 0; i < p.length; i++) {
+      losses[i] = cumulative[i] / scale;
+    }
+    distribution(losses, 2 / Math.sqrt(rounds + 1), p);
+  }
+
+  /**
+   * The 1/2-Tsallis distribution {@code p_i = 4 / (eta (L_i - x))^2} with x chosen so that the p_i
+   * sum to one.
+   */
+  static void distribution(double[] losses, double eta, double[] p) {
+    int k = p.length;
+    double min = Double.POSITIVE_INFINITY;
+    for (int i = 0; i < k; i++) {
+      min = Math.min(min, losses[i]);
+    }
+    // sum(x) = sum_i 4 / (eta (L_i - x))^2 is increasing on x < min; the root lies in [lo, hi].
+    double lo = min - 2 * Math.sqrt(k) / eta;
+    double hi = min - 2 / eta;
+    double x = lo;
+    for (int it = 0; it < 100; it++) {
+      double sum = 0;
+      double slope = 0;
+      for (int i = 0; i < k; i++) {
+        double g = eta * (losses[i] - x);
+        double pi = 4 / (g * g);
+        sum += pi;
+        slope += eta * pi * Math.sqrt(pi);
+      }
+      if (sum > 1) {
+        hi = x;
+      } else {
+        lo = x;
+      }
+      if (Math.abs(sum - 1) < 1e-12) {
+        break;
+      }
+      double next = x - (sum - 1) / slope;
+      x = next > lo && next < hi ? next : 0.5 * (lo + hi);
+    }
+    double total = 0;
+    for (int i = 0; i < k; i++) {
+      double g = eta * (losses[i] - x);
+      p[i] = 4 / (g * g);
+      total += p[i];
+    }
+    for (int i = 0; i < k; i++) {
+      p[i] /= total;
+    }
+  }
+}

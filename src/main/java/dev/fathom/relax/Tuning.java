@@ -1,0 +1,153 @@
+package dev.fathom.relax;
+
+import dev.fathom.linalg.Args;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.BiFunction;
+import java.util.stream.IntStream;
+
+/**
+ * The online tuning loop: for each system of a sequence, the policy picks omega, the solver runs,
+ * and the policy sees the iteration count. Static and thread-safe (the arguments are not).
+ */
+public final class Tuning {
+  private Tuning() {}
+
+  /**
+   * Runs a policy over the next {@code count} systems of a sequence, solving each live and handing
+   * the solution back to the sequence.
+   *
+   * @param policy the policy
+   * @param sequence the systems
+   * @param solver the solver
+   * @param count how many systems, at least 1
+   * @return the run
+   */
+  public static TuningRun run(
+      OmegaPolicy policy, InstanceSequence sequence, RelaxedSolver solver, int count) {
+    Args.notNull("policy", policy);
+    Args.notNull("sequence", sequence);
+    Args.notNull("solver", solver);
+    return drive(
+        policy.name(),
+        sequence,
+        count,
+        (in, chosen) -> {
+          chosen[0] = policy.choose(in);
+          SolveResult r = solver.solve(in, chosen[0]);
+          policy.observe(r.iterations());
+          return r;
+        });
+  }
+
+  /** Runs count systems; step solves one and writes the omega it used into chosen[0]. */
+  private static TuningRun drive(
+      String name,
+      InstanceSequence sequence,
+      int count,
+      BiFunction<Instance, double[], SolveResult> step) {
+    Args.positive("count", count);
+    int[] iterations = new int[count];
+    double[] omegas = new double[count];
+    double[] chosen = new double[1];
+    int unconverged = 0;
+    long t0 = System.nanoTime();
+    for (int t = 0; t < count; t++) {
+      Instance in = sequence.next();
+      SolveResult r = step.apply(in, chosen);
+      sequence.accept(r.x());
+      iterations[t] = r.iterations();
+      omegas[t] = chosen[0];
+      if (!r.converged()) {
+        unconverged++;
+      }
+    }
+    return new TuningRun(name, iterations, omegas, System.nanoTime() - t0, unconverged);
+  }
+
+  /**
+   * The instance-optimal grid policy, an oracle: every system is solved at every grid omega, the
+   * cheapest count is charged, and the cheapest solve's solution is handed back to the sequence. It
+   * works on any sequence, including those that depend on earlier solutions (the paper's
+   * instance-optimal comparator for the heat equation, restricted to the grid).
+   *
+   * @param sequence the systems
+   * @param grid the omega values, each in (0, 2)
+   * @param solver the solver
+   * @param count how many systems, at least 1
+   * @return the run (its omegas are the per-system best, the lowest on ties)
+   */
+  public static TuningRun instanceOptimal(
+      InstanceSequence sequence, double[] grid, RelaxedSolver solver, int count) {
+    Args.notNull("sequence", sequence);
+    Args.notNull("solver", solver);
+    double[] g = Solves.grid(grid);
+    return drive(
+        "instance-optimal on the grid",
+        sequence,
+        count,
+        (in, chosen) -> {
+          SolveResult best = null;
+          for (double w : g) {
+            SolveResult r = solver.solve(in, w);
+            if (best == null || r.iterations() < best.iterations()) {
+              best = r;
+              chosen[0] = w;
+            }
+          }
+          return best;
+        });
+  }
+
+  /**
+   * The best fixed omega in hindsight.
+   *
+   * @param arm its index in the grid
+   * @param omega its value
+   * @param total its total iteration count over the systems
+   */
+  public record FixedBest(int arm, double omega, long total) {}
+
+  /**
+   * Finds the grid omega with the least total iteration count over a list of independent systems,
+   * exactly, without solving every system at every omega: arms are ranked by their cost on a short
+   * prefix, then totalled in that order, and an arm is abandoned as soon as its partial sum exceeds
+   * the best total so far. Much cheaper than a full {@link CostTable} when most arms are poor.
+   *
+   * @param instances the systems
+   * @param grid the omega values, each in (0, 2)
+   * @param solver the solver
+   * @return the best arm (the lowest index on ties)
+   */
+  public static FixedBest bestFixed(List<Instance> instances, double[] grid, RelaxedSolver solver) {
+    Args.notNull("instances", instances);
+    Args.notNull("solver", solver);
+    Solves.grid(grid);
+    if (instances.isEmpty()) {
+      throw Args.fail("instances.size()", 0, "at least one instance");
+    }
+    int prefix = Math.min(instances.size(), 20);
+    long[] partial = new long[grid.length];
+    for (int a = 0; a < grid.length; a++) {
+      for (int t = 0; t < prefix; t++) {
+        partial[a] += solver.solve(instances.get(t), grid[a]).iterations();
+      }
+    }
+    Integer[] order = IntStream.range(0, grid.length).boxed().toArray(Integer[]::new);
+    Arrays.sort(order, Comparator.<Integer>comparingLong(a -> partial[a]).thenComparing(a -> a));
+    int best = -1;
+    long bestTotal = Long.MAX_VALUE;
+    for (int a : order) {
+      long sum = partial[a];
+      for (int t = prefix; t < instances.size() && sum <= bestTotal; t++) {
+        sum += solver.solve(instances.get(t), grid[a]).iterations();
+      }
+      if (sum < bestTotal || (sum == bestTotal && a < best)) {
+        best = a;
+        bestTotal = sum;
+      }
+    }
+    return new FixedBest(best, grid[best], bestTotal);
+  }
+}

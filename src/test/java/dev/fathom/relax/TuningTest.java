@@ -1,0 +1,167 @@
+package dev.fathom.relax;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+class TuningTest {
+  private static final RelaxedSolver SOR = RelaxedSolver.sor(StoppingRule.paper());
+  private static final double[] GRID = GridBandit.paperGrid();
+
+  static InstanceSequence of(List<Instance> list, double lo, double hi) {
+    return InstanceSequence.of(list, lo, hi);
+  }
+
+  @Test
+  void prunedBestFixedAndReplayAgreeWithTheFullTable() {
+    List<Instance> list = ShiftedLaplacians.highVariance(21).take(40);
+    CostTable serial = CostTable.build(list, GRID, SOR, false);
+    CostTable parallel = CostTable.build(list, GRID, SOR, true);
+    long brute = Long.MAX_VALUE;
+    int bruteArm = -1;
+    for (int a = 0; a < GRID.length; a++) {
+      long s = 0;
+      for (int t = 0; t < list.size(); t++) {
+        assertEquals(serial.cost(t, a), parallel.cost(t, a));
+        s += serial.cost(t, a);
+      }
+      if (s < brute) {
+        brute = s;
+        bruteArm = a;
+      }
+    }
+    Tuning.FixedBest best = Tuning.bestFixed(list, GRID, SOR);
+    assertEquals(bruteArm, best.arm());
+    assertEquals(brute, best.total());
+    assertEquals(bruteArm, serial.bestFixedArm());
+    assertTrue(serial.instanceOptimalTotal() <= brute);
+
+    TuningRun replayed = serial.replay(new TsallisInf(GRID, 5));
+    TuningRun live = Tuning.run(new TsallisInf(GRID, 5), of(list, -0.15, 0.45), SOR, 40);
+    assertArrayEquals(live.iterations(), replayed.iterations());
+    assertArrayEquals(live.omegas(), replayed.omegas(), 0);
+    assertEquals(live.total(), live.cumulative()[39]);
+
+    TuningRun oracle = Tuning.instanceOptimal(of(list, 0, 0), GRID, SOR, 40);
+    assertEquals(serial.instanceOptimalTotal(), oracle.total());
+    for (int t = 0; t < 40; t++) {
+      int arm = java.util.Arrays.binarySearch(GRID, oracle.omegas()[t]);
+      assertEquals(oracle.iterations()[t], serial.cost(t, arm));
+    }
+  }
+
+  @Test
+  void banditsOverTwoThousandShiftedLaplacians() {
+    List<Instance> list = ShiftedLaplacians.highVariance(2024).take(2000);
+    Tuning.FixedBest best = Tuning.bestFixed(list, GRID, SOR);
+    TuningRun tsallis = Tuning.run(new TsallisInf(GRID, 1), of(list, 0, 0), SOR, 2000);
+    TuningRun binned =
+        Tuning.run(new BinnedTsallisInf(GRID, 5, -0.15, 0.45, 1), of(list, 0, 0), SOR, 2000);
+    TuningRun cheb = Tuning.run(new ChebCb(GRID, 6, -0.15, 0.45, 1), of(list, 0, 0), SOR, 2000);
+    double ratio = tsallis.total() / (double) best.total();
+    // Measured 1.27-1.34 over seeds at T = 2000 (the regret is still visible); the slow test
+    // checks the approach to the best fixed omega at T = 10^4.
+    assertTrue(ratio < 1.45, "Tsallis-INF / best fixed = " + ratio);
+    // omega = 1 (Gauss-Seidel) costs at least 3x more: summed only until that is certain.
+    long gaussSeidel = 0;
+    for (int t = 0; t < list.size() && gaussSeidel <= 3 * tsallis.total(); t++) {
+      gaussSeidel += SOR.solve(list.get(t), 1.0).iterations();
+    }
+    assertTrue(gaussSeidel > 3 * tsallis.total(), tsallis.total() + " vs omega = 1");
+    assertTrue(binned.total() < tsallis.total(), "binned " + binned.total());
+    // With the shift as context, ChebCB beats every fixed omega.
+    assertTrue(cheb.total() < best.total(), "ChebCB " + cheb.total() + " vs " + best.total());
+    assertEquals(0, tsallis.unconverged() + binned.unconverged() + cheb.unconverged());
+  }
+
+  @Test
+  void chebCbApproachesTheInstanceOptimalPolicyOnLowVariance() {
+    int t = 5000;
+    List<Instance> list = ShiftedLaplacians.lowVariance(77).take(t);
+    TuningRun opt =
+        Tuning.run(ShiftedLaplacians.lowVariance(77).closedFormOmegaStar(), of(list, 0, 0), SOR, t);
+    TuningRun cheb = Tuning.run(new ChebCb(GRID, 6, -0.15, 0.45, 3), of(list, 0, 0), SOR, t);
+    long[] c = cheb.cumulative();
+    long[] o = opt.cumulative();
+    double whole = c[t - 1] / (double) o[t - 1];
+    double lastHalf = (c[t - 1] - c[t / 2 - 1]) / (double) (o[t - 1] - o[t / 2 - 1]);
+    // Measured 1.11-1.13 overall and 1.05-1.07 on the second half.
+    assertTrue(lastHalf < 1.10, "second half " + lastHalf);
+    assertTrue(whole < 1.20, "whole " + whole);
+  }
+
+  @Test
+  void banditsOnTheHeatEquationBeatPlainCgAndMatchTheBestFixedOmega() {
+    StoppingRule rule = StoppingRule.paper().relativeTo(StoppingRule.Reference.RIGHT_HAND_SIDE);
+    RelaxedSolver pcg = RelaxedSolver.ssorPcg(rule);
+    int steps = 1500;
+    long bestFixed = Long.MAX_VALUE;
+    for (double w : new double[] {1.0, 1.5, 1.75}) {
+      bestFixed =
+          Math.min(
+              bestFixed,
+              Tuning.run(OmegaPolicy.fixed(w), new HeatEquation(25, steps, 1.5), pcg, steps)
+                  .total());
+    }
+    RelaxedSolver cg =
+        (in, w) -> ConjugateGradient.solve(in.matrix(), in.rhs(), in.initialGuess(), rule);
+    long plain =
+        Tuning.run(OmegaPolicy.fixed(1), new HeatEquation(25, steps, 1.5), cg, steps).total();
+    long tsallis =
+        Tuning.run(new TsallisInf(GRID, 4), new HeatEquation(25, steps, 1.5), pcg, steps).total();
+    long cheb =
+        Tuning.run(new ChebCb(GRID, 6, 0, 10, 4), new HeatEquation(25, steps, 1.5), pcg, steps)
+            .total();
+    assertTrue(tsallis < 1.1 * bestFixed, "Tsallis-INF " + tsallis + " vs " + bestFixed);
+    assertTrue(cheb < bestFixed, "ChebCB " + cheb + " vs " + bestFixed);
+    assertTrue(2 * cheb < plain, "ChebCB " + cheb + " vs CG " + plain);
+  }
+
+  @Test
+  @Tag("slow")
+  void tsallisInfWithinFifteenPercentOfTheBestFixedOmegaOverTenThousandSystems() {
+    int t = 10_000;
+    CostTable table = CostTable.build(ShiftedLaplacians.highVariance(11).take(t), GRID, SOR, true);
+    for (long seed = 1; seed <= 3; seed++) {
+      long[] cum = table.replay(new TsallisInf(GRID, seed)).cumulative();
+      double at2000 = cum[1999] / (double) bestPrefix(table, 2000);
+      double atEnd = cum[t - 1] / (double) table.total(table.bestFixedArm());
+      assertTrue(atEnd < 1.15, "seed " + seed + ": " + atEnd);
+      assertTrue(atEnd < at2000, "seed " + seed + ": " + atEnd + " vs " + at2000);
+    }
+  }
+
+  private static long bestPrefix(CostTable table, int count) {
+    long best = Long.MAX_VALUE;
+    for (int a = 0; a < GRID.length; a++) {
+      long s = 0;
+      for (int i = 0; i < count; i++) {
+        s += table.cost(i, a);
+      }
+      best = Math.min(best, s);
+    }
+    return best;
+  }
+
+  @Test
+  void badInputIsRefused() {
+    InstanceSequence seq = ShiftedLaplacians.lowVariance(1);
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class, () -> Tuning.run(OmegaPolicy.fixed(1.2), seq, SOR, 0));
+    assertEquals("count = 0: expected a positive integer", e.getMessage());
+    e = assertThrows(IllegalArgumentException.class, () -> OmegaPolicy.fixed(2.0));
+    assertEquals("omega = 2.0: expected a number in (0.0, 2.0)", e.getMessage());
+    CostTable table = CostTable.build(ShiftedLaplacians.lowVariance(1).take(3), GRID, SOR, false);
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> table.replay(new TsallisInf(new double[] {1.1, 1.2}, 1)));
+    assertTrue(e.getMessage().endsWith("expected the table's grid"), e.getMessage());
+  }
+}
