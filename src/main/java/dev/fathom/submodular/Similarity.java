@@ -1,0 +1,238 @@
+package dev.fathom.submodular;
+
+import dev.fathom.linalg.Args;
+
+/**
+ * Non-negative similarities {@code s(j, i)} between candidates {@code j} (the ground set of a
+ * {@link FacilityLocation}) and clients {@code i}, stored by candidate so that a marginal gain
+ * reads one candidate's row. Three storages: {@link #dense(double[][]) dense rows}, {@link
+ * #blocked(int, int, RowFiller) row-blocked float storage} (no single array limit, half the
+ * memory), and {@link SparseSimilarity sparse rows} (for example k-nearest-neighbour graphs).
+ * Immutable after construction, so one storage can back many functions and threads.
+ */
+public interface Similarity {
+  /**
+   * The number of candidates (the ground-set size).
+   *
+   * @return the count
+   */
+  int candidates();
+
+  /**
+   * The number of clients.
+   *
+   * @return the count
+   */
+  int clients();
+
+  /**
+   * The gain {@code sum_i max(s(e, i) - cur[i], 0)} of candidate {@code e}.
+   *
+   * @param e a candidate id
+   * @param cur the current per-client coverage, length {@link #clients()}
+   * @return the gain
+   */
+  double gain(int e, double[] cur);
+
+  /**
+   * Raises {@code cur[i]} to {@code max(cur[i], s(e, i))} for every client.
+   *
+   * @param e a candidate id
+   * @param cur the current per-client coverage, updated in place
+   */
+  void raise(int e, double[] cur);
+
+  /**
+   * The similarity {@code s(j, i)} (for tests and small problems).
+   *
+   * @param j a candidate id
+   * @param i a client id
+   * @return the similarity
+   */
+  double get(int j, int i);
+
+  /**
+   * Dense storage of {@code rows[j][i] = s(j, i)}; the rows are used as given, not copied.
+   *
+   * @param rows a rectangular matrix of finite non-negative entries
+   * @return the storage
+   */
+  static Similarity dense(double[][] rows) {
+    Args.rectangular("rows", rows);
+    for (int j = 0; j < rows.length; j++) {
+      Args.nonNegative("rows[" + j + "]", rows[j]);
+    }
+    return new DenseSimilarity(rows);
+  }
+
+  /**
+   * Fills one candidate's row of similarities.
+   *
+   * @see #blocked(int, int, RowFiller)
+   */
+  @FunctionalInterface
+  interface RowFiller {
+    /**
+     * Writes {@code row[i] = s(j, i)} for every client {@code i}.
+     *
+     * @param j the candidate id
+     * @param row the row to fill, length = clients
+     */
+    void fill(int j, double[] row);
+  }
+
+  /**
+   * Row-blocked float storage: rows are packed into blocks of at most 2^26 floats each, so the
+   * matrix is not limited by the 2^31 entries of one Java array, and floats halve the memory of
+   * doubles. Gains are accumulated in double.
+   *
+   * @param candidates the number of candidates
+   * @param clients the number of clients
+   * @param filler fills each row; negative or non-finite entries are rejected
+   * @return the storage
+   */
+  static Similarity blocked(int candidates, int clients, RowFiller filler) {
+    return new BlockedSimilarity(candidates, clients, Args.notNull("filler", filler));
+  }
+
+  /**
+   * The similarity apricot uses for Euclidean data, {@code s(j, i) = max D - D(j, i)} on squared
+   * Euclidean distances D, dense, between every pair of points (candidates = clients = points).
+   *
+   * @param points the points, one row each
+   * @return the dense storage
+   */
+  static Similarity squaredEuclidean(double[][] points) {
+    int d = Args.rectangular("points", points);
+    int n = points.length;
+    double[][] rows = new double[n][n];
+    double max = 0;
+    for (int j = 0; j < n; j++) {
+      for (int i = 0; i < n; i++) {
+        double s = 0;
+        for (int c = 0; c < d; c++) {
+          double t = points[j][c] - points[i][c];
+          s += t * t;
+        }
+        rows[j][i] = s;
+        max = Math.max(max, s);
+      }
+    }
+    for (double[] r : rows) {
+      for (int i = 0; i < n; i++) {
+        r[i] = max - r[i];
+      }
+    }
+    return new DenseSimilarity(rows);
+  }
+}
+
+final class DenseSimilarity implements Similarity {
+  private final double[][] rows;
+
+  DenseSimilarity(double[][] rows) {
+    this.rows = rows;
+  }
+
+  @Override
+  public int candidates() {
+    return rows.length;
+  }
+
+  @Override
+  public int clients() {
+    return rows[0].length;
+  }
+
+  @Override
+  public double gain(int e, double[] cur) {
+    double[] r = rows[e];
+    double g = 0;
+    for (int i = 0; i < r.length; i++) {
+      double t = r[i] - cur[i];
+      g += t > 0 ? t : 0;
+    }
+    return g;
+  }
+
+  @Override
+  public void raise(int e, double[] cur) {
+    double[] r = rows[e];
+    for (int i = 0; i < r.length; i++) {
+      cur[i] = Math.max(cur[i], r[i]);
+    }
+  }
+
+  @Override
+  public double get(int j, int i) {
+    return rows[j][i];
+  }
+}
+
+final class BlockedSimilarity implements Similarity {
+  private static final int BLOCK_FLOATS = 1 << 26;
+  private final int candidates;
+  private final int clients;
+  private final int rowsPerBlock;
+  private final float[][] blocks;
+
+  BlockedSimilarity(int candidates, int clients, Similarity.RowFiller filler) {
+    this.candidates = Args.positive("candidates", candidates);
+    this.clients = Args.positive("clients", clients);
+    this.rowsPerBlock = Math.max(1, BLOCK_FLOATS / clients);
+    int nBlocks = (candidates + rowsPerBlock - 1) / rowsPerBlock;
+    blocks = new float[nBlocks][];
+    double[] row = new double[clients];
+    for (int b = 0; b < nBlocks; b++) {
+      int rows = Math.min(rowsPerBlock, candidates - b * rowsPerBlock);
+      float[] block = new float[rows * clients];
+      for (int r = 0; r < rows; r++) {
+        int j = b * rowsPerBlock + r;
+        filler.fill(j, row);
+        for (int i = 0; i < clients; i++) {
+          if (!(row[i] >= 0) || row[i] == Double.POSITIVE_INFINITY) {
+            throw Args.fail("s(" + j + ", " + i + ")", row[i], "a finite non-negative number");
+          }
+          block[r * clients + i] = (float) row[i];
+        }
+      }
+      blocks[b] = block;
+    }
+  }
+
+  @Override
+  public int candidates() {
+    return candidates;
+  }
+
+  @Override
+  public int clients() {
+    return clients;
+  }
+
+  @Override
+  public double gain(int e, double[] cur) {
+    float[] block = blocks[e / rowsPerBlock];
+    int off = (e % rowsPerBlock) * clients;
+    double g = 0;
+    for (int i = 0; i < clients; i++) {
+      double t = block[off + i] - cur[i];
+      g += t > 0 ? t : 0;
+    }
+    return g;
+  }
+
+  @Override
+  public void raise(int e, double[] cur) {
+    float[] block = blocks[e / rowsPerBlock];
+    int off = (e % rowsPerBlock) * clients;
+    for (int i = 0; i < clients; i++) {
+      cur[i] = Math.max(cur[i], block[off + i]);
+    }
+  }
+
+  @Override
+  public double get(int j, int i) {
+    return blocks[j / rowsPerBlock][(j % rowsPerBlock) * clients + i];
+  }
+}
