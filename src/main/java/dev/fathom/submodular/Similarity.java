@@ -108,13 +108,26 @@ public interface Similarity {
     double[][] rows = new double[n][n];
     double max = 0;
     for (int j = 0; j < n; j++) {
-      for (int i = 0; i < n; i++) {
-        double s = 0;
-        for (int c = 0; c < d; c++) {
-          double t = points[j][c] - points[i][c];
-          s += t * t;
+      double[] pj = points[j];
+      double[] rj = rows[j];
+      for (int i = 0; i < j; i++) {
+        double[] pi = points[i];
+        double s0 = 0;
+        double s1 = 0;
+        int c = 0;
+        for (; c + 1 < d; c += 2) {
+          double t0 = pj[c] - pi[c];
+          double t1 = pj[c + 1] - pi[c + 1];
+          s0 += t0 * t0;
+          s1 += t1 * t1;
         }
-        rows[j][i] = s;
+        if (c < d) {
+          double t = pj[c] - pi[c];
+          s0 += t * t;
+        }
+        double s = s0 + s1;
+        rj[i] = s;
+        rows[i][j] = s;
         max = Math.max(max, s);
       }
     }
@@ -147,12 +160,22 @@ final class DenseSimilarity implements Similarity {
   @Override
   public double gain(int e, double[] cur) {
     double[] r = rows[e];
-    double g = 0;
-    for (int i = 0; i < r.length; i++) {
-      double t = r[i] - cur[i];
-      g += t > 0 ? t : 0;
+    int m = r.length;
+    double g0 = 0;
+    double g1 = 0;
+    double g2 = 0;
+    double g3 = 0;
+    int i = 0;
+    for (; i + 3 < m; i += 4) {
+      g0 += Math.max(r[i] - cur[i], 0.0);
+      g1 += Math.max(r[i + 1] - cur[i + 1], 0.0);
+      g2 += Math.max(r[i + 2] - cur[i + 2], 0.0);
+      g3 += Math.max(r[i + 3] - cur[i + 3], 0.0);
     }
-    return g;
+    for (; i < m; i++) {
+      g0 += Math.max(r[i] - cur[i], 0.0);
+    }
+    return (g0 + g1) + (g2 + g3);
   }
 
   @Override
@@ -214,12 +237,17 @@ final class BlockedSimilarity implements Similarity {
   public double gain(int e, double[] cur) {
     float[] block = blocks[e / rowsPerBlock];
     int off = (e % rowsPerBlock) * clients;
-    double g = 0;
-    for (int i = 0; i < clients; i++) {
-      double t = block[off + i] - cur[i];
-      g += t > 0 ? t : 0;
+    double g0 = 0;
+    double g1 = 0;
+    int i = 0;
+    for (; i + 1 < clients; i += 2) {
+      g0 += Math.max(block[off + i] - cur[i], 0.0);
+      g1 += Math.max(block[off + i + 1] - cur[i + 1], 0.0);
     }
-    return g;
+    for (; i < clients; i++) {
+      g0 += Math.max(block[off + i] - cur[i], 0.0);
+    }
+    return g0 + g1;
   }
 
   @Override

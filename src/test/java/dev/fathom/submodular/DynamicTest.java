@@ -19,24 +19,6 @@ class DynamicTest {
   static final Factory BANIHASHEM = BanihashemDynamic::new;
   static final Factory LATTANZI = LattanziDynamic::new;
 
-  /** Greedy restricted to the live elements: cardinality k plus membership. */
-  static Constraint liveOnly(DynamicMaximizer d, int k) {
-    return () ->
-        new Constraint.Tracker() {
-          int size;
-
-          @Override
-          public boolean canAdd(int e) {
-            return size < k && d.isLive(e);
-          }
-
-          @Override
-          public void add(int e) {
-            size++;
-          }
-        };
-  }
-
   static int[] liveIds(DynamicMaximizer d, int n) {
     return java.util.stream.IntStream.range(0, n).filter(d::isLive).toArray();
   }
@@ -82,7 +64,9 @@ class DynamicTest {
     }
     assertEquals(f.evaluate(s), d.value(), 1e-9 * (1 + d.value()));
     double ref =
-        brute ? Instances.bruteForce(f, liveIds(d, n), k) : Greedy.lazy(f, liveOnly(d, k)).value();
+        brute
+            ? Instances.bruteForce(f, liveIds(d, n), k)
+            : Greedy.lazy(f, Constraint.cardinality(k, d::isLive)).value();
     assertTrue(
         d.value() >= (0.5 - eps) * ref - 1e-12,
         "update " + t + ": value " + d.value() + " < (1/2 - eps) * " + ref);
@@ -159,7 +143,7 @@ class DynamicTest {
       }
       if (t % 64 == 0) {
         long before = d.oracleCalls();
-        rerun += Greedy.lazy(f, liveOnly(d, k)).oracleCalls();
+        rerun += Greedy.lazy(f, Constraint.cardinality(k, d::isLive)).oracleCalls();
         samples++;
         assertEquals(before, d.oracleCalls(), "separate counters");
       }

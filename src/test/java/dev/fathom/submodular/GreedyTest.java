@@ -184,6 +184,36 @@ class GreedyTest {
   }
 
   @Test
+  void upperBoundLiesBetweenGreedyAndTheGreedyGuarantee() {
+    for (long seed = 0; seed < 10; seed++) {
+      FacilityLocation f = Instances.facility(seed, 13);
+      double opt = Instances.bruteForce(f, Constraint.cardinality(3), 3);
+      Selection s = Greedy.lazy(f, Constraint.cardinality(3));
+      double ub = Greedy.upperBound(f, s.elements(), 3);
+      assertTrue(ub >= opt - 1e-9, "bound " + ub + " below the optimum " + opt);
+      assertTrue(s.value() >= ONE_MINUS_INV_E * ub - 1e-9, "bound looser than 1/(1-1/e)");
+    }
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            Greedy.upperBound(
+                new GraphCut(Instances.symmetric(Rng.create(1), 4), 1), new int[0], 2));
+  }
+
+  @Test
+  void restrictedCardinalityOnlyPicksAllowedElements() {
+    FacilityLocation f = Instances.facility(5, 20);
+    Selection s = Greedy.lazy(f, Constraint.cardinality(4, e -> e % 2 == 0));
+    assertEquals(4, s.size());
+    for (int e : s.elements()) {
+      assertEquals(0, e % 2);
+    }
+    int[] evens = {0, 2, 4, 6, 8, 10, 12, 14, 16, 18};
+    assertTrue(s.value() >= ONE_MINUS_INV_E * Instances.bruteForce(f, evens, 4));
+    assertThrows(IllegalArgumentException.class, () -> Constraint.cardinality(-1, e -> true));
+  }
+
+  @Test
   void badInput() {
     FacilityLocation f = Instances.facility(1, 10);
     assertEquals(
