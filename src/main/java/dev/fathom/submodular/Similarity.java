@@ -110,7 +110,7 @@ public interface Similarity {
     for (int j = 0; j < n; j++) {
       double[] pj = points[j];
       double[] rj = rows[j];
-      for (int i = 0; i < j; i++) {
+      for (int i = 0; i < n; i++) {
         double[] pi = points[i];
         double s0 = 0;
         double s1 = 0;
@@ -127,7 +127,6 @@ public interface Similarity {
         }
         double s = s0 + s1;
         rj[i] = s;
-        rows[i][j] = s;
         max = Math.max(max, s);
       }
     }

@@ -78,57 +78,17 @@ public final class SparseSimilarity implements Similarity {
    * @return the storage
    */
   public static SparseSimilarity knn(double[][] points, int k) {
-    int d = Args.rectangular("points", points);
+    Args.rectangular("points", points);
     int n = points.length;
     Args.inRange("k", k, 1, n);
-    Integer[] boxed = new Integer[n];
-    for (int i = 0; i < n; i++) {
-      boxed[i] = i;
-    }
-    Arrays.sort(boxed, (a, b) -> Double.compare(points[a][0], points[b][0]));
-    int[] order = new int[n];
-    int[] rank = new int[n];
-    for (int r = 0; r < n; r++) {
-      order[r] = boxed[r];
-      rank[order[r]] = r;
-    }
+    KdTree tree = new KdTree(points);
     int[] idx = new int[n * k];
     double[] dist = new double[n * k];
     int[] heapIdx = new int[k];
     double[] heapDist = new double[k];
     double sum = 0;
     for (int j = 0; j < n; j++) {
-      double[] pj = points[j];
-      int size = 0;
-      int r0 = rank[j];
-      for (int step = 0, lo = r0, hi = r0 + 1; lo >= 0 || hi < n; step++) {
-        boolean goLo = hi >= n || (lo >= 0 && (step & 1) == 0);
-        int r = goLo ? lo-- : hi++;
-        int i = order[r];
-        double dx = points[i][0] - pj[0];
-        if (size == k && dx * dx > heapDist[0]) {
-          if (goLo) {
-            lo = -1;
-          } else {
-            hi = n;
-          }
-          continue;
-        }
-        double s = 0;
-        for (int c = 0; c < d; c++) {
-          double t = points[i][c] - pj[c];
-          s += t * t;
-        }
-        if (size < k) {
-          heapIdx[size] = i;
-          heapDist[size] = s;
-          siftUp(heapIdx, heapDist, size++);
-        } else if (s < heapDist[0]) {
-          heapIdx[0] = i;
-          heapDist[0] = s;
-          siftDown(heapIdx, heapDist, k);
-        }
-      }
+      tree.nearest(points[j], k, heapIdx, heapDist);
       for (int p = 0; p < k; p++) {
         idx[j * k + p] = heapIdx[p];
         dist[j * k + p] = heapDist[p];
@@ -145,44 +105,6 @@ public final class SparseSimilarity implements Similarity {
       val[p] = Math.exp(-dist[p] / h);
     }
     return new SparseSimilarity(n, ptr, idx, val);
-  }
-
-  private static void siftUp(int[] idx, double[] key, int c) {
-    while (c > 0) {
-      int p = (c - 1) / 2;
-      if (key[p] >= key[c]) {
-        return;
-      }
-      swap(idx, key, p, c);
-      c = p;
-    }
-  }
-
-  private static void siftDown(int[] idx, double[] key, int size) {
-    int p = 0;
-    while (true) {
-      int c = 2 * p + 1;
-      if (c >= size) {
-        return;
-      }
-      if (c + 1 < size && key[c + 1] > key[c]) {
-        c++;
-      }
-      if (key[p] >= key[c]) {
-        return;
-      }
-      swap(idx, key, p, c);
-      p = c;
-    }
-  }
-
-  private static void swap(int[] idx, double[] key, int a, int b) {
-    int ti = idx[a];
-    idx[a] = idx[b];
-    idx[b] = ti;
-    double tk = key[a];
-    key[a] = key[b];
-    key[b] = tk;
   }
 
   /**

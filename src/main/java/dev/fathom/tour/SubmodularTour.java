@@ -8,6 +8,7 @@ import dev.fathom.submodular.Greedy;
 import dev.fathom.submodular.Selection;
 import dev.fathom.submodular.Similarity;
 import dev.fathom.submodular.SparseSimilarity;
+import dev.fathom.submodular.UpdateStream;
 import java.util.Locale;
 import java.util.random.RandomGenerator;
 
@@ -45,22 +46,12 @@ final class SubmodularTour implements TourStep {
     SparseSimilarity sim = SparseSimilarity.knn(q, 10);
     BanihashemDynamic d = new BanihashemDynamic(new FacilityLocation(sim), k, 0.2, 1);
     FacilityLocation baseline = new FacilityLocation(sim);
-    int[] order = Rng.permutation(rng, m);
-    long updates = 0;
+    UpdateStream stream = UpdateStream.insertAllDeleteEvery(m, 2, 7);
     long rerunCalls = 0;
     int reruns = 0;
     double worst = Double.POSITIVE_INFINITY;
-    for (int t = 0; t < m; t++) {
-      d.insert(order[t]);
-      updates++;
-      if (t % 2 == 1) {
-        int e;
-        do {
-          e = order[rng.nextInt(t + 1)];
-        } while (!d.isLive(e));
-        d.delete(e);
-        updates++;
-      }
+    for (int t = 0; t < stream.length(); t++) {
+      stream.apply(d, t);
       if (t % 128 == 127) {
         Selection g = Greedy.lazy(baseline, Constraint.cardinality(k, d::isLive));
         rerunCalls += g.oracleCalls();
@@ -68,6 +59,7 @@ final class SubmodularTour implements TourStep {
         worst = Math.min(worst, d.value() / g.value());
       }
     }
+    long updates = stream.length();
     double perUpdate = (double) d.oracleCalls() / updates;
     double rerunPerUpdate = (double) rerunCalls / reruns;
     return new Outcome(

@@ -128,19 +128,11 @@ class DynamicTest {
     DynamicMaximizer d = BANIHASHEM.create(new FacilityLocation(sim), k, 0.2, 1);
     // the baseline gets its own function object, hence its own oracle counter
     FacilityLocation f = new FacilityLocation(sim);
-    RandomGenerator rng = Rng.create(4);
-    int[] perm = Rng.permutation(rng, n);
+    UpdateStream stream = UpdateStream.insertAllDeleteEvery(n, 3, 4);
     long rerun = 0;
     int samples = 0;
-    int updates = 0;
-    for (int t = 0; t < n; t++) {
-      d.insert(perm[t]);
-      updates++;
-      if (t % 3 == 2) {
-        int[] liveNow = liveIds(d, n);
-        d.delete(liveNow[rng.nextInt(liveNow.length)]);
-        updates++;
-      }
+    for (int t = 0; t < stream.length(); t++) {
+      stream.apply(d, t);
       if (t % 64 == 0) {
         long before = d.oracleCalls();
         rerun += Greedy.lazy(f, Constraint.cardinality(k, d::isLive)).oracleCalls();
@@ -148,6 +140,7 @@ class DynamicTest {
         assertEquals(before, d.oracleCalls(), "separate counters");
       }
     }
+    int updates = stream.length();
     double dynamicPerUpdate = (double) d.oracleCalls() / updates;
     double rerunPerUpdate = (double) rerun / samples;
     // re-running lazy greedy costs at least one call per live element
@@ -192,6 +185,19 @@ class DynamicTest {
       }
     }
     return best;
+  }
+
+  @Test
+  void updateStreamInsertsEveryElementOnceAndDeletesOnlyLiveOnes() {
+    int n = 500;
+    UpdateStream stream = UpdateStream.insertAllDeleteEvery(n, 3, 1);
+    assertEquals(n + n / 3, stream.length());
+    DynamicMaximizer d = new SwappingDynamic(Instances.facility(1, n), Constraint.cardinality(3));
+    for (int t = 0; t < stream.length(); t++) {
+      stream.apply(d, t); // insert of a live or delete of an absent element would throw
+    }
+    assertEquals(n - n / 3, d.liveCount());
+    assertThrows(IllegalArgumentException.class, () -> UpdateStream.insertAllDeleteEvery(0, 1, 1));
   }
 
   @Test

@@ -8,13 +8,14 @@ import dev.fathom.submodular.FacilityLocation;
 import dev.fathom.submodular.Greedy;
 import dev.fathom.submodular.LattanziDynamic;
 import dev.fathom.submodular.SparseSimilarity;
+import dev.fathom.submodular.UpdateStream;
 import java.util.random.RandomGenerator;
 
 /**
  * The dynamic workload of the benchmarks and the figure: facility location on the 10-nearest-
  * neighbour graph of n Gaussian points in the plane, k = 10, eps = 0.2; every element is inserted
  * once in random order, and after every second insertion a uniformly random live element is
- * deleted (a third of the updates are deletions).
+ * deleted (a third of the updates are deletions; {@link UpdateStream#insertAllDeleteEvery}).
  */
 public final class DynamicWorkload {
   /** The budget. */
@@ -68,29 +69,18 @@ public final class DynamicWorkload {
    * @return calls per update
    */
   public static Result run(DynamicMaximizer d, SparseSimilarity sim, int rerunEvery) {
-    int n = sim.candidates();
-    RandomGenerator rng = Rng.create(7);
-    int[] order = Rng.permutation(rng, n);
+    UpdateStream stream = UpdateStream.insertAllDeleteEvery(sim.candidates(), 2, 7);
     FacilityLocation baseline = new FacilityLocation(sim);
-    long updates = 0;
     long rerunCalls = 0;
     long reruns = 0;
-    for (int t = 0; t < n; t++) {
-      d.insert(order[t]);
-      updates++;
-      if (t % 2 == 1) {
-        int e;
-        do {
-          e = order[rng.nextInt(t + 1)];
-        } while (!d.isLive(e));
-        d.delete(e);
-        updates++;
-      }
+    for (int t = 0; t < stream.length(); t++) {
+      stream.apply(d, t);
       if (rerunEvery > 0 && t % rerunEvery == rerunEvery - 1) {
         rerunCalls += Greedy.lazy(baseline, Constraint.cardinality(K, d::isLive)).oracleCalls();
         reruns++;
       }
     }
+    long updates = stream.length();
     return new Result(
         (double) d.oracleCalls() / updates,
         reruns == 0 ? Double.NaN : (double) rerunCalls / reruns,
