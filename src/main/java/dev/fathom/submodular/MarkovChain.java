@@ -131,6 +131,106 @@ public final class MarkovChain {
    * @return the entropy rate
    */
   public double entropyRate(int[] coords) {
+    Projection p = project(coords);
+    double h = 0;
+    for (int a = 0; a < p.m; a++) {
+      if (p.marginal[a] <= 0) {
+        continue;
+      }
+      for (int b = 0; b < p.m; b++) {
+        double q = p.joint[a * p.m + b];
+        if (q > 0) {
+          h -= q * Math.log(q / p.marginal[a]);
+        }
+      }
+    }
+    return h;
+  }
+
+  /**
+   * The distance to independence {@code D(P^(S) || tensor_{e in S} P^({e})) = sum_{e in S}
+   * H(P^({e})) - H(P^(S))} of the projection on S (KL divergence rate; Lai and Choi).
+   *
+   * @param coords distinct coordinate ids
+   * @return the divergence rate, non-negative
+   */
+  public double distanceToIndependence(int[] coords) {
+    double sum = 0;
+    for (int c : coords) {
+      sum += entropyRate(new int[] {c});
+    }
+    return sum - entropyRate(coords);
+  }
+
+  /**
+   * The distance to stationarity {@code D(P^(S) || Pi^(S))}, where every row of {@code Pi^(S)} is
+   * the stationary law {@code pi^(S)}; it equals the Shannon entropy of {@code pi^(S)} minus the
+   * entropy rate {@code H(P^(S))} (the mutual information of two consecutive projected states).
+   *
+   * @param coords distinct coordinate ids
+   * @return the divergence rate, non-negative
+   */
+  public double distanceToStationarity(int[] coords) {
+    Projection p = project(coords);
+    double shannon = 0;
+    for (double q : p.marginal) {
+      if (q > 0) {
+        shannon -= q * Math.log(q);
+      }
+    }
+    return shannon - entropyRate(coords);
+  }
+
+  /**
+   * The distance to factorizability {@code D(P || P^(S_1) x ... x P^(S_k) x P^(rest))} of the whole
+   * chain from the tensor product of its projections on disjoint blocks and on the remaining
+   * coordinates; it equals {@code sum_j H(P^(S_j)) + H(P^(rest)) - H(P)}, since under the
+   * stationary chain each block's pair of consecutive states has the law of its projection.
+   *
+   * @param blocks disjoint coordinate sets (empty blocks allowed)
+   * @return the divergence rate, non-negative
+   */
+  public double distanceToFactorizability(int[][] blocks) {
+    Args.notNull("blocks", blocks);
+    boolean[] used = new boolean[sizes.length];
+    double sum = 0;
+    for (int[] block : blocks) {
+      Args.notNull("blocks[]", block);
+      for (int c : block) {
+        Args.inRange("blocks[][]", c, 0, sizes.length - 1);
+        if (used[c]) {
+          throw Args.fail("blocks", Arrays.deepToString(blocks), "disjoint blocks");
+        }
+        used[c] = true;
+      }
+      sum += entropyRate(block);
+    }
+    int[] rest = new int[sizes.length];
+    int r = 0;
+    int[] all = new int[sizes.length];
+    for (int c = 0; c < sizes.length; c++) {
+      all[c] = c;
+      if (!used[c]) {
+        rest[r++] = c;
+      }
+    }
+    return sum + entropyRate(Arrays.copyOf(rest, r)) - entropyRate(all);
+  }
+
+  /** The projected chain as the joint law of two consecutive states and its marginal. */
+  private static final class Projection {
+    final int m;
+    final double[] joint;
+    final double[] marginal;
+
+    Projection(int m) {
+      this.m = m;
+      this.joint = new double[m * m];
+      this.marginal = new double[m];
+    }
+  }
+
+  private Projection project(int[] coords) {
     Args.notNull("coords", coords);
     int m = 1;
     boolean[] seen = new boolean[sizes.length];
@@ -141,9 +241,6 @@ public final class MarkovChain {
       }
       seen[c] = true;
       m *= sizes[c];
-    }
-    if (coords.length == 0) {
-      return 0;
     }
     int[] proj = new int[states];
     int[] stride = new int[sizes.length];
@@ -159,27 +256,14 @@ public final class MarkovChain {
       }
       proj[x] = a;
     }
-    double[] joint = new double[m * m];
-    double[] marginal = new double[m];
+    Projection p = new Projection(m);
     for (int x = 0; x < states; x++) {
       int a = proj[x];
-      marginal[a] += pi[x];
-      for (int p = ptr[x]; p < ptr[x + 1]; p++) {
-        joint[a * m + proj[col[p]]] += pi[x] * prob[p];
+      p.marginal[a] += pi[x];
+      for (int q = ptr[x]; q < ptr[x + 1]; q++) {
+        p.joint[a * m + proj[col[q]]] += pi[x] * prob[q];
       }
     }
-    double h = 0;
-    for (int a = 0; a < m; a++) {
-      if (marginal[a] <= 0) {
-        continue;
-      }
-      for (int b = 0; b < m; b++) {
-        double q = joint[a * m + b];
-        if (q > 0) {
-          h -= q * Math.log(q / marginal[a]);
-        }
-      }
-    }
-    return h;
+    return p;
   }
 }

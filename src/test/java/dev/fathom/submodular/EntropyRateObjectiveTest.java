@@ -53,35 +53,110 @@ class EntropyRateObjectiveTest {
     // P^(S) built densely from the definition on a 3-spin chain, against the sparse projection
     MarkovChain c = MarkovChain.curieWeiss(3, 0.7, 0.3);
     int[] s = {2, 0};
-    double[][] joint = new double[4][4];
-    double[] marg = new double[4];
-    for (int x = 0; x < 8; x++) {
-      int a = ((x >> 2) & 1) + 2 * (x & 1);
-      marg[a] += c.stationary(x);
-      for (int i = 0; i < 3; i++) {
-        int y = x ^ (1 << i);
-        double px = c.stationary(x);
-        double py = c.stationary(y);
-        double p = Math.min(1, py / px) / 3;
-        int b = ((y >> 2) & 1) + 2 * (y & 1);
-        joint[a][b] += px * p;
-      }
-      double stay = 1;
-      for (int i = 0; i < 3; i++) {
-        int y = x ^ (1 << i);
-        stay -= Math.min(1, c.stationary(y) / c.stationary(x)) / 3;
-      }
-      joint[a][a] += c.stationary(x) * stay;
-    }
+    double[][] ps = project(c, dense(c, 3), s);
     double h = 0;
     for (int a = 0; a < 4; a++) {
       for (int b = 0; b < 4; b++) {
-        if (joint[a][b] > 0) {
-          h -= joint[a][b] * Math.log(joint[a][b] / marg[a]);
+        if (ps[1 + a][b] > 0) {
+          h -= ps[0][a] * ps[1 + a][b] * Math.log(ps[1 + a][b]);
         }
       }
     }
     assertEquals(h, c.entropyRate(s), 1e-12);
+  }
+
+  /** Dense transition matrix of a d-spin Curie-Weiss chain, from its stationary ratios. */
+  static double[][] dense(MarkovChain c, int d) {
+    int n = 1 << d;
+    double[][] p = new double[n][n];
+    for (int x = 0; x < n; x++) {
+      double stay = 1;
+      for (int i = 0; i < d; i++) {
+        int y = x ^ (1 << i);
+        p[x][y] = Math.min(1, c.stationary(y) / c.stationary(x)) / d;
+        stay -= p[x][y];
+      }
+      p[x][x] = stay;
+    }
+    return p;
+  }
+
+  /** Index of the projection of state x on coords (coords[0] least significant). */
+  static int proj(int x, int[] coords) {
+    int a = 0;
+    for (int t = coords.length - 1; t >= 0; t--) {
+      a = 2 * a + ((x >> coords[t]) & 1);
+    }
+    return a;
+  }
+
+  /** Dense projected chain: [0] = stationary marginal (as a row), [1..] = transition rows. */
+  static double[][] project(MarkovChain c, double[][] p, int[] coords) {
+    int m = 1 << coords.length;
+    double[] marg = new double[m];
+    double[][] q = new double[m][m];
+    for (int x = 0; x < p.length; x++) {
+      marg[proj(x, coords)] += c.stationary(x);
+      for (int y = 0; y < p.length; y++) {
+        q[proj(x, coords)][proj(y, coords)] += c.stationary(x) * p[x][y];
+      }
+    }
+    for (int a = 0; a < m; a++) {
+      for (int b = 0; b < m; b++) {
+        q[a][b] /= marg[a];
+      }
+    }
+    double[][] out = new double[m + 1][];
+    out[0] = marg;
+    System.arraycopy(q, 0, out, 1, m);
+    return out;
+  }
+
+  @Test
+  void divergenceCriteriaMatchDirectKlRates() {
+    int d = 3;
+    MarkovChain c = MarkovChain.curieWeiss(d, 0.8, 0.4);
+    double[][] p = dense(c, d);
+    int[][] singles = {{0}, {1}, {2}};
+    double[][][] single = new double[3][][];
+    for (int i = 0; i < 3; i++) {
+      single[i] = project(c, p, singles[i]);
+    }
+    // factorizability: P against P^({0}) x P^({2}) x P^(rest = {1}), mapped back coordinate-wise
+    double kl = 0;
+    for (int x = 0; x < 8; x++) {
+      for (int y = 0; y < 8; y++) {
+        if (p[x][y] > 0) {
+          double q = 1;
+          for (int i = 0; i < 3; i++) {
+            q *= single[i][1 + ((x >> i) & 1)][(y >> i) & 1];
+          }
+          kl += c.stationary(x) * p[x][y] * Math.log(p[x][y] / q);
+        }
+      }
+    }
+    assertEquals(kl, c.distanceToFactorizability(new int[][] {{0}, {2}}), 1e-12);
+    // independence of S = {0, 2}: P^(S) against P^({0}) x P^({2})
+    int[] s = {0, 2};
+    double[][] ps = project(c, p, s);
+    double ind = 0;
+    double stat = 0;
+    for (int a = 0; a < 4; a++) {
+      for (int b = 0; b < 4; b++) {
+        double pab = ps[1 + a][b];
+        if (pab > 0) {
+          double q = single[0][1 + (a & 1)][b & 1] * single[2][1 + (a >> 1)][b >> 1];
+          ind += ps[0][a] * pab * Math.log(pab / q);
+          stat += ps[0][a] * pab * Math.log(pab / ps[0][b]);
+        }
+      }
+    }
+    assertEquals(ind, c.distanceToIndependence(s), 1e-12);
+    assertEquals(stat, c.distanceToStationarity(s), 1e-12);
+    assertTrue(ind > 0 && stat > 0 && kl > 0);
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> c.distanceToFactorizability(new int[][] {{0, 1}, {1}}));
   }
 
   @Test
