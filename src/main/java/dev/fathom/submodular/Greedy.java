@@ -136,7 +136,7 @@ public final class Greedy {
         pool[t] = pool[j];
         pool[j] = tmp;
         double g = r.f.gain(pool[t]);
-        if (g > bestGain || (g == bestGain && pool[t] < pool[bestPos])) {
+        if (bestPos < 0 || g > bestGain || (g == bestGain && pool[t] < pool[bestPos])) {
           bestGain = g;
           bestPos = t;
         }

@@ -214,6 +214,23 @@ class GreedyTest {
   }
 
   @Test
+  void greedyVariantsHandleMinusInfinityGains() {
+    // log det(L_S) of a rank-2 kernel: every third element makes the selection singular
+    double[][] x = {{1, 0}, {0, 1}, {1, 1}, {2, 1}, {1, 3}};
+    double[][] l = SetFunctionTest.gram(x);
+    LogDet f = new LogDet(l, false);
+    for (Selection s :
+        new Selection[] {
+          Greedy.naive(f, Constraint.cardinality(4)),
+          Greedy.lazy(f, Constraint.cardinality(4)),
+          Greedy.stochastic(f, 4, 0.5, 1)
+        }) {
+      assertTrue(s.size() <= 2, "a third element would be singular");
+      assertTrue(Double.isFinite(s.value()));
+    }
+  }
+
+  @Test
   void badInput() {
     FacilityLocation f = Instances.facility(1, 10);
     assertEquals(
