@@ -78,26 +78,13 @@ public final class FeatureBased extends SetFunction {
   public static FeatureBased dense(double[][] features, double[] weights, Concave phi) {
     int d = Args.rectangular("features", features);
     Args.length("weights", weights, d);
-    int n = features.length;
-    int[] ptr = new int[n + 1];
-    int nnz = 0;
-    for (double[] r : features) {
-      for (double v : r) {
-        nnz += v != 0 ? 1 : 0;
-      }
+    for (int j = 0; j < features.length; j++) {
+      Args.nonNegative("features[" + j + "]", features[j]);
     }
-    int[] idx = new int[nnz];
-    double[] val = new double[nnz];
-    int p = 0;
-    for (int j = 0; j < n; j++) {
-      for (int u = 0; u < d; u++) {
-        if (features[j][u] != 0) {
-          idx[p] = u;
-          val[p++] = features[j][u];
-        }
-      }
-      ptr[j + 1] = p;
-    }
+    SparseSimilarity m = SparseSimilarity.fromDense(features);
+    int[] ptr = m.ptr();
+    int[] idx = m.idx();
+    double[] val = m.val();
     return new FeatureBased(ptr, idx, val, weights, phi);
   }
 

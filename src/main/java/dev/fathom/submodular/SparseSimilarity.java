@@ -107,6 +107,44 @@ public final class SparseSimilarity implements Similarity {
     return new SparseSimilarity(n, ptr, idx, val);
   }
 
+  /** Dense rows as compressed rows, dropping zeros (rows already checked by the caller). */
+  static SparseSimilarity fromDense(double[][] rows) {
+    int n = rows.length;
+    int m = rows[0].length;
+    int nnz = 0;
+    for (double[] r : rows) {
+      for (double v : r) {
+        nnz += v != 0 ? 1 : 0;
+      }
+    }
+    int[] ptr = new int[n + 1];
+    int[] idx = new int[nnz];
+    double[] val = new double[nnz];
+    int p = 0;
+    for (int j = 0; j < n; j++) {
+      for (int i = 0; i < m; i++) {
+        if (rows[j][i] != 0) {
+          idx[p] = i;
+          val[p++] = rows[j][i];
+        }
+      }
+      ptr[j + 1] = p;
+    }
+    return new SparseSimilarity(m, ptr, idx, val);
+  }
+
+  int[] ptr() {
+    return ptr;
+  }
+
+  int[] idx() {
+    return idx;
+  }
+
+  double[] val() {
+    return val;
+  }
+
   /**
    * The number of stored (non-zero pattern) entries.
    *

@@ -235,6 +235,15 @@ class SetFunctionTest {
     assertThrows(
         IllegalArgumentException.class, () -> new GraphCut(new double[][] {{0, 1}, {1, 0}}, -1));
     assertThrows(
+        IllegalArgumentException.class,
+        () -> new GraphCut(toSparse(new double[][] {{0, 1}, {0.5, 0}}), 0.2));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new GraphCut(toSparse(new double[][] {{0, 1, 1}, {1, 0, 1}}), 0.2));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new SaturatedCoverage(toSparse(new double[][] {{1}}), 2));
+    assertThrows(
         IllegalArgumentException.class, () -> new SaturatedCoverage(new double[][] {{1}}, 0));
     assertThrows(
         IllegalArgumentException.class,
