@@ -105,29 +105,55 @@ public interface Similarity {
   static Similarity squaredEuclidean(double[][] points) {
     int d = Args.rectangular("points", points);
     int n = points.length;
+    double[] flat = new double[n * d];
+    for (int i = 0; i < n; i++) {
+      System.arraycopy(points[i], 0, flat, i * d, d);
+    }
     double[][] rows = new double[n][n];
-    double max = 0;
-    for (int j = 0; j < n; j++) {
-      double[] pj = points[j];
-      double[] rj = rows[j];
+    int j = 0;
+    // four rows at a time, so each point i is loaded once for four distances
+    for (; j + 3 < n; j += 4) {
+      int o0 = j * d;
+      int o1 = o0 + d;
+      int o2 = o1 + d;
+      int o3 = o2 + d;
       for (int i = 0; i < n; i++) {
-        double[] pi = points[i];
+        int oi = i * d;
         double s0 = 0;
         double s1 = 0;
-        int c = 0;
-        for (; c + 1 < d; c += 2) {
-          double t0 = pj[c] - pi[c];
-          double t1 = pj[c + 1] - pi[c + 1];
+        double s2 = 0;
+        double s3 = 0;
+        for (int c = 0; c < d; c++) {
+          double x = flat[oi + c];
+          double t0 = flat[o0 + c] - x;
+          double t1 = flat[o1 + c] - x;
+          double t2 = flat[o2 + c] - x;
+          double t3 = flat[o3 + c] - x;
           s0 += t0 * t0;
           s1 += t1 * t1;
+          s2 += t2 * t2;
+          s3 += t3 * t3;
         }
-        if (c < d) {
-          double t = pj[c] - pi[c];
-          s0 += t * t;
+        rows[j][i] = s0;
+        rows[j + 1][i] = s1;
+        rows[j + 2][i] = s2;
+        rows[j + 3][i] = s3;
+      }
+    }
+    for (; j < n; j++) {
+      for (int i = 0; i < n; i++) {
+        double s = 0;
+        for (int c = 0; c < d; c++) {
+          double t = flat[j * d + c] - flat[i * d + c];
+          s += t * t;
         }
-        double s = s0 + s1;
-        rj[i] = s;
-        max = Math.max(max, s);
+        rows[j][i] = s;
+      }
+    }
+    double max = 0;
+    for (double[] r : rows) {
+      for (double v : r) {
+        max = Math.max(max, v);
       }
     }
     for (double[] r : rows) {
