@@ -91,9 +91,19 @@ class SetFunctionTest {
     out.add(
         new Case(
             "saturated coverage", new SaturatedCoverage(sim, 0.3), s -> saturated(sim, 0.3, s)));
+    out.add(
+        new Case(
+            "saturated coverage sparse",
+            new SaturatedCoverage(toSparse(sim), 0.3),
+            s -> saturated(sim, 0.3, s)));
     double[][] sym = Instances.symmetric(rng, N);
     for (double lambda : new double[] {0.3, 1.0}) {
       out.add(new Case("graph cut " + lambda, new GraphCut(sym, lambda), s -> cut(sym, lambda, s)));
+      out.add(
+          new Case(
+              "graph cut sparse " + lambda,
+              new GraphCut(toSparse(sym), lambda),
+              s -> cut(sym, lambda, s)));
     }
     for (FeatureBased.Concave phi : FeatureBased.Concave.values()) {
       out.add(
