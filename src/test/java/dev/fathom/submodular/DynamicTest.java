@@ -92,6 +92,9 @@ class DynamicTest {
     for (Factory fac : new Factory[] {BANIHASHEM, LATTANZI}) {
       DynamicMaximizer d = fac.create(f, k, 0.2, 5);
       randomStream(d, f, n, k, 0.2, 400, 17, false);
+      // a larger budget, a finer grid of guesses
+      DynamicMaximizer big = fac.create(f, 25, 0.05, 6);
+      randomStream(big, f, n, 25, 0.05, 300, 18, false);
     }
   }
 
