@@ -22,7 +22,8 @@ public final class Figures {
   static List<Figure> all() {
     return List.of(
         new LinalgFigures.ConvolutionError(),
-        new SubmodularFigures.DynamicCalls());
+        new SubmodularFigures.DynamicCalls(),
+        new SubmodularFigures.DynamicCallsByBudget());
   }
 
   public static void main(String[] args) throws IOException {
