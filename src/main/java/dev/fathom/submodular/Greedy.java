@@ -205,16 +205,27 @@ public final class Greedy {
     }
     int bestSingle = -1;
     double bestSingleGain = 0;
+    double[] first = new double[n];
+    boolean[] pending = new boolean[n];
     for (int e = 0; e < n; e++) {
       if (r.feasible(e)) {
         double g = r.f.gain(e);
+        first[e] = g;
+        pending[e] = true;
         if (g > bestSingleGain) {
           bestSingleGain = g;
           bestSingle = e;
         }
       }
     }
-    lazyLoop(r, e -> r.f.gain(e) / knapsack.cost(e));
+    // the singleton gains double as the lazy loop's first scores
+    lazyLoop(
+        r,
+        e -> {
+          double g = pending[e] ? first[e] : r.f.gain(e);
+          pending[e] = false;
+          return g / knapsack.cost(e);
+        });
     Selection ratio = r.result();
     if (bestSingle >= 0 && bestSingleGain > ratio.value() - r.startValue) {
       Run s = new Run(f, knapsack);

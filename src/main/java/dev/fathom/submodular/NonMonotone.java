@@ -30,10 +30,9 @@ public final class NonMonotone {
     Greedy.Run r = start(f);
     int n = r.f.groundSize();
     RandomGenerator rng = Rng.create(seed);
-    GainHeap heap = new GainHeap(n);
     int[] top = new int[Math.max(k, 1)];
     for (int step = 0; step < k; step++) {
-      heap = new GainHeap(n);
+      GainHeap heap = new GainHeap(n);
       for (int e = 0; e < n; e++) {
         if (r.alive[e]) {
           double g = r.f.gain(e);
