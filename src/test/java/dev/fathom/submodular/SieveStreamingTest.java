@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.fathom.linalg.Rng;
+import java.util.Arrays;
 import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.Test;
 
@@ -31,6 +32,52 @@ class SieveStreamingTest {
         assertTrue(s.value() >= (0.5 - eps) * opt, "instance " + inst + " order " + order);
       }
     }
+  }
+
+  @Test
+  void halfMinusEpsForLiterallyEveryOrderOfASmallStream() {
+    double eps = 0.1;
+    int n = 7;
+    int k = 2;
+    for (long inst = 0; inst < 3; inst++) {
+      SetFunction f =
+          inst == 1 ? Instances.coverage(inst, n, 20, 0.2) : Instances.facility(inst, n);
+      double opt = Instances.bruteForce(f, Constraint.cardinality(k), k);
+      int[] order = {0, 1, 2, 3, 4, 5, 6};
+      int orders = 0;
+      do {
+        SieveStreaming sieve = new SieveStreaming(f, k, eps);
+        for (int e : order) {
+          sieve.offer(e);
+        }
+        assertTrue(sieve.result().value() >= (0.5 - eps) * opt, "order " + Arrays.toString(order));
+        orders++;
+      } while (nextPermutation(order));
+      assertEquals(5040, orders);
+    }
+  }
+
+  static boolean nextPermutation(int[] a) {
+    int i = a.length - 2;
+    while (i >= 0 && a[i] >= a[i + 1]) {
+      i--;
+    }
+    if (i < 0) {
+      return false;
+    }
+    int j = a.length - 1;
+    while (a[j] <= a[i]) {
+      j--;
+    }
+    int t = a[i];
+    a[i] = a[j];
+    a[j] = t;
+    for (int l = i + 1, r = a.length - 1; l < r; l++, r--) {
+      t = a[l];
+      a[l] = a[r];
+      a[r] = t;
+    }
+    return true;
   }
 
   @Test
