@@ -258,6 +258,35 @@ class SetFunctionTest {
     assertThrows(
         IllegalArgumentException.class,
         () -> new LogDet(new double[][] {{1, 0.5}, {0.4, 1}}, true));
+    assertEquals(
+        "features[1][0] = -1.0: expected a finite non-negative number",
+        assertThrows(
+                IllegalArgumentException.class,
+                () ->
+                    FeatureBased.dense(
+                        new double[][] {{1, 0}, {-1, 2}},
+                        new double[] {1, 1},
+                        FeatureBased.Concave.SQRT))
+            .getMessage());
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            FeatureBased.dense(
+                new double[][] {{1, 0}}, new double[] {1, -2}, FeatureBased.Concave.SQRT));
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            new FeatureBased(
+                new int[] {0, 1},
+                new int[] {5},
+                new double[] {1},
+                new double[] {1, 1},
+                FeatureBased.Concave.LOG1P));
+    assertThrows(
+        NullPointerException.class,
+        () -> FeatureBased.dense(new double[][] {{1}}, new double[] {1}, null));
+    assertThrows(NullPointerException.class, () -> new EntropyRateObjective(null));
+    assertThrows(NullPointerException.class, () -> Matroid.of(null));
     assertThrows(
         IllegalArgumentException.class,
         () ->
