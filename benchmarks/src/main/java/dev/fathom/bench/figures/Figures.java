@@ -30,7 +30,9 @@ public final class Figures {
         new LsaFigures.ErrorVsK(),
         new LsaFigures.MseVsAlpha(),
         new RelaxFigures.ShiftedLaplacianCumulative(),
-        new RelaxFigures.HeatCumulative());
+        new RelaxFigures.HeatCumulative(),
+        new SubmodularFigures.DynamicCalls(),
+        new SubmodularFigures.DynamicCallsByBudget());
   }
 
   public static void main(String[] args) throws IOException {

@@ -1,0 +1,109 @@
+package dev.fathom.submodular;
+
+import dev.fathom.linalg.Rng;
+import java.util.random.RandomGenerator;
+
+/** Random test instances and brute-force references. */
+final class Instances {
+  private Instances() {}
+
+  static double[][] points(RandomGenerator rng, int n, int d) {
+    double[][] p = new double[n][d];
+    for (double[] r : p) {
+      Rng.gaussian(rng, r);
+    }
+    return p;
+  }
+
+  /** Dense facility location on Gaussian points with apricot's s = max D - D. */
+  static FacilityLocation facility(long seed, int n) {
+    return new FacilityLocation(Similarity.squaredEuclidean(points(Rng.create(seed), n, 2)));
+  }
+
+  static double[][] symmetric(RandomGenerator rng, int n) {
+    double[][] s = new double[n][n];
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j <= i; j++) {
+        s[i][j] = s[j][i] = rng.nextDouble();
+      }
+    }
+    return s;
+  }
+
+  /** A random coverage instance: n sets over m items, each item in a set with probability p. */
+  static WeightedCoverage coverage(long seed, int n, int m, double p) {
+    RandomGenerator rng = Rng.create(seed);
+    int[][] sets = new int[n][];
+    for (int j = 0; j < n; j++) {
+      int[] buf = new int[m];
+      int c = 0;
+      for (int u = 0; u < m; u++) {
+        if (rng.nextDouble() < p) {
+          buf[c++] = u;
+        }
+      }
+      sets[j] = java.util.Arrays.copyOf(buf, c);
+    }
+    double[] w = new double[m];
+    Rng.uniform(rng, 0.5, 1.5, w);
+    return new WeightedCoverage(sets, w);
+  }
+
+  /** The set whose bits are set in mask. */
+  static int[] subset(int mask) {
+    int[] s = new int[Integer.bitCount(mask)];
+    int t = 0;
+    for (int e = 0; mask != 0; e++, mask >>>= 1) {
+      if ((mask & 1) != 0) {
+        s[t++] = e;
+      }
+    }
+    return s;
+  }
+
+  /** Exhaustive optimum over sets of size <= k accepted by the constraint (n <= 20). */
+  static double bruteForce(SetFunction f, Constraint c, int k) {
+    int n = f.groundSize();
+    double best = 0;
+    for (int mask = 0; mask < (1 << n); mask++) {
+      if (Integer.bitCount(mask) > k) {
+        continue;
+      }
+      int[] s = subset(mask);
+      if (!feasible(c, s)) {
+        continue;
+      }
+      best = Math.max(best, f.evaluate(s));
+    }
+    return best;
+  }
+
+  static boolean feasible(Constraint c, int[] s) {
+    Constraint.Tracker t = c.start();
+    for (int e : s) {
+      if (!t.canAdd(e)) {
+        return false;
+      }
+      t.add(e);
+    }
+    return true;
+  }
+
+  /** Exhaustive optimum of f over the given live ids, size <= k. */
+  static double bruteForce(SetFunction f, int[] live, int k) {
+    int m = live.length;
+    double best = 0;
+    for (int mask = 0; mask < (1 << m); mask++) {
+      if (Integer.bitCount(mask) > k) {
+        continue;
+      }
+      int[] bits = subset(mask);
+      int[] s = new int[bits.length];
+      for (int t = 0; t < s.length; t++) {
+        s[t] = live[bits[t]];
+      }
+      best = Math.max(best, f.evaluate(s));
+    }
+    return best;
+  }
+}
