@@ -1,0 +1,23 @@
+/**
+ * Weighted coresets: small weighted subsets of a data set whose weighted loss approximates the full
+ * loss for every query.
+ *
+ * <ul>
+ *   <li>{@link dev.fathom.coreset.Coreset}: the value (indices into the input and weights), with
+ *       the weighted-loss helpers; {@link dev.fathom.coreset.PointLoss} and {@link
+ *       dev.fathom.coreset.Losses}: per-point losses of least squares, ℓp regression, logistic
+ *       regression, linear SVM, k-means and k-median.
+ *   <li>Sampling: {@link dev.fathom.coreset.SensitivitySampling} (generic, from upper bounds),
+ *       {@link dev.fathom.coreset.LeverageScores}, {@link dev.fathom.coreset.LewisWeights}, {@link
+ *       dev.fathom.coreset.RegressionCoresets}, {@link dev.fathom.coreset.ClusteringCoresets}, with
+ *       sizes from {@link dev.fathom.coreset.CoresetSize}.
+ *   <li>Vector summarization: {@code Caratheodory} and {@code VectorSummarizer}; {@code
+ *       AutoCoreset} with the fit routines of {@code Fitters}.
+ *   <li>Kernel thinning: {@code Kernel}, {@code KernelThinning}, {@code CompressPlusPlus} and
+ *       {@code Mmd}.
+ * </ul>
+ *
+ * <p>Data sets are {@code double[][]} of rows (points); nothing here modifies its input. Every
+ * randomized routine takes a {@code long seed} and gives the same result for the same seed.
+ */
+package dev.fathom.coreset;
