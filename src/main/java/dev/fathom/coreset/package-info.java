@@ -13,8 +13,9 @@
  *       sizes from {@link dev.fathom.coreset.CoresetSize}.
  *   <li>Vector summarization: {@code Caratheodory} and {@code VectorSummarizer}; {@code
  *       AutoCoreset} with the fit routines of {@code Fitters}.
- *   <li>Kernel thinning: {@code Kernel}, {@code KernelThinning}, {@code CompressPlusPlus} and
- *       {@code Mmd}.
+ *   <li>Kernel thinning: {@link dev.fathom.coreset.Kernel}, {@link
+ *       dev.fathom.coreset.KernelThinning}, {@link dev.fathom.coreset.CompressPlusPlus} and {@link
+ *       dev.fathom.coreset.Mmd}.
  * </ul>
  *
  * <p>Data sets are {@code double[][]} of rows (points); nothing here modifies its input. Every
