@@ -10,9 +10,11 @@
  *   <li>Sampling: {@link dev.fathom.coreset.SensitivitySampling} (generic, from upper bounds),
  *       {@link dev.fathom.coreset.LeverageScores}, {@link dev.fathom.coreset.LewisWeights}, {@link
  *       dev.fathom.coreset.RegressionCoresets}, {@link dev.fathom.coreset.ClusteringCoresets}, with
- *       sizes from {@link dev.fathom.coreset.CoresetSize}.
- *   <li>Vector summarization: {@code Caratheodory} and {@code VectorSummarizer}; {@code
- *       AutoCoreset} with the fit routines of {@code Fitters}.
+ *       sizes from {@link dev.fathom.coreset.CoresetSize}; built-in data in {@link
+ *       dev.fathom.coreset.Datasets}.
+ *   <li>Vector summarization: {@link dev.fathom.coreset.Caratheodory} and {@link
+ *       dev.fathom.coreset.VectorSummarizer}; {@code AutoCoreset} with the fit routines of {@link
+ *       dev.fathom.coreset.Fitters}.
  *   <li>Kernel thinning: {@link dev.fathom.coreset.Kernel}, {@link
  *       dev.fathom.coreset.KernelThinning}, {@link dev.fathom.coreset.CompressPlusPlus} and {@link
  *       dev.fathom.coreset.Mmd}.

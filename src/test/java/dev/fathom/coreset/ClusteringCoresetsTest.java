@@ -9,7 +9,7 @@ import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.Test;
 
 class ClusteringCoresetsTest {
-  private static final double[][] X = TestData.mixture(Rng.create(3), 20_000, 5, 6);
+  private static final double[][] X = Datasets.blobs(20_000, 5, 6, 3);
 
   private static double[][] randomCenters(RandomGenerator rng, int k) {
     double[][] c = new double[k][];

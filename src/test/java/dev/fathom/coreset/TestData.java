@@ -46,34 +46,6 @@ final class TestData {
     return a;
   }
 
-  /** A Gaussian mixture with k clusters of very unequal sizes (geometric), spread 10 apart. */
-  static double[][] mixture(RandomGenerator rng, int n, int d, int k) {
-    double[][] means = new double[k][d];
-    for (double[] m : means) {
-      for (int j = 0; j < d; j++) {
-        m[j] = 10 * rng.nextGaussian();
-      }
-    }
-    double[] cum = new double[k];
-    double tot = 0;
-    for (int c = 0; c < k; c++) {
-      tot += Math.pow(0.3, c);
-      cum[c] = tot;
-    }
-    double[][] x = new double[n][d];
-    for (int i = 0; i < n; i++) {
-      double u = rng.nextDouble() * tot;
-      int c = 0;
-      while (cum[c] < u) {
-        c++;
-      }
-      for (int j = 0; j < d; j++) {
-        x[i][j] = means[c][j] + rng.nextGaussian();
-      }
-    }
-    return x;
-  }
-
   /** Weighted least squares by the normal equations, solved with EJML's QR on sqrt(w) rows. */
   static double[] weightedLeastSquares(double[][] x, double[] y, int[] idx, double[] w) {
     int d = x[0].length;
