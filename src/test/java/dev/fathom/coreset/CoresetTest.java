@@ -21,6 +21,19 @@ class CoresetTest {
   }
 
   @Test
+  void compactCopyGivesTheSameLoss() {
+    double[][] x = {{0, 1}, {2, 2}, {5, -1}, {7, 3}};
+    Coreset c = new Coreset(new int[] {3, 1}, new double[] {1.5, 2.5});
+    double[][] small = c.copyRows(x);
+    assertTrue(small[0] != x[3]);
+    assertArrayEquals(x[3], small[0]);
+    double[][] centers = {{1, 1}, {6, 0}};
+    assertEquals(
+        c.loss(Losses.kMeans(x), centers), c.reindexed().loss(Losses.kMeans(small), centers), 0);
+    assertArrayEquals(new int[] {0, 1}, c.reindexed().indices());
+  }
+
+  @Test
   void allIsExact() {
     double[][] x = {{0}, {1}, {3}};
     PointLoss<double[][]> km = Losses.kMeans(x);
