@@ -32,7 +32,7 @@ class AutoCoresetTest {
     double[][][] data = Datasets.logistic(4000, 6, 1);
     PointLoss<double[]> loss = Losses.logistic(data[0], data[1][0], 1);
     Fitter<double[]> fit = Fitters.logistic(data[0], data[1][0], 1);
-    for (int m : new int[] {20, 80}) {
+    for (int m : new int[] {20, 40, 80}) {
       for (VectorSummarizer s :
           new VectorSummarizer[] {VectorSummarizer.caratheodory(), VectorSummarizer.importance()}) {
         double[] r = medians(loss, fit, m, s);
@@ -49,7 +49,7 @@ class AutoCoresetTest {
     double[][] x = Datasets.blobs(5000, 5, 6, 2);
     PointLoss<double[][]> loss = Losses.kMeans(x);
     Fitter<double[][]> fit = Fitters.kMeans(x, 6, 3, 1);
-    for (int m : new int[] {20, 80}) {
+    for (int m : new int[] {20, 40, 80}) {
       double[] r = medians(loss, fit, m, VectorSummarizer.bestOfUniform(100));
       assertTrue(r[1] <= r[0], "m = " + m + ": auto " + r[1] + " vs uniform " + r[0]);
       if (m == 20) {
