@@ -51,7 +51,8 @@ public abstract class Kernel {
 
   /**
    * The sum kernel {@code (this + other)/2}, normalised so that its value at distance 0 is 1 (the
-   * KT+ split kernel is {@code k.plus(k.power(1/2, d))}).
+   * KT+ split kernel is {@code k.plus(k.power(1/2, d))}). The sum has no {@link #power}: calling it
+   * throws {@link UnsupportedOperationException}.
    *
    * @param other the other kernel
    * @return the sum

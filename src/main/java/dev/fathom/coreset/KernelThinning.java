@@ -25,8 +25,9 @@ import java.util.random.RandomGenerator;
  * <p>Variants by split kernel: {@link #target target KT} (split = swap = {@code k}), {@link #root
  * root KT} (split = square-root kernel {@code k^(1/2)}) and {@link #plus KT+} (split = {@code (k +
  * k^(1/2))/2}). By default kernel values are computed on the fly: {@code O(nd)} memory and about
- * {@code 1.5 n^2} kernel evaluations; {@link Options#storeKernelMatrix} keeps the two {@code n x n}
- * matrices instead (faster for {@code n <= 4096}, same output).
+ * {@code 1.5 n^2} kernel evaluations ({@code n^2} in KT-SPLIT, {@code n^2/2} for KT-SWAP's row
+ * means); {@link Options#storeKernelMatrix} keeps the two {@code n x n} matrices instead (faster
+ * for {@code n <= 4096}, same output).
  *
  * <p>Instances are immutable and thread-safe; same seed, same output.
  */
@@ -246,7 +247,8 @@ public final class KernelThinning {
       }
     }
     Gram g = Gram.of(x, options.swapKernel(), options.storeKernelMatrix());
-    return refine(g, best(g, candidates, g.rowMeans()), g.rowMeans(), options.unique());
+    double[] meanK = g.rowMeans();
+    return refine(g, best(g, candidates, meanK), meanK, options.unique());
   }
 
   static int[] best(Gram g, int[][] candidates, double[] meanK) {
