@@ -14,9 +14,10 @@ import java.util.random.RandomGenerator;
  *   <li>Draw {@code initialQueries} uniform samples of {@code size} draws, fit each, and store each
  *       solution's per-point loss vector as a column of the loss matrix {@code M} ({@code n x
  *       columns}).
- *   <li>Repeat: summarize the rows of {@code M} with the {@link VectorSummarizer} (a weighted
- *       subset whose weighted row sum approximates the total loss of every query seen so far), fit
- *       on that coreset, append the solution's loss vector to {@code M}.
+ *   <li>Repeat: summarize the rows of {@code M} (each column scaled to sum 1) with the {@link
+ *       VectorSummarizer} (a weighted subset whose weighted row sum approximates the total loss of
+ *       every query seen so far), fit on that coreset, append the solution's loss vector to {@code
+ *       M}.
  *   <li>Stop after {@code patience} consecutive iterations without a new best full loss, when the
  *       summary would exceed {@code size} points (Carathéodory needs {@code columns + 1}), or at
  *       {@code maxIterations}.
@@ -120,9 +121,16 @@ public final class AutoCoreset<Q> {
     while (it < options.maxIterations() && stale < options.patience()) {
       double[][] rows = new double[n][columns.size()];
       for (int q = 0; q < columns.size(); q++) {
+        // each query's losses scaled to sum 1: the summary then weighs every query alike, and the
+        // SVD of Carathéodory is not dominated by the worst solution's losses
         double[] col = columns.get(q);
+        double total = 0;
+        for (double v : col) {
+          total += v;
+        }
+        double scale = total > 0 ? 1 / total : 1;
         for (int i = 0; i < n; i++) {
-          rows[i][q] = col[i];
+          rows[i][q] = col[i] * scale;
         }
       }
       Coreset c = options.summarizer().summarize(rows, m, rng.nextLong());
