@@ -152,9 +152,28 @@ public final class ClusteringCoresets {
    * @return the coreset
    */
   public static Coreset kMeans(double[][] x, int k, double eps, double delta, long seed) {
+    return sized(x, k, 2, eps, delta, seed);
+  }
+
+  /**
+   * A k-median coreset with the size from a target error, {@link CoresetSize#clustering} (the whole
+   * input when that is at least {@code n}).
+   *
+   * @param x the points, {@code n x d}, finite
+   * @param k the number of clusters, in {@code [1, n]}
+   * @param eps the target relative error, in {@code (0, 1)}
+   * @param delta the failure probability, in {@code (0, 1)}
+   * @param seed the seed
+   * @return the coreset
+   */
+  public static Coreset kMedian(double[][] x, int k, double eps, double delta, long seed) {
+    return sized(x, k, 1, eps, delta, seed);
+  }
+
+  private static Coreset sized(double[][] x, int k, int z, double eps, double delta, long seed) {
     int d = Args.rectangular("x", x);
     long m = CoresetSize.clustering(eps, delta, k, d);
-    return m >= x.length ? Coreset.all(x.length) : kMeans(x, k, (int) m, seed);
+    return m >= x.length ? Coreset.all(x.length) : sensitivity(x, k, z, (int) m, seed);
   }
 
   private static Coreset sensitivity(double[][] x, int k, int z, int m, long seed) {

@@ -43,6 +43,24 @@ public final class CoresetSize {
   }
 
   /**
+   * ℓp subspace embedding by Lewis-weight sampling (Cohen and Peng): {@code m = ceil(d^max(1, p/2)
+   * log(d/delta) / eps^2)}, the {@code d^(p/2)} growth for {@code p > 2} being the known price of
+   * large {@code p}.
+   *
+   * @param eps the relative error, in {@code (0, 1)}
+   * @param delta the failure probability, in {@code (0, 1)}
+   * @param d the number of columns, positive
+   * @param p the exponent, in {@code (0, 4)}
+   * @return the number of draws
+   */
+  public static long lewis(double eps, double delta, int d, double p) {
+    check(eps, delta);
+    Args.positive("d", d);
+    Args.inOpenRange("p", p, 0, 4);
+    return ceil(Math.pow(d, Math.max(1, p / 2)) * Math.max(1, Math.log(d / delta)) / (eps * eps));
+  }
+
+  /**
    * k-means / k-median sensitivity coresets: {@code m = ceil(k d log(k/delta) / eps^2)}.
    *
    * @param eps the relative error, in {@code (0, 1)}

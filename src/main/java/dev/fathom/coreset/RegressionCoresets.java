@@ -71,6 +71,28 @@ public final class RegressionCoresets {
   }
 
   /**
+   * ℓp-regression coreset with the size from a target error, {@link CoresetSize#lewis} for the
+   * {@code d + 1} columns of {@code [X, y]} (the whole input when that is at least {@code n}).
+   *
+   * @param x the design rows, {@code n x d}, finite
+   * @param y the targets, finite
+   * @param p the exponent, in {@code [1, 4)}
+   * @param eps the target relative error, in {@code (0, 1)}
+   * @param delta the failure probability, in {@code (0, 1)}
+   * @param seed the seed
+   * @return the coreset
+   */
+  public static Coreset lewis(
+      double[][] x, double[] y, double p, double eps, double delta, long seed) {
+    Args.inRange("p", p, 1, Math.nextDown(4.0));
+    double[][] a = LeverageScores.augment(x, y);
+    long m = CoresetSize.lewis(eps, delta, a[0].length, p);
+    return m >= a.length
+        ? Coreset.all(a.length)
+        : SensitivitySampling.sample(LewisWeights.compute(a, p).weights(), (int) m, seed);
+  }
+
+  /**
    * ℓp-regression coreset by root-leverage sampling, {@code p_i ∝ sqrt(tau_i)} of {@code [X, y]}.
    *
    * @param x the design rows, {@code n x d}, finite

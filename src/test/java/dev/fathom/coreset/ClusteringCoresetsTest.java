@@ -91,6 +91,10 @@ class ClusteringCoresetsTest {
   void sizeFromEpsilonAndBadInput() {
     Coreset c = ClusteringCoresets.kMeans(X, 2, 0.5, 0.1, 1);
     assertTrue(c.size() <= CoresetSize.clustering(0.5, 0.1, 2, 5));
+    Coreset med = ClusteringCoresets.kMedian(X, 2, 0.5, 0.1, 1);
+    assertTrue(med.size() <= CoresetSize.clustering(0.5, 0.1, 2, 5));
+    assertEquals(
+        Coreset.all(20), ClusteringCoresets.kMedian(Datasets.blobs(20, 5, 2, 1), 2, 0.5, 0.1, 1));
     assertEquals(
         "m = 20001: expected a coreset size in [1, n = 20000]",
         msg(() -> ClusteringCoresets.kMeans(X, 3, 20_001, 1)));

@@ -96,6 +96,11 @@ class RegressionCoresetsTest {
     Coreset c = RegressionCoresets.leverage(a, y, 0.5, 0.1, 1);
     long m = CoresetSize.leverage(0.5, 0.1, 3);
     assertTrue(c.size() <= m && m < 4000);
+    long ml = CoresetSize.lewis(0.5, 0.1, 3, 1);
+    Coreset l = RegressionCoresets.lewis(a, y, 1, 0.5, 0.1, 1);
+    assertTrue(l.size() <= ml && ml < 4000);
+    // p = 3 needs d^(3/2) log(d/delta)/eps^2 draws: more than n here, so the exact coreset
+    assertEquals(Coreset.all(4000), RegressionCoresets.lewis(a, y, 3, 0.05, 0.1, 1));
   }
 
   private static double[] response2(double[][] a) {
