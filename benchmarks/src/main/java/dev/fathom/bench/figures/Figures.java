@@ -32,7 +32,10 @@ public final class Figures {
         new RelaxFigures.ShiftedLaplacianCumulative(),
         new RelaxFigures.HeatCumulative(),
         new SubmodularFigures.DynamicCalls(),
-        new SubmodularFigures.DynamicCallsByBudget());
+        new SubmodularFigures.DynamicCallsByBudget(),
+        new CoresetFigures.KMeansError(),
+        new CoresetFigures.LeastSquaresError(),
+        new CoresetFigures.MmdVsN());
   }
 
   public static void main(String[] args) throws IOException {

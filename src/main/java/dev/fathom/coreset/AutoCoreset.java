@@ -1,0 +1,170 @@
+package dev.fathom.coreset;
+
+import dev.fathom.linalg.Args;
+import dev.fathom.linalg.Rng;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.random.RandomGenerator;
+
+/**
+ * AutoCoreset (Maalouf, Tukan, Braverman, Rus, ICML 2023): a coreset built from the data, a
+ * per-point loss and a fit routine alone, with no problem-specific sensitivity bound.
+ *
+ * <ol>
+ *   <li>Draw {@code initialQueries} uniform samples of {@code size} draws, fit each, and store each
+ *       solution's per-point loss vector as a column of the loss matrix {@code M} ({@code n x
+ *       columns}).
+ *   <li>Repeat: summarize the rows of {@code M} (each column scaled to sum 1) with the {@link
+ *       VectorSummarizer} (a weighted subset whose weighted row sum approximates the total loss of
+ *       every query seen so far), fit on that coreset, append the solution's loss vector to {@code
+ *       M}.
+ *   <li>Stop after {@code patience} consecutive iterations without a new best full loss, when the
+ *       summary would exceed {@code size} points (Carathéodory needs {@code columns + 1}), or at
+ *       {@code maxIterations}.
+ * </ol>
+ *
+ * The result is the candidate (initial samples included) whose fitted solution has the smallest
+ * full loss; every candidate's full loss is known because it is the column sum of {@code M}.
+ *
+ * <p>Not thread-safe to share while running; independent instances are fine.
+ *
+ * @param <Q> the query type
+ */
+public final class AutoCoreset<Q> {
+  private final PointLoss<Q> loss;
+  private final Fitter<Q> fitter;
+  private final Options options;
+
+  /**
+   * AutoCoreset's settings.
+   *
+   * @param size the coreset size budget {@code m}, positive
+   * @param summarizer the vector summarizer
+   * @param initialQueries the number of initial uniform samples, positive (3 in the paper's code)
+   * @param patience the number of non-improving iterations tolerated, positive (5 in the code)
+   * @param maxIterations the iteration limit of the loop, non-negative
+   */
+  public record Options(
+      int size, VectorSummarizer summarizer, int initialQueries, int patience, int maxIterations) {
+    /**
+     * Validates the settings.
+     *
+     * @param size the size budget, positive
+     * @param summarizer the summarizer, non-null
+     * @param initialQueries the number of initial samples, positive
+     * @param patience the patience, positive
+     * @param maxIterations the iteration limit, non-negative
+     */
+    public Options {
+      Args.positive("size", size);
+      Args.notNull("summarizer", summarizer);
+      Args.positive("initialQueries", initialQueries);
+      Args.positive("patience", patience);
+      Args.nonNegative("maxIterations", maxIterations);
+    }
+
+    /**
+     * The paper code's defaults: Carathéodory, 3 initial queries, patience 5, and at most 200
+     * iterations.
+     *
+     * @param size the size budget, positive
+     * @return the options
+     */
+    public static Options defaults(int size) {
+      return new Options(size, VectorSummarizer.caratheodory(), 3, 5, 200);
+    }
+  }
+
+  /**
+   * What AutoCoreset built.
+   *
+   * @param <Q> the query type
+   * @param coreset the best coreset (at most {@code size} points)
+   * @param solution the solution fitted on it
+   * @param loss the full loss of that solution
+   * @param queries the number of loss vectors computed (columns of the loss matrix)
+   * @param iterations the number of loop iterations run
+   */
+  public record Result<Q>(Coreset coreset, Q solution, double loss, int queries, int iterations) {}
+
+  /**
+   * Creates AutoCoreset for a loss and its fit routine.
+   *
+   * @param loss the per-point loss over the data
+   * @param fitter the fit routine on weighted subsets of the same data
+   * @param options the settings; {@code size} must not exceed {@code loss.size()}
+   */
+  public AutoCoreset(PointLoss<Q> loss, Fitter<Q> fitter, Options options) {
+    this.loss = Args.notNull("loss", loss);
+    this.fitter = Args.notNull("fitter", fitter);
+    this.options = Args.notNull("options", options);
+    SensitivitySampling.checkSize(options.size(), loss.size());
+  }
+
+  /**
+   * Runs the construction.
+   *
+   * @param seed the seed of the uniform samples and of the summarizer
+   * @return the best coreset and its diagnostics
+   */
+  public Result<Q> build(long seed) {
+    RandomGenerator rng = Rng.create(seed);
+    int n = loss.size();
+    int m = options.size();
+    List<double[]> columns = new ArrayList<>();
+    Best best = new Best();
+    for (int t = 0; t < options.initialQueries(); t++) {
+      best.consider(SensitivitySampling.uniform(n, m, rng.nextLong()), columns);
+    }
+    int stale = 0;
+    int it = 0;
+    while (it < options.maxIterations() && stale < options.patience()) {
+      double[][] rows = new double[n][columns.size()];
+      for (int q = 0; q < columns.size(); q++) {
+        // each query's losses scaled to sum 1: the summary then weighs every query alike, and the
+        // SVD of Carathéodory is not dominated by the worst solution's losses
+        double[] col = columns.get(q);
+        double total = 0;
+        for (double v : col) {
+          total += v;
+        }
+        double scale = total > 0 ? 1 / total : 1;
+        for (int i = 0; i < n; i++) {
+          rows[i][q] = col[i] * scale;
+        }
+      }
+      Coreset c = options.summarizer().summarize(rows, m, rng.nextLong());
+      if (c.size() > m) {
+        break;
+      }
+      it++;
+      stale = best.consider(c, columns) ? 0 : stale + 1;
+    }
+    return new Result<>(best.coreset, best.query, best.loss, columns.size(), it);
+  }
+
+  /** The best candidate so far. */
+  private final class Best {
+    Coreset coreset;
+    Q query;
+    double loss = Double.POSITIVE_INFINITY;
+
+    /** Fits on c, appends the loss column, and reports whether c is the new best. */
+    boolean consider(Coreset c, List<double[]> columns) {
+      Q q = fitter.fit(c);
+      double[] col = AutoCoreset.this.loss.losses(q);
+      columns.add(col);
+      double f = 0;
+      for (double v : col) {
+        f += v;
+      }
+      if (f < loss) {
+        loss = f;
+        coreset = c;
+        query = q;
+        return true;
+      }
+      return false;
+    }
+  }
+}

@@ -1,0 +1,234 @@
+package dev.fathom.coreset;
+
+import dev.fathom.linalg.Args;
+import dev.fathom.linalg.Rng;
+import java.util.random.RandomGenerator;
+
+/**
+ * Coresets for k-means ({@code z = 2}) and k-median ({@code z = 1}) by sensitivity sampling from a
+ * k-means++ bicriteria solution {@code B}: for a point {@code x} in cluster {@code P_b} of {@code
+ * B}, {@code s(x) = d(x, B)^z / cost(P, B) + 1/|P_b|}, which bounds the sensitivity up to a
+ * constant factor (Feldman-Langberg; Bachem, Lucic, Krause). The lightweight variant (Bachem,
+ * Lucic, Krause, KDD'18) needs only the mean {@code mu}: {@code q(x) = 1/(2n) + d(x, mu)^2 / (2 sum
+ * d(., mu)^2)}, with an additive-error guarantee.
+ *
+ * <p>Static and thread-safe; same seed, same coreset.
+ */
+public final class ClusteringCoresets {
+  private ClusteringCoresets() {}
+
+  /**
+   * k-means++ seeding ({@code D^z} sampling): the first center uniformly, each next one with
+   * probability proportional to the {@code z}-th power of the distance to the nearest chosen one.
+   *
+   * @param x the points, {@code n x d}, finite
+   * @param k the number of centers, in {@code [1, n]}
+   * @param z the distance power, 1 (k-median) or 2 (k-means)
+   * @param seed the seed
+   * @return the indices of the {@code k} chosen centers
+   */
+  public static int[] kMeansPlusPlus(double[][] x, int k, int z, long seed) {
+    Args.rectangular("x", x);
+    Args.inRange("k", k, 1, x.length);
+    Args.inRange("z", z, 1, 2);
+    return seed(x, k, z, Rng.create(seed));
+  }
+
+  static int[] seed(double[][] x, int k, int z, RandomGenerator rng) {
+    int n = x.length;
+    int[] centers = new int[k];
+    centers[0] = rng.nextInt(n);
+    double[] dist = new double[n];
+    double total = 0;
+    for (int i = 0; i < n; i++) {
+      dist[i] = power(squared(x[i], x[centers[0]]), z);
+      total += dist[i];
+    }
+    for (int c = 1; c < k; c++) {
+      int pick;
+      if (total > 0) {
+        double u = rng.nextDouble() * total;
+        pick = n - 1;
+        double acc = 0;
+        for (int i = 0; i < n; i++) {
+          acc += dist[i];
+          if (acc > u && dist[i] > 0) {
+            pick = i;
+            break;
+          }
+        }
+      } else {
+        pick = rng.nextInt(n);
+      }
+      centers[c] = pick;
+      total = 0;
+      for (int i = 0; i < n; i++) {
+        double dd = power(squared(x[i], x[pick]), z);
+        if (dd < dist[i]) {
+          dist[i] = dd;
+        }
+        total += dist[i];
+      }
+    }
+    return centers;
+  }
+
+  /**
+   * The sensitivity bounds {@code s(x) = d(x, B)^z / cost(P, B) + 1/|P_b|} for a given solution.
+   *
+   * @param x the points, {@code n x d}, finite
+   * @param centers the solution {@code B}, at least one center of dimension {@code d}
+   * @param z the distance power, 1 or 2
+   * @return the {@code n} bounds (total {@code 1 + number of non-empty clusters})
+   */
+  public static double[] sensitivities(double[][] x, double[][] centers, int z) {
+    int d = Args.rectangular("x", x);
+    Args.inRange("z", z, 1, 2);
+    int dc = Args.rectangular("centers", centers);
+    if (dc != d) {
+      throw Args.fail("centers[0].length", dc, String.valueOf(d));
+    }
+    int n = x.length;
+    int[] assign = new int[n];
+    double[] cost = new double[n];
+    int[] count = new int[centers.length];
+    double total = 0;
+    for (int i = 0; i < n; i++) {
+      double best = Double.POSITIVE_INFINITY;
+      for (int c = 0; c < centers.length; c++) {
+        double s = squared(x[i], centers[c]);
+        if (s < best) {
+          best = s;
+          assign[i] = c;
+        }
+      }
+      cost[i] = power(best, z);
+      total += cost[i];
+      count[assign[i]]++;
+    }
+    double[] s = new double[n];
+    for (int i = 0; i < n; i++) {
+      s[i] = (total > 0 ? cost[i] / total : 0) + 1.0 / count[assign[i]];
+    }
+    return s;
+  }
+
+  /**
+   * A k-means coreset of {@code m} draws from a k-means++ solution with {@code k} centers.
+   *
+   * @param x the points, {@code n x d}, finite
+   * @param k the number of clusters, in {@code [1, n]}
+   * @param m the number of draws, in {@code [1, n]}
+   * @param seed the seed
+   * @return the coreset
+   */
+  public static Coreset kMeans(double[][] x, int k, int m, long seed) {
+    return sensitivity(x, k, 2, m, seed);
+  }
+
+  /**
+   * A k-median coreset of {@code m} draws from a {@code D^1}-seeded solution with {@code k}
+   * centers.
+   *
+   * @param x the points, {@code n x d}, finite
+   * @param k the number of clusters, in {@code [1, n]}
+   * @param m the number of draws, in {@code [1, n]}
+   * @param seed the seed
+   * @return the coreset
+   */
+  public static Coreset kMedian(double[][] x, int k, int m, long seed) {
+    return sensitivity(x, k, 1, m, seed);
+  }
+
+  /**
+   * A k-means coreset with the size from a target error, {@link CoresetSize#clustering} (the whole
+   * input when that is at least {@code n}).
+   *
+   * @param x the points, {@code n x d}, finite
+   * @param k the number of clusters, in {@code [1, n]}
+   * @param eps the target relative error, in {@code (0, 1)}
+   * @param delta the failure probability, in {@code (0, 1)}
+   * @param seed the seed
+   * @return the coreset
+   */
+  public static Coreset kMeans(double[][] x, int k, double eps, double delta, long seed) {
+    return sized(x, k, 2, eps, delta, seed);
+  }
+
+  /**
+   * A k-median coreset with the size from a target error, {@link CoresetSize#clustering} (the whole
+   * input when that is at least {@code n}).
+   *
+   * @param x the points, {@code n x d}, finite
+   * @param k the number of clusters, in {@code [1, n]}
+   * @param eps the target relative error, in {@code (0, 1)}
+   * @param delta the failure probability, in {@code (0, 1)}
+   * @param seed the seed
+   * @return the coreset
+   */
+  public static Coreset kMedian(double[][] x, int k, double eps, double delta, long seed) {
+    return sized(x, k, 1, eps, delta, seed);
+  }
+
+  private static Coreset sized(double[][] x, int k, int z, double eps, double delta, long seed) {
+    int d = Args.rectangular("x", x);
+    long m = CoresetSize.clustering(eps, delta, k, d);
+    return m >= x.length ? Coreset.all(x.length) : sensitivity(x, k, z, (int) m, seed);
+  }
+
+  private static Coreset sensitivity(double[][] x, int k, int z, int m, long seed) {
+    Args.rectangular("x", x);
+    Args.inRange("k", k, 1, x.length);
+    SensitivitySampling.checkSize(m, x.length);
+    RandomGenerator rng = Rng.create(seed);
+    int[] b = seed(x, k, z, rng);
+    double[][] centers = new double[k][];
+    for (int c = 0; c < k; c++) {
+      centers[c] = x[b[c]];
+    }
+    return SensitivitySampling.sample(sensitivities(x, centers, z), m, rng.nextLong());
+  }
+
+  /**
+   * The lightweight k-means coreset: {@code q(x) = 1/(2n) + d(x, mu)^2 / (2 sum d(., mu)^2)}.
+   *
+   * @param x the points, {@code n x d}, finite
+   * @param m the number of draws, in {@code [1, n]}
+   * @param seed the seed
+   * @return the coreset
+   */
+  public static Coreset lightweight(double[][] x, int m, long seed) {
+    int d = Args.rectangular("x", x);
+    int n = x.length;
+    SensitivitySampling.checkSize(m, n);
+    double[] mu = new double[d];
+    for (double[] r : x) {
+      for (int j = 0; j < d; j++) {
+        mu[j] += r[j] / n;
+      }
+    }
+    double[] q = new double[n];
+    double total = 0;
+    for (int i = 0; i < n; i++) {
+      q[i] = squared(x[i], mu);
+      total += q[i];
+    }
+    for (int i = 0; i < n; i++) {
+      q[i] = 0.5 / n + (total > 0 ? 0.5 * q[i] / total : 0.5 / n);
+    }
+    return SensitivitySampling.sample(q, m, seed);
+  }
+
+  static double squared(double[] a, double[] b) {
+    double s = 0;
+    for (int j = 0; j < a.length; j++) {
+      double t = a[j] - b[j];
+      s += t * t;
+    }
+    return s;
+  }
+
+  private static double power(double squared, int z) {
+    return z == 2 ? squared : Math.sqrt(squared);
+  }
+}

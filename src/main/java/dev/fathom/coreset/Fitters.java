@@ -1,0 +1,242 @@
+package dev.fathom.coreset;
+
+import dev.fathom.linalg.Args;
+import dev.fathom.linalg.Rng;
+import java.util.random.RandomGenerator;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
+import org.ejml.interfaces.linsol.LinearSolverDense;
+
+/**
+ * Weighted fit routines matching the losses of {@link Losses}: each minimises the coreset's
+ * weighted loss {@code sum_j w_j loss_{i_j}(q)}. Fitters keep (do not copy) their data and are
+ * stateless, so they are thread-safe.
+ */
+public final class Fitters {
+  private Fitters() {}
+
+  /**
+   * Weighted least squares (minimum-norm solution through EJML's pseudo-inverse when the coreset
+   * has fewer points than columns), matching {@link Losses#leastSquares}.
+   *
+   * @param x the design rows, {@code n x d}, finite
+   * @param y the targets, finite
+   * @return the fitter
+   */
+  public static Fitter<double[]> leastSquares(double[][] x, double[] y) {
+    int d = Losses.checkXy(x, y);
+    return c -> {
+      int s = c.size();
+      DMatrixRMaj a = new DMatrixRMaj(s, d);
+      DMatrixRMaj b = new DMatrixRMaj(s, 1);
+      for (int j = 0; j < s; j++) {
+        double r = Math.sqrt(c.weight(j));
+        double[] row = x[c.index(j)];
+        for (int l = 0; l < d; l++) {
+          a.set(j, l, r * row[l]);
+        }
+        b.set(j, 0, r * y[c.index(j)]);
+      }
+      LinearSolverDense<DMatrixRMaj> solver = LinearSolverFactory_DDRM.pseudoInverse(true);
+      solver.setA(a);
+      DMatrixRMaj beta = new DMatrixRMaj(d, 1);
+      solver.solve(b, beta);
+      return beta.data.clone();
+    };
+  }
+
+  /**
+   * Weighted L2-regularised logistic regression by damped Newton steps, minimising {@code sum_j w_j
+   * log(1 + exp(-y x . beta)) + (W/n) lambda/2 ||beta||^2} ({@code W} the total weight), which is
+   * the coreset's estimate of the full objective of {@link Losses#logistic}.
+   *
+   * @param x the feature rows, {@code n x d}, finite
+   * @param y the labels, -1 or +1
+   * @param lambda the ridge strength, finite and positive (it keeps separable coresets bounded)
+   * @return the fitter
+   */
+  public static Fitter<double[]> logistic(double[][] x, double[] y, double lambda) {
+    int d = Losses.checkLabels(x, y);
+    Args.positive("lambda", lambda);
+    PointLoss<double[]> loss = Losses.logistic(x, y, lambda);
+    int n = x.length;
+    return c -> {
+      double ridge = lambda * c.totalWeight() / n;
+      double[] beta = new double[d];
+      double f = c.loss(loss, beta);
+      for (int it = 0; it < 100; it++) {
+        DMatrixRMaj h = new DMatrixRMaj(d, d);
+        DMatrixRMaj g = new DMatrixRMaj(d, 1);
+        for (int j = 0; j < c.size(); j++) {
+          double[] r = x[c.index(j)];
+          double yi = y[c.index(j)];
+          double m = 0;
+          for (int l = 0; l < d; l++) {
+            m += r[l] * beta[l];
+          }
+          double p = 1 / (1 + Math.exp(yi * m)); // sigma(-y m)
+          double w = c.weight(j);
+          for (int l = 0; l < d; l++) {
+            g.data[l] -= w * yi * p * r[l];
+            for (int q = 0; q < d; q++) {
+              h.data[l * d + q] += w * p * (1 - p) * r[l] * r[q];
+            }
+          }
+        }
+        for (int l = 0; l < d; l++) {
+          g.data[l] += ridge * beta[l];
+          h.data[l * d + l] += ridge;
+        }
+        LinearSolverDense<DMatrixRMaj> chol = LinearSolverFactory_DDRM.chol(d);
+        if (!chol.setA(h)) {
+          break;
+        }
+        DMatrixRMaj step = new DMatrixRMaj(d, 1);
+        chol.solve(g, step);
+        double t = 1;
+        double[] trial = new double[d];
+        double ft = f;
+        for (int ls = 0; ls < 30; ls++) {
+          for (int l = 0; l < d; l++) {
+            trial[l] = beta[l] - t * step.data[l];
+          }
+          ft = c.loss(loss, trial);
+          if (ft <= f) {
+            break;
+          }
+          t /= 2;
+        }
+        if (!(ft <= f)) {
+          break;
+        }
+        double dec = f - ft;
+        beta = trial.clone();
+        f = ft;
+        if (dec <= 1e-12 * Math.max(1, Math.abs(f))) {
+          break;
+        }
+      }
+      return beta;
+    };
+  }
+
+  /**
+   * Weighted k-means: {@code restarts} runs of weighted k-means++ seeding followed by up to 50
+   * Lloyd iterations; the centers with the smallest weighted cost win. Coresets with fewer than
+   * {@code k} distinct points repeat centers.
+   *
+   * @param x the points, {@code n x d}, finite
+   * @param k the number of centers, positive
+   * @param restarts the number of seedings, positive
+   * @param seed the seed of the seedings
+   * @return the fitter, giving {@code k x d} centers
+   */
+  public static Fitter<double[][]> kMeans(double[][] x, int k, int restarts, long seed) {
+    int d = Args.rectangular("x", x);
+    Args.positive("k", k);
+    Args.positive("restarts", restarts);
+    return c -> {
+      RandomGenerator rng = Rng.create(seed);
+      double[][] best = null;
+      double bestCost = Double.POSITIVE_INFINITY;
+      for (int r = 0; r < restarts; r++) {
+        double[][] centers = lloyd(x, c, seedCenters(x, c, k, rng), d);
+        double cost = 0;
+        for (int j = 0; j < c.size(); j++) {
+          cost += c.weight(j) * Losses.nearestSquared(x[c.index(j)], centers);
+        }
+        if (cost < bestCost) {
+          bestCost = cost;
+          best = centers;
+        }
+      }
+      return best;
+    };
+  }
+
+  private static double[][] seedCenters(double[][] x, Coreset c, int k, RandomGenerator rng) {
+    int s = c.size();
+    double[][] centers = new double[k][];
+    double[] dist = new double[s];
+    double totalW = c.totalWeight();
+    int first = pick(c, rng.nextDouble() * totalW, null);
+    centers[0] = x[c.index(first)].clone();
+    for (int j = 0; j < s; j++) {
+      dist[j] = c.weight(j) * ClusteringCoresets.squared(x[c.index(j)], centers[0]);
+    }
+    for (int q = 1; q < k; q++) {
+      double tot = 0;
+      for (double v : dist) {
+        tot += v;
+      }
+      int p = tot > 0 ? pick(c, rng.nextDouble() * tot, dist) : rng.nextInt(s);
+      centers[q] = x[c.index(p)].clone();
+      for (int j = 0; j < s; j++) {
+        dist[j] =
+            Math.min(dist[j], c.weight(j) * ClusteringCoresets.squared(x[c.index(j)], centers[q]));
+      }
+    }
+    return centers;
+  }
+
+  /** The position whose cumulative mass (weights, or {@code mass}) first exceeds u. */
+  private static int pick(Coreset c, double u, double[] mass) {
+    double acc = 0;
+    int last = 0;
+    for (int j = 0; j < c.size(); j++) {
+      double m = mass == null ? c.weight(j) : mass[j];
+      if (m > 0) {
+        last = j;
+        acc += m;
+        if (acc > u) {
+          return j;
+        }
+      }
+    }
+    return last;
+  }
+
+  private static double[][] lloyd(double[][] x, Coreset c, double[][] centers, int d) {
+    int k = centers.length;
+    int[] assign = new int[c.size()];
+    for (int it = 0; it < 50; it++) {
+      boolean changed = it == 0;
+      for (int j = 0; j < c.size(); j++) {
+        double[] p = x[c.index(j)];
+        int best = 0;
+        double bd = Double.POSITIVE_INFINITY;
+        for (int q = 0; q < k; q++) {
+          double s = ClusteringCoresets.squared(p, centers[q]);
+          if (s < bd) {
+            bd = s;
+            best = q;
+          }
+        }
+        if (assign[j] != best) {
+          changed = true;
+          assign[j] = best;
+        }
+      }
+      if (!changed) {
+        break;
+      }
+      double[][] sum = new double[k][d];
+      double[] w = new double[k];
+      for (int j = 0; j < c.size(); j++) {
+        double[] p = x[c.index(j)];
+        w[assign[j]] += c.weight(j);
+        for (int l = 0; l < d; l++) {
+          sum[assign[j]][l] += c.weight(j) * p[l];
+        }
+      }
+      for (int q = 0; q < k; q++) {
+        if (w[q] > 0) {
+          for (int l = 0; l < d; l++) {
+            centers[q][l] = sum[q][l] / w[q];
+          }
+        }
+      }
+    }
+    return centers;
+  }
+}

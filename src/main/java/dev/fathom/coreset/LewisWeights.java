@@ -1,0 +1,126 @@
+package dev.fathom.coreset;
+
+import dev.fathom.linalg.Args;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
+import org.ejml.interfaces.linsol.LinearSolverDense;
+
+/**
+ * ℓp Lewis weights by the fixed-point iteration of Cohen and Peng (2015): the weights {@code w}
+ * with {@code w_i = (a_i^T (A^T W^{1-2/p} A)^{-1} a_i)^{p/2}} for all {@code i}. The iteration
+ * {@code w <- (a_i^T (A^T W^{1-2/p} A)^{-1} a_i)^{p/2}} is a contraction for {@code p < 4}. For
+ * {@code p = 2} the weights are the leverage scores; for every {@code p} they sum to {@code d} at
+ * the fixed point. Sampling proportional to them gives ℓp subspace embeddings.
+ */
+public final class LewisWeights {
+  private LewisWeights() {}
+
+  /**
+   * The outcome of the iteration.
+   *
+   * @param weights the Lewis weights, one per row
+   * @param iterations the number of fixed-point steps taken
+   * @param change the last step's largest relative change {@code max_i |w_i' - w_i| / w_i}
+   * @param status {@link Status#CONVERGED} when {@code change <= tol}
+   */
+  public record Result(double[] weights, int iterations, double change, Status status) {}
+
+  /**
+   * Runs the fixed-point iteration from {@code w = 1}.
+   *
+   * @param a the rows, {@code n x d} with {@code n >= d}, finite, full column rank
+   * @param p the exponent, in {@code (0, 4)}
+   * @param tol the relative change at which to stop, positive
+   * @param maxIterations the iteration limit, positive
+   * @return the weights and diagnostics
+   */
+  public static Result compute(double[][] a, double p, double tol, int maxIterations) {
+    int d = Args.rectangular("a", a);
+    Args.inOpenRange("p", p, 0, 4);
+    Args.positive("tol", tol);
+    Args.positive("maxIterations", maxIterations);
+    int n = a.length;
+    if (n < d) {
+      throw Args.fail("a.length", n, "at least the number of columns " + d);
+    }
+    double[] w = new double[n];
+    java.util.Arrays.fill(w, 1.0);
+    double change = Double.POSITIVE_INFINITY;
+    int it = 0;
+    while (it < maxIterations && change > tol) {
+      double[] next = step(a, w, p);
+      change = 0;
+      for (int i = 0; i < n; i++) {
+        change = Math.max(change, Math.abs(next[i] - w[i]) / Math.max(w[i], 1e-300));
+      }
+      w = next;
+      it++;
+    }
+    return new Result(w, it, change, change <= tol ? Status.CONVERGED : Status.MAX_ITERATIONS);
+  }
+
+  /**
+   * Runs the iteration with tolerance {@code 1e-10} and at most 500 steps.
+   *
+   * @param a the rows, {@code n x d} with {@code n >= d}
+   * @param p the exponent, in {@code (0, 4)}
+   * @return the weights and diagnostics
+   */
+  public static Result compute(double[][] a, double p) {
+    return compute(a, p, 1e-10, 500);
+  }
+
+  /**
+   * One application of the fixed-point map: {@code (a_i^T (A^T W^{1-2/p} A)^{-1} a_i)^{p/2}}.
+   *
+   * @param a the rows, {@code n x d}
+   * @param w the current weights, positive, length {@code n}
+   * @param p the exponent, in {@code (0, 4)}
+   * @return the mapped weights
+   */
+  public static double[] step(double[][] a, double[] w, double p) {
+    int d = Args.rectangular("a", a);
+    Args.inOpenRange("p", p, 0, 4);
+    Args.length("w", w, a.length);
+    double e = 1 - 2 / p;
+    DMatrixRMaj m = new DMatrixRMaj(d, d);
+    for (int i = 0; i < a.length; i++) {
+      if (!(w[i] > 0)) {
+        throw Args.fail("w[" + i + "]", w[i], "a positive weight");
+      }
+      double s = e == 0 ? 1 : Math.pow(w[i], e);
+      double[] r = a[i];
+      for (int j = 0; j < d; j++) {
+        double sj = s * r[j];
+        for (int l = 0; l <= j; l++) {
+          m.data[j * d + l] += sj * r[l];
+        }
+      }
+    }
+    for (int j = 0; j < d; j++) {
+      for (int l = 0; l < j; l++) {
+        m.data[l * d + j] = m.data[j * d + l];
+      }
+    }
+    DMatrixRMaj inv = new DMatrixRMaj(d, d);
+    LinearSolverDense<DMatrixRMaj> chol = LinearSolverFactory_DDRM.chol(d);
+    if (!chol.setA(m)) {
+      throw Args.fail("a", "(rank-deficient)", "full column rank");
+    }
+    chol.invert(inv);
+    double[] out = new double[a.length];
+    for (int i = 0; i < a.length; i++) {
+      double[] r = a[i];
+      double q = 0;
+      for (int j = 0; j < d; j++) {
+        double s = 0;
+        for (int l = 0; l < d; l++) {
+          s += inv.data[j * d + l] * r[l];
+        }
+        q += r[j] * s;
+      }
+      out[i] = p == 2 ? q : Math.pow(Math.max(q, 0), p / 2);
+    }
+    return out;
+  }
+}

@@ -1,0 +1,113 @@
+package dev.fathom.coreset;
+
+import dev.fathom.linalg.Args;
+
+/**
+ * Coresets for regression losses {@code sum_i |y_i - x_i . beta|^p}, by importance sampling the
+ * rows of the augmented matrix {@code [X, y]} (whose column space holds every residual vector):
+ *
+ * <ul>
+ *   <li>{@link #leverage}: least squares, {@code p_i ∝ tau_i} (leverage scores);
+ *   <li>{@link #lewis}: ℓp regression, {@code p_i ∝} ℓp Lewis weights ({@code p < 4});
+ *   <li>{@link #rootLeverage}: ℓp regression for {@code 1 <= p < 2}, {@code p_i ∝ sqrt(tau_i)}
+ *       (Woodruff-Yasuda).
+ * </ul>
+ *
+ * Each draw gets the weight {@code 1/(m p_i)}; see {@link SensitivitySampling}. Static and
+ * thread-safe.
+ */
+public final class RegressionCoresets {
+  private RegressionCoresets() {}
+
+  /**
+   * Least-squares coreset by leverage-score sampling of {@code [X, y]}.
+   *
+   * @param x the design rows, {@code n x d}, finite, {@code [X, y]} of full column rank
+   * @param y the targets, finite
+   * @param m the number of draws, in {@code [1, n]}
+   * @param seed the seed
+   * @return the coreset
+   */
+  public static Coreset leverage(double[][] x, double[] y, int m, long seed) {
+    double[][] a = LeverageScores.augment(x, y);
+    SensitivitySampling.checkSize(m, a.length);
+    return SensitivitySampling.sample(LeverageScores.of(a), m, seed);
+  }
+
+  /**
+   * Least-squares coreset with the size from a target error, {@link CoresetSize#leverage} for the
+   * {@code d + 1} columns of {@code [X, y]} (the whole input when that is at least {@code n}).
+   *
+   * @param x the design rows, {@code n x d}
+   * @param y the targets
+   * @param eps the target relative error, in {@code (0, 1)}
+   * @param delta the failure probability, in {@code (0, 1)}
+   * @param seed the seed
+   * @return the coreset
+   */
+  public static Coreset leverage(double[][] x, double[] y, double eps, double delta, long seed) {
+    double[][] a = LeverageScores.augment(x, y);
+    long m = CoresetSize.leverage(eps, delta, a[0].length);
+    return m >= a.length
+        ? Coreset.all(a.length)
+        : SensitivitySampling.sample(LeverageScores.of(a), (int) m, seed);
+  }
+
+  /**
+   * ℓp-regression coreset by Lewis-weight sampling of {@code [X, y]}.
+   *
+   * @param x the design rows, {@code n x d}, finite
+   * @param y the targets, finite
+   * @param p the exponent, in {@code [1, 4)}
+   * @param m the number of draws, in {@code [1, n]}
+   * @param seed the seed
+   * @return the coreset
+   */
+  public static Coreset lewis(double[][] x, double[] y, double p, int m, long seed) {
+    Args.inRange("p", p, 1, Math.nextDown(4.0));
+    double[][] a = LeverageScores.augment(x, y);
+    SensitivitySampling.checkSize(m, a.length);
+    return SensitivitySampling.sample(LewisWeights.compute(a, p).weights(), m, seed);
+  }
+
+  /**
+   * ℓp-regression coreset with the size from a target error, {@link CoresetSize#lewis} for the
+   * {@code d + 1} columns of {@code [X, y]} (the whole input when that is at least {@code n}).
+   *
+   * @param x the design rows, {@code n x d}, finite
+   * @param y the targets, finite
+   * @param p the exponent, in {@code [1, 4)}
+   * @param eps the target relative error, in {@code (0, 1)}
+   * @param delta the failure probability, in {@code (0, 1)}
+   * @param seed the seed
+   * @return the coreset
+   */
+  public static Coreset lewis(
+      double[][] x, double[] y, double p, double eps, double delta, long seed) {
+    Args.inRange("p", p, 1, Math.nextDown(4.0));
+    double[][] a = LeverageScores.augment(x, y);
+    long m = CoresetSize.lewis(eps, delta, a[0].length, p);
+    return m >= a.length
+        ? Coreset.all(a.length)
+        : SensitivitySampling.sample(LewisWeights.compute(a, p).weights(), (int) m, seed);
+  }
+
+  /**
+   * ℓp-regression coreset by root-leverage sampling, {@code p_i ∝ sqrt(tau_i)} of {@code [X, y]}.
+   *
+   * @param x the design rows, {@code n x d}, finite
+   * @param y the targets, finite
+   * @param m the number of draws, in {@code [1, n]}
+   * @param seed the seed
+   * @return the coreset
+   */
+  public static Coreset rootLeverage(double[][] x, double[] y, int m, long seed) {
+    double[][] a = LeverageScores.augment(x, y);
+    SensitivitySampling.checkSize(m, a.length);
+    double[] tau = LeverageScores.of(a);
+    for (int i = 0; i < tau.length; i++) {
+      tau[i] = Math.sqrt(tau[i]);
+    }
+    return SensitivitySampling.sample(tau, m, seed);
+  }
+}

@@ -1,0 +1,118 @@
+package dev.fathom.coreset;
+
+import dev.fathom.linalg.Args;
+import dev.fathom.linalg.Rng;
+import java.util.random.RandomGenerator;
+
+/**
+ * Generic sensitivity sampling (Feldman-Langberg; Braverman et al.): given upper bounds {@code s_i
+ * >= sup_q f_i(q) / sum_j f_j(q)} on the sensitivities, draw {@code m} points i.i.d. with {@code
+ * p_i = s_i / S} ({@code S = sum s_i}) and give each draw the weight {@code 1/(m p_i)}. Repeated
+ * draws are merged (their weights add), so the coreset has at most {@code m} distinct points and is
+ * an unbiased estimator of every sum {@code sum_i f_i(q)}.
+ *
+ * <p>All methods are static and thread-safe; same seed, same coreset.
+ */
+public final class SensitivitySampling {
+  private SensitivitySampling() {}
+
+  /**
+   * Samples a coreset of {@code m} draws with probabilities proportional to {@code bounds}.
+   *
+   * @param bounds the sensitivity upper bounds, finite, non-negative, not all zero (not modified)
+   * @param m the number of draws, in {@code [1, n]}
+   * @param seed the seed
+   * @return the coreset (at most {@code m} distinct points)
+   */
+  public static Coreset sample(double[] bounds, int m, long seed) {
+    Args.nonNegative("bounds", bounds);
+    checkSize(m, bounds.length);
+    double[] cdf = new double[bounds.length];
+    double total = 0;
+    for (int i = 0; i < bounds.length; i++) {
+      total += bounds[i];
+      cdf[i] = total;
+    }
+    if (!(total > 0)) {
+      throw Args.fail("sum(bounds)", total, "a positive total");
+    }
+    RandomGenerator rng = Rng.create(seed);
+    int[] draws = new int[m];
+    double[] w = new double[m];
+    for (int j = 0; j < m; j++) {
+      double u = rng.nextDouble() * total;
+      int i = upperBound(cdf, u);
+      while (bounds[i] == 0) {
+        i++; // u landed exactly on a cumulative value; move to the next point with mass
+      }
+      draws[j] = i;
+      w[j] = total / (m * bounds[i]);
+    }
+    return Coreset.merge(draws, w);
+  }
+
+  /**
+   * Uniform sampling: {@code m} draws with replacement, each with weight {@code n/m} (the baseline
+   * every construction is compared with).
+   *
+   * @param n the number of points, positive
+   * @param m the number of draws, in {@code [1, n]}
+   * @param seed the seed
+   * @return the coreset
+   */
+  public static Coreset uniform(int n, int m, long seed) {
+    Args.positive("n", n);
+    checkSize(m, n);
+    RandomGenerator rng = Rng.create(seed);
+    int[] draws = new int[m];
+    double[] w = new double[m];
+    for (int j = 0; j < m; j++) {
+      draws[j] = rng.nextInt(n);
+      w[j] = (double) n / m;
+    }
+    return Coreset.merge(draws, w);
+  }
+
+  /**
+   * Samples with the size chosen from a target error: {@link CoresetSize#sensitivity} draws, or the
+   * whole input with unit weights when that many draws would be at least {@code n}.
+   *
+   * @param bounds the sensitivity upper bounds
+   * @param eps the target relative error, in {@code (0, 1)}
+   * @param delta the failure probability, in {@code (0, 1)}
+   * @param dimension the dimension (VC or pseudo-dimension) of the query space, positive
+   * @param seed the seed
+   * @return the coreset
+   */
+  public static Coreset sample(
+      double[] bounds, double eps, double delta, int dimension, long seed) {
+    Args.nonNegative("bounds", bounds);
+    double total = 0;
+    for (double b : bounds) {
+      total += b;
+    }
+    long m = CoresetSize.sensitivity(eps, delta, total, dimension);
+    return m >= bounds.length ? Coreset.all(bounds.length) : sample(bounds, (int) m, seed);
+  }
+
+  static void checkSize(int m, int n) {
+    if (m <= 0 || m > n) {
+      throw Args.fail("m", m, "a coreset size in [1, n = " + n + "]");
+    }
+  }
+
+  /** The first index with {@code cdf[i] > u} (the last index if none). */
+  static int upperBound(double[] cdf, double u) {
+    int lo = 0;
+    int hi = cdf.length - 1;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (cdf[mid] > u) {
+        hi = mid;
+      } else {
+        lo = mid + 1;
+      }
+    }
+    return lo;
+  }
+}

@@ -1,0 +1,75 @@
+package dev.fathom.tour;
+
+import dev.fathom.coreset.ClusteringCoresets;
+import dev.fathom.coreset.Coreset;
+import dev.fathom.coreset.Datasets;
+import dev.fathom.coreset.Kernel;
+import dev.fathom.coreset.KernelThinning;
+import dev.fathom.coreset.Losses;
+import dev.fathom.coreset.Mmd;
+import dev.fathom.coreset.PointLoss;
+import dev.fathom.linalg.Rng;
+import java.util.Locale;
+import java.util.random.RandomGenerator;
+
+/**
+ * coreset: a k-means coreset of built-in blobs, its worst cost error over random center sets
+ * against the full cost and its evaluation speed-up; kernel thinning's MMD against i.i.d.
+ */
+final class CoresetTour implements TourStep {
+  @Override
+  public String packageName() {
+    return "coreset";
+  }
+
+  @Override
+  public Outcome run() {
+    double[][] x = Datasets.blobs(200_000, 5, 6, 2026);
+    PointLoss<double[][]> loss = Losses.kMeans(x);
+    Coreset c = ClusteringCoresets.kMeans(x, 6, 2000, 1);
+    PointLoss<double[][]> compact = Losses.kMeans(c.copyRows(x)); // compact: no cache misses
+    Coreset local = c.reindexed();
+    RandomGenerator rng = Rng.create(7);
+    double worst = 0;
+    long full = 0;
+    long small = 0;
+    for (int q = -10; q < 20; q++) { // the first 10 queries warm up the JIT and are not counted
+      double[][] centers = new double[6][];
+      for (int j = 0; j < 6; j++) {
+        centers[j] = x[rng.nextInt(x.length)];
+      }
+      long t0 = System.nanoTime();
+      double exact = loss.total(centers);
+      long t1 = System.nanoTime();
+      double approx = local.loss(compact, centers);
+      long t2 = System.nanoTime();
+      if (q < 0) {
+        continue;
+      }
+      full += t1 - t0;
+      small += t2 - t1;
+      worst = Math.max(worst, Math.abs(approx - exact) / exact);
+    }
+    double[][] y = new double[1024][];
+    RandomGenerator g = Rng.create(3);
+    for (int i = 0; i < y.length; i++) {
+      y[i] = Rng.gaussian(g, 2);
+    }
+    Kernel k = Kernel.gaussian(2);
+    double self = Mmd.selfTerm(y, k);
+    int[] thin = KernelThinning.plus(k, 2).thin(y, 5, 1);
+    int[] iid = Rng.sampleWithoutReplacement(Rng.create(1), y.length, 32);
+    double mmdKt = Mmd.of(y, k, KernelThinning.toCoreset(thin, y.length), self);
+    double mmdIid = Mmd.of(y, k, KernelThinning.toCoreset(iid, y.length), self);
+    return new Outcome(
+        "k-means coreset 2000 of 2e5 pts; KT 1024 -> 32 pts",
+        String.format(
+            Locale.ROOT,
+            "cost err %.1f%% (%.0fx faster); MMD KT %.4f vs iid %.4f",
+            100 * worst,
+            (double) full / Math.max(1, small),
+            mmdKt,
+            mmdIid),
+        worst < 0.1 && mmdKt < mmdIid);
+  }
+}

@@ -1,0 +1,98 @@
+package dev.fathom.coreset;
+
+import static dev.fathom.coreset.TestData.msg;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.fathom.linalg.Rng;
+import java.util.random.RandomGenerator;
+import org.junit.jupiter.api.Test;
+
+class CaratheodoryTest {
+  private static double[][] points(RandomGenerator rng, int n, int d) {
+    double[][] p = new double[n][d];
+    for (double[] r : p) {
+      for (int j = 0; j < d; j++) {
+        r[j] = rng.nextGaussian() * (1 + j) + (j == 0 ? 5 : 0);
+      }
+    }
+    return p;
+  }
+
+  private static void assertPreserves(double[][] p, double[] w, Coreset c) {
+    int d = p[0].length;
+    double[] sum = new double[d + 1];
+    double[] got = new double[d + 1];
+    for (int i = 0; i < p.length; i++) {
+      for (int j = 0; j < d; j++) {
+        sum[j] += w[i] * p[i][j];
+      }
+      sum[d] += w[i];
+    }
+    for (int j = 0; j < c.size(); j++) {
+      for (int l = 0; l < d; l++) {
+        got[l] += c.weight(j) * p[c.index(j)][l];
+      }
+      got[d] += c.weight(j);
+    }
+    double norm = 0;
+    double err = 0;
+    for (int j = 0; j <= d; j++) {
+      norm += sum[j] * sum[j];
+      err += (sum[j] - got[j]) * (sum[j] - got[j]);
+    }
+    assertTrue(Math.sqrt(err / norm) < 1e-9, "relative error " + Math.sqrt(err / norm));
+    assertTrue(c.size() <= d + 1, "support " + c.size());
+  }
+
+  @Test
+  void exactAndFastPreserveTheWeightedSumWithAtMostDPlusOnePoints() {
+    RandomGenerator rng = Rng.create(1);
+    for (int d : new int[] {1, 3, 8, 20}) {
+      double[][] p = points(rng, 3000, d);
+      double[] w = new double[p.length];
+      for (int i = 0; i < w.length; i++) {
+        w[i] = rng.nextDouble() * (i % 7 == 0 ? 0 : 1); // some zero weights
+      }
+      assertPreserves(p, w, Caratheodory.exact(p, w));
+      assertPreserves(p, w, Caratheodory.fast(p, w));
+    }
+  }
+
+  @Test
+  void degenerateInputs() {
+    // all points equal: one point carries all the weight
+    double[][] same = new double[50][];
+    double[] w = new double[50];
+    for (int i = 0; i < 50; i++) {
+      same[i] = new double[] {1, 2};
+      w[i] = 1;
+    }
+    Coreset c = Caratheodory.fast(same, w);
+    assertPreserves(same, w, c);
+    // points on a line in 3-d (rank-deficient): still at most d + 1
+    double[][] line = new double[40][];
+    for (int i = 0; i < 40; i++) {
+      line[i] = new double[] {i, 2 * i, -i};
+    }
+    double[] w2 = new double[40];
+    java.util.Arrays.fill(w2, 0.5);
+    assertPreserves(line, w2, Caratheodory.exact(line, w2));
+    assertPreserves(line, w2, Caratheodory.fast(line, w2));
+  }
+
+  @Test
+  void badInput() {
+    double[][] p = {{0}, {1}};
+    assertEquals(
+        "weights[1] = -1.0: expected a finite non-negative number",
+        msg(() -> Caratheodory.exact(p, new double[] {1, -1})));
+    assertEquals(
+        "sum(weights) = 0.0: expected a positive total",
+        msg(() -> Caratheodory.fast(p, new double[2])));
+    assertEquals("weights.length = 3: expected 2", msg(() -> Caratheodory.fast(p, new double[3])));
+    assertEquals(
+        "points[1][0] = NaN: expected a finite number",
+        msg(() -> Caratheodory.fast(new double[][] {{0}, {Double.NaN}}, new double[] {1, 1})));
+  }
+}

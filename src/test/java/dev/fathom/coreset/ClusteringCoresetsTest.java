@@ -1,0 +1,111 @@
+package dev.fathom.coreset;
+
+import static dev.fathom.coreset.TestData.msg;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.fathom.linalg.Rng;
+import java.util.random.RandomGenerator;
+import org.junit.jupiter.api.Test;
+
+class ClusteringCoresetsTest {
+  private static final double[][] X = Datasets.blobs(20_000, 5, 6, 3);
+
+  private static double[][] randomCenters(RandomGenerator rng, int k) {
+    double[][] c = new double[k][];
+    for (int j = 0; j < k; j++) {
+      double[] p = X[rng.nextInt(X.length)].clone();
+      for (int l = 0; l < p.length; l++) {
+        p[l] += 2 * rng.nextGaussian();
+      }
+      c[j] = p;
+    }
+    return c;
+  }
+
+  private static double worstError(Coreset c, PointLoss<double[][]> loss, long seed) {
+    RandomGenerator rng = Rng.create(seed);
+    double worst = 0;
+    for (int q = 0; q < 40; q++) {
+      worst = Math.max(worst, c.relativeError(loss, randomCenters(rng, 1 + q % 8)));
+    }
+    return worst;
+  }
+
+  @Test
+  void kMeansCoresetKeepsRandomCenterCostsWithinEps() {
+    PointLoss<double[][]> loss = Losses.kMeans(X);
+    double eps = 0.1;
+    for (long seed = 1; seed <= 3; seed++) {
+      Coreset c = ClusteringCoresets.kMeans(X, 6, 1000, seed);
+      double sens = worstError(c, loss, 50 + seed);
+      assertTrue(sens < eps, "seed " + seed + ": worst relative error " + sens);
+    }
+    // uniform at the same size misses the tiny clusters: worse on the worst case
+    double sens = worstError(ClusteringCoresets.kMeans(X, 6, 1000, 9), loss, 77);
+    double uni = worstError(SensitivitySampling.uniform(X.length, 1000, 9), loss, 77);
+    assertTrue(sens < uni, "sensitivity " + sens + " vs uniform " + uni);
+  }
+
+  @Test
+  void kMedianAndLightweightCoresets() {
+    Coreset med = ClusteringCoresets.kMedian(X, 6, 1000, 4);
+    assertTrue(worstError(med, Losses.kMedian(X), 8) < 0.1);
+    Coreset lw = ClusteringCoresets.lightweight(X, 2000, 4);
+    // additive guarantee: error relative to the full cost plus the 1-means cost
+    PointLoss<double[][]> loss = Losses.kMeans(X);
+    double[][] mean = {new double[5]};
+    for (double[] r : X) {
+      for (int j = 0; j < 5; j++) {
+        mean[0][j] += r[j] / X.length;
+      }
+    }
+    double oneMeans = loss.total(mean);
+    RandomGenerator rng = Rng.create(12);
+    for (int q = 0; q < 20; q++) {
+      double[][] c = randomCenters(rng, 3);
+      double err = Math.abs(lw.loss(loss, c) - loss.total(c));
+      assertTrue(err < 0.1 * (loss.total(c) + oneMeans));
+    }
+  }
+
+  @Test
+  void kMeansPlusPlusIsAGoodSeeding() {
+    int[] idx = ClusteringCoresets.kMeansPlusPlus(X, 6, 2, 1);
+    double[][] c = new double[6][];
+    for (int j = 0; j < 6; j++) {
+      c[j] = X[idx[j]];
+    }
+    // generating clusters have unit variance in 5-d: optimal cost about 5n; D^2 seeding is O(log k)
+    double cost = Losses.kMeans(X).total(c);
+    assertTrue(cost < 5 * 5 * X.length, "cost " + cost);
+    double[] s = ClusteringCoresets.sensitivities(X, c, 2);
+    double total = 0;
+    for (double v : s) {
+      total += v;
+    }
+    assertEquals(1 + 6, total, 1e-9); // 1 + number of non-empty clusters
+  }
+
+  @Test
+  void sizeFromEpsilonAndBadInput() {
+    Coreset c = ClusteringCoresets.kMeans(X, 2, 0.5, 0.1, 1);
+    assertTrue(c.size() <= CoresetSize.clustering(0.5, 0.1, 2, 5));
+    Coreset med = ClusteringCoresets.kMedian(X, 2, 0.5, 0.1, 1);
+    assertTrue(med.size() <= CoresetSize.clustering(0.5, 0.1, 2, 5));
+    assertEquals(
+        Coreset.all(20), ClusteringCoresets.kMedian(Datasets.blobs(20, 5, 2, 1), 2, 0.5, 0.1, 1));
+    assertEquals(
+        "m = 20001: expected a coreset size in [1, n = 20000]",
+        msg(() -> ClusteringCoresets.kMeans(X, 3, 20_001, 1)));
+    assertEquals(
+        "k = 0: expected an integer in [1, 20000]",
+        msg(() -> ClusteringCoresets.kMeans(X, 0, 5, 1)));
+    assertEquals(
+        "x[1][0] = NaN: expected a finite number",
+        msg(() -> ClusteringCoresets.lightweight(new double[][] {{0}, {Double.NaN}}, 1, 1)));
+    assertEquals(
+        "z = 3: expected an integer in [1, 2]",
+        msg(() -> ClusteringCoresets.kMeansPlusPlus(X, 2, 3, 1)));
+  }
+}
