@@ -19,9 +19,9 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * A k-means coreset ({@code k = 10}, 2000 draws) of {@code n = 10^6} points in {@code d = 10}:
- * building it, and evaluating the cost of a 10-center query on it, against the baseline of one
- * full k-means cost evaluation over all {@code n} points. The coreset cost is measured on the
- * input in place ({@code coresetCost}, random accesses) and on a compact copy of its rows ({@code
+ * building it, and evaluating the cost of a 10-center query on it, against the baseline of one full
+ * k-means cost evaluation over all {@code n} points. The coreset cost is measured on the input in
+ * place ({@code coresetCost}, random accesses) and on a compact copy of its rows ({@code
  * compactCoresetCost}).
  */
 @BenchmarkMode(Mode.AverageTime)

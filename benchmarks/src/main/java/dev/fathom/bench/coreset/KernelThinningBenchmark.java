@@ -20,8 +20,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Kernel thinning of {@code n = 4^7} Gaussian points in {@code d = 2} to {@code sqrt(n) = 128} with
  * the O(nd)-memory path (KT+), and Compress++ ({@code g = 4}) of {@code n = 4^8} points to 256,
- * each against its baseline: i.i.d. sampling of the same number of points (what thinning is
- * meant to beat in quality, at a price in time recorded here).
+ * each against its baseline: i.i.d. sampling of the same number of points (what thinning is meant
+ * to beat in quality, at a price in time recorded here).
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)

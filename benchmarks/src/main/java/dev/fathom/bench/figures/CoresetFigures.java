@@ -35,9 +35,7 @@ final class CoresetFigures {
     Coreset build(int m, long t);
   }
 
-  /**
-   * Draws the chart of median excess loss eps = f(P, fit(C)) / f(P, fit(P)) - 1 against size.
-   */
+  /** Draws the chart of median excess loss eps = f(P, fit(C)) / f(P, fit(P)) - 1 against size. */
   private static <Q> void excessChart(
       Path dir,
       String name,
@@ -63,7 +61,8 @@ final class CoresetFigures {
       }
     }
     XYChart chart =
-        Charts.xy(title, "coreset size m", "median excess loss f(P, fit on C) / OPT - 1", true, true);
+        Charts.xy(
+            title, "coreset size m", "median excess loss f(P, fit on C) / OPT - 1", true, true);
     for (int b = 0; b < builders.length; b++) {
       chart.addSeries(labels[b], xs, ys[b]);
     }

@@ -94,8 +94,9 @@ final class LsaFigures {
       chart.addSeries("last iterate", kk, lastT);
       chart.addSeries("Polyak-Ruppert average", kk, avgT);
       chart.addSeries("Richardson-Romberg 2avg(a) - avg(2a)", kk, rrT);
-      chart.addSeries("CLT tr(A^-1 S A^-T) / k", kk, cltLine).setMarker(
-          org.knowm.xchart.style.markers.SeriesMarkers.NONE);
+      chart
+          .addSeries("CLT tr(A^-1 S A^-T) / k", kk, cltLine)
+          .setMarker(org.knowm.xchart.style.markers.SeriesMarkers.NONE);
       XYSeries b = chart.addSeries("exact bias^2 of the average (alpha = 0.1)", kk, biasLine);
       b.setMarker(org.knowm.xchart.style.markers.SeriesMarkers.NONE);
       Charts.save(chart, dir, name());

@@ -27,8 +27,8 @@ final class RelaxFigures {
 
   /**
    * Cumulative SOR iterations against the number of systems solved, on the paper's high-variance
-   * shifted-Laplacian sequence: fixed omegas, the best fixed omega in hindsight, the three
-   * bandits, and omega* per instance.
+   * shifted-Laplacian sequence: fixed omegas, the best fixed omega in hindsight, the three bandits,
+   * and omega* per instance.
    */
   static final class ShiftedLaplacianCumulative implements Figure {
     @Override

@@ -105,7 +105,8 @@ final class SsmFigures {
           DiagonalSsm.shared(
               S4dInit.legs(n), nplr.outputCoefficients(c), new double[] {1}, new double[] {0});
       DiagonalSsm ptd =
-          Diagonalization.perturbed(a, 1e-3, 1).toSystem(b, c, 1, Diagonalization.Stability.REFLECT);
+          Diagonalization.perturbed(a, 1e-3, 1)
+              .toSystem(b, c, 1, Diagonalization.Stability.REFLECT);
       DiagonalSsm opt =
           PtdOptimizer.optimize(a, new PtdOptimizer.Options(1, 150, 0.02, 1e-2), 1)
               .best()

@@ -46,8 +46,7 @@ final class SubmodularFigures {
         bani[i] = b.dynamicPerUpdate();
         latt[i] = l.dynamicPerUpdate();
         rerun[i] = b.rerunPerUpdate();
-        System.out.printf(
-            "| 2^%d | %.1f | %.1f | %.0f |%n", 10 + i, bani[i], latt[i], rerun[i]);
+        System.out.printf("| 2^%d | %.1f | %.1f | %.0f |%n", 10 + i, bani[i], latt[i], rerun[i]);
       }
       XYChart chart =
           Charts.xy(

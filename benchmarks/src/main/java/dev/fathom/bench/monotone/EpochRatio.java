@@ -7,10 +7,10 @@ import dev.fathom.monotone.VrHalpern;
 import java.util.Locale;
 
 /**
- * A load-robust companion of {@link VrHalpernEpochBenchmark} for a shared machine: interleaves
- * the three measurements (one full pass; 40 epochs of VR-Halpern with the fused difference; the
- * same on a black-box operator) for many rounds and reports the ratios of the per-epoch minimum
- * times, so that bursts of load from other processes do not land on one side only.
+ * A load-robust companion of {@link VrHalpernEpochBenchmark} for a shared machine: interleaves the
+ * three measurements (one full pass; 40 epochs of VR-Halpern with the fused difference; the same on
+ * a black-box operator) for many rounds and reports the ratios of the per-epoch minimum times, so
+ * that bursts of load from other processes do not land on one side only.
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar dev.fathom.bench.monotone.EpochRatio [rounds]

@@ -27,8 +27,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * 1.3.
  *
  * <p>{@code vrHalpernEpochGeneric} hides the operator's fused difference {@code a_i a_iᵀ(x − y)},
- * so each difference costs two component evaluations, as for a black-box operator. Each solve
- * runs {@link #EPOCHS} epochs plus two monitoring passes (start and end), which are included.
+ * so each difference costs two component evaluations, as for a black-box operator. Each solve runs
+ * {@link #EPOCHS} epochs plus two monitoring passes (start and end), which are included.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)

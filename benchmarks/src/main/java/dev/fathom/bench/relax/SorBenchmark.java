@@ -23,8 +23,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * One SOR iteration on the 5-point Laplacian of an m x m grid (m = 1000: 10^6 unknowns, 5 * 10^6
  * nonzeros): Fathom's in-place CSR sweep against the textbook splitting {@code x += M^{-1}(b - A
- * x)} with {@code M = D / omega + L} done with EJML's sparse kernels (matrix-vector product, then
- * a sparse lower-triangular solve), as in the paper's reference code.
+ * x)} with {@code M = D / omega + L} done with EJML's sparse kernels (matrix-vector product, then a
+ * sparse lower-triangular solve), as in the paper's reference code.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)

@@ -117,13 +117,7 @@ public class ScanBenchmark {
   @Benchmark
   public double[] selectiveScan() {
     return SelectiveScan.scan(
-            LENGTH,
-            Arrays.copyOf(u, CHANNELS * LENGTH),
-            delta,
-            a,
-            b,
-            c,
-            SelectiveScan.Options.NONE)
+            LENGTH, Arrays.copyOf(u, CHANNELS * LENGTH), delta, a, b, c, SelectiveScan.Options.NONE)
         .y();
   }
 }

@@ -20,9 +20,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * S4D kernels of H channels: the streaming Vandermonde kernel (one complex multiply-add per entry,
- * O(N + L) memory per channel) against the naive kernel with one complex exponential per entry.
- * The ratio naive/streaming is the figure of merit (goal: at least 10x at H = 256, N = 64, L =
- * 4096).
+ * O(N + L) memory per channel) against the naive kernel with one complex exponential per entry. The
+ * ratio naive/streaming is the figure of merit (goal: at least 10x at H = 256, N = 64, L = 4096).
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)

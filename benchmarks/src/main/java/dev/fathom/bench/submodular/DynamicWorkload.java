@@ -14,8 +14,8 @@ import java.util.random.RandomGenerator;
 /**
  * The dynamic workload of the benchmarks and the figure: facility location on the 10-nearest-
  * neighbour graph of n Gaussian points in the plane, k = 10, eps = 0.2; every element is inserted
- * once in random order, and after every second insertion a uniformly random live element is
- * deleted (a third of the updates are deletions; {@link UpdateStream#insertAllDeleteEvery}).
+ * once in random order, and after every second insertion a uniformly random live element is deleted
+ * (a third of the updates are deletions; {@link UpdateStream#insertAllDeleteEvery}).
  */
 public final class DynamicWorkload {
   /** The budget. */

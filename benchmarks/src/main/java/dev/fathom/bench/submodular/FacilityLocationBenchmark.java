@@ -41,7 +41,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 1)
 @Measurement(iterations = 3)
-@Fork(value = 1, jvmArgs = {"-Xmx4g"})
+@Fork(
+    value = 1,
+    jvmArgs = {"-Xmx4g"})
 @State(Scope.Benchmark)
 public class FacilityLocationBenchmark {
   @Param({"dense", "sparse"})
