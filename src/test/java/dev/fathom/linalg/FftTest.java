@@ -3,6 +3,7 @@ package dev.fathom.linalg;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -100,6 +101,13 @@ class FftTest {
       pl.edu.icm.jlargearrays.ConcurrencyUtils.setNumberOfThreads(4);
       assertArrayEquals(serial, Fft.forwardCopy(z), 0);
       assertArrayEquals(serialReal, Fft.realSpectrum(x), 0);
+      // The workers that just ran are daemon threads, so they never keep a JVM alive.
+      long workers =
+          Thread.getAllStackTraces().keySet().stream()
+              .filter(t -> t.getName().startsWith("fathom-fft-"))
+              .peek(t -> assertTrue(t.isDaemon(), t.getName() + " is not a daemon thread"))
+              .count();
+      assertTrue(workers > 0, "JTransforms ran no worker thread");
     } finally {
       pl.edu.icm.jlargearrays.ConcurrencyUtils.setNumberOfThreads(saved);
     }
