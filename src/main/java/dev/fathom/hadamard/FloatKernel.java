@@ -6,22 +6,22 @@ package dev.fathom.hadamard;
  *
  * <p>Schedule: (1) contiguous blocks of {@code 2^BLOCK_LOG2} elements, each transformed in cache by
  * an unrolled 16-point kernel (levels 0-3) followed by radix-4 passes; (2) the remaining levels in
- * groups of at most {@code GROUP_MAX} levels. A group is done tile by tile: a tile is {@code TILE}
- * adjacent columns of the matrix whose rows are the blocks, gathered into a small contiguous
- * buffer, transformed there through all levels of the group, and scattered back. Each element is
- * thus read and written once per group, which keeps large sizes near one memory sweep per group
- * instead of one per radix-4 pass, and avoids the cache-set conflicts of power-of-two strides. The
- * normalization is fused into the last sweep.
+ * groups of at most {@code GROUP_MAX} levels. A group is done tile by tile: a tile is {@code
+ * 2^TILE_LOG2} adjacent columns of the matrix whose rows are the blocks, gathered into a small
+ * contiguous buffer, transformed there through all levels of the group, and scattered back. Each
+ * element is thus read and written once per group, which keeps large sizes near one memory sweep
+ * per group instead of one per radix-4 pass, and avoids the cache-set conflicts of power-of-two
+ * strides. The normalization is fused into the last sweep.
  */
 final class FloatKernel {
   /** Levels done inside one contiguous block (2^12 floats = 16 KiB). */
   static final int BLOCK_LOG2 = 12;
 
-  /** Log2 of the tile width in elements (8 floats = half a 64-byte cache line). */
-  static final int TILE_LOG2 = 3;
+  /** Log2 of the tile width in elements (32 floats = two 64-byte cache lines). */
+  static final int TILE_LOG2 = 5;
 
   /** Most levels per tiled group: the tile buffer holds 2^(GROUP_MAX + TILE_LOG2) elements. */
-  static final int GROUP_MAX = 12;
+  static final int GROUP_MAX = 9;
 
   /** Sizes below 2^PARALLEL_MIN_LOG2 run serially even when parallelism is requested. */
   static final int PARALLEL_MIN_LOG2 = 16;
@@ -32,12 +32,12 @@ final class FloatKernel {
    * Transforms {@code a[off, off + 2^log2n)} in place and multiplies the result by {@code scale}.
    */
   static void transform(float[] a, int off, int log2n, float scale, boolean parallel) {
-    transform(a, off, log2n, scale, parallel, GROUP_MAX);
+    transform(a, off, log2n, scale, parallel, GROUP_MAX, TILE_LOG2);
   }
 
-  /** As above with at most {@code groupMax} levels per tiled group (tests use small values). */
+  /** As above with explicit tiling parameters (tests and tuning use other values). */
   static void transform(
-      float[] a, int off, int log2n, float scale, boolean parallel, int groupMax) {
+      float[] a, int off, int log2n, float scale, boolean parallel, int groupMax, int tileLog2) {
     if (log2n < 4) {
       small(a, off, log2n, scale);
       return;
@@ -60,15 +60,15 @@ final class FloatKernel {
     for (int g = 0; g < groups; g++) {
       int size = (remaining - (lo - t) + (groups - g) - 1) / (groups - g);
       int hi = lo + size;
-      group(a, off, log2n, lo, hi, hi == log2n ? scale : 1.0f, par);
+      group(a, off, log2n, lo, hi, hi == log2n ? scale : 1.0f, par, tileLog2);
       lo = hi;
     }
   }
 
-  /** Levels [lo, hi) of a transform of size 2^log2n, tile by tile (lo >= TILE_LOG2). */
+  /** Levels [lo, hi) of a transform of size 2^log2n, tile by tile (lo >= tileLog2). */
   private static void group(
-      float[] a, int off, int log2n, int lo, int hi, float scale, boolean parallel) {
-    int tilesPerRow = 1 << (lo - TILE_LOG2);
+      float[] a, int off, int log2n, int lo, int hi, float scale, boolean parallel, int tileLog2) {
+    int tilesPerRow = 1 << (lo - tileLog2);
     int outer = 1 << (log2n - hi);
     int rows = 1 << (hi - lo);
     int tiles = outer * tilesPerRow;
@@ -76,42 +76,39 @@ final class FloatKernel {
         tiles,
         parallel,
         (from, to) -> {
-          float[] buf = new float[rows << TILE_LOG2];
+          float[] buf = new float[rows << tileLog2];
           for (int i = from; i < to; i++) {
-            int base = off + ((i / tilesPerRow) << hi) + ((i % tilesPerRow) << TILE_LOG2);
-            tile(a, base, 1 << lo, buf, rows, hi - lo, scale);
+            int base = off + ((i / tilesPerRow) << hi) + ((i % tilesPerRow) << tileLog2);
+            tile(a, base, 1 << lo, buf, rows, tileLog2, hi - lo, scale);
           }
         });
   }
 
-  /** Gathers rows of 8 at stride {@code stride}, transforms them across rows, scatters back. */
+  /** Gathers rows of 2^tileLog2 at stride {@code stride}, transforms across rows, scatters. */
   private static void tile(
-      float[] a, int base, int stride, float[] buf, int rows, int levels, float scale) {
-    for (int r = 0, p = base, q = 0; r < rows; r++, p += stride, q += 8) {
-      buf[q] = a[p];
-      buf[q + 1] = a[p + 1];
-      buf[q + 2] = a[p + 2];
-      buf[q + 3] = a[p + 3];
-      buf[q + 4] = a[p + 4];
-      buf[q + 5] = a[p + 5];
-      buf[q + 6] = a[p + 6];
-      buf[q + 7] = a[p + 7];
+      float[] a,
+      int base,
+      int stride,
+      float[] buf,
+      int rows,
+      int tileLog2,
+      int levels,
+      float scale) {
+    int w = 1 << tileLog2;
+    for (int r = 0, p = base, q = 0; r < rows; r++, p += stride, q += w) {
+      System.arraycopy(a, p, buf, q, w);
     }
-    levels(buf, 0, rows << TILE_LOG2, TILE_LOG2, TILE_LOG2 + levels);
-    if (scale != 1.0f) {
-      for (int q = 0; q < rows << TILE_LOG2; q++) {
-        buf[q] *= scale;
+    levels(buf, 0, rows << tileLog2, tileLog2, tileLog2 + levels);
+    if (scale == 1.0f) {
+      for (int r = 0, p = base, q = 0; r < rows; r++, p += stride, q += w) {
+        System.arraycopy(buf, q, a, p, w);
       }
+      return;
     }
-    for (int r = 0, p = base, q = 0; r < rows; r++, p += stride, q += 8) {
-      a[p] = buf[q];
-      a[p + 1] = buf[q + 1];
-      a[p + 2] = buf[q + 2];
-      a[p + 3] = buf[q + 3];
-      a[p + 4] = buf[q + 4];
-      a[p + 5] = buf[q + 5];
-      a[p + 6] = buf[q + 6];
-      a[p + 7] = buf[q + 7];
+    for (int r = 0, p = base, q = 0; r < rows; r++, p += stride, q += w) {
+      for (int i = 0; i < w; i++) {
+        a[p + i] = buf[q + i] * scale;
+      }
     }
   }
 

@@ -88,10 +88,10 @@ class WalshHadamardTest {
         double[] x = signs(7 * n + groupMax, n);
         double[] ref = x.clone();
         Reference.tripleLoop(ref);
-        DoubleKernel.transform(x, 0, n, 1.0, false, groupMax);
+        DoubleKernel.transform(x, 0, n, 1.0, false, groupMax, 1 + groupMax % 5);
         assertArrayEquals(ref, x, 0.0, "n = " + n + ", groupMax = " + groupMax);
         float[] xf = toFloat(signs(7 * n + groupMax, n));
-        FloatKernel.transform(xf, 0, n, 1.0f, false, groupMax);
+        FloatKernel.transform(xf, 0, n, 1.0f, false, groupMax, 1 + groupMax % 5);
         assertArrayEquals(toFloat(ref), xf, 0.0f, "float n = " + n + ", groupMax = " + groupMax);
       }
     }
