@@ -20,7 +20,7 @@ public final class Figures {
 
   /** Every figure, one or more per package. */
   static List<Figure> all() {
-    return List.of(new LinalgFigures.ConvolutionError());
+    return List.of(new LinalgFigures.ConvolutionError(), new HadamardFigures.RecoveryVsSnr());
   }
 
   public static void main(String[] args) throws IOException {
