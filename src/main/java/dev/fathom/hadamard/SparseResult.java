@@ -42,10 +42,15 @@ public record SparseResult(
     MAX_ROUNDS
   }
 
-  /** Copies the arrays so that the record is immutable. */
+  /** Checks the arrays and copies them so that the record is immutable. */
   public SparseResult {
-    indices = indices.clone();
-    values = values.clone();
+    indices = dev.fathom.linalg.Args.notNull("indices", indices).clone();
+    values = dev.fathom.linalg.Args.notNull("values", values).clone();
+    if (values.length != indices.length) {
+      throw dev.fathom.linalg.Args.fail(
+          "values.length", values.length, "indices.length = " + indices.length);
+    }
+    dev.fathom.linalg.Args.notNull("status", status);
   }
 
   /**

@@ -17,7 +17,7 @@ public final class Tour {
 
   /** The steps, one per package, in the order they are printed. */
   static List<TourStep> steps() {
-    return List.of(new LinalgTour());
+    return List.of(new LinalgTour(), new HadamardTour());
   }
 
   /**
