@@ -143,7 +143,7 @@ class SparseWalshHadamardTest {
       for (int i = 0; i < 4; i++) {
         sortedAmp[Arrays.binarySearch(sorted, support[i])] = amp[i];
       }
-      SparseSignal sig = new SparseSignal(sorted, sortedAmp, 20, 0, 0);
+      SparseSignal sig = new SparseSignal(sorted, sortedAmp, 20);
       SparseResult r = new SparseWalshHadamard(o).transform(sig);
       assertEquals(SparseResult.Status.UNRESOLVED, r.status());
       assertArrayEquals(new long[] {0x00F00L, 0x80001L}, r.indices());
@@ -171,9 +171,7 @@ class SparseWalshHadamardTest {
         new SparseSignal(
             spec.keySet().stream().mapToLong(Long::longValue).toArray(),
             spec.values().stream().mapToDouble(Double::doubleValue).toArray(),
-            62,
-            0,
-            0);
+            62);
     SprightOptions o = SprightOptions.defaults(62, 60);
     SparseResult random = new SparseWalshHadamard(o).transform(sig);
     assertTrue(sig.exact(random, 1e-9));

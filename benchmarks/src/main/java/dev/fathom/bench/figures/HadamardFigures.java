@@ -2,6 +2,7 @@ package dev.fathom.bench.figures;
 
 import dev.fathom.bench.hadamard.SparseSignals;
 import dev.fathom.hadamard.SparseResult;
+import dev.fathom.hadamard.SparseSpectrum;
 import dev.fathom.hadamard.SparseWalshHadamard;
 import dev.fathom.hadamard.SprightOptions;
 import java.io.IOException;
@@ -23,39 +24,20 @@ final class HadamardFigures {
       double[] e = new double[trials];
       int exact = 0;
       for (int t = 0; t < trials; t++) {
-        SparseSignals.Signal s =
-            SparseSignals.random(n, k, 700 + t).unitWithNoise(SNR_DB[i], 1300 + t);
+        SparseSpectrum s = SparseSpectrum.random(n, k, 1, 1, 700 + t).withSnr(SNR_DB[i], 1300 + t);
         SprightOptions o =
             SprightOptions.defaults(n, k).withBucketBits(b).robust(p, Double.NaN).withSeed(t);
-        SparseResult r = new SparseWalshHadamard(o).transform(s);
-        if (SparseSignals.sameSupport(s, r)) {
+        SparseResult r = new SparseWalshHadamard(o).transform(SparseSignals.parallel(s));
+        if (s.sameSupport(r)) {
           exact++;
         }
-        e[t] = nmse(s, r);
+        e[t] = s.nmse(r);
       }
       Arrays.sort(e);
       rate[i] = (double) exact / trials;
       nmse[i] = e[trials / 2];
     }
     return new double[][] {rate, nmse};
-  }
-
-  private static double nmse(SparseSignals.Signal s, SparseResult r) {
-    double err = 0;
-    double energy = 0;
-    for (int i = 0; i < s.support().length; i++) {
-      double d = r.valueAt(s.support()[i]) - s.amplitude()[i];
-      err += d * d;
-      energy += s.amplitude()[i] * s.amplitude()[i];
-    }
-    long[] idx = r.indices();
-    double[] v = r.values();
-    for (int i = 0; i < idx.length; i++) {
-      if (Arrays.binarySearch(s.support(), idx[i]) < 0) {
-        err += v[i] * v[i];
-      }
-    }
-    return err / energy;
   }
 
   /** Exact-support rate and median NMSE of robust SPRIGHT against the SNR, two problem sizes. */

@@ -3,6 +3,7 @@ package dev.fathom.bench.hadamard;
 import dev.fathom.hadamard.Normalization;
 import dev.fathom.hadamard.QueryOracle;
 import dev.fathom.hadamard.SparseResult;
+import dev.fathom.hadamard.SparseSpectrum;
 import dev.fathom.hadamard.SparseWalshHadamard;
 import dev.fathom.hadamard.SprightOptions;
 import dev.fathom.hadamard.WalshHadamard;
@@ -39,7 +40,7 @@ public class SparseWalshHadamardBenchmark {
 
     @Setup
     public void setup() {
-      SparseSignals.Signal s = SparseSignals.random(22, 1024, 1);
+      SparseSpectrum s = SparseSpectrum.random(22, 1024, 1, 500, 1);
       x = s.dense();
       oracle = QueryOracle.ofArray(x.clone());
       sparse = new SparseWalshHadamard(SprightOptions.defaults(22, 1024));
@@ -55,12 +56,13 @@ public class SparseWalshHadamardBenchmark {
 
     @Setup
     public void setup() {
-      SparseSignals.Signal s = SparseSignals.random(40, 4096, 2);
+      SparseSpectrum s = SparseSpectrum.random(40, 4096, 1, 500, 2);
+      dev.fathom.hadamard.BatchOracle direct = SparseSignals.parallel(s);
       sparse = new SparseWalshHadamard(SprightOptions.defaults(40, 4096));
       SparseSignals.Table table = new SparseSignals.Table(1 << 20);
       sparse.transform(
           (indices, out) -> {
-            s.values(indices, out);
+            direct.values(indices, out);
             for (int i = 0; i < indices.length; i++) {
               table.put(indices[i], out[i]);
             }
