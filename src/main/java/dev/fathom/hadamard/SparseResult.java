@@ -125,6 +125,19 @@ public record SparseResult(
     return d;
   }
 
+  /**
+   * The mean Hamming weight (degree) over the recovered frequencies.
+   *
+   * @return the mean popcount, 0 when empty
+   */
+  public double meanDegree() {
+    long total = 0;
+    for (long k : indices) {
+      total += Long.bitCount(k);
+    }
+    return indices.length == 0 ? 0.0 : (double) total / indices.length;
+  }
+
   @Override
   public boolean equals(Object o) {
     return o instanceof SparseResult

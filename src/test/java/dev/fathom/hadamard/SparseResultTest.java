@@ -27,6 +27,8 @@ class SparseResultTest {
     assertEquals(-2, r.valueAt(5));
     assertEquals(0, r.valueAt(4));
     assertEquals(2, r.maxDegree()); // 12 = 0b1100, 3 = 0b11, 5 = 0b101
+    assertEquals(2.0, r.meanDegree());
+    assertEquals(0.0, result(new long[0], new double[0]).meanDegree());
     assertArrayEquals(
         new double[] {0, 0, 0, 1.5, 0, -2, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0}, r.toDense(4));
     assertTrue(r.toString().contains("status=COMPLETE"));
