@@ -128,4 +128,52 @@ final class HashGroup {
     }
     return e / dn;
   }
+
+  /**
+   * Robust mode: the bit-wise index estimate of bin j, bit i set iff sum_p U[r_p] U[r_p ^ e_i] < 0
+   * (corr is scratch of length n).
+   */
+  long bitwiseIndex(int j, double[] corr) {
+    int dn = delays.length;
+    int o = j * dn;
+    int p = dn / (n + 1);
+    java.util.Arrays.fill(corr, 0.0);
+    for (int q = 0; q < p; q++) {
+      int base = o + q * (n + 1);
+      double ur = bins[base];
+      for (int i = 0; i < n; i++) {
+        corr[i] += ur * bins[base + 1 + i];
+      }
+    }
+    long k = 0;
+    for (int i = 0; i < n; i++) {
+      if (corr[i] < 0) {
+        k |= 1L << i;
+      }
+    }
+    return k;
+  }
+
+  /** The least-squares amplitude of frequency k in bin j: mean_d s_k(d) U[d]. */
+  double amplitude(int j, long k) {
+    int dn = delays.length;
+    int o = j * dn;
+    double dot = 0;
+    for (int d = 0; d < dn; d++) {
+      dot += Gf2.dot(delays[d], k) == 0 ? bins[o + d] : -bins[o + d];
+    }
+    return dot / dn;
+  }
+
+  /** Mean squared residual of bin j after removing (k, alpha). */
+  double residual(int j, long k, double alpha) {
+    int dn = delays.length;
+    int o = j * dn;
+    double res = 0;
+    for (int d = 0; d < dn; d++) {
+      double r = bins[o + d] - (Gf2.dot(delays[d], k) == 0 ? alpha : -alpha);
+      res += r * r;
+    }
+    return res / dn;
+  }
 }

@@ -130,7 +130,7 @@ public final class SparseWalshHadamard {
     double noiseVariance = 0;
     if (o.detection() == SprightOptions.Detection.ROBUST_BITWISE) {
       noiseVariance =
-          Double.isNaN(o.noiseVariance()) ? estimateNoise(groups, size) : o.noiseVariance();
+          Double.isNaN(o.noiseVariance()) ? estimateNoise(groups, size, o.n()) : o.noiseVariance();
     }
     double binNoise = noiseVariance / size;
     double tau = (1 + o.gamma()) * binNoise + tol * tol;
@@ -205,16 +205,20 @@ public final class SparseWalshHadamard {
   }
 
   /**
-   * Estimates sigma^2 per query from the bins: the 10% quantile of the bin energies, which are
-   * mostly empty bins holding noise of variance sigma^2 / B, corrected by the Wilson-Hilferty
-   * approximation of the chi-square quantile with |D| degrees of freedom.
+   * Estimates sigma^2 per query from the bins. For each bin take the smaller of its mean energy and
+   * its residual after the best bit-wise singleton fit: both are about sigma^2 / B for an empty bin
+   * and the second also for a singleton, so most bins measure the noise even when few are empty.
+   * The 10% quantile of these values is corrected by the Wilson-Hilferty approximation of the
+   * chi-square quantile with |D| degrees of freedom.
    */
-  private static double estimateNoise(HashGroup[] groups, int size) {
+  private static double estimateNoise(HashGroup[] groups, int size, int n) {
     double[] e = new double[groups.length * size];
+    double[] corr = new double[n];
     int i = 0;
     for (HashGroup g : groups) {
       for (int j = 0; j < size; j++) {
-        e[i++] = g.energy(j);
+        long k = g.bitwiseIndex(j, corr);
+        e[i++] = Math.min(g.energy(j), g.residual(j, k, g.amplitude(j, k)));
       }
     }
     Arrays.sort(e);
@@ -281,41 +285,12 @@ public final class SparseWalshHadamard {
     }
 
     private boolean robust(HashGroup g, int j) {
-      double[] u = g.bins;
-      int dn = g.delays.length;
-      int o = j * dn;
-      int p = dn / (n + 1);
-      Arrays.fill(corr, 0.0);
-      for (int q = 0; q < p; q++) {
-        int base = o + q * (n + 1);
-        double ur = u[base];
-        for (int i = 0; i < n; i++) {
-          corr[i] += ur * u[base + 1 + i];
-        }
-      }
-      long k = 0;
-      for (int i = 0; i < n; i++) {
-        if (corr[i] < 0) {
-          k |= 1L << i;
-        }
-      }
+      long k = g.bitwiseIndex(j, corr);
       if (g.hash(k) != j) {
         return false;
       }
-      double dot = 0;
-      for (int d = 0; d < dn; d++) {
-        dot += Gf2.dot(g.delays[d], k) == 0 ? u[o + d] : -u[o + d];
-      }
-      double alpha = dot / dn;
-      if (alpha * alpha < minAmplitude2) {
-        return false;
-      }
-      double res = 0;
-      for (int d = 0; d < dn; d++) {
-        double r = u[o + d] - (Gf2.dot(g.delays[d], k) == 0 ? alpha : -alpha);
-        res += r * r;
-      }
-      if (res / dn > tau) {
+      double alpha = g.amplitude(j, k);
+      if (alpha * alpha < minAmplitude2 || g.residual(j, k, alpha) > tau) {
         return false;
       }
       index = k;

@@ -94,10 +94,11 @@ public record SprightOptions(
   }
 
   /**
-   * Defaults for {@code n} bits and sparsity {@code K}: {@code b = ceil(log2 K)} clamped to {@code
-   * [1, min(n, 24)]} (load {@code K / (3B) <= 1/3}), {@code C = 3}, noiseless detection, random
-   * subsampling, {@code P = 5}, estimated noise, {@code gamma = 0.5}, 20 rounds, relative tolerance
-   * {@code 1e-9}, seed 0.
+   * Defaults for {@code n} bits and sparsity {@code K}: {@code b = max(4, ceil(log2 K))} capped at
+   * {@code min(n, 24)} (load {@code K / (3B) <= 1/3}; at least 16 bins, because with very few bins
+   * two coefficients share a bin in every group too often), {@code C = 3}, noiseless detection,
+   * random subsampling, {@code P = 5}, estimated noise, {@code gamma = 0.5}, 20 rounds, relative
+   * tolerance {@code 1e-9}, seed 0.
    *
    * @param n the number of bits, in {@code [1, 62]}
    * @param sparsity the expected number of non-zero coefficients, at least 0
@@ -106,8 +107,8 @@ public record SprightOptions(
   public static SprightOptions defaults(int n, int sparsity) {
     Args.inRange("n", n, 1, 62);
     Args.nonNegative("sparsity", sparsity);
-    int b = sparsity <= 2 ? 1 : 64 - Long.numberOfLeadingZeros(sparsity - 1L);
-    b = Math.max(1, Math.min(b, Math.min(n, 24)));
+    int b = sparsity <= 16 ? 4 : 64 - Long.numberOfLeadingZeros(sparsity - 1L);
+    b = Math.min(b, Math.min(n, 24));
     return new SprightOptions(
         n,
         sparsity,

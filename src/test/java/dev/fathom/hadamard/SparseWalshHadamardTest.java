@@ -70,6 +70,30 @@ class SparseWalshHadamardTest {
   }
 
   @Test
+  void everyTinyProblemMatchesTheDenseTransform() {
+    // n = 1..8 with up to 8 coefficients (b = n when n < 4): both subsampling kinds, both modes
+    // (robust on exact data, its noise estimated from the bins), against the dense transform.
+    for (int n = 1; n <= 8; n++) {
+      for (int k = 0; k <= Math.min(1 << n, 8); k++) {
+        for (long seed = 0; seed < 3; seed++) {
+          SparseSpectrum s = SparseSpectrum.random(n, k, 1, 5, seed * 31 + k);
+          double[] dense = s.dense();
+          WalshHadamard.transform(dense, Normalization.FOURIER);
+          for (SprightOptions.Subsampling sub : SprightOptions.Subsampling.values()) {
+            SprightOptions o = SprightOptions.defaults(n, k).withSubsampling(sub).withSeed(seed);
+            for (SprightOptions opt : new SprightOptions[] {o, o.robust(3, Double.NaN)}) {
+              SparseResult r = new SparseWalshHadamard(opt).transform(s);
+              String what = "n = " + n + ", K = " + k + ", seed " + seed + ", " + opt;
+              assertTrue(Reference.relErr(r.toDense(n), dense) <= 1e-9, what);
+              assertEquals(SparseResult.Status.COMPLETE, r.status(), what);
+            }
+          }
+        }
+      }
+    }
+  }
+
+  @Test
   void countsEveryQueryTheOracleSees() {
     SparseSignal sig = SparseSignal.random(24, 50, 3);
     List<Long> asked = new ArrayList<>();

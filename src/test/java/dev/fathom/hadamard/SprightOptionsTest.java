@@ -10,7 +10,7 @@ class SprightOptionsTest {
   @Test
   void defaultsKeepTheLoadAtMostOneThird() {
     int[][] cases = {
-      {20, 64, 6}, {22, 1024, 10}, {40, 4096, 12}, {62, 100, 7}, {30, 0, 1}, {5, 1, 1}
+      {20, 64, 6}, {22, 1024, 10}, {40, 4096, 12}, {62, 100, 7}, {30, 0, 4}, {5, 1, 4}, {3, 1, 3}
     };
     for (int[] c : cases) {
       SprightOptions o = SprightOptions.defaults(c[0], c[1]);
