@@ -179,6 +179,23 @@ class SparseWalshHadamardTest {
   }
 
   @Test
+  void aThreeTonPosingAsASingletonIsNotReportedComplete() {
+    // Amplitudes (-2, 2, 2) on base, base ^ e7, base ^ e13 share bin 0 of group 0 (identity
+    // blocks, hashed bits 0-3), and with n - b + 1 delays that bin reads exactly like a singleton
+    // at base ^ e7 ^ e13. The ghost is peeled, but the other groups then disagree, so the run must
+    // end with bins unresolved rather than claim a complete answer.
+    long base = 0x30005L;
+    long[] ks = {base, base ^ (1L << 7), base ^ (1L << 13)};
+    SparseSpectrum s = new SparseSpectrum(20, ks, new double[] {-2, 2, 2});
+    SprightOptions o =
+        SprightOptions.defaults(20, 3).withSubsampling(SprightOptions.Subsampling.IDENTITY_BLOCKS);
+    SparseResult r = new SparseWalshHadamard(o).transform(s);
+    assertEquals(SparseResult.Status.UNRESOLVED, r.status());
+    assertTrue(r.unresolvedBins() > 0);
+    assertTrue(r.residualEnergy() > 1);
+  }
+
+  @Test
   void lowDegreeSupportNeedsRandomSubsampling() {
     // Every frequency has Hamming weight <= 3 in n = 62 bits: far from uniformly random.
     java.util.random.RandomGenerator rng = dev.fathom.linalg.Rng.create(9);
