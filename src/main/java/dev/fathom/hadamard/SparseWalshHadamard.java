@@ -134,7 +134,7 @@ public final class SparseWalshHadamard {
     }
     double binNoise = noiseVariance / size;
     double tau = (1 + o.gamma()) * binNoise + tol * tol;
-    Classifier classifier = new Classifier(o, tol, tau, binNoise);
+    Classifier classifier = new Classifier(o, groups, tol, tau, binNoise);
 
     // Peeling.
     Map<Long, Double> found = new HashMap<>();
@@ -237,10 +237,12 @@ public final class SparseWalshHadamard {
     private final double tau;
     private final double minAmplitude2;
     private final double[] corr;
+    private final HashGroup[] groups;
     long index;
     double amplitude;
 
-    Classifier(SprightOptions o, double tol, double tau, double binNoise) {
+    Classifier(SprightOptions o, HashGroup[] groups, double tol, double tau, double binNoise) {
+      this.groups = groups;
       this.noiseless = o.detection() == SprightOptions.Detection.NOISELESS;
       this.n = o.n();
       this.tol = tol;
@@ -258,13 +260,44 @@ public final class SparseWalshHadamard {
       return noiseless ? noiseless(g, j) : robust(g, j);
     }
 
+    /**
+     * Noiseless test: a clean singleton that the other groups do not contradict. Group c'
+     * contradicts frequency k when k's bin there is empty or a clean singleton of another
+     * frequency; a majority of contradicting groups marks k as a ghost (a multiton whose values
+     * mimic a singleton in this group only), which is left for later rounds.
+     */
     private boolean noiseless(HashGroup g, int j) {
+      long k = cleanSingleton(g, j);
+      if (k < 0) {
+        return false;
+      }
+      double alpha = amplitude;
+      int contradictions = 0;
+      for (HashGroup other : groups) {
+        if (other != g) {
+          int jo = other.hash(k);
+          long ko = other.energy(jo) <= tau ? -2 : cleanSingleton(other, jo);
+          if (ko == -2 || (ko >= 0 && ko != k)) {
+            contradictions++;
+          }
+        }
+      }
+      if (2 * contradictions > groups.length - 1) {
+        return false;
+      }
+      index = k;
+      amplitude = alpha;
+      return true;
+    }
+
+    /** The frequency of bin j if every delay reads +-U[0] (sets amplitude), else -1. */
+    private long cleanSingleton(HashGroup g, int j) {
       double[] u = g.bins;
       int dn = g.delays.length;
       int o = j * dn;
       double u0 = u[o];
       if (Math.abs(u0) <= tol) {
-        return false;
+        return -1;
       }
       long v = j;
       double sum = u0;
@@ -276,12 +309,11 @@ public final class SparseWalshHadamard {
           v |= 1L << (g.b + i - 1);
           sum -= ui;
         } else {
-          return false;
+          return -1;
         }
       }
-      index = Gf2.multiply(g.inverse, v);
       amplitude = sum / dn;
-      return true;
+      return Gf2.multiply(g.inverse, v);
     }
 
     private boolean robust(HashGroup g, int j) {

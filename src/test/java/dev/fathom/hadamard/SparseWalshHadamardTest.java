@@ -179,20 +179,19 @@ class SparseWalshHadamardTest {
   }
 
   @Test
-  void aThreeTonPosingAsASingletonIsNotReportedComplete() {
+  void aThreeTonPosingAsASingletonIsNotPeeledAsAGhost() {
     // Amplitudes (-2, 2, 2) on base, base ^ e7, base ^ e13 share bin 0 of group 0 (identity
     // blocks, hashed bits 0-3), and with n - b + 1 delays that bin reads exactly like a singleton
-    // at base ^ e7 ^ e13. The ghost is peeled, but the other groups then disagree, so the run must
-    // end with bins unresolved rather than claim a complete answer.
+    // at base ^ e7 ^ e13. Groups 1 and 2 hold clean singletons of base ^ e7 and base ^ e13 where
+    // the ghost would hash, so they outvote it; peeling their singletons then opens the 3-ton.
     long base = 0x30005L;
     long[] ks = {base, base ^ (1L << 7), base ^ (1L << 13)};
-    SparseSpectrum s = new SparseSpectrum(20, ks, new double[] {-2, 2, 2});
+    SparseSignal sig = new SparseSignal(ks, new double[] {-2, 2, 2}, 20);
     SprightOptions o =
         SprightOptions.defaults(20, 3).withSubsampling(SprightOptions.Subsampling.IDENTITY_BLOCKS);
-    SparseResult r = new SparseWalshHadamard(o).transform(s);
-    assertEquals(SparseResult.Status.UNRESOLVED, r.status());
-    assertTrue(r.unresolvedBins() > 0);
-    assertTrue(r.residualEnergy() > 1);
+    SparseResult r = new SparseWalshHadamard(o).transform(sig);
+    assertTrue(sig.exact(r, 1e-12), r.toString());
+    assertEquals(SparseResult.Status.COMPLETE, r.status());
   }
 
   @Test
