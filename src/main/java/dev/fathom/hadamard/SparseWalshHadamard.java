@@ -160,6 +160,8 @@ public final class SparseWalshHadamard {
               h.peel(k, alpha);
             }
             progress = true;
+          } else if (classifier.deferred) {
+            g.changed[j] = true; // look again next round, once the other groups have peeled
           }
         }
       }
@@ -241,6 +243,9 @@ public final class SparseWalshHadamard {
     long index;
     double amplitude;
 
+    /** Whether the last bin tested was a clean singleton outvoted by the other groups. */
+    boolean deferred;
+
     Classifier(SprightOptions o, HashGroup[] groups, double tol, double tau, double binNoise) {
       this.groups = groups;
       this.noiseless = o.detection() == SprightOptions.Detection.NOISELESS;
@@ -254,6 +259,7 @@ public final class SparseWalshHadamard {
 
     /** Whether bin j of g is a verified singleton; if so sets index and amplitude. */
     boolean singleton(HashGroup g, int j) {
+      deferred = false;
       if (g.energy(j) <= tau) {
         return false;
       }
@@ -283,6 +289,7 @@ public final class SparseWalshHadamard {
         }
       }
       if (2 * contradictions > groups.length - 1) {
+        deferred = true;
         return false;
       }
       index = k;
