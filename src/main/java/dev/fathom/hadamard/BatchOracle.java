@@ -1,0 +1,16 @@
+package dev.fathom.hadamard;
+
+/**
+ * A function on {@code n}-bit indices evaluated many points at a time, as machine-learning models
+ * and simulators prefer. {@link SparseWalshHadamard} asks all its queries in one call.
+ */
+@FunctionalInterface
+public interface BatchOracle {
+  /**
+   * Evaluates the function at every index.
+   *
+   * @param indices the indices to evaluate, each in {@code [0, 2^n)}; not to be modified
+   * @param out where to write {@code f(indices[i])}, of the same length as {@code indices}
+   */
+  void values(long[] indices, double[] out);
+}

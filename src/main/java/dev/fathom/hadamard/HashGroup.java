@@ -1,0 +1,179 @@
+package dev.fathom.hadamard;
+
+import dev.fathom.linalg.Args;
+import java.util.random.RandomGenerator;
+
+/**
+ * One subsampling group of SPRIGHT: the matrix {@code M_c} (its {@code b} columns over GF(2)), the
+ * delays {@code D_c}, and the bins {@code U_c[j][d]} stored bin-major ({@code bins[j * |D| + d]}).
+ */
+final class HashGroup {
+  final int n;
+  final int b;
+  final long[] cols;
+  final long[] delays;
+
+  /** Rows of the inverse of [M^T; e_S] (noiseless mode only), else null. */
+  final long[] inverse;
+
+  final double[] bins;
+  final boolean[] changed;
+
+  private HashGroup(int n, int b, long[] cols, long[] delays, long[] inverse) {
+    this.n = n;
+    this.b = b;
+    this.cols = cols;
+    this.delays = delays;
+    this.inverse = inverse;
+    this.bins = new double[delays.length << b];
+    this.changed = new boolean[1 << b];
+  }
+
+  /** Builds group {@code c} of {@code options}, drawing from {@code rng} in a fixed order. */
+  static HashGroup create(SprightOptions o, int c, RandomGenerator rng) {
+    int n = o.n();
+    int b = o.bucketBits();
+    long mask = (1L << n) - 1;
+    long[] cols = new long[b];
+    if (o.subsampling() == SprightOptions.Subsampling.IDENTITY_BLOCKS) {
+      int shift = (int) Math.round((double) c * n / o.groups());
+      for (int t = 0; t < b; t++) {
+        cols[t] = 1L << ((shift + t) % n);
+      }
+    } else {
+      randomFullRank(rng, cols, mask);
+    }
+    if (o.detection() == SprightOptions.Detection.NOISELESS) {
+      Gf2.Basis basis = new Gf2.Basis();
+      long[] rows = new long[n];
+      for (int t = 0; t < b; t++) {
+        basis.add(cols[t]);
+        rows[t] = cols[t];
+      }
+      long[] delays = new long[n - b + 1];
+      int next = 1;
+      for (int i = 0; i < n && next < delays.length; i++) {
+        if (basis.add(1L << i)) {
+          rows[b + next - 1] = 1L << i;
+          delays[next++] = 1L << i;
+        }
+      }
+      return new HashGroup(n, b, cols, delays, Gf2.inverse(rows, n));
+    }
+    int p = o.offsets();
+    long[] delays = new long[p * (n + 1)];
+    for (int q = 0; q < p; q++) {
+      long r = rng.nextLong() & mask;
+      delays[q * (n + 1)] = r;
+      for (int i = 0; i < n; i++) {
+        delays[q * (n + 1) + 1 + i] = r ^ (1L << i);
+      }
+    }
+    return new HashGroup(n, b, cols, delays, null);
+  }
+
+  private static void randomFullRank(RandomGenerator rng, long[] cols, long mask) {
+    for (int attempt = 0; attempt < 1000; attempt++) {
+      Gf2.Basis basis = new Gf2.Basis();
+      boolean ok = true;
+      for (int t = 0; t < cols.length && ok; t++) {
+        cols[t] = rng.nextLong() & mask;
+        ok = basis.add(cols[t]);
+      }
+      if (ok) {
+        return;
+      }
+    }
+    // Unreachable in practice: a random n x b matrix with b <= n has full rank with probability
+    // above 0.28, so 1000 failures in a row have probability below 1e-140.
+    throw Args.fail("bucketBits", cols.length, "a rank reachable by random draws");
+  }
+
+  /** The bin of frequency k: bit t is <col_t, k>. */
+  int hash(long k) {
+    int j = 0;
+    for (int t = 0; t < b; t++) {
+      j |= Gf2.dot(cols[t], k) << t;
+    }
+    return j;
+  }
+
+  /** Writes the query indices M l xor d for l = 0..B-1 into out[off + l], by a Gray-code walk. */
+  void queries(long delay, long[] out, int off) {
+    long m = delay;
+    out[off] = m;
+    for (int i = 1; i < (1 << b); i++) {
+      m ^= cols[Integer.numberOfTrailingZeros(i)];
+      out[off + (i ^ (i >>> 1))] = m;
+    }
+  }
+
+  /** Subtracts the contribution of coefficient (k, alpha) from its bin and marks it changed. */
+  void peel(long k, double alpha) {
+    int j = hash(k);
+    int dn = delays.length;
+    int o = j * dn;
+    for (int d = 0; d < dn; d++) {
+      bins[o + d] -= Gf2.dot(delays[d], k) == 0 ? alpha : -alpha;
+    }
+    changed[j] = true;
+  }
+
+  /** Mean energy per delay of bin j. */
+  double energy(int j) {
+    int dn = delays.length;
+    double e = 0;
+    for (int d = j * dn, end = d + dn; d < end; d++) {
+      e += bins[d] * bins[d];
+    }
+    return e / dn;
+  }
+
+  /**
+   * Robust mode: the bit-wise index estimate of bin j, bit i set iff sum_p U[r_p] U[r_p ^ e_i] < 0
+   * (corr is scratch of length n).
+   */
+  long bitwiseIndex(int j, double[] corr) {
+    int dn = delays.length;
+    int o = j * dn;
+    int p = dn / (n + 1);
+    java.util.Arrays.fill(corr, 0.0);
+    for (int q = 0; q < p; q++) {
+      int base = o + q * (n + 1);
+      double ur = bins[base];
+      for (int i = 0; i < n; i++) {
+        corr[i] += ur * bins[base + 1 + i];
+      }
+    }
+    long k = 0;
+    for (int i = 0; i < n; i++) {
+      if (corr[i] < 0) {
+        k |= 1L << i;
+      }
+    }
+    return k;
+  }
+
+  /** The least-squares amplitude of frequency k in bin j: mean_d s_k(d) U[d]. */
+  double amplitude(int j, long k) {
+    int dn = delays.length;
+    int o = j * dn;
+    double dot = 0;
+    for (int d = 0; d < dn; d++) {
+      dot += Gf2.dot(delays[d], k) == 0 ? bins[o + d] : -bins[o + d];
+    }
+    return dot / dn;
+  }
+
+  /** Mean squared residual of bin j after removing (k, alpha). */
+  double residual(int j, long k, double alpha) {
+    int dn = delays.length;
+    int o = j * dn;
+    double res = 0;
+    for (int d = 0; d < dn; d++) {
+      double r = bins[o + d] - (Gf2.dot(delays[d], k) == 0 ? alpha : -alpha);
+      res += r * r;
+    }
+    return res / dn;
+  }
+}

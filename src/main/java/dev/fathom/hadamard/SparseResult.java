@@ -1,0 +1,180 @@
+package dev.fathom.hadamard;
+
+import java.util.Arrays;
+
+/**
+ * What {@link SparseWalshHadamard} found: the non-zero coefficients in the {@link
+ * Normalization#FOURIER} convention, {@code f(m) = sum_k values[i] (-1)^popcount(indices[i] & m)},
+ * with the diagnostics of the run.
+ *
+ * @param indices the recovered frequencies, in increasing order
+ * @param values the coefficient of each frequency
+ * @param queries the number of oracle queries, counted with repetition ({@code C * B * |D|})
+ * @param distinctQueries the number of distinct indices queried
+ * @param rounds the peeling rounds run
+ * @param unresolvedBins the bins (over all groups) still holding energy above the zero threshold
+ * @param residualEnergy the energy left in the bins, averaged over the groups: an estimate of
+ *     {@code sum |f^(k)|^2} over the coefficients not recovered, plus the noise
+ * @param noiseVariance the noise variance per query used by the thresholds (given or estimated; 0
+ *     in noiseless mode)
+ * @param status how the run ended
+ */
+public record SparseResult(
+    long[] indices,
+    double[] values,
+    long queries,
+    long distinctQueries,
+    int rounds,
+    int unresolvedBins,
+    double residualEnergy,
+    double noiseVariance,
+    Status status) {
+
+  /** How a run ended. */
+  public enum Status {
+    /** Every bin was explained: the answer is complete. */
+    COMPLETE,
+    /**
+     * Peeling stopped making progress with bins unresolved (overload or noise): a partial answer.
+     */
+    UNRESOLVED,
+    /** The round limit was reached while peeling still made progress: a partial answer. */
+    MAX_ROUNDS
+  }
+
+  /** Checks the arrays and copies them so that the record is immutable. */
+  public SparseResult {
+    indices = dev.fathom.linalg.Args.notNull("indices", indices).clone();
+    values = dev.fathom.linalg.Args.notNull("values", values).clone();
+    if (values.length != indices.length) {
+      throw dev.fathom.linalg.Args.fail(
+          "values.length", values.length, "indices.length = " + indices.length);
+    }
+    dev.fathom.linalg.Args.notNull("status", status);
+  }
+
+  /**
+   * Returns the recovered frequencies.
+   *
+   * @return a copy of the frequencies, increasing
+   */
+  @Override
+  public long[] indices() {
+    return indices.clone();
+  }
+
+  /**
+   * Returns the recovered coefficients.
+   *
+   * @return a copy of the coefficients, aligned with {@link #indices()}
+   */
+  @Override
+  public double[] values() {
+    return values.clone();
+  }
+
+  /**
+   * The number of recovered coefficients.
+   *
+   * @return the support size
+   */
+  public int size() {
+    return indices.length;
+  }
+
+  /**
+   * The recovered coefficient at frequency {@code k}, or 0 if none.
+   *
+   * @param k the frequency
+   * @return its coefficient
+   */
+  public double valueAt(long k) {
+    int i = Arrays.binarySearch(indices, k);
+    return i >= 0 ? values[i] : 0.0;
+  }
+
+  /**
+   * The recovered spectrum as a dense array of length {@code 2^n}, in the FOURIER convention.
+   *
+   * @param n the number of bits, at most 30, and large enough for every recovered index
+   * @return the dense spectrum
+   * @throws IllegalArgumentException if {@code n} is out of range or too small
+   */
+  public double[] toDense(int n) {
+    dev.fathom.linalg.Args.inRange("n", n, 0, WalshHadamard.MAX_LOG2);
+    double[] out = new double[1 << n];
+    for (int i = 0; i < indices.length; i++) {
+      if (indices[i] >= out.length) {
+        throw dev.fathom.linalg.Args.fail("n", n, "at least the bit length of " + indices[i]);
+      }
+      out[(int) indices[i]] = values[i];
+    }
+    return out;
+  }
+
+  /**
+   * The largest Hamming weight (degree) over the recovered frequencies.
+   *
+   * @return the maximum popcount, 0 when empty
+   */
+  public int maxDegree() {
+    int d = 0;
+    for (long k : indices) {
+      d = Math.max(d, Long.bitCount(k));
+    }
+    return d;
+  }
+
+  /**
+   * The mean Hamming weight (degree) over the recovered frequencies.
+   *
+   * @return the mean popcount, 0 when empty
+   */
+  public double meanDegree() {
+    long total = 0;
+    for (long k : indices) {
+      total += Long.bitCount(k);
+    }
+    return indices.length == 0 ? 0.0 : (double) total / indices.length;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof SparseResult
+        && Arrays.equals(indices, ((SparseResult) o).indices)
+        && Arrays.equals(values, ((SparseResult) o).values)
+        && queries == ((SparseResult) o).queries
+        && distinctQueries == ((SparseResult) o).distinctQueries
+        && rounds == ((SparseResult) o).rounds
+        && unresolvedBins == ((SparseResult) o).unresolvedBins
+        && Double.compare(residualEnergy, ((SparseResult) o).residualEnergy) == 0
+        && Double.compare(noiseVariance, ((SparseResult) o).noiseVariance) == 0
+        && status == ((SparseResult) o).status;
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * Arrays.hashCode(indices) + Arrays.hashCode(values) + status.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return "SparseResult[size="
+        + indices.length
+        + ", queries="
+        + queries
+        + ", distinctQueries="
+        + distinctQueries
+        + ", rounds="
+        + rounds
+        + ", unresolvedBins="
+        + unresolvedBins
+        + ", residualEnergy="
+        + residualEnergy
+        + ", noiseVariance="
+        + noiseVariance
+        + ", status="
+        + status
+        + "]";
+  }
+}

@@ -1,0 +1,340 @@
+package dev.fathom.hadamard;
+
+import dev.fathom.linalg.Args;
+import dev.fathom.linalg.Rng;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.random.RandomGenerator;
+
+/**
+ * The SPRIGHT sparse Walsh-Hadamard transform (Li, Bradley, Pawar, Ramchandran): recovers a {@code
+ * K}-sparse spectrum {@code f^} of a function {@code f} on {@code n}-bit indices ({@code n <= 62})
+ * from {@code O(K log N)} queries, without ever forming the length-{@code 2^n} vector.
+ *
+ * <p>Front end: for each group {@code c} and delay {@code d}, query {@code u[l] = f(M_c l xor d)}
+ * for the {@code B = 2^b} values of {@code l} and take a {@code B}-point transform, so that bin
+ * {@code j} sees {@code U_c[j][d] = sum_{k: M_c^T k = j} f^(k) (-1)^<d,k>}. Back end: a bin holding
+ * exactly one coefficient (a singleton) reveals its index through the signs across delays; it is
+ * verified, recorded, and subtracted from its bin in every group, which frees other bins (peeling).
+ * Output is in the {@link Normalization#FOURIER} convention, {@code f(m) = sum_k f^(k) (-1)^<k,m>}.
+ *
+ * <p>Thresholds are relative to the largest bin value (noiseless) plus {@code (1 + gamma) sigma^2 /
+ * B} (robust), so the result does not depend on the scale of {@code f}. Peeling stops when a round
+ * makes no progress or after {@code maxRounds}; an overloaded problem returns a partial answer with
+ * status {@link SparseResult.Status#UNRESOLVED}, never an exception or an endless loop. The same
+ * options (seed included) give the same queries and the same result. Instances are immutable and
+ * thread-safe; the oracle is called from the calling thread only.
+ */
+public final class SparseWalshHadamard {
+  /** Standard normal quantile at 0.1, for the noise estimate. */
+  private static final double Z_10 = -1.2815515655446004;
+
+  private final SprightOptions options;
+
+  /**
+   * Creates the transform.
+   *
+   * @param options the validated parameters
+   */
+  public SparseWalshHadamard(SprightOptions options) {
+    this.options = Args.notNull("options", options);
+  }
+
+  /**
+   * The parameters.
+   *
+   * @return the options
+   */
+  public SprightOptions options() {
+    return options;
+  }
+
+  /**
+   * Recovers the sparse spectrum of a dense vector with default options: a convenience for tests
+   * and comparisons (it only reads the {@code C B |D|} entries the front end asks for).
+   *
+   * @param x the values {@code f(m)}, of length {@code 2^n} with {@code 1 <= n <= 30}
+   * @param sparsity the expected number of non-zero coefficients
+   * @return the recovered coefficients in the FOURIER convention
+   */
+  public static SparseResult transform(double[] x, int sparsity) {
+    int n = WalshHadamard.log2(Args.notNull("x", x).length);
+    return new SparseWalshHadamard(SprightOptions.defaults(n, sparsity))
+        .transform(QueryOracle.ofArray(x));
+  }
+
+  /**
+   * Recovers the sparse spectrum of a function queried one point at a time.
+   *
+   * @param oracle the function {@code f}
+   * @return the recovered coefficients and diagnostics
+   * @throws IllegalArgumentException if the oracle returns a non-finite value
+   */
+  public SparseResult transform(QueryOracle oracle) {
+    return transform((BatchOracle) oracle);
+  }
+
+  /**
+   * Recovers the sparse spectrum of a function queried in one batch of {@code C B |D|} indices.
+   *
+   * @param oracle the function {@code f}
+   * @return the recovered coefficients and diagnostics
+   * @throws IllegalArgumentException if the oracle returns a non-finite value
+   */
+  public SparseResult transform(BatchOracle oracle) {
+    Args.notNull("oracle", oracle);
+    SprightOptions o = options;
+    int groupCount = o.groups();
+    int b = o.bucketBits();
+    int size = 1 << b;
+    int dn = o.delays();
+    RandomGenerator rng = Rng.create(o.seed());
+    HashGroup[] groups = new HashGroup[groupCount];
+    for (int c = 0; c < groupCount; c++) {
+      groups[c] = HashGroup.create(o, c, rng);
+    }
+
+    // Front end: all queries in one batch, then one B-point transform per (group, delay).
+    long[] idx = new long[groupCount * dn * size];
+    for (int c = 0; c < groupCount; c++) {
+      for (int d = 0; d < dn; d++) {
+        groups[c].queries(groups[c].delays[d], idx, (c * dn + d) * size);
+      }
+    }
+    double[] vals = new double[idx.length];
+    oracle.values(idx, vals);
+    LongHashSet distinct = new LongHashSet(idx.length);
+    for (int i = 0; i < idx.length; i++) {
+      if (!Double.isFinite(vals[i])) {
+        throw Args.fail("f(" + idx[i] + ")", vals[i], "a finite number");
+      }
+      distinct.add(idx[i]);
+    }
+    double scale = 0;
+    for (int c = 0; c < groupCount; c++) {
+      double[] bins = groups[c].bins;
+      for (int d = 0; d < dn; d++) {
+        int base = (c * dn + d) * size;
+        WalshHadamard.transform(vals, base, size, Normalization.FOURIER);
+        for (int j = 0; j < size; j++) {
+          double v = vals[base + j];
+          bins[j * dn + d] = v;
+          scale = Math.max(scale, Math.abs(v));
+        }
+      }
+    }
+
+    // Thresholds: mean energy per delay of an empty bin, and per-entry rounding tolerance.
+    double tol = o.relativeTolerance() * scale;
+    double noiseVariance = 0;
+    if (o.detection() == SprightOptions.Detection.ROBUST_BITWISE) {
+      noiseVariance =
+          Double.isNaN(o.noiseVariance()) ? estimateNoise(groups, size, o.n()) : o.noiseVariance();
+    }
+    double binNoise = noiseVariance / size;
+    double tau = (1 + o.gamma()) * binNoise + tol * tol;
+    Classifier classifier = new Classifier(o, groups, tol, tau, binNoise);
+
+    // Peeling.
+    Map<Long, Double> found = new HashMap<>();
+    for (HashGroup g : groups) {
+      Arrays.fill(g.changed, true);
+    }
+    int rounds = 0;
+    boolean progress = true;
+    while (progress && rounds < o.maxRounds()) {
+      rounds++;
+      progress = false;
+      for (HashGroup g : groups) {
+        for (int j = 0; j < size; j++) {
+          if (!g.changed[j]) {
+            continue;
+          }
+          g.changed[j] = false;
+          if (classifier.singleton(g, j)) {
+            long k = classifier.index;
+            double alpha = classifier.amplitude;
+            found.merge(k, alpha, Double::sum);
+            for (HashGroup h : groups) {
+              h.peel(k, alpha);
+            }
+            progress = true;
+          } else if (classifier.deferred) {
+            g.changed[j] = true; // look again next round, once the other groups have peeled
+          }
+        }
+      }
+    }
+
+    int unresolved = 0;
+    double residual = 0;
+    for (HashGroup g : groups) {
+      for (int j = 0; j < size; j++) {
+        double e = g.energy(j);
+        residual += e;
+        if (e > tau) {
+          unresolved++;
+        }
+      }
+    }
+    residual /= groupCount;
+    SparseResult.Status status =
+        unresolved == 0
+            ? SparseResult.Status.COMPLETE
+            : progress ? SparseResult.Status.MAX_ROUNDS : SparseResult.Status.UNRESOLVED;
+
+    long[] keys =
+        found.entrySet().stream()
+            .filter(e -> Math.abs(e.getValue()) > tol)
+            .mapToLong(Map.Entry::getKey)
+            .sorted()
+            .toArray();
+    double[] values = new double[keys.length];
+    for (int i = 0; i < keys.length; i++) {
+      values[i] = found.get(keys[i]);
+    }
+    return new SparseResult(
+        keys,
+        values,
+        idx.length,
+        distinct.size(),
+        rounds,
+        unresolved,
+        residual,
+        noiseVariance,
+        status);
+  }
+
+  /**
+   * Estimates sigma^2 per query from the bins. For each bin take the smaller of its mean energy and
+   * its residual after the best bit-wise singleton fit: both are about sigma^2 / B for an empty bin
+   * and the second also for a singleton, so most bins measure the noise even when few are empty.
+   * The 10% quantile of these values is corrected by the Wilson-Hilferty approximation of the
+   * chi-square quantile with |D| degrees of freedom.
+   */
+  private static double estimateNoise(HashGroup[] groups, int size, int n) {
+    double[] e = new double[groups.length * size];
+    double[] corr = new double[n];
+    int i = 0;
+    for (HashGroup g : groups) {
+      for (int j = 0; j < size; j++) {
+        long k = g.bitwiseIndex(j, corr);
+        e[i++] = Math.min(g.energy(j), g.residual(j, k, g.amplitude(j, k)));
+      }
+    }
+    Arrays.sort(e);
+    double q = e[(int) (0.1 * (e.length - 1))];
+    int dof = groups[0].delays.length;
+    double h = 2.0 / (9.0 * dof);
+    double chiQuantile = Math.pow(Math.max(1e-3, 1 - h + Z_10 * Math.sqrt(h)), 3);
+    return q / chiQuantile * size;
+  }
+
+  /** The bin test; not thread-safe (it holds the last singleton found). */
+  private static final class Classifier {
+    private final boolean noiseless;
+    private final int n;
+    private final double tol;
+    private final double tau;
+    private final double minAmplitude2;
+    private final double[] corr;
+    private final HashGroup[] groups;
+    long index;
+    double amplitude;
+
+    /** Whether the last bin tested was a clean singleton outvoted by the other groups. */
+    boolean deferred;
+
+    Classifier(SprightOptions o, HashGroup[] groups, double tol, double tau, double binNoise) {
+      this.groups = groups;
+      this.noiseless = o.detection() == SprightOptions.Detection.NOISELESS;
+      this.n = o.n();
+      this.tol = tol;
+      this.tau = tau;
+      // A robust singleton's amplitude must stand 4 standard errors above the bin noise.
+      this.minAmplitude2 = 16 * binNoise / o.delays() + tol * tol;
+      this.corr = new double[n];
+    }
+
+    /** Whether bin j of g is a verified singleton; if so sets index and amplitude. */
+    boolean singleton(HashGroup g, int j) {
+      deferred = false;
+      if (g.energy(j) <= tau) {
+        return false;
+      }
+      return noiseless ? noiseless(g, j) : robust(g, j);
+    }
+
+    /**
+     * Noiseless test: a clean singleton that the other groups do not contradict. Group c'
+     * contradicts frequency k when k's bin there is empty or a clean singleton of another
+     * frequency; a majority of contradicting groups marks k as a ghost (a multiton whose values
+     * mimic a singleton in this group only), which is left for later rounds.
+     */
+    private boolean noiseless(HashGroup g, int j) {
+      long k = cleanSingleton(g, j);
+      if (k < 0) {
+        return false;
+      }
+      double alpha = amplitude;
+      int contradictions = 0;
+      for (HashGroup other : groups) {
+        if (other != g) {
+          int jo = other.hash(k);
+          long ko = other.energy(jo) <= tau ? -2 : cleanSingleton(other, jo);
+          if (ko == -2 || (ko >= 0 && ko != k)) {
+            contradictions++;
+          }
+        }
+      }
+      if (2 * contradictions > groups.length - 1) {
+        deferred = true;
+        return false;
+      }
+      index = k;
+      amplitude = alpha;
+      return true;
+    }
+
+    /** The frequency of bin j if every delay reads +-U[0] (sets amplitude), else -1. */
+    private long cleanSingleton(HashGroup g, int j) {
+      double[] u = g.bins;
+      int dn = g.delays.length;
+      int o = j * dn;
+      double u0 = u[o];
+      if (Math.abs(u0) <= tol) {
+        return -1;
+      }
+      long v = j;
+      double sum = u0;
+      for (int i = 1; i < dn; i++) {
+        double ui = u[o + i];
+        if (Math.abs(ui - u0) <= tol) {
+          sum += ui;
+        } else if (Math.abs(ui + u0) <= tol) {
+          v |= 1L << (g.b + i - 1);
+          sum -= ui;
+        } else {
+          return -1;
+        }
+      }
+      amplitude = sum / dn;
+      return Gf2.multiply(g.inverse, v);
+    }
+
+    private boolean robust(HashGroup g, int j) {
+      long k = g.bitwiseIndex(j, corr);
+      if (g.hash(k) != j) {
+        return false;
+      }
+      double alpha = g.amplitude(j, k);
+      if (alpha * alpha < minAmplitude2 || g.residual(j, k, alpha) > tau) {
+        return false;
+      }
+      index = k;
+      amplitude = alpha;
+      return true;
+    }
+  }
+}

@@ -1,0 +1,375 @@
+package dev.fathom.hadamard;
+
+import dev.fathom.linalg.Args;
+
+/**
+ * Parameters of {@link SparseWalshHadamard}, validated on construction. Start from {@link
+ * #defaults(int, int)} and adjust with the {@code with...} methods.
+ *
+ * <p>The front end asks {@code groups * 2^bucketBits * |D|} queries, where the delay count {@code
+ * |D|} is {@code n - bucketBits + 1} in {@link Detection#NOISELESS} mode and {@code offsets * (n +
+ * 1)} in {@link Detection#ROBUST_BITWISE} mode. Peeling succeeds with high probability while the
+ * load {@code sparsity / (groups * 2^bucketBits)} stays below about 0.5 (asymptotic limit 0.818 for
+ * three groups).
+ *
+ * @param n the number of bits of an index, in {@code [1, 62]}
+ * @param sparsity the expected number of non-zero coefficients {@code K >= 0}; used for defaults
+ * @param bucketBits {@code b}, the log2 of the bins per group, in {@code [1, min(n, 24)]}
+ * @param groups {@code C}, the number of subsampling groups, in {@code [1, 16]}
+ * @param detection how a bin's coefficient is located
+ * @param subsampling how the subsampling matrices are chosen
+ * @param offsets {@code P}, the random offsets of the robust mode, in {@code [1, 64]} (ignored when
+ *     noiseless)
+ * @param noiseVariance the noise variance {@code sigma^2} per query in the robust mode, or {@code
+ *     NaN} to estimate it from the bins (ignored when noiseless)
+ * @param gamma the threshold slack {@code gamma > 0} of the robust tests: a bin is empty when its
+ *     mean energy is at most {@code (1 + gamma) sigma^2 / B}
+ * @param maxRounds the most peeling rounds, at least 1
+ * @param relativeTolerance the rounding tolerance relative to the largest bin value, in {@code (0,
+ *     1)}: coefficients smaller than this fraction of the largest are treated as zero
+ * @param seed the seed of the random matrices and offsets
+ */
+public record SprightOptions(
+    int n,
+    int sparsity,
+    int bucketBits,
+    int groups,
+    Detection detection,
+    Subsampling subsampling,
+    int offsets,
+    double noiseVariance,
+    double gamma,
+    int maxRounds,
+    double relativeTolerance,
+    long seed) {
+
+  /** How a singleton bin's index is found. */
+  public enum Detection {
+    /**
+     * Exact data: delays {@code 0} and the {@code n - b} unit vectors that complete the bin's
+     * {@code b} hashed bits; a bin is a singleton when every delay gives the same value up to sign.
+     */
+    NOISELESS,
+    /**
+     * Noisy data: {@code P} random offsets {@code r_p}, each with its {@code n} neighbours {@code
+     * r_p xor e_i}; bit {@code i} is read from the sign of {@code sum_p U[r_p] U[r_p xor e_i]}, and
+     * the singleton is verified by its bin hash and its residual energy.
+     */
+    ROBUST_BITWISE
+  }
+
+  /** How the {@code n x b} subsampling matrices over GF(2) are chosen. */
+  public enum Subsampling {
+    /**
+     * Rotated identity blocks: group {@code c} hashes bits {@code a_c .. a_c + b - 1 (mod n)} with
+     * {@code a_c = round(c n / C)}. Needs a uniformly random support.
+     */
+    IDENTITY_BLOCKS,
+    /**
+     * Uniformly random full-rank matrices: works for structured (for example low-degree) supports.
+     */
+    RANDOM
+  }
+
+  /** Validates every parameter. */
+  public SprightOptions {
+    Args.inRange("n", n, 1, 62);
+    Args.nonNegative("sparsity", sparsity);
+    Args.inRange("bucketBits", bucketBits, 1, Math.min(n, 24));
+    Args.inRange("groups", groups, 1, 16);
+    Args.notNull("detection", detection);
+    Args.notNull("subsampling", subsampling);
+    Args.inRange("offsets", offsets, 1, 64);
+    if (!Double.isNaN(noiseVariance)) {
+      Args.nonNegative("noiseVariance", noiseVariance);
+    }
+    Args.positive("gamma", gamma);
+    Args.positive("maxRounds", maxRounds);
+    Args.inOpenRange("relativeTolerance", relativeTolerance, 0, 1);
+    long queries =
+        (long) groups * (1L << bucketBits) * delayCount(n, bucketBits, detection, offsets);
+    if (queries > (1L << 28)) {
+      throw Args.fail("queries", queries, "at most 2^28 (reduce bucketBits, groups or offsets)");
+    }
+  }
+
+  /**
+   * Defaults for {@code n} bits and sparsity {@code K}: {@code b = max(4, ceil(log2 K))} capped at
+   * {@code min(n, 24)} (load {@code K / (3B) <= 1/3}; at least 16 bins, because with very few bins
+   * two coefficients share a bin in every group too often), {@code C = 3}, noiseless detection,
+   * random subsampling, {@code P = 5}, estimated noise, {@code gamma = 0.5}, 20 rounds, relative
+   * tolerance {@code 1e-9}, seed 0.
+   *
+   * @param n the number of bits, in {@code [1, 62]}
+   * @param sparsity the expected number of non-zero coefficients, at least 0
+   * @return the options
+   */
+  public static SprightOptions defaults(int n, int sparsity) {
+    Args.inRange("n", n, 1, 62);
+    Args.nonNegative("sparsity", sparsity);
+    int b = sparsity <= 16 ? 4 : 64 - Long.numberOfLeadingZeros(sparsity - 1L);
+    b = Math.min(b, Math.min(n, 24));
+    return new SprightOptions(
+        n,
+        sparsity,
+        b,
+        3,
+        Detection.NOISELESS,
+        Subsampling.RANDOM,
+        5,
+        Double.NaN,
+        0.5,
+        20,
+        1e-9,
+        0L);
+  }
+
+  /**
+   * The number of delays per group, {@code |D|}.
+   *
+   * @return {@code n - b + 1} when noiseless, {@code P (n + 1)} when robust
+   */
+  public int delays() {
+    return delayCount(n, bucketBits, detection, offsets);
+  }
+
+  /**
+   * The exact number of queries the front end asks, {@code C * 2^b * |D|}.
+   *
+   * @return the query count
+   */
+  public long queries() {
+    return (long) groups * (1L << bucketBits) * delays();
+  }
+
+  private static int delayCount(int n, int b, Detection detection, int offsets) {
+    return detection == Detection.NOISELESS ? n - b + 1 : offsets * (n + 1);
+  }
+
+  /**
+   * A builder starting from these options.
+   *
+   * @return a new builder holding every parameter of this record
+   */
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  /**
+   * Returns a copy with another bucket count.
+   *
+   * @param bits the new {@code b}
+   * @return the new options
+   */
+  public SprightOptions withBucketBits(int bits) {
+    return toBuilder().bucketBits(bits).build();
+  }
+
+  /**
+   * Returns a copy with another group count.
+   *
+   * @param count the new {@code C}
+   * @return the new options
+   */
+  public SprightOptions withGroups(int count) {
+    return toBuilder().groups(count).build();
+  }
+
+  /**
+   * Returns a copy in robust bit-wise mode.
+   *
+   * @param p the number of random offsets {@code P}
+   * @param variance the noise variance per query, or {@code NaN} to estimate it
+   * @return the new options
+   */
+  public SprightOptions robust(int p, double variance) {
+    return toBuilder()
+        .detection(Detection.ROBUST_BITWISE)
+        .offsets(p)
+        .noiseVariance(variance)
+        .build();
+  }
+
+  /**
+   * Returns a copy with another subsampling kind.
+   *
+   * @param kind the new kind
+   * @return the new options
+   */
+  public SprightOptions withSubsampling(Subsampling kind) {
+    return toBuilder().subsampling(kind).build();
+  }
+
+  /**
+   * Returns a copy with another seed.
+   *
+   * @param newSeed the new seed
+   * @return the new options
+   */
+  public SprightOptions withSeed(long newSeed) {
+    return toBuilder().seed(newSeed).build();
+  }
+
+  /** A mutable builder of {@link SprightOptions}; {@link #build()} validates. Not thread-safe. */
+  public static final class Builder {
+    private int n;
+    private int sparsity;
+    private int bucketBits;
+    private int groups;
+    private Detection detection;
+    private Subsampling subsampling;
+    private int offsets;
+    private double noiseVariance;
+    private double gamma;
+    private int maxRounds;
+    private double relativeTolerance;
+    private long seed;
+
+    private Builder(SprightOptions o) {
+      n = o.n;
+      sparsity = o.sparsity;
+      bucketBits = o.bucketBits;
+      groups = o.groups;
+      detection = o.detection;
+      subsampling = o.subsampling;
+      offsets = o.offsets;
+      noiseVariance = o.noiseVariance;
+      gamma = o.gamma;
+      maxRounds = o.maxRounds;
+      relativeTolerance = o.relativeTolerance;
+      seed = o.seed;
+    }
+
+    /**
+     * Sets {@code b}.
+     *
+     * @param v the log2 of the bins per group
+     * @return this builder
+     */
+    public Builder bucketBits(int v) {
+      bucketBits = v;
+      return this;
+    }
+
+    /**
+     * Sets {@code C}.
+     *
+     * @param v the number of groups
+     * @return this builder
+     */
+    public Builder groups(int v) {
+      groups = v;
+      return this;
+    }
+
+    /**
+     * Sets the detection mode.
+     *
+     * @param v the mode
+     * @return this builder
+     */
+    public Builder detection(Detection v) {
+      detection = v;
+      return this;
+    }
+
+    /**
+     * Sets the subsampling kind.
+     *
+     * @param v the kind
+     * @return this builder
+     */
+    public Builder subsampling(Subsampling v) {
+      subsampling = v;
+      return this;
+    }
+
+    /**
+     * Sets {@code P}.
+     *
+     * @param v the number of random offsets of the robust mode
+     * @return this builder
+     */
+    public Builder offsets(int v) {
+      offsets = v;
+      return this;
+    }
+
+    /**
+     * Sets the noise variance per query.
+     *
+     * @param v the variance, or {@code NaN} to estimate it
+     * @return this builder
+     */
+    public Builder noiseVariance(double v) {
+      noiseVariance = v;
+      return this;
+    }
+
+    /**
+     * Sets the threshold slack.
+     *
+     * @param v {@code gamma > 0}
+     * @return this builder
+     */
+    public Builder gamma(double v) {
+      gamma = v;
+      return this;
+    }
+
+    /**
+     * Sets the round limit.
+     *
+     * @param v the most peeling rounds
+     * @return this builder
+     */
+    public Builder maxRounds(int v) {
+      maxRounds = v;
+      return this;
+    }
+
+    /**
+     * Sets the rounding tolerance relative to the largest bin value.
+     *
+     * @param v the tolerance in {@code (0, 1)}
+     * @return this builder
+     */
+    public Builder relativeTolerance(double v) {
+      relativeTolerance = v;
+      return this;
+    }
+
+    /**
+     * Sets the seed.
+     *
+     * @param v the seed
+     * @return this builder
+     */
+    public Builder seed(long v) {
+      seed = v;
+      return this;
+    }
+
+    /**
+     * Validates and builds the options.
+     *
+     * @return the options
+     * @throws IllegalArgumentException naming the first invalid parameter
+     */
+    public SprightOptions build() {
+      return new SprightOptions(
+          n,
+          sparsity,
+          bucketBits,
+          groups,
+          detection,
+          subsampling,
+          offsets,
+          noiseVariance,
+          gamma,
+          maxRounds,
+          relativeTolerance,
+          seed);
+    }
+  }
+}

@@ -1,0 +1,304 @@
+package dev.fathom.hadamard;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class SparseWalshHadamardTest {
+  private static SprightOptions options(int n, int k, int b, int c, long seed) {
+    return SprightOptions.defaults(n, k).withBucketBits(b).withGroups(c).withSeed(seed);
+  }
+
+  /** Counts seeded trials with the exact support and amplitudes within 1e-9 relative. */
+  private static int exactTrials(int n, int k, int b, int c, int trials, boolean denseOracle) {
+    int ok = 0;
+    for (int s = 0; s < trials; s++) {
+      SparseSignal sig = SparseSignal.random(n, k, 1000L * n + s);
+      BatchOracle f = denseOracle ? QueryOracle.ofArray(sig.dense()) : sig;
+      SparseResult r = new SparseWalshHadamard(options(n, k, b, c, s)).transform(f);
+      assertEquals((long) c * (1L << b) * (n - b + 1), r.queries(), "C B (n - b + 1) queries");
+      if (sig.exact(r, 1e-9) && r.status() == SparseResult.Status.COMPLETE) {
+        ok++;
+      }
+    }
+    return ok;
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "16, 16, 4, 4, 20, 19",
+    "20, 64, 7, 3, 20, 19",
+    "22, 1024, 10, 3, 20, 19",
+    "62, 100, 8, 3, 20, 19",
+    "30, 1000, 10, 3, 3, 3",
+    "40, 512, 9, 3, 5, 5"
+  })
+  void noiselessExactRecoveryRate(int n, int k, int b, int c, int trials, int minExact) {
+    assertTrue(exactTrials(n, k, b, c, trials, n <= 22) >= minExact);
+  }
+
+  @Tag("slow")
+  @ParameterizedTest
+  @CsvSource({"40, 4096, 12, 3, 20, 19", "30, 1000, 10, 3, 20, 19"})
+  void noiselessExactRecoveryRateManyTrials(int n, int k, int b, int c, int trials, int min) {
+    assertTrue(exactTrials(n, k, b, c, trials, false) >= min);
+  }
+
+  @ParameterizedTest
+  @CsvSource({"10, 8", "16, 40", "22, 600"})
+  void matchesTheDenseTransform(int n, int k) {
+    SparseSignal sig = SparseSignal.random(n, k, 77 + n);
+    double[] x = sig.dense();
+    double[] dense = x.clone();
+    WalshHadamard.transform(dense, Normalization.FOURIER);
+    SparseResult r = SparseWalshHadamard.transform(x, k);
+    assertEquals(SparseResult.Status.COMPLETE, r.status());
+    assertEquals(k, r.size());
+    assertTrue(Reference.relErr(r.toDense(n), dense) <= 1e-9);
+    assertTrue(r.distinctQueries() <= r.queries());
+    assertTrue(r.distinctQueries() > r.queries() / 2);
+  }
+
+  @Test
+  void everyTinyProblemMatchesTheDenseTransform() {
+    // n = 1..8 with up to 8 coefficients (b = n when n < 4): both subsampling kinds, both modes
+    // (robust on exact data, its noise estimated from the bins), against the dense transform.
+    for (int n = 1; n <= 8; n++) {
+      for (int k = 0; k <= Math.min(1 << n, 8); k++) {
+        for (long seed = 0; seed < 3; seed++) {
+          SparseSpectrum s = SparseSpectrum.random(n, k, 1, 5, seed * 31 + k);
+          double[] dense = s.dense();
+          WalshHadamard.transform(dense, Normalization.FOURIER);
+          for (SprightOptions.Subsampling sub : SprightOptions.Subsampling.values()) {
+            SprightOptions o = SprightOptions.defaults(n, k).withSubsampling(sub).withSeed(seed);
+            for (SprightOptions opt : new SprightOptions[] {o, o.robust(3, Double.NaN)}) {
+              SparseResult r = new SparseWalshHadamard(opt).transform(s);
+              String what = "n = " + n + ", K = " + k + ", seed " + seed + ", " + opt;
+              assertTrue(Reference.relErr(r.toDense(n), dense) <= 1e-9, what);
+              assertEquals(SparseResult.Status.COMPLETE, r.status(), what);
+            }
+          }
+        }
+      }
+    }
+  }
+
+  @Test
+  void countsEveryQueryTheOracleSees() {
+    SparseSignal sig = SparseSignal.random(24, 50, 3);
+    List<Long> asked = new ArrayList<>();
+    QueryOracle counting =
+        m -> {
+          asked.add(m);
+          return sig.value(m);
+        };
+    SprightOptions o = SprightOptions.defaults(24, 50);
+    SparseResult r = new SparseWalshHadamard(o).transform(counting);
+    assertEquals(3L * 64 * (24 - 6 + 1), asked.size());
+    assertEquals(asked.size(), r.queries());
+    assertEquals(o.queries(), r.queries());
+    assertEquals(asked.stream().distinct().count(), r.distinctQueries());
+    assertTrue(sig.exact(r, 1e-9));
+  }
+
+  @Test
+  void zeroAndOneCoefficient() {
+    SparseResult zero = new SparseWalshHadamard(SprightOptions.defaults(30, 0)).transform(m -> 0.0);
+    assertEquals(0, zero.size());
+    assertEquals(SparseResult.Status.COMPLETE, zero.status());
+    assertEquals(0.0, zero.residualEnergy());
+    for (long k : new long[] {0L, 1L << 40, (1L << 62) - 1, 0x2AAAAAAAAAAAAAAAL}) {
+      QueryOracle one = m -> (Long.bitCount(k & m) & 1) == 0 ? 2.5 : -2.5;
+      SparseResult r = new SparseWalshHadamard(SprightOptions.defaults(62, 1)).transform(one);
+      assertArrayEquals(new long[] {k}, r.indices());
+      assertEquals(2.5, r.values()[0], 1e-12);
+      assertEquals(SparseResult.Status.COMPLETE, r.status());
+    }
+  }
+
+  @Test
+  void scaleInvariantThresholds() {
+    SparseSignal base = SparseSignal.random(24, 64, 11);
+    for (double c : new double[] {1e-12, 1e12}) {
+      SparseSignal sig = base.scaled(c);
+      SparseResult r = new SparseWalshHadamard(SprightOptions.defaults(24, 64)).transform(sig);
+      assertTrue(sig.exact(r, 1e-9), "scale " + c);
+    }
+  }
+
+  @Test
+  void overloadGivesAPartialAnswerWithStatus() {
+    // K = 2000 against C B = 3 * 256 bins: load 2.6, far beyond the peeling threshold.
+    SparseSignal sig = SparseSignal.random(20, 2000, 5);
+    SprightOptions o = SprightOptions.defaults(20, 2000).withBucketBits(8);
+    SparseResult r = new SparseWalshHadamard(o).transform(QueryOracle.ofArray(sig.dense()));
+    assertNotEquals(SparseResult.Status.COMPLETE, r.status());
+    assertTrue(r.unresolvedBins() > 0);
+    assertTrue(r.rounds() <= o.maxRounds());
+    assertTrue(r.residualEnergy() > 0);
+    assertTrue(r.size() < 2000);
+    SparseResult capped =
+        new SparseWalshHadamard(o.toBuilder().maxRounds(1).build()).transform(sig);
+    assertTrue(capped.rounds() == 1);
+  }
+
+  @Test
+  void cancellingPairInOneBinIsNotMistakenForASingleton() {
+    // Identity blocks with n = 20, b = 4, C = 3 hash bits {0-3}, {7-10}, {13-16}; k and k ^ 2^5
+    // share a bin in every group, so this pair can never be peeled.
+    SprightOptions o =
+        options(20, 8, 4, 3, 1).withSubsampling(SprightOptions.Subsampling.IDENTITY_BLOCKS);
+    for (double second : new double[] {-3.0, 3.0}) {
+      long[] support = {0x12345L, 0x12345L ^ (1L << 5), 0x80001L, 0x00F00L};
+      double[] amp = {3.0, second, 7.0, -2.0};
+      long[] sorted = support.clone();
+      Arrays.sort(sorted);
+      double[] sortedAmp = new double[4];
+      for (int i = 0; i < 4; i++) {
+        sortedAmp[Arrays.binarySearch(sorted, support[i])] = amp[i];
+      }
+      SparseSignal sig = new SparseSignal(sorted, sortedAmp, 20);
+      SparseResult r = new SparseWalshHadamard(o).transform(sig);
+      assertEquals(SparseResult.Status.UNRESOLVED, r.status());
+      assertArrayEquals(new long[] {0x00F00L, 0x80001L}, r.indices());
+      // The stuck pair's bin: delay e_5 (or 0 and the rest) reads 6, the others 0.
+      double perDelay = second < 0 ? 36.0 / 17 : 36.0 * 16 / 17;
+      assertEquals(perDelay, r.residualEnergy(), 1e-9);
+      assertEquals(3, r.unresolvedBins());
+    }
+  }
+
+  @Test
+  void aThreeTonPosingAsASingletonIsNotPeeledAsAGhost() {
+    // Amplitudes (-2, 2, 2) on base, base ^ e7, base ^ e13 share bin 0 of group 0 (identity
+    // blocks, hashed bits 0-3), and with n - b + 1 delays that bin reads exactly like a singleton
+    // at base ^ e7 ^ e13. Groups 1 and 2 hold clean singletons of base ^ e7 and base ^ e13 where
+    // the ghost would hash, so they outvote it; peeling their singletons then opens the 3-ton.
+    long base = 0x30005L;
+    long[] ks = {base, base ^ (1L << 7), base ^ (1L << 13)};
+    SparseSignal sig = new SparseSignal(ks, new double[] {-2, 2, 2}, 20);
+    SprightOptions o =
+        SprightOptions.defaults(20, 3).withSubsampling(SprightOptions.Subsampling.IDENTITY_BLOCKS);
+    SparseResult r = new SparseWalshHadamard(o).transform(sig);
+    assertTrue(sig.exact(r, 1e-12), r.toString());
+    assertEquals(SparseResult.Status.COMPLETE, r.status());
+  }
+
+  @Test
+  void lowDegreeSupportNeedsRandomSubsampling() {
+    // Every frequency has Hamming weight <= 3 in n = 62 bits: far from uniformly random.
+    java.util.random.RandomGenerator rng = dev.fathom.linalg.Rng.create(9);
+    java.util.TreeMap<Long, Double> spec = new java.util.TreeMap<>();
+    while (spec.size() < 60) {
+      long k = 0;
+      int w = 1 + rng.nextInt(3);
+      for (int i = 0; i < w; i++) {
+        k |= 1L << rng.nextInt(62);
+      }
+      spec.put(k, rng.nextDouble(1, 10));
+    }
+    SparseSignal sig =
+        new SparseSignal(
+            spec.keySet().stream().mapToLong(Long::longValue).toArray(),
+            spec.values().stream().mapToDouble(Double::doubleValue).toArray(),
+            62);
+    SprightOptions o = SprightOptions.defaults(62, 60);
+    SparseResult random = new SparseWalshHadamard(o).transform(sig);
+    assertTrue(sig.exact(random, 1e-9));
+    assertTrue(random.maxDegree() <= 3);
+    SparseResult blocks =
+        new SparseWalshHadamard(o.withSubsampling(SprightOptions.Subsampling.IDENTITY_BLOCKS))
+            .transform(sig);
+    // Identity blocks hash the weight-1 frequencies outside their bit range to bin 0, where they
+    // pile up into a multiton that peeling cannot open.
+    assertEquals(SparseResult.Status.UNRESOLVED, blocks.status());
+    assertTrue(blocks.size() < 60);
+  }
+
+  @Test
+  void deterministicForASeedAndScalarEqualsBatch() {
+    SparseSignal sig = SparseSignal.random(33, 80, 21);
+    SprightOptions o = SprightOptions.defaults(33, 80).withSeed(5);
+    List<Long> first = new ArrayList<>();
+    List<Long> second = new ArrayList<>();
+    SparseResult a =
+        new SparseWalshHadamard(o)
+            .transform(
+                (QueryOracle)
+                    m -> {
+                      first.add(m);
+                      return sig.value(m);
+                    });
+    SparseResult b =
+        new SparseWalshHadamard(o)
+            .transform(
+                (QueryOracle)
+                    m -> {
+                      second.add(m);
+                      return sig.value(m);
+                    });
+    assertEquals(first, second);
+    assertEquals(a, b);
+    assertEquals(a, new SparseWalshHadamard(o).transform((BatchOracle) sig));
+    List<Long> other = new ArrayList<>();
+    new SparseWalshHadamard(o.withSeed(6))
+        .transform(
+            (QueryOracle)
+                m -> {
+                  other.add(m);
+                  return sig.value(m);
+                });
+    assertNotEquals(first, other);
+  }
+
+  @Test
+  void badInput() {
+    SparseWalshHadamard s = new SparseWalshHadamard(SprightOptions.defaults(10, 4));
+    IllegalArgumentException nan =
+        assertThrows(
+            IllegalArgumentException.class, () -> s.transform(m -> m == 0 ? Double.NaN : 1));
+    assertEquals("f(0) = NaN: expected a finite number", nan.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> s.transform(m -> Double.POSITIVE_INFINITY));
+    assertThrows(NullPointerException.class, () -> s.transform((QueryOracle) null));
+    assertThrows(NullPointerException.class, () -> new SparseWalshHadamard(null));
+    assertThrows(IllegalArgumentException.class, () -> QueryOracle.ofArray(new double[6]));
+    assertThrows(IllegalArgumentException.class, () -> QueryOracle.ofArray(new double[4]).value(4));
+    assertThrows(
+        IllegalArgumentException.class, () -> SparseWalshHadamard.transform(new double[3], 1));
+    IllegalArgumentException k =
+        assertThrows(IllegalArgumentException.class, () -> SprightOptions.defaults(20, -1));
+    assertEquals("sparsity = -1: expected a non-negative integer", k.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> SprightOptions.defaults(0, 1));
+    assertThrows(IllegalArgumentException.class, () -> SprightOptions.defaults(63, 1));
+    SprightOptions d = SprightOptions.defaults(20, 64);
+    assertThrows(IllegalArgumentException.class, () -> d.withBucketBits(21));
+    assertThrows(IllegalArgumentException.class, () -> d.withBucketBits(0));
+    assertThrows(IllegalArgumentException.class, () -> d.withGroups(0));
+    assertThrows(IllegalArgumentException.class, () -> d.toBuilder().gamma(0).build());
+    assertThrows(IllegalArgumentException.class, () -> d.toBuilder().gamma(Double.NaN).build());
+    assertThrows(IllegalArgumentException.class, () -> d.toBuilder().maxRounds(0).build());
+    assertThrows(IllegalArgumentException.class, () -> d.robust(0, 1.0));
+    assertThrows(IllegalArgumentException.class, () -> d.robust(4, -1.0));
+    assertThrows(NullPointerException.class, () -> d.withSubsampling(null));
+    assertThrows(
+        IllegalArgumentException.class, () -> d.toBuilder().relativeTolerance(1.0).build());
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> d.toBuilder().detection(SprightOptions.Detection.NOISELESS).offsets(65).build());
+    IllegalArgumentException big =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> SprightOptions.defaults(62, 1 << 20).withGroups(16).robust(64, Double.NaN));
+    assertTrue(big.getMessage().startsWith("queries = "));
+  }
+}
