@@ -17,14 +17,15 @@ public final class Tour {
 
   /** The steps, one per package, in the order they are printed. */
   static List<TourStep> steps() {
-    new LinalgTour(),
-    new SsmTour(),
-    new MonotoneTour(),
-    new LsaTour(),
-    new RelaxTour(),
-    new SubmodularTour(),
-    new CoresetTour(),
-    new HadamardTour());
+    return List.of(
+        new LinalgTour(),
+        new HadamardTour(),
+        new SsmTour(),
+        new MonotoneTour(),
+        new LsaTour(),
+        new RelaxTour(),
+        new SubmodularTour(),
+        new CoresetTour());
   }
 
   /**

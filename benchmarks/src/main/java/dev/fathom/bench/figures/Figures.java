@@ -20,22 +20,23 @@ public final class Figures {
 
   /** Every figure, one or more per package. */
   static List<Figure> all() {
-    new LinalgFigures.ConvolutionError(),
-    new SsmFigures.Conditioning(),
-    new SsmFigures.Transfer(),
-    new MonotoneFigures.MatrixGameFigure(),
-    new MonotoneFigures.QuadraticFigure(),
-    new MonotoneFigures.VrGainFigure(),
-    new LsaFigures.ErrorVsK(),
-    new LsaFigures.MseVsAlpha(),
-    new RelaxFigures.ShiftedLaplacianCumulative(),
-    new RelaxFigures.HeatCumulative(),
-    new SubmodularFigures.DynamicCalls(),
-    new SubmodularFigures.DynamicCallsByBudget(),
-    new CoresetFigures.KMeansError(),
-    new CoresetFigures.LeastSquaresError(),
-    new CoresetFigures.MmdVsN(),
-    new HadamardFigures.RecoveryVsSnr());
+    return List.of(
+        new LinalgFigures.ConvolutionError(),
+        new SsmFigures.Conditioning(),
+        new SsmFigures.Transfer(),
+        new MonotoneFigures.MatrixGameFigure(),
+        new MonotoneFigures.QuadraticFigure(),
+        new MonotoneFigures.VrGainFigure(),
+        new LsaFigures.ErrorVsK(),
+        new LsaFigures.MseVsAlpha(),
+        new RelaxFigures.ShiftedLaplacianCumulative(),
+        new RelaxFigures.HeatCumulative(),
+        new SubmodularFigures.DynamicCalls(),
+        new SubmodularFigures.DynamicCallsByBudget(),
+        new CoresetFigures.KMeansError(),
+        new CoresetFigures.LeastSquaresError(),
+        new CoresetFigures.MmdVsN(),
+        new HadamardFigures.RecoveryVsSnr());
   }
 
   public static void main(String[] args) throws IOException {

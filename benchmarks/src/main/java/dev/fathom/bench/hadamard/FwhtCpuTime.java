@@ -21,7 +21,9 @@ public final class FwhtCpuTime {
   private FwhtCpuTime() {}
 
   private static final int[] LOG_N = {16, 18, 20, 22, 24};
-  private static final double[] FFHT_DOUBLE_SECONDS = {4.62e-5, Double.NaN, 9.67e-4, 5.04e-3, 2.62e-2};
+  private static final double[] FFHT_DOUBLE_SECONDS = {
+    4.62e-5, Double.NaN, 9.67e-4, 5.04e-3, 2.62e-2
+  };
 
   /**
    * Runs the comparison.
