@@ -42,7 +42,19 @@ public record SparseResult(
     MAX_ROUNDS
   }
 
-  /** Checks the arrays and copies them so that the record is immutable. */
+  /**
+   * Checks the arrays and copies them so that the record is immutable.
+   *
+   * @param indices see the record component
+   * @param values see the record component
+   * @param queries see the record component
+   * @param distinctQueries see the record component
+   * @param rounds see the record component
+   * @param unresolvedBins see the record component
+   * @param residualEnergy see the record component
+   * @param noiseVariance see the record component
+   * @param status see the record component
+   */
   public SparseResult {
     indices = dev.fathom.linalg.Args.notNull("indices", indices).clone();
     values = dev.fathom.linalg.Args.notNull("values", values).clone();

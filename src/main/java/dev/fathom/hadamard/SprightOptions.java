@@ -71,7 +71,22 @@ public record SprightOptions(
     RANDOM
   }
 
-  /** Validates every parameter. */
+  /**
+   * Validates every parameter.
+   *
+   * @param n see the record component
+   * @param sparsity see the record component
+   * @param bucketBits see the record component
+   * @param groups see the record component
+   * @param detection see the record component
+   * @param subsampling see the record component
+   * @param offsets see the record component
+   * @param noiseVariance see the record component
+   * @param gamma see the record component
+   * @param maxRounds see the record component
+   * @param relativeTolerance see the record component
+   * @param seed see the record component
+   */
   public SprightOptions {
     Args.inRange("n", n, 1, 62);
     Args.nonNegative("sparsity", sparsity);
