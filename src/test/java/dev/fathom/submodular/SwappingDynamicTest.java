@@ -76,14 +76,19 @@ class SwappingDynamicTest {
     for (long seed = 0; seed < 6; seed++) {
       SetFunction f =
           seed % 2 == 0 ? Instances.facility(seed, n) : Instances.coverage(seed, n, 30, 0.15);
-      SwappingDynamic d = new SwappingDynamic(f, m);
-      RandomGenerator rng = Rng.create(seed + 100);
-      for (int t = 0; t < 150; t++) {
-        DynamicTest.randomUpdate(d, n, rng, 0.6);
-        checkInvariant(d, f, m, n, "seed " + seed + " update " + t);
-        double opt = DynamicTest.bruteForceMatroid(f, m, DynamicTest.liveIds(d, n));
-        assertTrue(d.value() >= opt / 4 - 1e-12, "seed " + seed + " update " + t);
-      }
+      randomStreamAgainstBruteForce(f, m, n, 150, Rng.create(seed + 100), "seed " + seed);
+    }
+  }
+
+  /** Random updates; after each, the invariant and {@code value >= OPT/4} by brute force. */
+  static void randomStreamAgainstBruteForce(
+      SetFunction f, Matroid m, int n, int updates, RandomGenerator rng, String label) {
+    SwappingDynamic d = new SwappingDynamic(f, m);
+    for (int t = 0; t < updates; t++) {
+      DynamicTest.randomUpdate(d, n, rng, 0.6);
+      checkInvariant(d, f, m, n, label + " update " + t);
+      double opt = DynamicTest.bruteForceMatroid(f, m, DynamicTest.liveIds(d, n));
+      assertTrue(d.value() >= opt / 4 - 1e-12, label + " update " + t);
     }
   }
 
@@ -149,5 +154,73 @@ class SwappingDynamicTest {
       double opt = Instances.bruteForce(f, DynamicTest.liveIds(d, n), 2);
       assertTrue(d.value() >= opt / 4 - 1e-12, "update " + t);
     }
+  }
+
+  /** The graphic matroid of a random multigraph: element e is an edge, independent = a forest. */
+  static Matroid graphic(int[][] edges, int vertices) {
+    return Matroid.of(
+        (set, size) -> {
+          int[] parent = new int[vertices];
+          for (int v = 0; v < vertices; v++) {
+            parent[v] = v;
+          }
+          for (int i = 0; i < size; i++) {
+            int a = root(parent, edges[set[i]][0]);
+            int b = root(parent, edges[set[i]][1]);
+            if (a == b) {
+              return false;
+            }
+            parent[a] = b;
+          }
+          return true;
+        });
+  }
+
+  static int root(int[] parent, int v) {
+    while (parent[v] != v) {
+      v = parent[v];
+    }
+    return v;
+  }
+
+  @Test
+  void graphicMatroidGivenOnlyByItsOracle() {
+    int n = 12;
+    int vertices = 6;
+    for (long seed = 0; seed < 4; seed++) {
+      RandomGenerator rng = Rng.create(seed + 50);
+      int[][] edges = new int[n][];
+      for (int e = 0; e < n; e++) {
+        int a = rng.nextInt(vertices);
+        int b = rng.nextInt(vertices - 1);
+        edges[e] = new int[] {a, b >= a ? b + 1 : b};
+      }
+      Matroid m = graphic(edges, vertices);
+      SetFunction f = Instances.coverage(seed, n, 30, 0.15);
+      randomStreamAgainstBruteForce(f, m, n, 120, rng, "graphic seed " + seed);
+    }
+  }
+
+  @Test
+  void deletingANonSolutionElementCostsNoCall() {
+    int n = 60;
+    SetFunction f = Instances.facility(2, n);
+    SwappingDynamic d = new SwappingDynamic(f, Constraint.cardinality(3));
+    for (int e = 0; e < n; e++) {
+      d.insert(e);
+    }
+    int deleted = 0;
+    for (int e = 0; e < n; e++) {
+      final int x = e;
+      if (java.util.Arrays.stream(d.solution()).noneMatch(s -> s == x)) {
+        long calls = d.oracleCalls();
+        d.delete(e);
+        assertEquals(calls, d.oracleCalls());
+        deleted++;
+      }
+    }
+    assertEquals(n - 3, deleted);
+    assertEquals(0, d.replays());
+    checkInvariant(d, f, Constraint.cardinality(3), n, "after deleting all non-solution elements");
   }
 }
