@@ -1,38 +1,49 @@
 package dev.fathom.submodular;
 
 import dev.fathom.linalg.Args;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * Fully dynamic maximization of a monotone submodular function under a matroid constraint that
- * keeps the output of the Swapping streaming algorithm (Chakrabarti and Kale 2015) over the live
- * elements in insertion order, and so keeps at least 1/4 of the optimum after every update,
- * deterministically.
+ * keeps the output of the Swapping streaming algorithm (Chakrabarti and Kale 2015) over a recorded
+ * stream, and so keeps at least 1/4 of the optimum after every update, deterministically.
  *
  * <p>An arriving element e gets weight {@code w(e) = f(S + e) - f(S)} against the current solution
  * S; it joins S when {@code S + e} is independent, and otherwise replaces the lightest element u of
- * the circuit it closes when {@code w(e) >= 2 w(u)}. Deleting an element outside S needs no work (S
- * is still the Swapping output of a stream whose optimum is at least the live optimum); deleting an
- * element of S replays Swapping over the live elements. This is the simple emulation of Swapping,
- * not the level data structure of Duetting, Fusco, Lattanzi, Norouzi-Fard and Zadimoghaddam (ICML
- * 2023), which bounds the amortized cost by {@code O~(k^2)} for every oblivious sequence; here a
- * replay costs one oracle call per live element, so the amortized cost is about {@code k} calls
- * when the deleted elements are random, and up to {@code n} against adversarial deletions of
- * solution elements. Not thread-safe.
+ * the circuit it closes when {@code w(e) >= 2 w(u)}.
+ *
+ * <p>Invariant: S is exactly the Swapping output of the recorded stream sigma, which holds every
+ * live element in insertion order plus some deleted elements ("ghosts"), and S holds no ghost.
+ * Since the optimum of sigma is at least the live optimum, {@code f(S) >= OPT(live) / 4}. Deleting
+ * an element outside S only turns it into a ghost (no work). Deleting an element of S at stream
+ * position t restores the Swapping state just before t from the recorded acceptance and kill
+ * positions (no oracle calls), moves t earlier while that state holds a ghost, and replays Swapping
+ * over the live elements after t only, dropping the ghosts there. A deletion therefore costs one
+ * oracle call per live element inserted after the deleted one (or after the oldest ghost still in
+ * its prefix state), not one per live element; an adversary that deletes the oldest solution
+ * element can still force about n calls. This is not the level data structure of Duetting, Fusco,
+ * Lattanzi, Norouzi-Fard and Zadimoghaddam (ICML 2023), which bounds the amortized cost by {@code
+ * O~(k^2)}. Not thread-safe.
  */
 public final class SwappingDynamic extends AbstractDynamic {
+  private static final int KEPT = Integer.MAX_VALUE;
   private final Matroid matroid;
   private final long[] insertedAt;
-  private int[] orderIds = new int[16];
-  private long[] orderTimes = new long[16];
-  private int orderSize;
-  private final List<Integer> solution = new ArrayList<>();
-  private final double[] weight;
+  private final int[] position;
+  // the recorded stream sigma, one entry per occurrence
+  private int[] seqId = new int[16];
+  private long[] seqStamp = new long[16];
+  private double[] seqWeight = new double[16];
+  private boolean[] seqAccepted = new boolean[16];
+  private int[] seqKilledAt = new int[16];
+  private int seqSize;
+  // stream positions of the solution, in acceptance order
+  private int[] sol = new int[8];
+  private int solSize;
   private long clock;
   private long replays;
-  private SetFunction state;
+  private long replayedArrivals;
+  private final SetFunction state;
 
   /**
    * Creates the structure over an empty live set.
@@ -44,7 +55,7 @@ public final class SwappingDynamic extends AbstractDynamic {
     super(f, Args.notNull("f", f).groundSize());
     this.matroid = Args.notNull("matroid", matroid);
     this.insertedAt = new long[n];
-    this.weight = new double[n];
+    this.position = new int[n];
     this.state = this.f.copy();
     endSetup();
   }
@@ -52,77 +63,128 @@ public final class SwappingDynamic extends AbstractDynamic {
   @Override
   void onInsert(int e) {
     insertedAt[e] = ++clock;
-    if (orderSize == orderIds.length) {
-      orderIds = Arrays.copyOf(orderIds, 2 * orderSize);
-      orderTimes = Arrays.copyOf(orderTimes, 2 * orderSize);
+    if (seqSize == seqId.length) {
+      int c = 2 * seqSize;
+      seqId = Arrays.copyOf(seqId, c);
+      seqStamp = Arrays.copyOf(seqStamp, c);
+      seqWeight = Arrays.copyOf(seqWeight, c);
+      seqAccepted = Arrays.copyOf(seqAccepted, c);
+      seqKilledAt = Arrays.copyOf(seqKilledAt, c);
     }
-    orderIds[orderSize] = e;
-    orderTimes[orderSize++] = clock;
-    arrive(e);
+    seqId[seqSize] = e;
+    seqStamp[seqSize] = clock;
+    position[e] = seqSize;
+    arrive(seqSize++);
   }
 
   @Override
   void onDelete(int e) {
     if (!state.contains(e)) {
-      return;
+      return; // e becomes a ghost of sigma; S is still Swapping's output on sigma
     }
     replays++;
-    solution.clear();
+    int t = position[e];
+    while (true) {
+      restorePrefix(t);
+      int oldestGhost = KEPT;
+      for (int i = 0; i < solSize; i++) {
+        if (!isLiveOccurrence(sol[i])) {
+          oldestGhost = Math.min(oldestGhost, sol[i]);
+        }
+      }
+      if (oldestGhost == KEPT) {
+        break;
+      }
+      t = oldestGhost;
+    }
     state.reset();
-    int kept = 0;
-    for (int t = 0; t < orderSize; t++) {
-      int x = orderIds[t];
-      if (live.contains(x) && insertedAt[x] == orderTimes[t]) {
-        orderIds[kept] = x;
-        orderTimes[kept++] = orderTimes[t];
-        arrive(x);
+    for (int i = 0; i < solSize; i++) {
+      state.add(seqId[sol[i]]);
+    }
+    int end = seqSize;
+    seqSize = t;
+    for (int r = t; r < end; r++) {
+      if (isLiveOccurrence(r)) {
+        seqId[seqSize] = seqId[r];
+        seqStamp[seqSize] = seqStamp[r];
+        position[seqId[r]] = seqSize;
+        replayedArrivals++;
+        arrive(seqSize++);
       }
     }
-    orderSize = kept;
   }
 
-  private void arrive(int e) {
+  private boolean isLiveOccurrence(int p) {
+    int x = seqId[p];
+    return live.contains(x) && insertedAt[x] == seqStamp[p];
+  }
+
+  /** Sets the solution to Swapping's state just before stream position t (no oracle calls). */
+  private void restorePrefix(int t) {
+    solSize = 0;
+    for (int p = 0; p < t; p++) {
+      if (seqAccepted[p] && seqKilledAt[p] >= t) {
+        seqKilledAt[p] = KEPT;
+        pushSolution(p);
+      }
+    }
+  }
+
+  private void pushSolution(int p) {
+    if (solSize == sol.length) {
+      sol = Arrays.copyOf(sol, 2 * solSize);
+    }
+    sol[solSize++] = p;
+  }
+
+  private void arrive(int p) {
+    int e = seqId[p];
+    seqAccepted[p] = false;
+    seqKilledAt[p] = KEPT;
     double w = state.gain(e);
-    int[] s = new int[solution.size() + 1];
-    for (int t = 0; t < solution.size(); t++) {
-      s[t] = solution.get(t);
-    }
-    s[s.length - 1] = e;
-    if (matroid.independent(s, s.length)) {
-      add(e, w);
-      return;
-    }
-    int lightest = -1;
-    for (int t = 0; t < solution.size(); t++) {
-      int u = solution.get(t);
-      s[t] = e;
-      boolean swapOk = matroid.independent(s, s.length - 1);
-      s[t] = u;
-      if (swapOk && (lightest < 0 || weight[u] < weight[lightest])) {
-        lightest = u;
-      }
-    }
-    if (lightest >= 0 && w > 0 && w >= 2 * weight[lightest]) {
-      solution.remove(Integer.valueOf(lightest));
-      rebuildState();
-      add(e, w);
-    }
-  }
-
-  private void add(int e, double w) {
+    seqWeight[p] = w;
     if (!(w > 0)) {
       return;
     }
-    weight[e] = w;
-    solution.add(e);
-    state.add(e);
+    int[] s = new int[solSize + 1];
+    for (int i = 0; i < solSize; i++) {
+      s[i] = seqId[sol[i]];
+    }
+    s[solSize] = e;
+    if (matroid.independent(s, s.length)) {
+      accept(p);
+      return;
+    }
+    int lightest = -1;
+    for (int i = 0; i < solSize; i++) {
+      s[i] = e;
+      boolean swapOk = matroid.independent(s, solSize);
+      s[i] = seqId[sol[i]];
+      if (swapOk && (lightest < 0 || seqWeight[sol[i]] < seqWeight[sol[lightest]])) {
+        lightest = i;
+      }
+    }
+    if (lightest >= 0 && w >= 2 * seqWeight[sol[lightest]]) {
+      seqKilledAt[sol[lightest]] = p;
+      System.arraycopy(sol, lightest + 1, sol, lightest, solSize - lightest - 1);
+      solSize--;
+      state.reset();
+      for (int i = 0; i < solSize; i++) {
+        state.add(seqId[sol[i]]);
+      }
+      accept(p);
+    }
   }
 
-  private void rebuildState() {
-    state.reset();
-    for (int u : solution) {
-      state.add(u);
-    }
+  private void accept(int p) {
+    seqAccepted[p] = true;
+    pushSolution(p);
+    state.add(seqId[p]);
+  }
+
+  /** The recorded stream sigma (live elements in insertion order plus ghosts), for the tests. */
+  int[] stream() {
+    return Arrays.copyOf(seqId, seqSize);
   }
 
   /**
@@ -134,9 +196,23 @@ public final class SwappingDynamic extends AbstractDynamic {
     return replays;
   }
 
+  /**
+   * The number of elements re-processed by all replays (each costs one oracle call); a replay of
+   * the whole live set would re-process {@link #liveCount()} elements.
+   *
+   * @return the count
+   */
+  public long replayedArrivals() {
+    return replayedArrivals;
+  }
+
   @Override
   public int[] solution() {
-    return solution.stream().mapToInt(Integer::intValue).toArray();
+    int[] out = new int[solSize];
+    for (int i = 0; i < solSize; i++) {
+      out[i] = seqId[sol[i]];
+    }
+    return out;
   }
 
   @Override

@@ -152,29 +152,6 @@ class DynamicTest {
         dynamicPerUpdate + " vs " + rerunPerUpdate + " calls per update");
   }
 
-  @Test
-  void swappingKeepsQuarterOfBruteForceUnderPartitionMatroid() {
-    int n = 12;
-    PartitionMatroid m = new PartitionMatroid(GreedyTest.parts(n, 3), new int[] {1, 2, 1});
-    for (long seed = 0; seed < 6; seed++) {
-      SetFunction f =
-          seed % 2 == 0 ? Instances.facility(seed, n) : Instances.coverage(seed, n, 30, 0.15);
-      SwappingDynamic d = new SwappingDynamic(f, m);
-      RandomGenerator rng = Rng.create(seed);
-      for (int t = 0; t < 120; t++) {
-        randomUpdate(d, n, rng, 0.65);
-        int[] s = d.solution();
-        assertTrue(Instances.feasible(m, s));
-        for (int e : s) {
-          assertTrue(d.isLive(e));
-        }
-        assertEquals(f.evaluate(s), d.value(), 1e-9);
-        double opt = bruteForceMatroid(f, m, liveIds(d, n));
-        assertTrue(d.value() >= opt / 4 - 1e-12, "seed " + seed + " update " + t);
-      }
-    }
-  }
-
   static double bruteForceMatroid(SetFunction f, Matroid m, int[] live) {
     double best = 0;
     for (int mask = 0; mask < (1 << live.length); mask++) {
