@@ -8,7 +8,8 @@
  *       normal-plus-low-rank forms {@link Nplr}, with reconstruction diagnostics.
  *   <li>{@link DiagonalSsm}: H channels of diagonal continuous systems stored as complex modes
  *       (interleaved {@code double[]}); {@link S4dInit} builds the S4D inits, C and the timescales;
- *       {@link Discretization} maps them to a {@link DiscreteSsm}.
+ *       {@link Discretization} maps them to a {@link DiscreteSsm}; {@link ModeParameterization}
+ *       stores the modes as trainable parameters (exp, relu, sigmoid, softplus or no transform).
  *   <li>Kernels: {@link VandermondeKernel} (streaming, O(N+L) memory), {@link CauchyKernel} (S4's
  *       DPLR kernel with the Woodbury correction), {@link DenseSsm} (dense discretization and the
  *       Krylov ground truth).
