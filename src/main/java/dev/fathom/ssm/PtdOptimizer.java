@@ -21,6 +21,10 @@ import org.ejml.dense.row.CommonOps_DDRM;
  * eigendecomposition (O(N^4) with inverse iteration), so this is meant for N up to about 64,
  * offline, like the reference trainer.
  *
+ * <p>Optionally (not in the paper, whose code reflects {@code Re lambda} afterwards) a penalty
+ * {@code mu sum_j max(0, Re lambda_j + margin)^2} keeps the spectrum of {@code A + E} stable during
+ * the optimization; its gradient uses {@code d lambda_j = w_j^T dE v_j}.
+ *
  * <p>Stateless and thread-safe; the result is reproducible from the seed.
  */
 public final class PtdOptimizer {
@@ -33,8 +37,18 @@ public final class PtdOptimizer {
    * @param steps number of Adam steps, at least 0
    * @param learningRate Adam step size relative to {@code ||A||_2 / N}, positive
    * @param initialEpsilon {@code ||E_0||_2 / ||A||_2} of the random starting point, in (0, 1]
+   * @param stabilityWeight weight mu of the stability penalty {@code mu sum_j max(0, Re lambda_j +
+   *     margin)^2}, non-negative (0: the paper's objective, no penalty)
+   * @param stabilityMargin the margin: eigenvalues are pushed to {@code Re lambda <= -margin}, in
+   *     the units of A, non-negative
    */
-  public record Options(double lambda, int steps, double learningRate, double initialEpsilon) {
+  public record Options(
+      double lambda,
+      int steps,
+      double learningRate,
+      double initialEpsilon,
+      double stabilityWeight,
+      double stabilityMargin) {
     /**
      * Validates the settings.
      *
@@ -42,19 +56,36 @@ public final class PtdOptimizer {
      * @param steps see the record component
      * @param learningRate see the record component
      * @param initialEpsilon see the record component
+     * @param stabilityWeight see the record component
+     * @param stabilityMargin see the record component
      */
     public Options {
       Args.nonNegative("lambda", lambda);
       Args.nonNegative("steps", steps);
       Args.positive("learningRate", learningRate);
       Args.inRange("initialEpsilon", initialEpsilon, Double.MIN_NORMAL, 1);
+      Args.nonNegative("stabilityWeight", stabilityWeight);
+      Args.nonNegative("stabilityMargin", stabilityMargin);
+    }
+
+    /**
+     * The paper's objective without a stability penalty.
+     *
+     * @param lambda see the record component
+     * @param steps see the record component
+     * @param learningRate see the record component
+     * @param initialEpsilon see the record component
+     */
+    public Options(double lambda, int steps, double learningRate, double initialEpsilon) {
+      this(lambda, steps, learningRate, initialEpsilon, 0, 0);
     }
   }
 
   /**
    * The outcome.
    *
-   * @param best the decomposition with the smallest objective seen
+   * @param best the decomposition with the smallest objective seen; with a stability penalty, the
+   *     best among the iterates whose spectrum is in {@code Re <= 0} if there is one
    * @param perturbation the E of {@code best}
    * @param objective the objective after each step (length steps + 1, starting point first)
    */
@@ -85,14 +116,21 @@ public final class PtdOptimizer {
     Diagonalization best = null;
     DMatrixRMaj bestE = null;
     double bestF = Double.POSITIVE_INFINITY;
+    boolean bestStable = false;
+    boolean penalize = options.stabilityWeight() > 0;
     for (int step = 0; step <= options.steps(); step++) {
       Diagonalization d = Diagonalization.perturbed(a, e);
       double normE = CommonOps_DDRM.elementSum(elementSquare(e));
       normE = Math.sqrt(normE);
-      double f = d.condition() * d.condition() + options.lambda() * normE / normA;
+      double f =
+          d.condition() * d.condition()
+              + options.lambda() * normE / normA
+              + options.stabilityWeight() * stabilityPenalty(d, options.stabilityMargin());
       history[step] = f;
-      if (f < bestF) {
+      boolean stable = !penalize || maxRealPart(d) <= 0;
+      if ((stable && !bestStable) || (stable == bestStable && f < bestF)) {
         bestF = f;
+        bestStable = stable;
         best = d;
         bestE = e.copy();
       }
@@ -100,10 +138,13 @@ public final class PtdOptimizer {
         break;
       }
       double[] g = gradientKappa(d);
+      double[] gs = penalize ? gradientStability(d, options.stabilityMargin()) : new double[n * n];
       double scaleK = 2 * d.condition();
       for (int k = 0; k < n * n; k++) {
         double gk =
-            scaleK * g[k] + (normE > 0 ? options.lambda() * e.data[k] / (normE * normA) : 0);
+            scaleK * g[k]
+                + options.stabilityWeight() * gs[k]
+                + (normE > 0 ? options.lambda() * e.data[k] / (normE * normA) : 0);
         if (!Double.isFinite(gk)) {
           gk = 0;
         }
@@ -115,6 +156,62 @@ public final class PtdOptimizer {
       }
     }
     return new Result(best, bestE, history);
+  }
+
+  /**
+   * The largest real part of the spectrum of a decomposition.
+   *
+   * @param d the decomposition
+   * @return {@code max_j Re lambda_j}
+   */
+  public static double maxRealPart(Diagonalization d) {
+    Args.notNull("d", d);
+    double[] lam = d.eigenvalues();
+    double m = Double.NEGATIVE_INFINITY;
+    for (int k = 0; k < lam.length; k += 2) {
+      m = Math.max(m, lam[k]);
+    }
+    return m;
+  }
+
+  /** sum_j max(0, Re lambda_j + margin)^2. */
+  static double stabilityPenalty(Diagonalization d, double margin) {
+    double[] lam = d.eigenvalues();
+    double p = 0;
+    for (int k = 0; k < lam.length; k += 2) {
+      double x = Math.max(0, lam[k] + margin);
+      p += x * x;
+    }
+    return p;
+  }
+
+  /**
+   * d/dE of {@link #stabilityPenalty}: for a simple eigenvalue {@code d lambda_j = w_j^T dE v_j}
+   * (row j of {@code W = V^{-1}}, column j of V), so {@code d Re lambda_j / d E_ik = Re(W_ji
+   * V_kj)}.
+   */
+  static double[] gradientStability(Diagonalization d, double margin) {
+    int n = d.size();
+    double[] lam = d.eigenvalues();
+    double[] v = d.v();
+    double[] w = d.vInverse();
+    double[] g = new double[n * n];
+    for (int j = 0; j < n; j++) {
+      double x = Math.max(0, lam[2 * j] + margin);
+      if (x == 0) {
+        continue;
+      }
+      for (int i = 0; i < n; i++) {
+        double wr = w[2 * (j * n + i)];
+        double wi = w[2 * (j * n + i) + 1];
+        for (int k = 0; k < n; k++) {
+          double vr = v[2 * (k * n + j)];
+          double vi = v[2 * (k * n + j) + 1];
+          g[i * n + k] += 2 * x * (wr * vr - wi * vi);
+        }
+      }
+    }
+    return g;
   }
 
   private static DMatrixRMaj elementSquare(DMatrixRMaj e) {

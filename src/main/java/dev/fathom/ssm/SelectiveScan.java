@@ -17,7 +17,10 @@ import dev.fathom.linalg.Args;
  * it reduces to the LTI recurrence with {@link Discretization#EULER_B}.
  *
  * <p>Layouts: u, Δ, z are D L doubles channel-major; A is D N (channel-major); B and C are N L
- * (mode-major, as Mamba's (N, L)). All methods are static and thread-safe.
+ * (mode-major, as Mamba's (N, L)). {@link #scanBatch} adds a batch dimension (u, Δ, z of shape (B,
+ * D, L); input-dependent B_t, C_t of shape (B, N, L)) and the fixed, input-independent per-channel
+ * B and C of shape (D, N) that {@code selective_scan_ref} also accepts. All methods are static and
+ * thread-safe.
  */
 public final class SelectiveScan {
   private SelectiveScan() {}
@@ -73,7 +76,7 @@ public final class SelectiveScan {
    */
   public static Result scan(
       int length, double[] u, double[] delta, double[] a, double[] b, double[] c, Options options) {
-    return run(length, u, delta, a, b, c, options, false);
+    return run(1, length, u, delta, a, Param.varying(b), Param.varying(c), options, false);
   }
 
   /**
@@ -91,33 +94,136 @@ public final class SelectiveScan {
    */
   public static Result scanComplex(
       int length, double[] u, double[] delta, double[] a, double[] b, double[] c, Options options) {
-    return run(length, u, delta, a, b, c, options, true);
+    return run(1, length, u, delta, a, Param.varying(b), Param.varying(c), options, true);
   }
 
-  private static Result run(
+  /**
+   * B or C of a batched scan: either input-dependent, one matrix per batch item and time step
+   * (shape (batch, N, L), mode-major per item), or fixed, one input-independent vector per channel
+   * (shape (D, N), channel-major). Complex values are interleaved.
+   *
+   * @param values the values
+   * @param fixed whether they are the fixed (D, N) form
+   */
+  public record Param(double[] values, boolean fixed) {
+    /**
+     * Validates the values.
+     *
+     * @param values see the record component
+     * @param fixed see the record component
+     */
+    public Param {
+      Args.finite("values", Args.notNull("values", values));
+    }
+
+    /**
+     * Input-dependent values, (batch, N, L).
+     *
+     * @param values the values
+     * @return the parameter
+     */
+    public static Param varying(double[] values) {
+      return new Param(values, false);
+    }
+
+    /**
+     * Fixed per-channel values, (D, N).
+     *
+     * @param values the values
+     * @return the parameter
+     */
+    public static Param fixed(double[] values) {
+      return new Param(values, true);
+    }
+  }
+
+  /**
+   * Runs the scan for a batch of sequences of equal length, real modes. The options apply to every
+   * item: D and the Δ bias per channel, the gate z with the shape of u (batch, D, L), and packed
+   * sequence starts (if any) restart the state inside each item.
+   *
+   * @param batch the number of sequences, at least 1
+   * @param length the sequence length L, at least 1
+   * @param u the inputs, batch D L doubles, finite
+   * @param delta the raw steps Δ, batch D L doubles
+   * @param a the state matrix diagonal A, D N doubles (shared by the batch)
+   * @param b the input matrices, varying (batch, N, L) or fixed (D, N)
+   * @param c the output matrices, varying (batch, N, L) or fixed (D, N)
+   * @param options skip, gate, bias, softplus, sequence starts
+   * @return outputs (batch D L) and last states (batch D N)
+   */
+  public static Result scanBatch(
+      int batch,
       int length,
       double[] u,
       double[] delta,
       double[] a,
-      double[] b,
-      double[] c,
+      Param b,
+      Param c,
+      Options options) {
+    return run(batch, length, u, delta, a, b, c, options, false);
+  }
+
+  /**
+   * The batched scan with complex modes (output {@code 2 Re(C_t . x_t) + D u_t}); shapes as in
+   * {@link #scanBatch} with every value of A, B, C and the state interleaved complex.
+   *
+   * @param batch the number of sequences, at least 1
+   * @param length the sequence length L, at least 1
+   * @param u the inputs, batch D L doubles, finite
+   * @param delta the raw steps Δ, batch D L doubles
+   * @param a the complex state diagonal, 2 D N doubles
+   * @param b the input matrices, varying (batch, N, L) or fixed (D, N), complex
+   * @param c the output matrices, varying (batch, N, L) or fixed (D, N), complex
+   * @param options skip, gate, bias, softplus, sequence starts
+   * @return outputs (batch D L) and last states (2 batch D N doubles)
+   */
+  public static Result scanBatchComplex(
+      int batch,
+      int length,
+      double[] u,
+      double[] delta,
+      double[] a,
+      Param b,
+      Param c,
+      Options options) {
+    return run(batch, length, u, delta, a, b, c, options, true);
+  }
+
+  private static Result run(
+      int batch,
+      int length,
+      double[] u,
+      double[] delta,
+      double[] a,
+      Param bp,
+      Param cp,
       Options options,
       boolean complex) {
+    int nb = Args.positive("batch", batch);
     int len = Args.positive("length", length);
     int width = complex ? 2 : 1;
     Args.notNull("options", options);
+    Args.notNull("b", bp);
+    Args.notNull("c", cp);
     Args.finite("u", Args.notNull("u", u));
-    if (u.length == 0 || u.length % len != 0) {
-      throw Args.fail("u.length", u.length, "a positive multiple of length = " + len);
+    if (u.length == 0 || u.length % (nb * len) != 0) {
+      throw Args.fail("u.length", u.length, "a positive multiple of batch * length = " + nb * len);
     }
     Args.finite("delta", Args.length("delta", delta, u.length));
-    Args.finite("b", Args.notNull("b", b));
-    if (b.length == 0 || b.length % (width * len) != 0) {
-      throw Args.fail("b.length", b.length, "a positive multiple of " + width + " * length");
+    int dch = u.length / (nb * len);
+    double[] b = bp.values();
+    double[] c = cp.values();
+    // N from B: varying (batch, N, L) or fixed (D, N)
+    int unit = width * (bp.fixed() ? dch : nb * len);
+    if (b.length == 0 || b.length % unit != 0) {
+      throw Args.fail(
+          "b.length",
+          b.length,
+          "a positive multiple of " + unit + (bp.fixed() ? " (D N)" : " (batch N length)"));
     }
-    Args.finite("c", Args.length("c", c, b.length));
-    int dch = u.length / len;
-    int n = b.length / (width * len);
+    int n = b.length / unit;
+    Args.length("c", c, width * n * (cp.fixed() ? dch : nb * len));
     Args.finite("a", Args.length("a", a, width * dch * n));
     if (options.d() != null) {
       Args.finite("options.d", Args.length("options.d", options.d(), dch));
@@ -128,11 +234,73 @@ public final class SelectiveScan {
     if (options.z() != null) {
       Args.finite("options.z", Args.length("options.z", options.z(), u.length));
     }
+    boolean[] reset = resets(options.sequenceStarts(), len);
+    // time-major copies of varying B and C for unit-stride inner loops; fixed ones are used as
+    // given
+    double[] bt = bp.fixed() ? b : timeMajor(b, nb, n, len, width);
+    double[] ct = cp.fixed() ? c : timeMajor(c, nb, n, len, width);
+    double[] y = new double[u.length];
+    double[] state = new double[width * nb * dch * n];
+    for (int item = 0; item < nb; item++) {
+      for (int ch = 0; ch < dch; ch++) {
+        double bias = options.deltaBias() == null ? 0 : options.deltaBias()[ch];
+        double skip = options.d() == null ? 0 : options.d()[ch];
+        int ao = width * ch * n;
+        int xo = width * (item * dch + ch) * n;
+        for (int t = 0; t < len; t++) {
+          int i = (item * dch + ch) * len + t;
+          double dt = delta[i] + bias;
+          if (options.deltaSoftplus()) {
+            dt = dt > 20 ? dt : Math.log1p(Math.exp(dt));
+          }
+          if (!(dt > 0)) {
+            throw Args.fail("delta[" + i + "] (after bias/softplus)", dt, "a positive step");
+          }
+          if (reset[t]) {
+            java.util.Arrays.fill(state, xo, xo + width * n, 0);
+          }
+          double du = dt * u[i];
+          int bo = bp.fixed() ? ao : width * (item * len + t) * n;
+          int co = cp.fixed() ? ao : width * (item * len + t) * n;
+          double acc = 0;
+          if (complex) {
+            for (int k = 0; k < 2 * n; k += 2) {
+              double e = Math.exp(dt * a[ao + k]);
+              double er = e * Math.cos(dt * a[ao + k + 1]);
+              double ei = e * Math.sin(dt * a[ao + k + 1]);
+              double sr = state[xo + k];
+              double si = state[xo + k + 1];
+              double xr = er * sr - ei * si + du * bt[bo + k];
+              double xi = er * si + ei * sr + du * bt[bo + k + 1];
+              state[xo + k] = xr;
+              state[xo + k + 1] = xi;
+              acc += 2 * (ct[co + k] * xr - ct[co + k + 1] * xi);
+            }
+          } else {
+            for (int k = 0; k < n; k++) {
+              double x = Math.exp(dt * a[ao + k]) * state[xo + k] + du * bt[bo + k];
+              state[xo + k] = x;
+              acc += ct[co + k] * x;
+            }
+          }
+          double out = acc + skip * u[i];
+          if (options.z() != null) {
+            double zz = options.z()[i];
+            out *= zz / (1 + Math.exp(-zz));
+          }
+          y[i] = out;
+        }
+      }
+    }
+    return new Result(y, state);
+  }
+
+  private static boolean[] resets(int[] starts, int len) {
     boolean[] reset = new boolean[len];
-    if (options.sequenceStarts() != null) {
+    if (starts != null) {
       int prev = 0;
-      for (int i = 0; i < options.sequenceStarts().length; i++) {
-        int t = options.sequenceStarts()[i];
+      for (int i = 0; i < starts.length; i++) {
+        int t = starts[i];
         if (t <= prev || t >= len) {
           throw Args.fail(
               "options.sequenceStarts[" + i + "]",
@@ -143,66 +311,22 @@ public final class SelectiveScan {
         prev = t;
       }
     }
-    // time-major copies of B and C for unit-stride inner loops
-    double[] bt = new double[b.length];
-    double[] ct = new double[c.length];
-    for (int k = 0; k < n; k++) {
-      for (int t = 0; t < len; t++) {
-        for (int q = 0; q < width; q++) {
-          bt[width * (t * n + k) + q] = b[width * (k * len + t) + q];
-          ct[width * (t * n + k) + q] = c[width * (k * len + t) + q];
+    return reset;
+  }
+
+  /** (batch, N, L) mode-major to (batch, L, N) time-major, complex entries of the given width. */
+  private static double[] timeMajor(double[] m, int nb, int n, int len, int width) {
+    double[] out = new double[m.length];
+    for (int item = 0; item < nb; item++) {
+      int base = item * n * len;
+      for (int k = 0; k < n; k++) {
+        for (int t = 0; t < len; t++) {
+          for (int q = 0; q < width; q++) {
+            out[width * (base + t * n + k) + q] = m[width * (base + k * len + t) + q];
+          }
         }
       }
     }
-    double[] y = new double[u.length];
-    double[] state = new double[width * dch * n];
-    for (int ch = 0; ch < dch; ch++) {
-      double bias = options.deltaBias() == null ? 0 : options.deltaBias()[ch];
-      double skip = options.d() == null ? 0 : options.d()[ch];
-      int xo = width * ch * n;
-      for (int t = 0; t < len; t++) {
-        int i = ch * len + t;
-        double dt = delta[i] + bias;
-        if (options.deltaSoftplus()) {
-          dt = dt > 20 ? dt : Math.log1p(Math.exp(dt));
-        }
-        if (!(dt > 0)) {
-          throw Args.fail("delta[" + i + "] (after bias/softplus)", dt, "a positive step");
-        }
-        if (reset[t]) {
-          java.util.Arrays.fill(state, xo, xo + width * n, 0);
-        }
-        double du = dt * u[i];
-        double acc = 0;
-        int to = width * t * n;
-        if (complex) {
-          for (int k = 0; k < 2 * n; k += 2) {
-            double e = Math.exp(dt * a[xo + k]);
-            double er = e * Math.cos(dt * a[xo + k + 1]);
-            double ei = e * Math.sin(dt * a[xo + k + 1]);
-            double sr = state[xo + k];
-            double si = state[xo + k + 1];
-            double xr = er * sr - ei * si + du * bt[to + k];
-            double xi = er * si + ei * sr + du * bt[to + k + 1];
-            state[xo + k] = xr;
-            state[xo + k + 1] = xi;
-            acc += 2 * (ct[to + k] * xr - ct[to + k + 1] * xi);
-          }
-        } else {
-          for (int k = 0; k < n; k++) {
-            double x = Math.exp(dt * a[xo + k]) * state[xo + k] + du * bt[to + k];
-            state[xo + k] = x;
-            acc += ct[to + k] * x;
-          }
-        }
-        double out = acc + skip * u[i];
-        if (options.z() != null) {
-          double zz = options.z()[i];
-          out *= zz / (1 + Math.exp(-zz));
-        }
-        y[i] = out;
-      }
-    }
-    return new Result(y, state);
+    return out;
   }
 }

@@ -8,10 +8,11 @@
  *       normal-plus-low-rank forms {@link Nplr}, with reconstruction diagnostics.
  *   <li>{@link DiagonalSsm}: H channels of diagonal continuous systems stored as complex modes
  *       (interleaved {@code double[]}); {@link S4dInit} builds the S4D inits, C and the timescales;
- *       {@link Discretization} maps them to a {@link DiscreteSsm}.
- *   <li>Kernels: {@link VandermondeKernel} (streaming, O(N+L) memory), {@link CauchyKernel} (S4's
- *       DPLR kernel with the Woodbury correction), {@link DenseSsm} (dense discretization and the
- *       Krylov ground truth).
+ *       {@link Discretization} maps them to a {@link DiscreteSsm}; {@link ModeParameterization}
+ *       stores the modes as trainable parameters (exp, relu, sigmoid, softplus or no transform).
+ *   <li>Kernels: {@link VandermondeKernel} (streaming, O(N+L) memory), {@link DssKernel} (DSS
+ *       softmax), {@link CauchyKernel} (S4's DPLR kernel with the Woodbury correction), {@link
+ *       DenseSsm} (dense discretization and the Krylov ground truth).
  *   <li>Sequence maps: {@link SsmConvolution} (causal, batched and bidirectional FFT convolution),
  *       {@link Recurrence} (step mode and state forwarding), {@link DplrStep} (S4's DPLR step),
  *       {@link MimoSsm} (an S5 layer), {@link ParallelScan} (chunked associative scan) and {@link

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.fathom.linalg.Rng;
 import java.util.Arrays;
+import java.util.function.ToDoubleFunction;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.junit.jupiter.api.Test;
@@ -20,17 +21,28 @@ class PtdOptimizerTest {
     Rng.gaussian(Rng.create(3), e.data);
     CommonOps_DDRM.scale(1e-2 * Diagonalization.norm2(a) / Diagonalization.norm2(e), e);
     double[] g = PtdOptimizer.gradientKappa(Diagonalization.perturbed(a, e));
-    for (int k : new int[] {0, 9, 30, 63}) {
+    checkGradient(a, e, Diagonalization::condition, g, new int[] {0, 9, 30, 63}, 1e-4);
+  }
+
+  /** Central differences of f(perturbed(a, e)) in the given entries of E against g. */
+  private static void checkGradient(
+      DMatrixRMaj a,
+      DMatrixRMaj e,
+      ToDoubleFunction<Diagonalization> f,
+      double[] g,
+      int[] entries,
+      double tol) {
+    for (int k : entries) {
       double h = 1e-6;
       DMatrixRMaj ep = e.copy();
       ep.data[k] += h;
       DMatrixRMaj em = e.copy();
       em.data[k] -= h;
       double fd =
-          (Diagonalization.perturbed(a, ep).condition()
-                  - Diagonalization.perturbed(a, em).condition())
+          (f.applyAsDouble(Diagonalization.perturbed(a, ep))
+                  - f.applyAsDouble(Diagonalization.perturbed(a, em)))
               / (2 * h);
-      assertEquals(fd, g[k], 1e-4 * (1 + Math.abs(fd)), "entry " + k);
+      assertEquals(fd, g[k], tol * (1 + Math.abs(fd)), "entry " + k);
     }
   }
 
@@ -73,11 +85,63 @@ class PtdOptimizerTest {
   }
 
   @Test
+  void stabilityGradientMatchesFiniteDifferences() {
+    int n = 8;
+    DMatrixRMaj a = Hippo.transition(Hippo.Measure.LEGS, n);
+    DMatrixRMaj e = new DMatrixRMaj(n, n);
+    Rng.gaussian(Rng.create(5), e.data);
+    CommonOps_DDRM.scale(5e-2 * Diagonalization.norm2(a) / Diagonalization.norm2(e), e);
+    // a margin of 6 makes several eigenvalues (-1..-5 perturbed) active in the penalty
+    double margin = 6;
+    Diagonalization d = Diagonalization.perturbed(a, e);
+    assertTrue(PtdOptimizer.stabilityPenalty(d, margin) > 1);
+    double[] g = PtdOptimizer.gradientStability(d, margin);
+    checkGradient(
+        a, e, x -> PtdOptimizer.stabilityPenalty(x, margin), g, new int[] {0, 7, 27, 63}, 1e-5);
+  }
+
+  @Test
+  void stabilityPenaltyKeepsTheSpectrumInTheLeftHalfPlane() {
+    int n = 16;
+    DMatrixRMaj a = Hippo.transition(Hippo.Measure.LEGS, n);
+    // without the penalty an eigenvalue of A + E crosses into Re > 0 from this seed
+    PtdOptimizer.Result free =
+        PtdOptimizer.optimize(a, new PtdOptimizer.Options(1, 150, 0.02, 1e-2), 1);
+    assertTrue(PtdOptimizer.maxRealPart(free.best()) > 0);
+    PtdOptimizer.Result r =
+        PtdOptimizer.optimize(a, new PtdOptimizer.Options(1, 150, 0.02, 1e-2, 1, 1), 1);
+    Diagonalization best = r.best();
+    assertTrue(PtdOptimizer.maxRealPart(best) < 0, "max Re " + PtdOptimizer.maxRealPart(best));
+    assertTrue(best.condition() <= 10, "kappa " + best.condition());
+    assertTrue(best.perturbation() <= 0.1, "||E||/||A|| " + best.perturbation());
+    // stable as it is: no reflection needed, and the transfer error against the dense LegS system
+    // is measured relative to sup |G| (0.30 here; 0.32 for the reflected unpenalized optimum)
+    double[] b = Hippo.input(Hippo.Measure.LEGS, n);
+    double[] c = new double[n];
+    Arrays.fill(c, 1 / Math.sqrt(n));
+    DiagonalSsm ptd = best.toSystem(b, c, 1, Diagonalization.Stability.NONE);
+    double err = 0;
+    double sup = 0;
+    for (int i = 0; i < 200; i++) {
+      double w = i == 0 ? 0 : Math.pow(10, -3 + 7.0 * i / 199);
+      double[] g = DenseSsm.transfer(a, b, c, 0, w);
+      double[] g1 = ptd.transfer(0, 0, w);
+      err = Math.max(err, Math.hypot(g1[0] - g[0], g1[1] - g[1]));
+      sup = Math.max(sup, Math.hypot(g[0], g[1]));
+    }
+    assertTrue(err / sup < 0.35, "relative transfer error " + err / sup);
+  }
+
+  @Test
   void badInput() {
     assertThrows(IllegalArgumentException.class, () -> new PtdOptimizer.Options(-1, 10, 0.1, 0.01));
     assertThrows(IllegalArgumentException.class, () -> new PtdOptimizer.Options(1, -1, 0.1, 0.01));
     assertThrows(IllegalArgumentException.class, () -> new PtdOptimizer.Options(1, 10, 0, 0.01));
     assertThrows(IllegalArgumentException.class, () -> new PtdOptimizer.Options(1, 10, 0.1, 0));
+    assertThrows(
+        IllegalArgumentException.class, () -> new PtdOptimizer.Options(1, 10, 0.1, 0.01, -1, 0));
+    assertThrows(
+        IllegalArgumentException.class, () -> new PtdOptimizer.Options(1, 10, 0.1, 0.01, 1, -1));
     PtdOptimizer.Options ok = new PtdOptimizer.Options(1, 1, 0.1, 0.01);
     assertThrows(
         IllegalArgumentException.class, () -> PtdOptimizer.optimize(new DMatrixRMaj(2, 3), ok, 1));

@@ -228,4 +228,157 @@ class SelectiveScanTest {
     double[] y = SelectiveScan.scan(3, u, delta, a, bc, bc, SelectiveScan.Options.NONE).y();
     assertEquals(0, Vectors.normInf(y), 0);
   }
+
+  @Test
+  void batchWithVaryingBcEqualsOneScanPerItem() {
+    int nb = 3;
+    int dch = 2;
+    int n = 4;
+    int len = 40;
+    RandomGenerator rng = Rng.create(31);
+    double[] u = Rng.gaussian(rng, nb * dch * len);
+    double[] delta = Rng.gaussian(rng, nb * dch * len);
+    double[] z = Rng.gaussian(rng, nb * dch * len);
+    double[] a = {-1, -2, -3, -4, -0.5, -1.5, -2.5, -3.5};
+    double[] b = Rng.gaussian(rng, nb * n * len);
+    double[] c = Rng.gaussian(rng, nb * n * len);
+    double[] d = {0.3, -0.7};
+    double[] bias = {0.1, -0.2};
+    SelectiveScan.Result r =
+        SelectiveScan.scanBatch(
+            nb,
+            len,
+            u,
+            delta,
+            a,
+            SelectiveScan.Param.varying(b),
+            SelectiveScan.Param.varying(c),
+            new SelectiveScan.Options(d, z, bias, true));
+    for (int item = 0; item < nb; item++) {
+      int o = item * dch * len;
+      SelectiveScan.Result ref =
+          SelectiveScan.scan(
+              len,
+              Arrays.copyOfRange(u, o, o + dch * len),
+              Arrays.copyOfRange(delta, o, o + dch * len),
+              a,
+              Arrays.copyOfRange(b, item * n * len, (item + 1) * n * len),
+              Arrays.copyOfRange(c, item * n * len, (item + 1) * n * len),
+              new SelectiveScan.Options(d, Arrays.copyOfRange(z, o, o + dch * len), bias, true));
+      for (int i = 0; i < dch * len; i++) {
+        assertEquals(ref.y()[i], r.y()[o + i], 0, "item " + item + " index " + i);
+      }
+      for (int i = 0; i < dch * n; i++) {
+        assertEquals(ref.lastState()[i], r.lastState()[item * dch * n + i], 0);
+      }
+    }
+  }
+
+  @Test
+  void batchWithFixedPerChannelBcEqualsOneScanPerItemAndChannel() {
+    for (boolean complex : new boolean[] {false, true}) {
+      int w = complex ? 2 : 1;
+      int nb = 2;
+      int dch = 3;
+      int n = 3;
+      int len = 30;
+      RandomGenerator rng = Rng.create(complex ? 41 : 40);
+      double[] u = Rng.gaussian(rng, nb * dch * len);
+      double[] delta = new double[nb * dch * len];
+      for (int i = 0; i < delta.length; i++) {
+        delta[i] = 0.02 + 0.2 * rng.nextDouble();
+      }
+      double[] a = Rng.gaussian(rng, w * dch * n);
+      for (int k = 0; k < a.length; k += w) {
+        a[k] = -Math.abs(a[k]) - 0.1;
+      }
+      double[] bFix = Rng.gaussian(rng, w * dch * n);
+      double[] cFix = Rng.gaussian(rng, w * dch * n);
+      SelectiveScan.Param bp = SelectiveScan.Param.fixed(bFix);
+      SelectiveScan.Param cp = SelectiveScan.Param.fixed(cFix);
+      SelectiveScan.Options opt =
+          new SelectiveScan.Options(null, null, null, false, new int[] {12});
+      SelectiveScan.Result r =
+          complex
+              ? SelectiveScan.scanBatchComplex(nb, len, u, delta, a, bp, cp, opt)
+              : SelectiveScan.scanBatch(nb, len, u, delta, a, bp, cp, opt);
+      for (int item = 0; item < nb; item++) {
+        for (int ch = 0; ch < dch; ch++) {
+          // the reference: one channel, B_t and C_t equal to this channel's fixed vectors
+          double[] bt = new double[w * n * len];
+          double[] ctt = new double[w * n * len];
+          for (int k = 0; k < n; k++) {
+            for (int t = 0; t < len; t++) {
+              for (int q = 0; q < w; q++) {
+                bt[w * (k * len + t) + q] = bFix[w * (ch * n + k) + q];
+                ctt[w * (k * len + t) + q] = cFix[w * (ch * n + k) + q];
+              }
+            }
+          }
+          int o = (item * dch + ch) * len;
+          double[] us = Arrays.copyOfRange(u, o, o + len);
+          double[] ds = Arrays.copyOfRange(delta, o, o + len);
+          double[] as = Arrays.copyOfRange(a, w * ch * n, w * (ch + 1) * n);
+          SelectiveScan.Result ref =
+              complex
+                  ? SelectiveScan.scanComplex(len, us, ds, as, bt, ctt, opt)
+                  : SelectiveScan.scan(len, us, ds, as, bt, ctt, opt);
+          for (int t = 0; t < len; t++) {
+            assertEquals(ref.y()[t], r.y()[o + t], 0, "complex " + complex + " t " + t);
+          }
+          for (int k = 0; k < w * n; k++) {
+            assertEquals(ref.lastState()[k], r.lastState()[w * (item * dch + ch) * n + k], 0);
+          }
+        }
+      }
+    }
+  }
+
+  @Test
+  void batchBadInput() {
+    double[] u = new double[12]; // batch 2, D 2, L 3
+    double[] delta = new double[12];
+    Arrays.fill(delta, 0.1);
+    double[] a = {-1, -1};
+    SelectiveScan.Param fixed = SelectiveScan.Param.fixed(new double[2]);
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                SelectiveScan.scanBatch(
+                    2,
+                    3,
+                    u,
+                    delta,
+                    a,
+                    SelectiveScan.Param.fixed(new double[3]),
+                    fixed,
+                    SelectiveScan.Options.NONE));
+    assertTrue(e.getMessage().startsWith("b.length = 3: expected"), e.getMessage());
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> SelectiveScan.scanBatch(0, 3, u, delta, a, fixed, fixed, SelectiveScan.Options.NONE));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> SelectiveScan.scanBatch(5, 3, u, delta, a, fixed, fixed, SelectiveScan.Options.NONE));
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            SelectiveScan.scanBatch(
+                2,
+                3,
+                u,
+                delta,
+                a,
+                fixed,
+                SelectiveScan.Param.varying(new double[5]),
+                SelectiveScan.Options.NONE));
+    assertThrows(
+        IllegalArgumentException.class, () -> SelectiveScan.Param.fixed(new double[] {Double.NaN}));
+    // valid: zero input, zero output, state (batch D N) = 4 doubles
+    SelectiveScan.Result r =
+        SelectiveScan.scanBatch(2, 3, u, delta, a, fixed, fixed, SelectiveScan.Options.NONE);
+    assertEquals(0, Vectors.normInf(r.y()), 0);
+    assertEquals(4, r.lastState().length);
+  }
 }
