@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.function.BiFunction;
 import java.util.stream.IntStream;
+import org.ejml.data.DMatrixSparseCSC;
 
 /**
  * The online tuning loop: for each system of a sequence, the policy picks omega, the solver runs,
@@ -39,6 +40,55 @@ public final class Tuning {
           policy.observe(r.iterations());
           return r;
         });
+  }
+
+  /**
+   * Runs a policy over a list of independent systems given as EJML sparse matrices. Each matrix is
+   * converted once, when its turn comes, to a {@link CsrMatrix} ({@link Instance#of}: O(nnz) time
+   * and memory, less than one solver iteration); the converted copy is dropped after its solve, so
+   * at most one is held at a time.
+   *
+   * @param policy the policy
+   * @param matrices the matrices A_t, each square, finite, with a nonzero diagonal (not modified)
+   * @param rhs the right-hand sides b_t, one per matrix
+   * @param contexts the contexts c_t, one per matrix, finite; or null for all zeros
+   * @param solver the solver
+   * @return the run over all {@code matrices.size()} systems (initial guess zero)
+   */
+  public static TuningRun run(
+      OmegaPolicy policy,
+      List<DMatrixSparseCSC> matrices,
+      List<double[]> rhs,
+      double[] contexts,
+      RelaxedSolver solver) {
+    Args.notNull("policy", policy);
+    Args.notNull("matrices", matrices);
+    Args.notNull("rhs", rhs);
+    Args.notNull("solver", solver);
+    int count = matrices.size();
+    if (rhs.size() != count) {
+      throw Args.fail("rhs.size()", rhs.size(), "matrices.size() = " + count);
+    }
+    double[] c = contexts == null ? new double[count] : contexts;
+    Args.length("contexts", c, count);
+    double lo = Arrays.stream(c).min().orElse(0);
+    double hi = Arrays.stream(c).max().orElse(0);
+    InstanceSequence sequence =
+        new InstanceSequence() {
+          private int next;
+
+          @Override
+          public Instance next() {
+            int t = next++;
+            return Instance.of(matrices.get(t), rhs.get(t), null, c[t]);
+          }
+
+          @Override
+          public double[] contextRange() {
+            return new double[] {lo, hi};
+          }
+        };
+    return run(policy, sequence, solver, count);
   }
 
   /** Runs count systems; step solves one and writes the omega it used into chosen[0]. */
