@@ -2,6 +2,7 @@ package dev.fathom.relax;
 
 import dev.fathom.linalg.Args;
 import dev.fathom.linalg.Vectors;
+import org.ejml.data.DMatrixSparseCSC;
 
 /**
  * The (preconditioned) conjugate gradient method for a symmetric positive definite system, matrix
@@ -43,6 +44,37 @@ public final class ConjugateGradient {
   public static SolveResult solveSsor(
       CsrMatrix a, double[] b, double[] x0, double omega, StoppingRule rule) {
     return solve(a, b, x0, new SsorPreconditioner(a, omega), rule);
+  }
+
+  /**
+   * Solves {@code A x = b} by plain CG, with A given as an EJML sparse matrix. The matrix is
+   * converted once to a {@link CsrMatrix} (O(nnz) time and one copy of the nonzeros, about one
+   * matrix-vector product), whose row-wise product is then used in every iteration.
+   *
+   * @param a the matrix, symmetric positive definite, finite, nonzero diagonal (not modified)
+   * @param b the right-hand side, length n, finite
+   * @param x0 the initial guess, length n (not modified), or null for zeros
+   * @param rule when to stop
+   * @return the result
+   */
+  public static SolveResult solve(DMatrixSparseCSC a, double[] b, double[] x0, StoppingRule rule) {
+    return solve(CsrMatrix.from(a), b, x0, rule);
+  }
+
+  /**
+   * Solves {@code A x = b} by SSOR-preconditioned CG, with A given as an EJML sparse matrix,
+   * converted once to a {@link CsrMatrix} (O(nnz) time and memory, less than one PCG iteration).
+   *
+   * @param a the matrix, symmetric positive definite, finite, nonzero diagonal (not modified)
+   * @param b the right-hand side, length n, finite
+   * @param x0 the initial guess, length n (not modified), or null for zeros
+   * @param omega the SSOR relaxation parameter, in (0, 2)
+   * @param rule when to stop
+   * @return the result
+   */
+  public static SolveResult solveSsor(
+      DMatrixSparseCSC a, double[] b, double[] x0, double omega, StoppingRule rule) {
+    return solveSsor(CsrMatrix.from(a), b, x0, omega, rule);
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.fathom.relax;
 
 import dev.fathom.linalg.Args;
+import org.ejml.data.DMatrixSparseCSC;
 
 /**
  * One linear system of a sequence: {@code A x = b}, an initial guess, and a scalar context that
@@ -27,5 +28,21 @@ public record Instance(CsrMatrix matrix, double[] rhs, double[] initialGuess, do
       Args.length("initialGuess", initialGuess, matrix.size());
     }
     Args.finite("context", context);
+  }
+
+  /**
+   * An instance whose matrix is given as an EJML sparse matrix, converted once to a {@link
+   * CsrMatrix} (O(nnz) time and one copy of the nonzeros, less than one solver iteration); every
+   * solve of the instance, at every omega, then reuses the converted matrix.
+   *
+   * @param matrix the square matrix, finite, nonzero diagonal (not modified)
+   * @param rhs the right-hand side b, length n
+   * @param initialGuess the starting point, length n, or null for zeros
+   * @param context the side information, finite
+   * @return the instance
+   */
+  public static Instance of(
+      DMatrixSparseCSC matrix, double[] rhs, double[] initialGuess, double context) {
+    return new Instance(CsrMatrix.from(matrix), rhs, initialGuess, context);
   }
 }

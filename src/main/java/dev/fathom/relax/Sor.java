@@ -1,6 +1,7 @@
 package dev.fathom.relax;
 
 import dev.fathom.linalg.Args;
+import org.ejml.data.DMatrixSparseCSC;
 
 /**
  * Successive over-relaxation (SOR) and its symmetric version (SSOR) on a {@link CsrMatrix}.
@@ -155,6 +156,41 @@ public final class Sor {
     }
     return new SolveResult(
         x, rule.maxIterations(), rel, history.toArray(), SolveStatus.MAX_ITERATIONS);
+  }
+
+  /**
+   * Solves {@code A x = b} by SOR, with A given as an EJML sparse matrix. The matrix is converted
+   * once to a {@link CsrMatrix} (the row sweep needs rows): O(nnz) time and one extra copy of the
+   * nonzeros, about the cost of one SOR iteration. Convert once with {@link CsrMatrix#from} and
+   * call {@link #solve(CsrMatrix, double[], double[], double, StoppingRule)} to solve many systems
+   * with the same matrix.
+   *
+   * @param a the square matrix, finite, with a nonzero diagonal (not modified)
+   * @param b the right-hand side, length n, finite
+   * @param x0 the initial guess, length n (not modified), or null for zeros
+   * @param omega the relaxation parameter, in (0, 2)
+   * @param rule when to stop
+   * @return the result; non-convergence is a status
+   */
+  public static SolveResult solve(
+      DMatrixSparseCSC a, double[] b, double[] x0, double omega, StoppingRule rule) {
+    return solve(CsrMatrix.from(a), b, x0, omega, rule);
+  }
+
+  /**
+   * Solves {@code A x = b} by SSOR, with A given as an EJML sparse matrix, converted once to a
+   * {@link CsrMatrix} (O(nnz) time and memory, less than one SSOR iteration).
+   *
+   * @param a the square matrix, finite, with a nonzero diagonal (not modified)
+   * @param b the right-hand side, length n, finite
+   * @param x0 the initial guess, length n (not modified), or null for zeros
+   * @param omega the relaxation parameter, in (0, 2)
+   * @param rule when to stop
+   * @return the result; non-convergence is a status
+   */
+  public static SolveResult solveSymmetric(
+      DMatrixSparseCSC a, double[] b, double[] x0, double omega, StoppingRule rule) {
+    return solveSymmetric(CsrMatrix.from(a), b, x0, omega, rule);
   }
 
   /**

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.function.BiFunction;
 import java.util.stream.IntStream;
+import org.ejml.data.DMatrixSparseCSC;
 
 /**
  * The online tuning loop: for each system of a sequence, the policy picks omega, the solver runs,
@@ -41,6 +42,55 @@ public final class Tuning {
         });
   }
 
+  /**
+   * Runs a policy over a list of independent systems given as EJML sparse matrices. Each matrix is
+   * converted once, when its turn comes, to a {@link CsrMatrix} ({@link Instance#of}: O(nnz) time
+   * and memory, less than one solver iteration); the converted copy is dropped after its solve, so
+   * at most one is held at a time.
+   *
+   * @param policy the policy
+   * @param matrices the matrices A_t, each square, finite, with a nonzero diagonal (not modified)
+   * @param rhs the right-hand sides b_t, one per matrix
+   * @param contexts the contexts c_t, one per matrix, finite; or null for all zeros
+   * @param solver the solver
+   * @return the run over all {@code matrices.size()} systems (initial guess zero)
+   */
+  public static TuningRun run(
+      OmegaPolicy policy,
+      List<DMatrixSparseCSC> matrices,
+      List<double[]> rhs,
+      double[] contexts,
+      RelaxedSolver solver) {
+    Args.notNull("policy", policy);
+    Args.notNull("matrices", matrices);
+    Args.notNull("rhs", rhs);
+    Args.notNull("solver", solver);
+    int count = matrices.size();
+    if (rhs.size() != count) {
+      throw Args.fail("rhs.size()", rhs.size(), "matrices.size() = " + count);
+    }
+    double[] c = contexts == null ? new double[count] : contexts;
+    Args.length("contexts", c, count);
+    double lo = Arrays.stream(c).min().orElse(0);
+    double hi = Arrays.stream(c).max().orElse(0);
+    InstanceSequence sequence =
+        new InstanceSequence() {
+          private int next;
+
+          @Override
+          public Instance next() {
+            int t = next++;
+            return Instance.of(matrices.get(t), rhs.get(t), null, c[t]);
+          }
+
+          @Override
+          public double[] contextRange() {
+            return new double[] {lo, hi};
+          }
+        };
+    return run(policy, sequence, solver, count);
+  }
+
   /** Runs count systems; step solves one and writes the omega it used into chosen[0]. */
   private static TuningRun drive(
       String name,
@@ -70,7 +120,8 @@ public final class Tuning {
    * The instance-optimal grid policy, an oracle: every system is solved at every grid omega, the
    * cheapest count is charged, and the cheapest solve's solution is handed back to the sequence. It
    * works on any sequence, including those that depend on earlier solutions (the paper's
-   * instance-optimal comparator for the heat equation, restricted to the grid).
+   * instance-optimal comparator for the heat equation, restricted to the grid). Same as {@link
+   * #instanceOptimal(InstanceSequence, double[], RelaxedSolver, int, int)} with no refinement.
    *
    * @param sequence the systems
    * @param grid the omega values, each in (0, 2)
@@ -97,6 +148,53 @@ public final class Tuning {
             }
           }
           return best;
+        });
+  }
+
+  /**
+   * The instance-optimal policy refined between grid values, an oracle (the paper's
+   * "instance-optimal" comparator for the heat equation): each system is solved at every grid
+   * omega, then the grid minimum is bracketed by its two neighbours and the bracket is narrowed by
+   * golden-section search, spending {@code refinements} more solves per system. The cheapest of all
+   * the solves is charged and its solution handed back to the sequence, so the count is never above
+   * {@link #instanceOptimal(InstanceSequence, double[], RelaxedSolver, int)}'s. Each system costs
+   * {@code grid.length + refinements} solves.
+   *
+   * <p>The reference code scans 5 omegas and refines to 12 evaluations, then re-solves at the
+   * middle of the tied minimisers; here the best evaluated point itself is charged (no extra
+   * solve).
+   *
+   * @param sequence the systems
+   * @param grid the omega values, strictly increasing, each in (0, 2)
+   * @param solver the solver
+   * @param count how many systems, at least 1
+   * @param refinements golden-section solves per system after the grid, at least 0
+   * @return the run (its omegas are the per-system best found)
+   */
+  public static TuningRun instanceOptimal(
+      InstanceSequence sequence, double[] grid, RelaxedSolver solver, int count, int refinements) {
+    Args.notNull("sequence", sequence);
+    Args.notNull("solver", solver);
+    double[] g = Solves.grid(grid);
+    for (int i = 1; i < g.length; i++) {
+      if (!(g[i] > g[i - 1])) {
+        throw Args.fail("grid[" + i + "]", g[i], "more than grid[" + (i - 1) + "] = " + g[i - 1]);
+      }
+    }
+    Args.nonNegative("refinements", refinements);
+    return drive(
+        "instance-optimal, golden-section refined",
+        sequence,
+        count,
+        (in, chosen) -> {
+          SolveResult[] atGrid = new SolveResult[g.length];
+          for (int i = 0; i < g.length; i++) {
+            atGrid[i] = solver.solve(in, g[i]);
+          }
+          GoldenSection.Best best =
+              GoldenSection.refine(g, atGrid, w -> solver.solve(in, w), refinements);
+          chosen[0] = best.omega();
+          return best.result();
         });
   }
 

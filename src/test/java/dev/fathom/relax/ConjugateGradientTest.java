@@ -150,6 +150,8 @@ class ConjugateGradientTest {
     assertEquals("b[0] = Infinity: expected a finite number", e.getMessage());
     assertThrows(
         NullPointerException.class,
-        () -> ConjugateGradient.solve(null, new double[9], null, StoppingRule.paper()));
+        () ->
+            ConjugateGradient.solve(
+                (LinearOperator) null, new double[9], null, StoppingRule.paper()));
   }
 }

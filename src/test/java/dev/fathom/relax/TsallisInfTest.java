@@ -70,6 +70,56 @@ class TsallisInfTest {
   }
 
   @Test
+  void updateRuleIsThePapersReferenceRule() {
+    // The reference rule, tracked independently: Lhat_i += (c - 1) / p_i for the played arm,
+    // losses divided by mean(c) - 1, eta_t = 2 / sqrt(t) with t counted from 1, and p solved by
+    // bisection on the normaliser x.
+    double[] g = GridBandit.paperGrid();
+    TsallisInf bandit = new TsallisInf(g, 9);
+    double[] lhat = new double[g.length];
+    double costSum = 0;
+    java.util.Random costs = new java.util.Random(10);
+    for (int t = 1; t <= 400; t++) {
+      double scale = t == 1 ? 1.0 : costSum / (t - 1) - 1;
+      double[] expected = referenceDistribution(lhat, scale, 2 / Math.sqrt(t));
+      double[] p = bandit.probabilities();
+      assertArrayEquals(expected, p, 1e-9, "round " + t);
+      int arm = bandit.selectArm(0);
+      double cost = 50 + 10 * Math.abs(arm - 14) + costs.nextInt(30);
+      bandit.update(cost);
+      lhat[arm] += (cost - 1) / p[arm];
+      costSum += cost;
+    }
+  }
+
+  private static double[] referenceDistribution(double[] lhat, double scale, double eta) {
+    int k = lhat.length;
+    double min = Double.POSITIVE_INFINITY;
+    for (double l : lhat) {
+      min = Math.min(min, l / scale);
+    }
+    double lo = min - 100 * k / eta;
+    double hi = min - 1e-12;
+    for (int it = 0; it < 300; it++) {
+      double mid = 0.5 * (lo + hi);
+      double s = 0;
+      for (double l : lhat) {
+        s += 4 / Math.pow(eta * (l / scale - mid), 2);
+      }
+      if (s > 1) {
+        hi = mid;
+      } else {
+        lo = mid;
+      }
+    }
+    double[] p = new double[k];
+    for (int i = 0; i < k; i++) {
+      p[i] = 4 / Math.pow(eta * (lhat[i] / scale - lo), 2);
+    }
+    return p;
+  }
+
+  @Test
   void sameSeedSameChoices() {
     double[] g = GridBandit.paperGrid();
     int[] a = play(new TsallisInf(g, 42));
