@@ -95,6 +95,14 @@ final class Monitor {
     return record(x, problem.naturalResidual(x, fx, work));
   }
 
+  /** A check at {@code x} now, charged as monitoring; returns true to stop. */
+  boolean monitorCheck(double[] x) {
+    if (status != null) {
+      return true;
+    }
+    return check(x);
+  }
+
   /** A free check: {@code fxExact = F(x)} was computed by the method itself. */
   boolean exact(double[] x, double[] fxExact) {
     if (status != null) {

@@ -121,6 +121,20 @@ class SolversTest {
   }
 
   @Test
+  void eagWithTheProvenStepReachesTheBilinearSolutionAndTakesSmallerSteps() {
+    Problem p = Problems.regularizedBilinear(30, 30, 60, 1.0, false, 4);
+    assertReachesSolution(ExtraGradient.eagProven(), p, 2e-3, 40_000);
+    // the same iteration with η = 1/(8L_F) explicitly gives the same run, bit for bit
+    StoppingRule rule = StoppingRule.of(0.0, 200);
+    SolverResult proven = ExtraGradient.eagProven().solve(p, rule);
+    double eta = ExtraGradient.PROVEN_EAG_STEP_FACTOR / p.lipschitz();
+    assertArrayEquals(proven.solution(), ExtraGradient.eag(eta).solve(p, rule).solution(), 0.0);
+    assertFalse(
+        Arrays.equals(proven.solution(), ExtraGradient.eag().solve(p, rule).solution()),
+        "the default step differs from the proven one");
+  }
+
+  @Test
   void monotoneMethodsSolveASmallMatrixGameCertifiedByTheDualityGap() {
     MatrixGame g = MatrixGame.policemanBurglar(20, 1);
     Problem p = g.problem();
