@@ -26,6 +26,13 @@ final class DoubleKernel {
   /** Most levels per tiled group: the tile buffer holds 2^(GROUP_MAX + TILE_LOG2) elements. */
   static final int GROUP_MAX = 8;
 
+  /**
+   * Up to this size (2^17 doubles = 1 MiB, the L2 of one core) the levels above a block are done by
+   * in-place radix-4 passes rather than tiled groups: measured 1.9x faster at 2^16 and 1.5x at
+   * 2^17, about even at 2^18.
+   */
+  static final int IN_PLACE_MAX_LOG2 = 17;
+
   /** Sizes below 2^PARALLEL_MIN_LOG2 run serially even when parallelism is requested. */
   static final int PARALLEL_MIN_LOG2 = 16;
 
@@ -70,6 +77,17 @@ final class DoubleKernel {
             block(a, off + (i << t), t, blockScale, simd);
           }
         });
+    if (log2n > t && log2n <= IN_PLACE_MAX_LOG2 && !par) {
+      // The whole array fits in L2: the remaining levels in place beat the tiled groups.
+      int len = 1 << log2n;
+      if (simd != null) {
+        simd.levels(a, off, len, t, log2n);
+      } else {
+        levels(a, off, len, t, log2n);
+      }
+      scale(a, off, len, scale);
+      return;
+    }
     int lo = t;
     int remaining = log2n - t;
     int groups = (remaining + groupMax - 1) / groupMax;
@@ -153,8 +171,13 @@ final class DoubleKernel {
       }
       levels(a, off, 1 << t, 4, t);
     }
+    scale(a, off, 1 << t, scale);
+  }
+
+  /** Multiplies {@code a[off, off + len)} by {@code scale} unless it is 1. */
+  private static void scale(double[] a, int off, int len, double scale) {
     if (scale != 1.0) {
-      for (int p = off; p < end; p++) {
+      for (int p = off, end = off + len; p < end; p++) {
         a[p] *= scale;
       }
     }

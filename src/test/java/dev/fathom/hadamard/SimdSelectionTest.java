@@ -67,7 +67,7 @@ class SimdSelectionTest {
       assertEquals(false, modulePresent(), "only a missing module may disable SIMD here");
       return;
     }
-    for (int n = 4; n <= 17; n++) {
+    for (int n = 4; n <= 19; n++) { // n >= 18: tiled groups
       for (int groupMax = 1; groupMax <= 8; groupMax += 7) {
         for (int tileLog2 : new int[] {1, 3, 6}) {
           double[] x = Rng.gaussian(Rng.create(1000 + 17 * n + tileLog2), 1 << n);
