@@ -54,6 +54,13 @@ final class FloatKernel {
             block(a, off + (i << t), t, blockScale);
           }
         });
+    if (log2n > t && log2n <= DoubleKernel.IN_PLACE_MAX_LOG2 && !par) {
+      // The whole array fits in L2: the remaining levels in place beat the tiled groups.
+      int len = 1 << log2n;
+      levels(a, off, len, t, log2n);
+      scale(a, off, len, scale);
+      return;
+    }
     int lo = t;
     int remaining = log2n - t;
     int groups = (remaining + groupMax - 1) / groupMax;
@@ -119,8 +126,13 @@ final class FloatKernel {
       kernel16(a, p);
     }
     levels(a, off, 1 << t, 4, t);
+    scale(a, off, 1 << t, scale);
+  }
+
+  /** Multiplies {@code a[off, off + len)} by {@code scale} unless it is 1. */
+  private static void scale(float[] a, int off, int len, float scale) {
     if (scale != 1.0f) {
-      for (int p = off; p < end; p++) {
+      for (int p = off, end = off + len; p < end; p++) {
         a[p] *= scale;
       }
     }

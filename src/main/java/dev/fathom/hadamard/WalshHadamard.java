@@ -9,7 +9,10 @@ import dev.fathom.linalg.Args;
  * <p>The scalar schedule does {@code N log2 N} additions: an unrolled 16-point kernel and radix-4
  * passes inside cache-sized blocks of 4096 elements, then the remaining levels in tiles gathered
  * into a small buffer so that large arrays cost about one memory sweep per 12 levels, with the
- * normalization fused into the last sweep. See {@code docs/hadamard.md}.
+ * normalization fused into the last sweep. See {@code docs/hadamard.md}. When the JVM runs with
+ * {@code --add-modules jdk.incubator.vector}, the double-precision transforms use an optional SIMD
+ * kernel doing the same additions in the same order (bitwise the same results); see {@link
+ * #simdAvailable()}.
  *
  * <p>Results are bit-exact on integer-valued inputs whose partial sums stay exactly representable
  * (for example {@code +-1} entries with {@code N <= 2^30} in double precision); otherwise they
@@ -161,6 +164,27 @@ public final class WalshHadamard {
     Args.notNull("x", x);
     int log2n = checkRange(0, x.length, x.length, normalization);
     FloatKernel.transform(x, 0, log2n, (float) normalization.scale(log2n), true);
+  }
+
+  /**
+   * Whether the double-precision transforms use the optional SIMD kernel. It is selected once per
+   * JVM when the JVM runs with {@code --add-modules jdk.incubator.vector} (and the system property
+   * {@code fathom.simd} is not {@code false}); otherwise the scalar kernel is used. Both give
+   * bitwise the same results.
+   *
+   * @return {@code true} if the SIMD kernel is in use
+   */
+  public static boolean simdAvailable() {
+    return Simd.KERNEL != null;
+  }
+
+  /**
+   * The number of doubles per SIMD vector of the kernel in use, or {@code 1} for the scalar kernel.
+   *
+   * @return the vector length in doubles
+   */
+  public static int simdLanes() {
+    return Simd.KERNEL == null ? 1 : Simd.KERNEL.lanes();
   }
 
   /**
