@@ -111,9 +111,13 @@ final class SsmFigures {
           PtdOptimizer.optimize(a, new PtdOptimizer.Options(1, 150, 0.02, 1e-2), 1)
               .best()
               .toSystem(b, c, 1, Diagonalization.Stability.REFLECT);
+      DiagonalSsm stable =
+          PtdOptimizer.optimize(a, new PtdOptimizer.Options(1, 400, 0.005, 1e-2, 1, 1), 1)
+              .best()
+              .toSystem(b, c, 1, Diagonalization.Stability.NONE);
       int count = 300;
       double[] w = new double[count];
-      double[][] mag = new double[4][count];
+      double[][] mag = new double[5][count];
       for (int i = 0; i < count; i++) {
         w[i] = Math.pow(10, -2 + 6.0 * i / (count - 1));
         double[] g = DenseSsm.transfer(a, b, c, 0, w[i]);
@@ -124,6 +128,8 @@ final class SsmFigures {
         mag[2][i] = Math.hypot(g2[0], g2[1]);
         double[] g3 = opt.transfer(0, 0, w[i]);
         mag[3][i] = Math.hypot(g3[0], g3[1]);
+        double[] g4 = stable.transfer(0, 0, w[i]);
+        mag[4][i] = Math.hypot(g4[0], g4[1]);
       }
       XYChart chart =
           Charts.xy(
@@ -132,6 +138,7 @@ final class SsmFigures {
       chart.addSeries("S4D-LegS (normal part, B/2)", w, mag[1]);
       chart.addSeries("S4-PTD random E (eps = 1e-3, reflected)", w, mag[2]);
       chart.addSeries("S4-PTD optimized E (kappa 9, 5.9%, reflected)", w, mag[3]);
+      chart.addSeries("S4-PTD optimized E, stability penalty (no reflection)", w, mag[4]);
       chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideSW);
       Charts.save(chart, dir, name());
     }
