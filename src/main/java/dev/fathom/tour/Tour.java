@@ -48,9 +48,21 @@ public final class Tour {
    * @return the number of steps that missed their bound or threw
    */
   static int run(List<String> only, PrintStream out) {
+    return run(steps(), only, out);
+  }
+
+  /**
+   * Runs the selected steps of {@code steps} and prints one line each.
+   *
+   * @param steps the steps
+   * @param only package names to run; all when empty
+   * @param out where to print
+   * @return the number of steps that missed their bound or threw
+   */
+  static int run(List<TourStep> steps, List<String> only, PrintStream out) {
     out.printf(Locale.ROOT, "%-11s %-52s %-48s %9s%n", "package", "problem", "quality", "time");
     int failed = 0;
-    for (TourStep step : steps()) {
+    for (TourStep step : steps) {
       if (!only.isEmpty() && !only.contains(step.packageName())) {
         continue;
       }
