@@ -44,6 +44,7 @@ public class ScanBenchmark {
   private DiscreteSsm single;
   private double[] u;
   private double[] uLong;
+  private ParallelScan one;
   private ParallelScan two;
   private double[] delta;
   private double[] a;
@@ -69,6 +70,7 @@ public class ScanBenchmark {
             .discretize(Discretization.ZOH);
     u = Rng.gaussian(Rng.create(2), BATCH * CHANNELS * LENGTH);
     uLong = Rng.gaussian(Rng.create(3), BATCH * CHANNELS * LENGTH);
+    one = new ParallelScan(1);
     two = new ParallelScan(2);
     delta = new double[CHANNELS * LENGTH];
     Arrays.fill(delta, 0.01);
@@ -82,6 +84,7 @@ public class ScanBenchmark {
 
   @TearDown(Level.Trial)
   public void close() {
+    one.close();
     two.close();
   }
 
@@ -95,6 +98,12 @@ public class ScanBenchmark {
       System.arraycopy(Recurrence.run(sys, part, null).y(), 0, y, i * per, per);
     }
     return y;
+  }
+
+  /** The same chunked scan on one thread: separates the threads' gain from the loop's. */
+  @Benchmark
+  public double[] parallelBatch1Thread() {
+    return one.run(sys, u, BATCH);
   }
 
   @Benchmark
