@@ -116,6 +116,59 @@ public final class Rng {
   }
 
   /**
+   * Returns a Gamma(shape, 1) sample (Marsaglia and Tsang's squeeze method; for {@code shape < 1}
+   * the boost {@code Gamma(shape + 1) * U^(1/shape)}, drawing {@code U} first).
+   *
+   * @param rng the generator
+   * @param shape the shape, finite and positive
+   * @return the sample, with mean {@code shape} and variance {@code shape}
+   */
+  public static double gamma(RandomGenerator rng, double shape) {
+    Args.notNull("rng", rng);
+    Args.positive("shape", shape);
+    return gammaUnchecked(rng, shape);
+  }
+
+  /**
+   * Returns a Beta(a, b) sample as {@code X / (X + Y)} with {@code X ~ Gamma(a)}, {@code Y ~
+   * Gamma(b)}.
+   *
+   * @param rng the generator
+   * @param a the first shape, finite and positive
+   * @param b the second shape, finite and positive
+   * @return the sample, in {@code [0, 1]}, with mean {@code a / (a + b)}
+   */
+  public static double beta(RandomGenerator rng, double a, double b) {
+    Args.notNull("rng", rng);
+    Args.positive("a", a);
+    Args.positive("b", b);
+    double x = gammaUnchecked(rng, a);
+    double y = gammaUnchecked(rng, b);
+    return x / (x + y);
+  }
+
+  private static double gammaUnchecked(RandomGenerator rng, double shape) {
+    if (shape < 1) {
+      double u = rng.nextDouble();
+      return gammaUnchecked(rng, shape + 1) * Math.pow(u, 1 / shape);
+    }
+    double d = shape - 1.0 / 3;
+    double c = 1 / Math.sqrt(9 * d);
+    while (true) {
+      double x = rng.nextGaussian();
+      double v = 1 + c * x;
+      if (v <= 0) {
+        continue;
+      }
+      v = v * v * v;
+      double u = rng.nextDouble();
+      if (Math.log(u) < 0.5 * x * x + d - d * v + d * Math.log(v)) {
+        return d * v;
+      }
+    }
+  }
+
+  /**
    * Shuffles {@code a} in place (Fisher-Yates).
    *
    * @param rng the generator

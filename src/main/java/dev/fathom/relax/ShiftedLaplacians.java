@@ -83,7 +83,7 @@ public final class ShiftedLaplacians implements InstanceSequence {
 
   @Override
   public Instance next() {
-    double c = lo + width * Sampling.beta(rng, betaA, betaB);
+    double c = lo + width * Rng.beta(rng, betaA, betaB);
     double[] b = Sampling.truncatedNormal(rng, base.size());
     return new Instance(base.plusDiagonal(c), b, null, c);
   }

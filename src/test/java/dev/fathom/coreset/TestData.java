@@ -1,5 +1,6 @@
 package dev.fathom.coreset;
 
+import dev.fathom.linalg.Rng;
 import java.util.random.RandomGenerator;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
@@ -9,30 +10,9 @@ import org.ejml.interfaces.linsol.LinearSolverDense;
 final class TestData {
   private TestData() {}
 
-  /** Gamma(shape, 1) by Marsaglia-Tsang (with the U^(1/a) boost for shape < 1). */
-  static double gamma(RandomGenerator rng, double shape) {
-    if (shape < 1) {
-      return gamma(rng, shape + 1) * Math.pow(rng.nextDouble(), 1 / shape);
-    }
-    double d = shape - 1.0 / 3;
-    double c = 1 / Math.sqrt(9 * d);
-    while (true) {
-      double z = rng.nextGaussian();
-      double v = 1 + c * z;
-      if (v <= 0) {
-        continue;
-      }
-      v = v * v * v;
-      double u = rng.nextDouble();
-      if (Math.log(u) < 0.5 * z * z + d - d * v + d * Math.log(v)) {
-        return d * v;
-      }
-    }
-  }
-
   /** Student-t with nu degrees of freedom. */
   static double studentT(RandomGenerator rng, double nu) {
-    return rng.nextGaussian() / Math.sqrt(2 * gamma(rng, nu / 2) / nu);
+    return rng.nextGaussian() / Math.sqrt(2 * Rng.gamma(rng, nu / 2) / nu);
   }
 
   /** An n x d design with i.i.d. t(nu) entries (coherent: a few rows carry large leverage). */

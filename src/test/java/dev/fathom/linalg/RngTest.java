@@ -105,6 +105,60 @@ class RngTest {
   }
 
   @Test
+  void gammaAndBetaHaveTheirMomentsAndLaws() {
+    RandomGenerator g = Rng.create(21);
+    int n = 200_000;
+    for (double shape : new double[] {0.3, 0.75, 1, 2.5, 9}) {
+      double s = 0;
+      double ss = 0;
+      int belowOne = 0;
+      for (int i = 0; i < n; i++) {
+        double x = Rng.gamma(g, shape);
+        assertTrue(x >= 0);
+        s += x;
+        ss += x * x;
+        if (x < 1) {
+          belowOne++;
+        }
+      }
+      double mean = s / n;
+      double var = ss / n - mean * mean;
+      // Gamma(k, 1): mean = variance = k; standard error of the mean sqrt(k / n).
+      assertEquals(shape, mean, 5 * Math.sqrt(shape / n), "mean, shape " + shape);
+      assertEquals(shape, var, 0.03 * shape + 5 * Math.sqrt(shape / n), "variance, shape " + shape);
+      if (shape == 1) {
+        // Gamma(1) is Exp(1): P(X < 1) = 1 - 1/e.
+        assertEquals(1 - Math.exp(-1), (double) belowOne / n, 5 * Math.sqrt(0.25 / n));
+      }
+    }
+    for (double[] ab : new double[][] {{0.5, 1.5}, {2, 6}, {1, 1}}) {
+      double a = ab[0];
+      double b = ab[1];
+      double s = 0;
+      double ss = 0;
+      for (int i = 0; i < n; i++) {
+        double x = Rng.beta(g, a, b);
+        assertTrue(x >= 0 && x <= 1);
+        s += x;
+        ss += x * x;
+      }
+      double mean = s / n;
+      double var = ss / n - mean * mean;
+      double m = a / (a + b);
+      double v = a * b / ((a + b) * (a + b) * (a + b + 1));
+      assertEquals(m, mean, 5 * Math.sqrt(v / n));
+      assertEquals(v, var, 0.03 * v);
+    }
+    assertEquals(
+        "shape = 0.0: expected a finite positive number",
+        assertThrows(IllegalArgumentException.class, () -> Rng.gamma(g, 0)).getMessage());
+    assertEquals(
+        "b = NaN: expected a finite positive number",
+        assertThrows(IllegalArgumentException.class, () -> Rng.beta(g, 1, Double.NaN))
+            .getMessage());
+  }
+
+  @Test
   void badInputIsRefused() {
     assertEquals(
         "k = 11: expected an integer in [0, 10]",

@@ -24,7 +24,7 @@ class ShiftedLaplaciansTest {
       double s = 0;
       double ss = 0;
       for (int i = 0; i < n; i++) {
-        double x = Sampling.beta(rng, a, b);
+        double x = Rng.beta(rng, a, b);
         assertTrue(x >= 0 && x <= 1);
         s += x;
         ss += x * x;
