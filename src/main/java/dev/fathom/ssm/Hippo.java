@@ -19,6 +19,9 @@ import org.ejml.dense.row.CommonOps_DDRM;
  *       B_n = 1}.
  *   <li>FouT: {@code A = A0 - B B^T}, {@code A0} block diagonal with {@code A0[2k][2k+1] = -pi k},
  *       {@code A0[2k+1][2k] = pi k}; {@code B_0 = 1}, {@code B_2k = sqrt 2}, odd entries 0.
+ *   <li>FouD: {@code A = 2 A0 - I/2} (normal), B as FouT; basis {@code e^{-t/2}} times Fourier.
+ *   <li>GLagT(alpha, beta): {@code -(1 + beta)/2} on the diagonal, {@code -sqrt(rho_k / rho_n)}
+ *       below, {@code rho_n = binom(n + alpha, n)}; see {@link #glagtTransition}.
  * </ul>
  *
  * <p>Each satisfies {@code A + P P^T = c I + S} with S skew-symmetric and P of rank 1 (LegS: {@code
@@ -48,8 +51,27 @@ public final class Hippo {
      * S4D-LegS as a dense matrix, the normal part of LegS: {@code A_LegS + B B^T / 2} with input
      * {@code B_LegS / 2}; its low-rank factor is zero.
      */
-    LEGSD
+    LEGSD,
+    /**
+     * Generalized (translated) Laguerre with the reference code's defaults {@code alpha = 0},
+     * {@code beta = 0.01}; {@link #glagtTransition} and {@link #glagtInput} take other parameters.
+     * Not NPLR in the reference code: {@link #lowRank} and {@link #nplr} reject it.
+     */
+    GLAGT,
+    /**
+     * Fourier with decay ({@code "foud"} / {@code "fourier_diag"} in the reference code): {@code A
+     * = -I/2} plus 2 x 2 rotation blocks {@code A[2k][2k+1] = -2 pi k}, {@code A[2k+1][2k] = 2 pi
+     * k}, B as FouT; its basis functions are {@code e^{-t/2}} times the Fourier basis. A is normal
+     * (eigenvalues {@code -1/2 +- 2 pi i k}); its low-rank factor is zero.
+     */
+    FOUD
   }
+
+  /** The reference code's default GLagT order {@code alpha}. */
+  public static final double GLAGT_DEFAULT_ALPHA = 0;
+
+  /** The reference code's default GLagT tilt {@code beta}. */
+  public static final double GLAGT_DEFAULT_BETA = 0.01;
 
   /**
    * Returns the transition matrix A.
@@ -104,6 +126,17 @@ public final class Hippo {
           }
           break;
         }
+      case GLAGT:
+        return glagtTransition(n, GLAGT_DEFAULT_ALPHA, GLAGT_DEFAULT_BETA);
+      case FOUD:
+        for (int k = 1; k < n / 2; k++) {
+          a.set(2 * k, 2 * k + 1, -2 * Math.PI * k);
+          a.set(2 * k + 1, 2 * k, 2 * Math.PI * k);
+        }
+        for (int i = 0; i < n; i++) {
+          a.set(i, i, -0.5);
+        }
+        break;
       case FOUT:
         double[] b = input(measure, n);
         for (int k = 1; k < n / 2; k++) {
@@ -131,6 +164,9 @@ public final class Hippo {
    */
   public static double[] input(Measure measure, int n) {
     check(measure, n);
+    if (measure == Measure.GLAGT) {
+      return glagtInput(n, GLAGT_DEFAULT_ALPHA, GLAGT_DEFAULT_BETA);
+    }
     double[] b = new double[n];
     for (int i = 0; i < n; i++) {
       switch (measure) {
@@ -144,6 +180,7 @@ public final class Hippo {
           b[i] = 1;
           break;
         case FOUT:
+        case FOUD:
           b[i] = i == 0 ? 1 : ((i & 1) == 0 ? Math.sqrt(2) : 0);
           break;
         case LMU:
@@ -168,8 +205,9 @@ public final class Hippo {
    */
   public static DMatrixRMaj lowRank(Measure measure, int n) {
     check(measure, n);
-    if (measure == Measure.LMU) {
-      throw Args.fail("measure", measure, "one with an NPLR form (LEGS, LEGT, LAGT, FOUT, LEGSD)");
+    if (measure == Measure.LMU || measure == Measure.GLAGT) {
+      throw Args.fail(
+          "measure", measure, "one with an NPLR form (LEGS, LEGT, LAGT, FOUT, LEGSD, FOUD)");
     }
     int rank = measure == Measure.LEGT ? 2 : 1;
     DMatrixRMaj p = new DMatrixRMaj(n, rank);
@@ -189,6 +227,7 @@ public final class Hippo {
           p.set(i, 0, b[i]);
           break;
         case LEGSD:
+        case FOUD:
           break;
         default:
           throw new AssertionError(measure);
@@ -273,6 +312,72 @@ public final class Hippo {
     return new Nplr(measure, a, b, p, lambda, vFlat, pt, bt, Math.sqrt(symErr), recErr, unit);
   }
 
+  /**
+   * The generalized (translated) Laguerre transition matrix of the reference code: with {@code
+   * rho_n = binom(n + alpha, n) = prod_{j<=n} (j + alpha) / j}, {@code A[n][k] = -(1 + beta)/2} (n
+   * = k), {@code -sqrt(rho_k / rho_n)} (n &gt; k), 0 (n &lt; k). It is {@code D^-1 A0 D} with
+   * {@code A0 = -(1 + beta)/2 I - (strictly lower triangular ones)} and {@code D =
+   * diag(sqrt(Gamma(n + alpha + 1) / n!))}; its basis functions are {@code e^{tA} B = c e^{-(1 +
+   * beta) t / 2} p_n(t)}, with {@code p_n} the generalized Laguerre polynomials {@code L_n^(alpha)}
+   * normalized to be orthonormal for the weight {@code t^alpha e^{-t}} and the constant c of {@link
+   * #glagtInput}. With {@code alpha = 0} it is {@link Measure#LAGT}'s matrix shifted by {@code
+   * -beta/2} (and B is {@code sqrt(beta)} times LagT's), so LagT is the limit beta to 0 up to the
+   * scale of B (the reference code's comment); {@code alpha = 0, beta = 1} gives {@code A =
+   * -tril(1)}.
+   *
+   * @param n the state size N, at least 1
+   * @param alpha the Laguerre order, in (-1, 1)
+   * @param beta the tilt, finite and positive
+   * @return a new N x N matrix
+   */
+  public static DMatrixRMaj glagtTransition(int n, double alpha, double beta) {
+    double[] rho = glagtRho(n, alpha, beta);
+    DMatrixRMaj a = new DMatrixRMaj(n, n);
+    for (int i = 0; i < n; i++) {
+      for (int k = 0; k < i; k++) {
+        a.set(i, k, -Math.sqrt(rho[k] / rho[i]));
+      }
+      a.set(i, i, -0.5 * (1 + beta));
+    }
+    return a;
+  }
+
+  /**
+   * The generalized (translated) Laguerre input vector of the reference code: {@code B_n = c
+   * sqrt(rho_n)} with {@code rho_n = binom(n + alpha, n)} and {@code c = beta^((1 - alpha)/2) /
+   * sqrt(Gamma(1 + alpha) Gamma(1 - alpha)) = beta^((1 - alpha)/2) sqrt(sin(pi alpha) / (pi
+   * alpha))} (1 at alpha = 0). The factor {@code Gamma(1 - alpha)} is the reference code's; it
+   * vanishes as alpha tends to 1, hence the range of alpha.
+   *
+   * @param n the state size N, at least 1
+   * @param alpha the Laguerre order, in (-1, 1)
+   * @param beta the tilt, finite and positive
+   * @return a new array of length N
+   */
+  public static double[] glagtInput(int n, double alpha, double beta) {
+    double[] rho = glagtRho(n, alpha, beta);
+    double pa = Math.PI * alpha;
+    double c = Math.pow(beta, 0.5 * (1 - alpha)) * Math.sqrt(alpha == 0 ? 1 : Math.sin(pa) / pa);
+    double[] b = new double[n];
+    for (int i = 0; i < n; i++) {
+      b[i] = c * Math.sqrt(rho[i]);
+    }
+    return b;
+  }
+
+  /** {@code rho_n = binom(n + alpha, n)}, after validating the GLagT parameters. */
+  private static double[] glagtRho(int n, double alpha, double beta) {
+    Args.positive("n", n);
+    Args.inOpenRange("alpha", alpha, -1, 1);
+    Args.positive("beta", beta);
+    double[] rho = new double[n];
+    rho[0] = 1;
+    for (int i = 1; i < n; i++) {
+      rho[i] = rho[i - 1] * (i + alpha) / i;
+    }
+    return rho;
+  }
+
   static double[] toComplex(double[] x) {
     double[] z = new double[2 * x.length];
     for (int i = 0; i < x.length; i++) {
@@ -297,8 +402,8 @@ public final class Hippo {
   private static void check(Measure measure, int n) {
     Args.notNull("measure", measure);
     Args.positive("n", n);
-    if (measure == Measure.FOUT && (n & 1) != 0) {
-      throw Args.fail("n", n, "an even state size for FOUT");
+    if ((measure == Measure.FOUT || measure == Measure.FOUD) && (n & 1) != 0) {
+      throw Args.fail("n", n, "an even state size for " + measure);
     }
   }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.fathom.linalg.Vectors;
 import java.util.Arrays;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
@@ -31,12 +32,16 @@ class HippoTest {
   }
 
   @ParameterizedTest
-  @EnumSource(value = Hippo.Measure.class, names = "LMU", mode = EnumSource.Mode.EXCLUDE)
+  @EnumSource(
+      value = Hippo.Measure.class,
+      names = {"LMU", "GLAGT"},
+      mode = EnumSource.Mode.EXCLUDE)
   void lowRankCorrectionLeavesScaledIdentityPlusSkew(Hippo.Measure m) {
     int n = 24;
     DMatrixRMaj ap = Hippo.transition(m, n);
     CommonOps_DDRM.multAddTransB(Hippo.lowRank(m, n), Hippo.lowRank(m, n), ap);
-    double c = m == Hippo.Measure.LEGS || m == Hippo.Measure.LEGSD ? -0.5 : 0;
+    double c =
+        m == Hippo.Measure.LEGS || m == Hippo.Measure.LEGSD || m == Hippo.Measure.FOUD ? -0.5 : 0;
     for (int i = 0; i < n; i++) {
       for (int k = 0; k < n; k++) {
         double sym = 0.5 * (ap.get(i, k) + ap.get(k, i)) - (i == k ? c : 0);
@@ -133,6 +138,275 @@ class HippoTest {
     assertThrows(IllegalArgumentException.class, () -> Hippo.transition(Hippo.Measure.FOUT, 5));
     assertThrows(IllegalArgumentException.class, () -> Hippo.transition(Hippo.Measure.LEGS, 0));
     assertThrows(NullPointerException.class, () -> Hippo.input(null, 4));
+    assertThrows(IllegalArgumentException.class, () -> Hippo.transition(Hippo.Measure.FOUD, 5));
+    assertThrows(IllegalArgumentException.class, () -> Hippo.nplr(Hippo.Measure.GLAGT, 4));
+    IllegalArgumentException a =
+        assertThrows(IllegalArgumentException.class, () -> Hippo.glagtTransition(4, 1, 0.5));
+    assertTrue(a.getMessage().startsWith("alpha = 1.0: expected"), a.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> Hippo.glagtInput(4, -1, 0.5));
+    IllegalArgumentException b =
+        assertThrows(IllegalArgumentException.class, () -> Hippo.glagtInput(4, 0, 0));
+    assertTrue(b.getMessage().startsWith("beta = 0.0: expected"), b.getMessage());
+    assertThrows(
+        IllegalArgumentException.class, () -> Hippo.glagtInput(4, 0, Double.POSITIVE_INFINITY));
+  }
+
+  @Test
+  void glagtWithAlphaZeroIsShiftedLagtExactly() {
+    // alpha = 0: A = A_LagT - (beta/2) I and B = sqrt(beta) B_LagT, entry for entry
+    int n = 12;
+    DMatrixRMaj l = Hippo.transition(Hippo.Measure.LAGT, n);
+    double[] lb = Hippo.input(Hippo.Measure.LAGT, n);
+    for (double beta : new double[] {0.01, 0.5, 1, 3}) {
+      DMatrixRMaj g = Hippo.glagtTransition(n, 0, beta);
+      double[] gb = Hippo.glagtInput(n, 0, beta);
+      for (int i = 0; i < n; i++) {
+        for (int k = 0; k < n; k++) {
+          assertEquals(l.get(i, k) - (i == k ? beta / 2 : 0), g.get(i, k), 0);
+        }
+        assertEquals(Math.sqrt(beta) * lb[i], gb[i], 1e-16);
+      }
+    }
+    // beta = 1: the reference's "A = [lower triangular 1]"
+    DMatrixRMaj one = Hippo.glagtTransition(n, 0, 1);
+    for (int i = 0; i < n; i++) {
+      for (int k = 0; k < n; k++) {
+        assertEquals(k <= i ? -1 : 0, one.get(i, k), 0);
+      }
+    }
+    // the enum constant carries the reference defaults alpha = 0, beta = 0.01
+    assertEquals(
+        0,
+        Hippo.normFDiff(
+            Hippo.glagtTransition(n, 0, 0.01), Hippo.transition(Hippo.Measure.GLAGT, n)),
+        0);
+    assertEquals(Math.sqrt(0.01), Hippo.input(Hippo.Measure.GLAGT, n)[n - 1], 1e-15);
+  }
+
+  @Test
+  void glagtEntriesMatchTheGammaFunctionForm() {
+    // A = D^-1 A0 D, B = D^-1 binom(alpha + n, n) Gamma(1 - alpha)^-1/2 beta^((1 - alpha)/2),
+    // D = diag(sqrt(Gamma(n + alpha + 1) / n!)), written with a Lanczos Gamma (not the library's
+    // product form)
+    int n = 9;
+    for (double alpha : new double[] {-0.6, 0.3, 0.85}) {
+      double beta = 0.2;
+      DMatrixRMaj a = Hippo.glagtTransition(n, alpha, beta);
+      double[] b = Hippo.glagtInput(n, alpha, beta);
+      for (int i = 0; i < n; i++) {
+        double li = Math.sqrt(gamma(i + alpha + 1) / gamma(i + 1));
+        for (int k = 0; k < n; k++) {
+          double a0 = i == k ? -(1 + beta) / 2 : (k < i ? -1 : 0);
+          double lk = Math.sqrt(gamma(k + alpha + 1) / gamma(k + 1));
+          assertEquals(a0 * lk / li, a.get(i, k), 1e-13, "alpha " + alpha);
+        }
+        double binom = gamma(i + alpha + 1) / (gamma(i + 1) * gamma(alpha + 1));
+        double expected =
+            binom / li / Math.sqrt(gamma(1 - alpha)) * Math.pow(beta, (1 - alpha) / 2);
+        assertEquals(expected, b[i], 1e-13 * Math.abs(expected), "alpha " + alpha);
+      }
+    }
+  }
+
+  @Test
+  void glagtBasisFunctionsAreTiltedOrthonormalLaguerre() {
+    // e^{tA} B = kappa e^{-(1+beta) t/2} p_n(t), p_n orthonormal for t^alpha e^{-t}
+    int n = 10;
+    double[][] params = {{0, 0.01}, {-0.5, 0.3}, {0.5, 1}, {0.7, 0.05}};
+    for (double[] ab : params) {
+      double alpha = ab[0];
+      double beta = ab[1];
+      DMatrixRMaj a = Hippo.glagtTransition(n, alpha, beta);
+      double[] b = Hippo.glagtInput(n, alpha, beta);
+      for (double t : new double[] {0.25, 1, 3, 7}) {
+        double[] got = basis(a, b, t);
+        double[] want = glagtKernel(n, alpha, beta, t);
+        double scale =
+            Math.max(
+                1e-300,
+                org.ejml.dense.row.NormOps_DDRM.normPInf(new DMatrixRMaj(n, 1, true, want)));
+        for (int i = 0; i < n; i++) {
+          assertEquals(want[i], got[i], 1e-11 * scale, "alpha " + alpha + " t " + t + " n " + i);
+        }
+      }
+      // the polynomials of the reference are orthonormal for the weight t^alpha e^{-t}:
+      // t = v^2 makes the integrand 2 v^(2 alpha + 1) e^{-v^2} p_m p_n smooth on [0, 9]
+      int m = 6000;
+      double h = 9.0 / m;
+      double[][] gram = new double[n][n];
+      for (int j = 0; j <= m; j++) {
+        double v = j * h;
+        double w = (j == 0 || j == m ? 1 : (j % 2 == 1 ? 4 : 2)) * h / 3;
+        double[] p = laguerreOrthonormal(n, alpha, v * v);
+        double weight = 2 * Math.pow(v, 2 * alpha + 1) * Math.exp(-v * v);
+        for (int i = 0; i < n; i++) {
+          for (int k = 0; k < n; k++) {
+            gram[i][k] += w * weight * p[i] * p[k];
+          }
+        }
+      }
+      for (int i = 0; i < n; i++) {
+        for (int k = 0; k < n; k++) {
+          assertEquals(i == k ? 1 : 0, gram[i][k], 1e-9, "alpha " + alpha);
+        }
+      }
+    }
+  }
+
+  @Test
+  void glagtOdeReproducesQuadratureCoefficients() {
+    // x(T) of x' = A x + B u equals int_0^T kernel(tau) u(T - tau) dtau by Simpson quadrature
+    int n = 10;
+    double horizon = 4;
+    for (double[] ab : new double[][] {{0, 0.01}, {0.4, 0.5}, {-0.3, 2}}) {
+      DMatrixRMaj a = Hippo.glagtTransition(n, ab[0], ab[1]);
+      double[] b = Hippo.glagtInput(n, ab[0], ab[1]);
+      double[] ode = odeState(a, b, horizon);
+      double[] quad = quadrature(n, horizon, t -> glagtKernel(n, ab[0], ab[1], t));
+      assertTrue(Vectors.relativeMaxError(ode, quad) <= 1e-9, Arrays.toString(ab));
+    }
+  }
+
+  @Test
+  void foudBasisIsDampedFourierAndItsOdeMatchesQuadrature() {
+    int n = 10;
+    DMatrixRMaj a = Hippo.transition(Hippo.Measure.FOUD, n);
+    double[] b = Hippo.input(Hippo.Measure.FOUD, n);
+    for (double t : new double[] {0.1, 0.37, 1, 2.5}) {
+      double[] got = basis(a, b, t);
+      double[] want = foudKernel(n, t);
+      for (int i = 0; i < n; i++) {
+        assertEquals(want[i], got[i], 1e-12, "t " + t + " n " + i);
+      }
+    }
+    double[] ode = odeState(a, b, 3);
+    double[] quad = quadrature(n, 3, t -> foudKernel(n, t));
+    assertTrue(Vectors.relativeMaxError(ode, quad) <= 1e-8);
+    // normal: eigenvalues -1/2 + i w with w = -2 pi k (and a zero pair), V unitary
+    Nplr d = Hippo.nplr(Hippo.Measure.FOUD, n);
+    for (int j = 0; j < n / 2; j++) {
+      assertEquals(-0.5, d.lambda()[2 * j], 1e-14);
+      double expected = j < n / 2 - 1 ? -2 * Math.PI * (n / 2 - 1 - j) : 0;
+      assertEquals(expected, d.lambda()[2 * j + 1], 1e-12);
+    }
+    assertTrue(d.unitarityError() <= 1e-12);
+    assertTrue(Hippo.normFDiff(rebuild(d), d.a()) <= 1e-11);
+  }
+
+  /** e^{-t/2} (1, 0, sqrt 2 cos 2 pi k t, sqrt 2 sin 2 pi k t, ...). */
+  private static double[] foudKernel(int n, double t) {
+    double[] k = new double[n];
+    double e = Math.exp(-t / 2);
+    k[0] = e;
+    for (int j = 1; j < n / 2; j++) {
+      k[2 * j] = Math.sqrt(2) * e * Math.cos(2 * Math.PI * j * t);
+      k[2 * j + 1] = Math.sqrt(2) * e * Math.sin(2 * Math.PI * j * t);
+    }
+    return k;
+  }
+
+  /** Gamma(1 - alpha)^-1/2 beta^((1 - alpha)/2) e^{-(1 + beta) t/2} p_n(t). */
+  private static double[] glagtKernel(int n, double alpha, double beta, double t) {
+    double[] p = laguerreOrthonormal(n, alpha, t);
+    double c = Math.pow(beta, (1 - alpha) / 2) / Math.sqrt(gamma(1 - alpha));
+    for (int i = 0; i < n; i++) {
+      p[i] *= c * Math.exp(-(1 + beta) * t / 2);
+    }
+    return p;
+  }
+
+  /** L_n^(alpha)(t) by the three-term recurrence, divided by sqrt(Gamma(n + alpha + 1) / n!). */
+  private static double[] laguerreOrthonormal(int n, double alpha, double t) {
+    double[] l = new double[n];
+    l[0] = 1;
+    if (n > 1) {
+      l[1] = 1 + alpha - t;
+    }
+    for (int k = 1; k + 1 < n; k++) {
+      l[k + 1] = ((2 * k + 1 + alpha - t) * l[k] - (k + alpha) * l[k - 1]) / (k + 1);
+    }
+    for (int k = 0; k < n; k++) {
+      l[k] /= Math.sqrt(gamma(k + alpha + 1) / gamma(k + 1));
+    }
+    return l;
+  }
+
+  /** Lanczos approximation (g = 7, 9 terms), relative error about 1e-15 for x &gt; 0. */
+  private static double gamma(double x) {
+    double[] c = {
+      0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313,
+      -176.61502916214059, 12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6,
+      1.5056327351493116e-7
+    };
+    if (x < 0.5) {
+      return Math.PI / (Math.sin(Math.PI * x) * gamma(1 - x));
+    }
+    x -= 1;
+    double s = c[0];
+    for (int i = 1; i < 9; i++) {
+      s += c[i] / (x + i);
+    }
+    double t = x + 7.5;
+    return Math.sqrt(2 * Math.PI) * Math.pow(t, x + 0.5) * Math.exp(-t) * s;
+  }
+
+  /** e^{tA} B by the dense matrix exponential. */
+  private static double[] basis(DMatrixRMaj a, double[] b, double t) {
+    DMatrixRMaj ta = a.copy();
+    CommonOps_DDRM.scale(t, ta);
+    DMatrixRMaj out = new DMatrixRMaj(a.numRows, 1);
+    CommonOps_DDRM.mult(DenseSsm.expm(ta), new DMatrixRMaj(b.length, 1, true, b), out);
+    return out.data;
+  }
+
+  /** The test input u(s) = sin 2s + cos(0.7 s) / 2 + 0.3. */
+  private static double input(double s) {
+    return Math.sin(2 * s) + 0.5 * Math.cos(0.7 * s) + 0.3;
+  }
+
+  /**
+   * x(T) for x' = A x + B u, x(0) = 0, exactly: u is the output of the oscillators w' = M w, so x
+   * is a block of expm(T [[A, B u^T], [0, M]]) [0; w(0)].
+   */
+  private static double[] odeState(DMatrixRMaj a, double[] b, double horizon) {
+    int n = a.numRows;
+    DMatrixRMaj z = new DMatrixRMaj(n + 5, n + 5);
+    CommonOps_DDRM.insert(a, z, 0, 0);
+    double[] out = {1, 0, 0, 0.5, 0.3}; // u = w0 + 0.5 w3 + 0.3 w4, w = (sin 2s, cos 2s, ...)
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < 5; j++) {
+        z.set(i, n + j, b[i] * out[j]);
+      }
+    }
+    z.set(n, n + 1, 2);
+    z.set(n + 1, n, -2);
+    z.set(n + 2, n + 3, 0.7);
+    z.set(n + 3, n + 2, -0.7);
+    CommonOps_DDRM.scale(horizon, z);
+    DMatrixRMaj w0 = new DMatrixRMaj(n + 5, 1);
+    w0.set(n + 1, 0, 1);
+    w0.set(n + 3, 0, 1);
+    w0.set(n + 4, 0, 1);
+    DMatrixRMaj x = new DMatrixRMaj(n + 5, 1);
+    CommonOps_DDRM.mult(DenseSsm.expm(z), w0, x);
+    return Arrays.copyOf(x.data, n);
+  }
+
+  /** int_0^T kernel(tau) u(T - tau) dtau by composite Simpson with 8000 intervals. */
+  private static double[] quadrature(
+      int n, double horizon, java.util.function.DoubleFunction<double[]> kernel) {
+    int m = 8000;
+    double h = horizon / m;
+    double[] sum = new double[n];
+    for (int j = 0; j <= m; j++) {
+      double tau = j * h;
+      double w = (j == 0 || j == m ? 1 : (j % 2 == 1 ? 4 : 2)) * h / 3 * input(horizon - tau);
+      double[] k = kernel.apply(tau);
+      for (int i = 0; i < n; i++) {
+        sum[i] += w * k[i];
+      }
+    }
+    return sum;
   }
 
   /** 2 Re(V diag(lambda) V^*) - P P^T from the record's arrays. */
