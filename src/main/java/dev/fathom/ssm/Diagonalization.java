@@ -102,6 +102,29 @@ public record Diagonalization(
   }
 
   /**
+   * Perturb-then-diagonalize with the structured perturbation {@code E = fraction P P^T}, P the
+   * low-rank factor of an NPLR form: {@code A + E = (A + P P^T) - (1 - fraction) P P^T} moves A the
+   * given fraction of the way to its normal part (fraction 1 is the S4D normal part, 0 is A). Not
+   * the PTD paper's optimized E: for HiPPO-LegS it trades a larger backward error for a much better
+   * transfer function. Measured (N = 16..128, nearly independent of N): {@code kappa} about {@code
+   * 1.8 / fraction}, {@code ||E||/||A||} about {@code 0.79 fraction}, every eigenvalue in {@code Re
+   * < -0.6}, and a transfer-function error of about {@code 0.55 fraction} of {@code sup |G|} for C
+   * = ones (0.6-1 fraction for Gaussian C), i.e. kappa 9.7 and error 0.1 at fraction 0.175, where
+   * the paper's published N = 32 file has error 0.06 for C = ones but 0.3-2 for Gaussian C.
+   *
+   * @param nplr the NPLR form of A (for example {@link Hippo#nplr})
+   * @param fraction the fraction, in (0, 1]
+   * @return the decomposition of {@code A + fraction P P^T}, with diagnostics against A
+   */
+  public static Diagonalization towardNormal(Nplr nplr, double fraction) {
+    Args.notNull("nplr", nplr);
+    Args.inRange("fraction", fraction, Double.MIN_NORMAL, 1);
+    DMatrixRMaj e = new DMatrixRMaj(nplr.stateSize(), nplr.stateSize());
+    CommonOps_DDRM.multTransB(fraction, nplr.p(), nplr.p(), e);
+    return perturbed(nplr.a(), e);
+  }
+
+  /**
    * Returns the state size N.
    *
    * @return N

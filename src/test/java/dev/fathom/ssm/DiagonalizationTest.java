@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.fathom.linalg.Rng;
 import java.util.Arrays;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
@@ -147,6 +148,50 @@ class DiagonalizationTest {
       assertTrue(errPtd / sup < 0.1, "PTD " + errPtd / sup);
       assertTrue(errS4d / sup > 1, "S4D-LegS " + errS4d / sup);
     }
+  }
+
+  @Test
+  void towardNormalReachesKappaTenWithTransferErrorBelowTenPercent() {
+    // E = c P P^T (P_n = sqrt(n + 1/2)), N = 32: kappa <= 10 and sup |G~ - G| <= 0.1 sup |G| for
+    // C = ones/sqrt(N) (the PTD paper's published file: kappa 8.3, 0.06), also for Gaussian C
+    // (where that file has 0.3-2), with every eigenvalue stable, so nothing is reflected
+    int n = 32;
+    Nplr nplr = Hippo.nplr(Hippo.Measure.LEGS, n);
+    DMatrixRMaj a = nplr.a();
+    Diagonalization d = Diagonalization.towardNormal(nplr, 0.175);
+    assertTrue(d.condition() <= 10, "kappa " + d.condition());
+    // ||P P^T||_2 = ||P||^2 = sum (k + 1/2) = N^2 / 2
+    assertEquals(0.175 * n * n / 2 / Diagonalization.norm2(a), d.perturbation(), 1e-12);
+    assertTrue(PtdOptimizer.maxRealPart(d) < -0.5);
+    double[] ones = new double[n];
+    Arrays.fill(ones, 1 / Math.sqrt(n));
+    assertTrue(transferError(d, nplr, ones) <= 0.1);
+    for (int seed = 0; seed < 3; seed++) {
+      double[] c = Rng.gaussian(Rng.create(seed), n);
+      assertTrue(transferError(d, nplr, c) <= 0.2, "seed " + seed);
+    }
+    // strong convergence: the error shrinks linearly with the fraction while kappa grows as 1/c
+    Diagonalization small = Diagonalization.towardNormal(nplr, 0.05);
+    double ratio = transferError(small, nplr, ones) / transferError(d, nplr, ones);
+    assertTrue(ratio > 0.2 && ratio < 0.35, "ratio " + ratio);
+    assertTrue(small.condition() > 25 && small.condition() < 45, "kappa " + small.condition());
+    assertThrows(IllegalArgumentException.class, () -> Diagonalization.towardNormal(nplr, 0));
+    assertThrows(IllegalArgumentException.class, () -> Diagonalization.towardNormal(nplr, 1.5));
+  }
+
+  /** sup over {0} and 1e-3..1e4 of |G~(iw) - G(iw)| / sup |G(iw)|, G~ the diagonal system. */
+  private static double transferError(Diagonalization d, Nplr nplr, double[] c) {
+    DiagonalSsm sys = d.toSystem(nplr.b(), c, 1, Diagonalization.Stability.NONE);
+    double err = 0;
+    double sup = 0;
+    for (int i = 0; i < 200; i++) {
+      double w = i == 0 ? 0 : Math.pow(10, -3 + 7.0 * (i - 1) / 198);
+      double[] g = DenseSsm.transfer(nplr.a(), nplr.b(), c, 0, w);
+      double[] g1 = sys.transfer(0, 0, w);
+      err = Math.max(err, Math.hypot(g1[0] - g[0], g1[1] - g[1]));
+      sup = Math.max(sup, Math.hypot(g[0], g[1]));
+    }
+    return err / sup;
   }
 
   @Test

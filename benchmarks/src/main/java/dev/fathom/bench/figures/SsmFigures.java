@@ -86,7 +86,9 @@ final class SsmFigures {
     }
   }
 
-  /** |G(i w)| of LegS, S4D-LegS (B/2) and S4-PTD at N = 32, C = ones/sqrt(N). */
+  /**
+   * |G(i w)| of LegS, S4D-LegS (B/2), S4-PTD variants and towardNormal at N = 32, C = ones/sqrt(N).
+   */
   static final class Transfer implements Figure {
     @Override
     public String name() {
@@ -115,9 +117,12 @@ final class SsmFigures {
           PtdOptimizer.optimize(a, new PtdOptimizer.Options(1, 400, 0.005, 1e-2, 1, 1), 1)
               .best()
               .toSystem(b, c, 1, Diagonalization.Stability.NONE);
+      DiagonalSsm towardNormal =
+          Diagonalization.towardNormal(nplr, 0.175)
+              .toSystem(b, c, 1, Diagonalization.Stability.NONE);
       int count = 300;
       double[] w = new double[count];
-      double[][] mag = new double[5][count];
+      double[][] mag = new double[6][count];
       for (int i = 0; i < count; i++) {
         w[i] = Math.pow(10, -2 + 6.0 * i / (count - 1));
         double[] g = DenseSsm.transfer(a, b, c, 0, w[i]);
@@ -130,6 +135,8 @@ final class SsmFigures {
         mag[3][i] = Math.hypot(g3[0], g3[1]);
         double[] g4 = stable.transfer(0, 0, w[i]);
         mag[4][i] = Math.hypot(g4[0], g4[1]);
+        double[] g5 = towardNormal.transfer(0, 0, w[i]);
+        mag[5][i] = Math.hypot(g5[0], g5[1]);
       }
       XYChart chart =
           Charts.xy(
@@ -139,6 +146,7 @@ final class SsmFigures {
       chart.addSeries("S4-PTD random E (eps = 1e-3, reflected)", w, mag[2]);
       chart.addSeries("S4-PTD optimized E (kappa 9, 5.9%, reflected)", w, mag[3]);
       chart.addSeries("S4-PTD optimized E, stability penalty (no reflection)", w, mag[4]);
+      chart.addSeries("A + 0.175 P P^T (towardNormal, kappa 9.7, 13.7%)", w, mag[5]);
       chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideSW);
       Charts.save(chart, dir, name());
     }
