@@ -20,6 +20,7 @@ import org.ejml.dense.row.CommonOps_DDRM;
  *   <li>FouT: {@code A = A0 - B B^T}, {@code A0} block diagonal with {@code A0[2k][2k+1] = -pi k},
  *       {@code A0[2k+1][2k] = pi k}; {@code B_0 = 1}, {@code B_2k = sqrt 2}, odd entries 0.
  *   <li>FouD: {@code A = 2 A0 - I/2} (normal), B as FouT; basis {@code e^{-t/2}} times Fourier.
+ *   <li>fourier_decay: {@code A = A0 - B B^T / 2}, input {@code B / 2} (B of FouT).
  *   <li>GLagT(alpha, beta): {@code -(1 + beta)/2} on the diagonal, {@code -sqrt(rho_k / rho_n)}
  *       below, {@code rho_n = binom(n + alpha, n)}; see {@link #glagtTransition}.
  * </ul>
@@ -64,7 +65,14 @@ public final class Hippo {
      * k}, B as FouT; its basis functions are {@code e^{-t/2}} times the Fourier basis. A is normal
      * (eigenvalues {@code -1/2 +- 2 pi i k}); its low-rank factor is zero.
      */
-    FOUD
+    FOUD,
+    /**
+     * FouT with half the rank correction ({@code "fourier_decay"} in the reference code): {@code A
+     * = A0 - B B^T / 2} with FouT's A0 and B, input {@code B / 2}, low-rank factor {@code B / sqrt
+     * 2}. As N grows its kernel tends to the Fourier basis damped by the staircase {@code
+     * 3^-floor(t/2) / 3} and its eigenvalues to {@code -ln(3)/2 + i pi k}.
+     */
+    FOURIER_DECAY
   }
 
   /** The reference code's default GLagT order {@code alpha}. */
@@ -138,14 +146,16 @@ public final class Hippo {
         }
         break;
       case FOUT:
-        double[] b = input(measure, n);
+      case FOURIER_DECAY:
+        double[] b = input(Measure.FOUT, n);
+        double correction = measure == Measure.FOUT ? 1 : 0.5;
         for (int k = 1; k < n / 2; k++) {
           a.set(2 * k, 2 * k + 1, -Math.PI * k);
           a.set(2 * k + 1, 2 * k, Math.PI * k);
         }
         for (int i = 0; i < n; i++) {
           for (int k = 0; k < n; k++) {
-            a.add(i, k, -b[i] * b[k]);
+            a.add(i, k, -correction * b[i] * b[k]);
           }
         }
         break;
@@ -183,6 +193,9 @@ public final class Hippo {
         case FOUD:
           b[i] = i == 0 ? 1 : ((i & 1) == 0 ? Math.sqrt(2) : 0);
           break;
+        case FOURIER_DECAY:
+          b[i] = i == 0 ? 0.5 : ((i & 1) == 0 ? Math.sqrt(0.5) : 0);
+          break;
         case LMU:
           b[i] = (2 * i + 1) * ((i & 1) == 0 ? 1 : -1);
           break;
@@ -207,11 +220,14 @@ public final class Hippo {
     check(measure, n);
     if (measure == Measure.LMU || measure == Measure.GLAGT) {
       throw Args.fail(
-          "measure", measure, "one with an NPLR form (LEGS, LEGT, LAGT, FOUT, LEGSD, FOUD)");
+          "measure",
+          measure,
+          "one with an NPLR form (LEGS, LEGT, LAGT, FOUT, LEGSD, FOUD, FOURIER_DECAY)");
     }
     int rank = measure == Measure.LEGT ? 2 : 1;
     DMatrixRMaj p = new DMatrixRMaj(n, rank);
     double[] b = measure == Measure.FOUT ? input(measure, n) : null;
+    double[] half = measure == Measure.FOURIER_DECAY ? input(measure, n) : null;
     for (int i = 0; i < n; i++) {
       switch (measure) {
         case LEGS:
@@ -225,6 +241,9 @@ public final class Hippo {
           break;
         case FOUT:
           p.set(i, 0, b[i]);
+          break;
+        case FOURIER_DECAY:
+          p.set(i, 0, Math.sqrt(2) * half[i]); // FouT's B / sqrt 2
           break;
         case LEGSD:
         case FOUD:
@@ -402,7 +421,8 @@ public final class Hippo {
   private static void check(Measure measure, int n) {
     Args.notNull("measure", measure);
     Args.positive("n", n);
-    if ((measure == Measure.FOUT || measure == Measure.FOUD) && (n & 1) != 0) {
+    if ((measure == Measure.FOUT || measure == Measure.FOUD || measure == Measure.FOURIER_DECAY)
+        && (n & 1) != 0) {
       throw Args.fail("n", n, "an even state size for " + measure);
     }
   }

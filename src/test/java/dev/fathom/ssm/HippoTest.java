@@ -139,6 +139,8 @@ class HippoTest {
     assertThrows(IllegalArgumentException.class, () -> Hippo.transition(Hippo.Measure.LEGS, 0));
     assertThrows(NullPointerException.class, () -> Hippo.input(null, 4));
     assertThrows(IllegalArgumentException.class, () -> Hippo.transition(Hippo.Measure.FOUD, 5));
+    assertThrows(
+        IllegalArgumentException.class, () -> Hippo.transition(Hippo.Measure.FOURIER_DECAY, 7));
     assertThrows(IllegalArgumentException.class, () -> Hippo.nplr(Hippo.Measure.GLAGT, 4));
     IllegalArgumentException a =
         assertThrows(IllegalArgumentException.class, () -> Hippo.glagtTransition(4, 1, 0.5));
@@ -291,6 +293,73 @@ class HippoTest {
     }
     assertTrue(d.unitarityError() <= 1e-12);
     assertTrue(Hippo.normFDiff(rebuild(d), d.a()) <= 1e-11);
+  }
+
+  @Test
+  void fourierDecayIsFoutWithHalfTheCorrection() {
+    int n = 12;
+    DMatrixRMaj fout = Hippo.transition(Hippo.Measure.FOUT, n);
+    double[] b = Hippo.input(Hippo.Measure.FOUT, n);
+    DMatrixRMaj a = Hippo.transition(Hippo.Measure.FOURIER_DECAY, n);
+    double[] half = Hippo.input(Hippo.Measure.FOURIER_DECAY, n);
+    for (int i = 0; i < n; i++) {
+      assertEquals(b[i] / 2, half[i], 1e-16);
+      for (int k = 0; k < n; k++) {
+        assertEquals(fout.get(i, k) + b[i] * b[k] / 2, a.get(i, k), 1e-15);
+      }
+    }
+  }
+
+  @Test
+  void fourierDecaySpectrumTendsToLogThreeOverTwo() {
+    // with h_N(s) = B^T (s - A0)^-1 B -> coth(s), the poles solve 1 + coth(s) / 2 = 0, i.e.
+    // e^{2s} = 1/3: s = -ln(3)/2 + i pi k; the distance shrinks like 1/N
+    double[] err = new double[2];
+    int[] sizes = {64, 128};
+    for (int q = 0; q < 2; q++) {
+      DMatrixRMaj a = Hippo.transition(Hippo.Measure.FOURIER_DECAY, sizes[q]);
+      org.ejml.interfaces.decomposition.EigenDecomposition_F64<DMatrixRMaj> eig =
+          org.ejml.dense.row.factory.DecompositionFactory_DDRM.eig(sizes[q], false);
+      assertTrue(eig.decompose(a.copy()));
+      for (int k = 0; k <= 5; k++) {
+        double best = Double.POSITIVE_INFINITY;
+        for (int j = 0; j < sizes[q]; j++) {
+          org.ejml.data.Complex_F64 z = eig.getEigenvalue(j);
+          best = Math.min(best, Math.hypot(z.real + Math.log(3) / 2, z.imaginary - Math.PI * k));
+        }
+        err[q] = Math.max(err[q], best);
+      }
+    }
+    assertTrue(err[0] < 0.04 && err[1] < 0.02, Arrays.toString(err));
+    assertEquals(2, err[0] / err[1], 0.2);
+  }
+
+  @Test
+  void fourierDecayKernelTendsWeaklyToTheStaircaseDampedBasis() {
+    // state 0 of e^{tA} B against 3^-floor(t/2) / 3: jumps of 2/9 at t = 2 stay (Gibbs), but the
+    // integral against a smooth bump converges
+    int n = 128;
+    DMatrixRMaj a = Hippo.transition(Hippo.Measure.FOURIER_DECAY, n);
+    double h = 0.002;
+    int steps = 4000;
+    DMatrixRMaj ha = a.copy();
+    CommonOps_DDRM.scale(h, ha);
+    DMatrixRMaj step = DenseSsm.expm(ha);
+    DMatrixRMaj x = new DMatrixRMaj(n, 1, true, Hippo.input(Hippo.Measure.FOURIER_DECAY, n));
+    DMatrixRMaj next = new DMatrixRMaj(n, 1);
+    double weak = 0;
+    double pointwise = 0;
+    for (int k = 0; k <= steps; k++) {
+      double t = k * h;
+      double limit = Math.pow(3, -Math.floor(t / 2)) / 3;
+      double w = (k == 0 || k == steps) ? h / 2 : h;
+      weak += w * Math.exp(-(t - 3) * (t - 3)) * (x.get(0, 0) - limit);
+      pointwise = Math.max(pointwise, Math.abs(x.get(0, 0) - limit));
+      CommonOps_DDRM.mult(step, x, next);
+      x.setTo(next);
+    }
+    assertTrue(Math.abs(weak) < 2e-4, "weak " + weak);
+    assertTrue(pointwise > 0.1, "pointwise " + pointwise);
   }
 
   /** e^{-t/2} (1, 0, sqrt 2 cos 2 pi k t, sqrt 2 sin 2 pi k t, ...). */
