@@ -52,6 +52,9 @@ public final class ChebCb extends GridBandit {
   /** How many fits needed the box-constrained solve (for tests). */
   int boxFits;
 
+  /** The resnorm term of the last update (for tests). */
+  double lastResnorm;
+
   /**
    * Creates the bandit.
    *
@@ -206,6 +209,7 @@ public final class ChebCb extends GridBandit {
     }
     double alpha =
         (Math.PI + 2 / Math.PI * Math.log(2.0 * m + 1)) / (2 * scale * (m + 1)) * width * lip;
+    lastResnorm = resnorm;
     double denom = sqError - resnorm + 2 * alpha * alpha * t;
     eta = denom > 0 ? 2.0 * t * Math.sqrt(arms() * (double) t / denom) : Double.POSITIVE_INFINITY;
   }

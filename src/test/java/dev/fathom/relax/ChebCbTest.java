@@ -63,6 +63,7 @@ class ChebCbTest {
     double[][] theta = new double[d][m];
     double eta = 0;
     double scale = 0;
+    int nonzero = 0;
     for (int t = 1; t <= rounds; t++) {
       double context = table.context(t - 1);
       double[] f = new double[m];
@@ -162,10 +163,13 @@ class ChebCbTest {
         r += Math.pow(predictions.get(s) - costs.get(s) / scale, 2);
       }
       eta = 2.0 * t * Math.sqrt(d * (double) t / (r - resnorm + 2 * alpha * alpha * t));
+      assertEquals(resnorm, bandit.lastResnorm, 1e-6 * resnorm + 1e-15, "resnorm, round " + t);
+      nonzero += resnorm > 0 ? 1 : 0;
     }
     // The box was needed (15 times) so the constrained fits and resnorm are checked too. Agreement
     // is to 1e-7, not 1e-9: the clustered contexts make the Gram matrices ill-conditioned.
     assertTrue(bandit.boxFits >= 10, "box fits " + bandit.boxFits);
+    assertTrue(nonzero >= 5, "rounds with a box fit " + nonzero);
   }
 
   @Test
