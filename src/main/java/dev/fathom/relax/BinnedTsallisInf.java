@@ -26,7 +26,23 @@ public final class BinnedTsallisInf extends GridBandit {
    * @param seed the random seed
    */
   public BinnedTsallisInf(double[] grid, int bins, double lo, double hi, long seed) {
+    this(grid, bins, lo, hi, TsallisInf.Estimator.IMPORTANCE_WEIGHTED, seed);
+  }
+
+  /**
+   * Creates the bandit with a chosen loss estimator for every bin.
+   *
+   * @param grid the omega values, each in (0, 2)
+   * @param bins the number of bins, at least 1
+   * @param lo the lower end of the context interval, finite
+   * @param hi the upper end, greater than lo
+   * @param estimator the loss estimator of each bin's Tsallis-INF
+   * @param seed the random seed
+   */
+  public BinnedTsallisInf(
+      double[] grid, int bins, double lo, double hi, TsallisInf.Estimator estimator, long seed) {
     super(grid);
+    Args.notNull("estimator", estimator);
     Args.positive("bins", bins);
     Args.finite("lo", lo);
     Args.finite("hi", hi);
@@ -35,7 +51,8 @@ public final class BinnedTsallisInf extends GridBandit {
     }
     this.bins = new TsallisInf[bins];
     for (int b = 0; b < bins; b++) {
-      this.bins[b] = new TsallisInf(grid, dev.fathom.linalg.Rng.mix64(seed + 31L * (b + 1)));
+      this.bins[b] =
+          new TsallisInf(grid, estimator, dev.fathom.linalg.Rng.mix64(seed + 31L * (b + 1)));
     }
     this.lo = lo;
     this.width = (hi - lo) / bins;

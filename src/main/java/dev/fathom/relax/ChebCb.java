@@ -6,21 +6,24 @@ import java.util.Arrays;
 import java.util.random.RandomGenerator;
 
 /**
- * ChebCB, the Chebyshev-regression contextual bandit of "Learning to Relax": for each arm, the
- * normalised cost is regressed on the Chebyshev polynomials {@code T_0 .. T_{m-1}} of the context
- * (mapped from {@code [lo, hi]} to {@code [-1, 1]}), and arms are sampled by inverse-gap weighting
- * (SquareCB): with predictions {@code yhat_i} and the best {@code yhat*}, a non-greedy arm gets
- * probability {@code 1 / (K + eta_t (yhat_i - yhat*))} and the greedy arm the rest.
+ * ChebCB, the Chebyshev-regression contextual bandit of "Learning to Relax", following the authors'
+ * ChebCB.m: for each arm, the normalised cost is regressed on the Chebyshev polynomials {@code T_0
+ * .. T_{m-1}} of the context (mapped from {@code [lo, hi]} to {@code [-1, 1]}), and arms are
+ * sampled by inverse-gap weighting (SquareCB): with predictions {@code yhat_i} and the best {@code
+ * yhat*}, a non-greedy arm gets probability {@code 1 / (K + eta_t (yhat_i - yhat*))} and the greedy
+ * arm the rest.
  *
  * <p>Costs c are normalised as {@code (c - 1) / S} with {@code S = C_max N}, {@code N = 2 + 4 (hi -
  * lo) L / C_max (1 + ln m)}, L the observed cost range over the context width. Each arm's fit is
- * the least-squares solution, projected onto the box {@code |theta_0| <= 1/N}, {@code |theta_j| <=
- * 2 (hi - lo) L / (S j)} (the decay of Chebyshev coefficients of a Lipschitz function) by
- * box-constrained least squares when it leaves the box. The exploration rate {@code eta_t = 2 t
- * sqrt(K t / (R_t + 2 alpha^2 t))} grows with t, where {@code R_t} is the running squared error of
- * the played arms' predictions and alpha bounds the Chebyshev truncation error. This follows the
- * authors' description; see docs/relax.md for the two places where this implementation departs from
- * their MATLAB code.
+ * the minimum-norm least-squares solution ({@code lsqminnorm}); when it leaves the box {@code
+ * |theta_0| <= 1/N}, {@code |theta_j| <= 2 (hi - lo) L / (S j)} (the decay of Chebyshev
+ * coefficients of a Lipschitz function), it is replaced by the exact box-constrained least-squares
+ * solution ({@code lsqlin}; here {@link BoxLeastSquares}, an active-set method). All arms are refit
+ * when S changes, else only the arm played. The exploration rate is {@code eta_t = 2 t sqrt(K t /
+ * (R_t - resnorm + 2 alpha^2 t))}, where {@code R_t} is the squared error of the past predictions
+ * of the played arms against {@code c / S}, resnorm the squared residual of the last
+ * box-constrained fit of the round (0 if none), and alpha bounds the Chebyshev truncation error; a
+ * non-positive denominator (which the reference leaves undefined) makes the next round greedy.
  *
  * <p>Reproducible from its seed. Not thread-safe.
  */
@@ -33,6 +36,7 @@ public final class ChebCb extends GridBandit {
   private final double[][] gram;
   private final double[][] moment;
   private final int[] plays;
+  private final double[] targetSquares;
   private final double[][] theta;
   private final double[] features;
   private final double[] probs;
@@ -44,6 +48,12 @@ public final class ChebCb extends GridBandit {
   private double scale;
   private double sqError;
   private double eta;
+
+  /** How many fits needed the box-constrained solve (for tests). */
+  int boxFits;
+
+  /** The resnorm term of the last update (for tests). */
+  double lastResnorm;
 
   /**
    * Creates the bandit.
@@ -71,6 +81,7 @@ public final class ChebCb extends GridBandit {
     this.gram = new double[d][m * m];
     this.moment = new double[d][m];
     this.plays = new int[d];
+    this.targetSquares = new double[d];
     this.theta = new double[d][m];
     this.features = new double[m];
     this.probs = new double[d];
@@ -95,14 +106,25 @@ public final class ChebCb extends GridBandit {
     return 1 + scale * dot(theta[arm], f);
   }
 
-  @Override
-  protected int pick(double context) {
-    chebyshev(map(context), features);
+  /**
+   * The distribution of the next round at a context (inverse-gap weighting of the current fits).
+   *
+   * @return the probabilities, one per arm
+   */
+  double[] probabilities(double context) {
+    double[] f = new double[m];
+    chebyshev(map(context), f);
+    double[] p = new double[arms()];
+    distribution(f, new double[arms()], p);
+    return p;
+  }
+
+  /** Fills yhat with the predictions at features f and p with the sampling distribution. */
+  private void distribution(double[] f, double[] yhat, double[] p) {
     int d = arms();
-    double[] yhat = new double[d];
     int best = 0;
     for (int i = 0; i < d; i++) {
-      yhat[i] = dot(theta[i], features);
+      yhat[i] = dot(theta[i], f);
       if (yhat[i] < yhat[best]) {
         best = i;
       }
@@ -111,11 +133,18 @@ public final class ChebCb extends GridBandit {
     for (int i = 0; i < d; i++) {
       if (i != best) {
         double g = eta * (yhat[i] - yhat[best]);
-        probs[i] = Double.isFinite(g) ? 1 / (d + g) : 0.0;
-        rest += probs[i];
+        p[i] = Double.isFinite(g) ? 1 / (d + g) : 0.0;
+        rest += p[i];
       }
     }
-    probs[best] = Math.max(0, 1 - rest);
+    p[best] = Math.max(0, 1 - rest);
+  }
+
+  @Override
+  protected int pick(double context) {
+    chebyshev(map(context), features);
+    double[] yhat = new double[arms()];
+    distribution(features, yhat, probs);
     int arm = sample(probs, rng.nextDouble());
     if (t == predicted.length) {
       predicted = Arrays.copyOf(predicted, 2 * t);
@@ -136,110 +165,83 @@ public final class ChebCb extends GridBandit {
     double n = 2 + 4 * width * lip / top * (1 + Math.log(m));
     double newScale = top * n;
     double[] g = gram[arm];
+    double y = cost - 1;
     for (int r = 0; r < m; r++) {
-      moment[arm][r] += features[r] * (cost - 1);
+      moment[arm][r] += features[r] * y;
       for (int c = 0; c < m; c++) {
         g[r * m + c] += features[r] * features[c];
       }
     }
+    targetSquares[arm] += y * y;
     plays[arm]++;
-    double[] bound = new double[m];
-    bound[0] = 1 / n;
+    double[] upper = new double[m];
+    double[] lower = new double[m];
+    upper[0] = 1 / n;
     for (int j = 1; j < m; j++) {
-      bound[j] = 2 * width * lip / newScale / j;
+      upper[j] = 2 * width * lip / newScale / j;
+    }
+    for (int j = 0; j < m; j++) {
+      lower[j] = -upper[j];
     }
     boolean rescaled = newScale != scale;
     scale = newScale;
+    // The reference keeps the residual of the last box-constrained fit of this round (0 if none).
+    double resnorm = 0;
     for (int i = 0; i < arms(); i++) {
       if (plays[i] > 0 && (rescaled || i == arm)) {
-        fit(i, bound);
+        double r = fit(i, lower, upper);
+        if (r >= 0) {
+          resnorm = r;
+        }
       }
     }
+    // R compares each past prediction with cost / S, as the reference does (its fits use
+    // (cost - 1) / S; the difference is at most 1 / S per round).
     if (rescaled) {
       sqError = 0;
       for (int s = 0; s < t; s++) {
-        double e = predicted[s] - (costs[s] - 1) / scale;
+        double e = predicted[s] - costs[s] / scale;
         sqError += e * e;
       }
     } else {
-      double e = predicted[t - 1] - (cost - 1) / scale;
+      double e = predicted[t - 1] - cost / scale;
       sqError += e * e;
     }
     double alpha =
         (Math.PI + 2 / Math.PI * Math.log(2.0 * m + 1)) / (2 * scale * (m + 1)) * width * lip;
-    double denom = sqError + 2 * alpha * alpha * t;
+    lastResnorm = resnorm;
+    double denom = sqError - resnorm + 2 * alpha * alpha * t;
     eta = denom > 0 ? 2.0 * t * Math.sqrt(arms() * (double) t / denom) : Double.POSITIVE_INFINITY;
   }
 
-  /** Box-constrained least squares for arm i on the normal equations. */
-  private void fit(int i, double[] bound) {
+  /**
+   * Refits arm i: the minimum-norm least-squares coefficients of {@code (cost - 1) / S} on the
+   * Chebyshev features; if they leave the box, the exact box-constrained least-squares solution.
+   *
+   * @return the squared residual norm of the box-constrained fit, or -1 if the box was not needed
+   */
+  private double fit(int i, double[] lower, double[] upper) {
     double[] g = gram[i];
     double[] h = new double[m];
-    double trace = 0;
     for (int r = 0; r < m; r++) {
       h[r] = moment[i][r] / scale;
-      trace += g[r * m + r];
     }
-    double ridge = 1e-10 * (trace / m + 1);
-    double[] th = theta[i];
-    solveSpd(g, ridge, h, th);
+    double[] th = BoxLeastSquares.minNorm(g, h, m);
     boolean inside = true;
     for (int j = 0; j < m; j++) {
-      inside &= Math.abs(th[j]) <= bound[j];
+      inside &= Math.abs(th[j]) <= upper[j];
     }
+    if (!inside) {
+      th = BoxLeastSquares.solve(g, h, lower, upper, m);
+      boxFits++;
+    }
+    System.arraycopy(th, 0, theta[i], 0, m);
     if (inside) {
-      return;
+      return -1;
     }
-    for (int j = 0; j < m; j++) {
-      th[j] = Math.max(-bound[j], Math.min(bound[j], th[j]));
-    }
-    // Projected coordinate descent on 1/2 th'G th - h'th over the box: converges for convex G.
-    for (int sweep = 0; sweep < 500; sweep++) {
-      double change = 0;
-      for (int j = 0; j < m; j++) {
-        double gjj = g[j * m + j] + ridge;
-        double s = h[j];
-        for (int c = 0; c < m; c++) {
-          if (c != j) {
-            s -= g[j * m + c] * th[c];
-          }
-        }
-        double v = Math.max(-bound[j], Math.min(bound[j], s / gjj));
-        change = Math.max(change, Math.abs(v - th[j]));
-        th[j] = v;
-      }
-      if (change < 1e-14) {
-        break;
-      }
-    }
-  }
-
-  /** Solves (G + ridge I) x = h by Cholesky; G is m-by-m row-major and positive semidefinite. */
-  private void solveSpd(double[] g, double ridge, double[] h, double[] x) {
-    double[] l = new double[m * m];
-    for (int r = 0; r < m; r++) {
-      for (int c = 0; c <= r; c++) {
-        double s = g[r * m + c] + (r == c ? ridge : 0);
-        for (int k = 0; k < c; k++) {
-          s -= l[r * m + k] * l[c * m + k];
-        }
-        l[r * m + c] = r == c ? Math.sqrt(Math.max(s, ridge)) : s / l[c * m + c];
-      }
-    }
-    for (int r = 0; r < m; r++) {
-      double s = h[r];
-      for (int k = 0; k < r; k++) {
-        s -= l[r * m + k] * x[k];
-      }
-      x[r] = s / l[r * m + r];
-    }
-    for (int r = m - 1; r >= 0; r--) {
-      double s = x[r];
-      for (int k = r + 1; k < m; k++) {
-        s -= l[k * m + r] * x[k];
-      }
-      x[r] = s / l[r * m + r];
-    }
+    // ||F th - y||^2 = th'G th - 2 h'th + y'y, never negative.
+    double yy = targetSquares[i] / (scale * scale);
+    return Math.max(0, 2 * BoxLeastSquares.objective(g, h, th, m) + yy);
   }
 
   private double map(double context) {

@@ -1,5 +1,6 @@
 package dev.fathom.relax;
 
+import dev.fathom.linalg.Args;
 import dev.fathom.linalg.Rng;
 import java.util.random.RandomGenerator;
 
@@ -12,11 +13,28 @@ import java.util.random.RandomGenerator;
  * and the normaliser {@code x < min_i Lhat_i} makes the p_i sum to one (found by Newton's method,
  * safeguarded by bisection on the bracket {@code [min Lhat - 2 sqrt(K) / eta, min Lhat - 2 /
  * eta]}). After playing arm i with cost c, {@code Lhat_i += (c - 1) / p_i}, measured in units of
- * {@code mean(observed costs) - 1}, so the losses need no known bound.
+ * {@code mean(observed costs) - 1}, so the losses need no known bound. This is the authors'
+ * reference rule ({@link Estimator#IMPORTANCE_WEIGHTED}, the default).
+ *
+ * <p>{@link Estimator#REDUCED_VARIANCE} is Zimmert and Seldin's reduced-variance estimator instead:
+ * {@code Lhat_i += (c - 1 - B) / p_i + B} for the played arm and {@code Lhat_j += B} for every
+ * other arm, where {@code B = 0} for arms with {@code p < eta_t^2} and otherwise B is one unit of
+ * the loss scale, {@code mean(earlier costs) - 1} (the running mean normalised loss; Zimmert and
+ * Seldin use 1/2, the centre of losses in [0, 1]). It is unbiased for any B fixed before the round,
+ * and lowers the variance of the estimates of the arms that are played most.
  *
  * <p>Reproducible from its seed. Not thread-safe.
  */
 public final class TsallisInf extends GridBandit {
+  /** The loss estimator. */
+  public enum Estimator {
+    /** {@code (c - 1) / p} on the played arm: the authors' TsallisINF.m (the default). */
+    IMPORTANCE_WEIGHTED,
+    /** Zimmert and Seldin's reduced-variance estimator with the running mean as the offset. */
+    REDUCED_VARIANCE
+  }
+
+  private final Estimator estimator;
   private final RandomGenerator rng;
   private final double[] cumulative;
   private final double[] probs;
@@ -31,7 +49,19 @@ public final class TsallisInf extends GridBandit {
    * @param seed the random seed
    */
   public TsallisInf(double[] grid, long seed) {
+    this(grid, Estimator.IMPORTANCE_WEIGHTED, seed);
+  }
+
+  /**
+   * Creates the bandit with a chosen loss estimator.
+   *
+   * @param grid the omega values, each in (0, 2)
+   * @param estimator the loss estimator
+   * @param seed the random seed
+   */
+  public TsallisInf(double[] grid, Estimator estimator, long seed) {
     super(grid);
+    this.estimator = Args.notNull("estimator", estimator);
     this.rng = Rng.create(seed);
     this.cumulative = new double[grid.length];
     this.probs = new double[grid.length];
@@ -39,7 +69,16 @@ public final class TsallisInf extends GridBandit {
 
   @Override
   public String name() {
-    return "Tsallis-INF";
+    return estimator == Estimator.IMPORTANCE_WEIGHTED ? "Tsallis-INF" : "Tsallis-INF (RV)";
+  }
+
+  /**
+   * The loss estimator in use.
+   *
+   * @return the estimator
+   */
+  public Estimator estimator() {
+    return estimator;
   }
 
   /**
@@ -61,9 +100,18 @@ public final class TsallisInf extends GridBandit {
 
   @Override
   protected void learn(int arm, double cost) {
+    if (estimator == Estimator.REDUCED_VARIANCE) {
+      // B_i = one loss unit (the scale of the earlier rounds) where p_i >= eta_t^2, else 0.
+      double eta = eta();
+      for (int i = 0; i < probs.length; i++) {
+        double b = probs[i] >= eta * eta ? scale : 0.0;
+        cumulative[i] += i == arm ? (cost - 1 - b) / probs[i] + b : b;
+      }
+    } else {
+      cumulative[arm] += (cost - 1) / probs[arm];
+    }
     rounds++;
     costSum += cost;
-    cumulative[arm] += (cost - 1) / probs[arm];
     double s = costSum / rounds - 1;
     scale = s > 0 ? s : 1.0;
   }
@@ -73,7 +121,12 @@ public final class TsallisInf extends GridBandit {
     for (int i = 0; i < p.length; i++) {
       losses[i] = cumulative[i] / scale;
     }
-    distribution(losses, 2 / Math.sqrt(rounds + 1), p);
+    distribution(losses, eta(), p);
+  }
+
+  /** The rate of the current round, {@code 2 / sqrt(t)} with t counted from 1. */
+  private double eta() {
+    return 2 / Math.sqrt(rounds + 1);
   }
 
   /**

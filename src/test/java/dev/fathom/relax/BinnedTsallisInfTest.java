@@ -32,6 +32,24 @@ class BinnedTsallisInfTest {
     assertTrue(plain > 1.5 * oracle, "plain " + plain);
   }
 
+  @Test
+  void oneBinIsPlainTsallisInfWithTheSameEstimator() {
+    // Bin b runs on the stream Rng.mix64(seed + 31 (b + 1)); with one bin the choices are those of
+    // a single Tsallis-INF with that seed and the same estimator.
+    double[] grid = GridBandit.paperGrid();
+    for (TsallisInf.Estimator e : TsallisInf.Estimator.values()) {
+      GridBandit binned = new BinnedTsallisInf(grid, 1, 0, 1, e, 4);
+      GridBandit plain = new TsallisInf(grid, e, Rng.mix64(4 + 31));
+      for (int t = 0; t < 300; t++) {
+        int a = binned.selectArm(0.5);
+        assertEquals(a, plain.selectArm(0.5), e + " round " + t);
+        double cost = 20 + 3 * Math.abs(a - 12) + (t % 7);
+        binned.update(cost);
+        plain.update(cost);
+      }
+    }
+  }
+
   private static long run(GridBandit bandit) {
     RandomGenerator rng = Rng.create(8);
     long total = 0;

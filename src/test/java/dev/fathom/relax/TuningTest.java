@@ -60,19 +60,29 @@ class TuningTest {
     List<Instance> list = ShiftedLaplacians.highVariance(2024).take(2000);
     Tuning.FixedBest best = Tuning.bestFixed(list, GRID, SOR);
     TuningRun tsallis = Tuning.run(new TsallisInf(GRID, 1), of(list, 0, 0), SOR, 2000);
+    TuningRun reduced =
+        Tuning.run(
+            new TsallisInf(GRID, TsallisInf.Estimator.REDUCED_VARIANCE, 1),
+            of(list, 0, 0),
+            SOR,
+            2000);
     TuningRun binned =
         Tuning.run(new BinnedTsallisInf(GRID, 5, -0.15, 0.45, 1), of(list, 0, 0), SOR, 2000);
     TuningRun cheb = Tuning.run(new ChebCb(GRID, 6, -0.15, 0.45, 1), of(list, 0, 0), SOR, 2000);
     double ratio = tsallis.total() / (double) best.total();
-    // Measured 1.27-1.34 over seeds at T = 2000 (the regret is still visible); the slow test
-    // checks the approach to the best fixed omega at T = 10^4.
+    // At T = 2000 the 15 % is out of reach for the 20-arm grid (docs/relax.md): over 8
+    // sequences x 8 seeds the reference rule measured 1.24-1.39 (median 1.31), the reduced-variance
+    // estimator 1.21-1.35 (median 1.26), uniform play 2.57-2.91. The slow test checks 15 % at 10^4.
     assertTrue(ratio < 1.45, "Tsallis-INF / best fixed = " + ratio);
+    double reducedRatio = reduced.total() / (double) best.total();
+    assertTrue(reducedRatio < 1.40, "Tsallis-INF (RV) / best fixed = " + reducedRatio);
     // omega = 1 (Gauss-Seidel) costs at least 3x more: summed only until that is certain.
+    long worst = Math.max(tsallis.total(), reduced.total());
     long gaussSeidel = 0;
-    for (int t = 0; t < list.size() && gaussSeidel <= 3 * tsallis.total(); t++) {
+    for (int t = 0; t < list.size() && gaussSeidel <= 3 * worst; t++) {
       gaussSeidel += SOR.solve(list.get(t), 1.0).iterations();
     }
-    assertTrue(gaussSeidel > 3 * tsallis.total(), tsallis.total() + " vs omega = 1");
+    assertTrue(gaussSeidel > 3 * worst, worst + " vs omega = 1");
     assertTrue(binned.total() < tsallis.total(), "binned " + binned.total());
     // With the shift as context, ChebCB beats every fixed omega.
     assertTrue(cheb.total() < best.total(), "ChebCB " + cheb.total() + " vs " + best.total());
@@ -90,9 +100,31 @@ class TuningTest {
     long[] o = opt.cumulative();
     double whole = c[t - 1] / (double) o[t - 1];
     double lastHalf = (c[t - 1] - c[t / 2 - 1]) / (double) (o[t - 1] - o[t / 2 - 1]);
-    // Measured 1.11-1.13 overall and 1.05-1.07 on the second half.
+    // Against omega*(A_t) per instance (the paper's instance-optimal policy, omega_opt in
+    // contextual.m), over 8 sequences x 4 seeds: 1.10-1.15 overall (median 1.12) and 1.04-1.08 on
+    // the second half (median 1.06).
     assertTrue(lastHalf < 1.10, "second half " + lastHalf);
     assertTrue(whole < 1.20, "whole " + whole);
+  }
+
+  @Test
+  void chebCbWithinTenPercentOfInstanceOptimalOverTenThousandSystems() {
+    // The 10 % against the paper's instance-optimal policy (Young's omega* of each A_t,
+    // off the grid) over the whole run, at T = 10^4; measured 1.074-1.086 on six sequences.
+    int t = 10_000;
+    for (int seed = 1; seed <= 3; seed++) {
+      List<Instance> list = ShiftedLaplacians.lowVariance(100 + seed).take(t);
+      TuningRun opt =
+          Tuning.run(
+              ShiftedLaplacians.lowVariance(0).closedFormOmegaStar(), of(list, 0, 0), SOR, t);
+      TuningRun cheb = Tuning.run(new ChebCb(GRID, 6, -0.15, 0.45, seed), of(list, 0, 0), SOR, t);
+      long[] c = cheb.cumulative();
+      long[] o = opt.cumulative();
+      double whole = c[t - 1] / (double) o[t - 1];
+      double lastHalf = (c[t - 1] - c[t / 2 - 1]) / (double) (o[t - 1] - o[t / 2 - 1]);
+      assertTrue(whole < 1.10, "seed " + seed + ": whole " + whole);
+      assertTrue(lastHalf < 1.07, "seed " + seed + ": second half " + lastHalf);
+    }
   }
 
   @Test
@@ -127,12 +159,24 @@ class TuningTest {
   void tsallisInfWithinFifteenPercentOfTheBestFixedOmegaOverTenThousandSystems() {
     int t = 10_000;
     CostTable table = CostTable.build(ShiftedLaplacians.highVariance(11).take(t), GRID, SOR, true);
-    for (long seed = 1; seed <= 3; seed++) {
-      long[] cum = table.replay(new TsallisInf(GRID, seed)).cumulative();
-      double at2000 = cum[1999] / (double) bestPrefix(table, 2000);
-      double atEnd = cum[t - 1] / (double) table.total(table.bestFixedArm());
-      assertTrue(atEnd < 1.15, "seed " + seed + ": " + atEnd);
-      assertTrue(atEnd < at2000, "seed " + seed + ": " + atEnd + " vs " + at2000);
+    long best = table.total(table.bestFixedArm());
+    // Uniform play over the grid would cost the mean of the arms' totals: far above 1.15.
+    double uniform = 0;
+    for (int a = 0; a < GRID.length; a++) {
+      uniform += table.total(a) / (double) GRID.length;
+    }
+    assertTrue(uniform / best > 2, "uniform " + uniform / best);
+    for (TsallisInf.Estimator estimator : TsallisInf.Estimator.values()) {
+      double[] ratios = new double[5];
+      for (int seed = 1; seed <= ratios.length; seed++) {
+        long[] cum = table.replay(new TsallisInf(GRID, estimator, seed)).cumulative();
+        double at2000 = cum[1999] / (double) bestPrefix(table, 2000);
+        ratios[seed - 1] = cum[t - 1] / (double) best;
+        assertTrue(ratios[seed - 1] < 1.15, estimator + " seed " + seed + ": " + ratios[seed - 1]);
+        assertTrue(ratios[seed - 1] < at2000, estimator + " seed " + seed + ": vs " + at2000);
+      }
+      java.util.Arrays.sort(ratios);
+      assertTrue(ratios[2] < 1.12, estimator + " median " + ratios[2]);
     }
   }
 

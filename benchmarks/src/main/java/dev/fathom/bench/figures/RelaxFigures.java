@@ -27,8 +27,8 @@ final class RelaxFigures {
 
   /**
    * Cumulative SOR iterations against the number of systems solved, on the paper's high-variance
-   * shifted-Laplacian sequence: fixed omegas, the best fixed omega in hindsight, the three bandits,
-   * and omega* per instance.
+   * shifted-Laplacian sequence: fixed omegas, the best fixed omega in hindsight, the bandits
+   * (Tsallis-INF with both loss estimators), and omega* per instance.
    */
   static final class ShiftedLaplacianCumulative implements Figure {
     @Override
@@ -47,6 +47,7 @@ final class RelaxFigures {
         OmegaPolicy.fixed(1.4),
         OmegaPolicy.fixed(best.omega()),
         new TsallisInf(grid, 1),
+        new TsallisInf(grid, TsallisInf.Estimator.REDUCED_VARIANCE, 1),
         new BinnedTsallisInf(grid, 5, -0.15, 0.45, 1),
         new ChebCb(grid, 6, -0.15, 0.45, 1),
         OmegaPolicy.asymptoticOptimal()
