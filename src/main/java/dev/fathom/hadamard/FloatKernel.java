@@ -32,12 +32,25 @@ final class FloatKernel {
    * Transforms {@code a[off, off + 2^log2n)} in place and multiplies the result by {@code scale}.
    */
   static void transform(float[] a, int off, int log2n, float scale, boolean parallel) {
-    transform(a, off, log2n, scale, parallel, GROUP_MAX, TILE_LOG2);
+    transform(a, off, log2n, scale, parallel, GROUP_MAX, TILE_LOG2, Simd.FLOAT_KERNEL);
   }
 
   /** As above with explicit tiling parameters (tests and tuning use other values). */
   static void transform(
       float[] a, int off, int log2n, float scale, boolean parallel, int groupMax, int tileLog2) {
+    transform(a, off, log2n, scale, parallel, groupMax, tileLog2, Simd.FLOAT_KERNEL);
+  }
+
+  /** As above with an explicit SIMD kernel; {@code simd == null} selects the scalar passes. */
+  static void transform(
+      float[] a,
+      int off,
+      int log2n,
+      float scale,
+      boolean parallel,
+      int groupMax,
+      int tileLog2,
+      SimdKernel<float[]> simd) {
     if (log2n < 4) {
       small(a, off, log2n, scale);
       return;
@@ -51,13 +64,17 @@ final class FloatKernel {
         par,
         (from, to) -> {
           for (int i = from; i < to; i++) {
-            block(a, off + (i << t), t, blockScale);
+            block(a, off + (i << t), t, blockScale, simd);
           }
         });
     if (log2n > t && log2n <= DoubleKernel.IN_PLACE_MAX_LOG2 && !par) {
       // The whole array fits in L2: the remaining levels in place beat the tiled groups.
       int len = 1 << log2n;
-      levels(a, off, len, t, log2n);
+      if (simd != null) {
+        simd.levels(a, off, len, t, log2n);
+      } else {
+        levels(a, off, len, t, log2n);
+      }
       scale(a, off, len, scale);
       return;
     }
@@ -67,14 +84,23 @@ final class FloatKernel {
     for (int g = 0; g < groups; g++) {
       int size = (remaining - (lo - t) + (groups - g) - 1) / (groups - g);
       int hi = lo + size;
-      group(a, off, log2n, lo, hi, hi == log2n ? scale : 1.0f, par, tileLog2);
+      group(a, off, log2n, lo, hi, hi == log2n ? scale : 1.0f, par, tileLog2, simd);
       lo = hi;
     }
   }
 
   /** Levels [lo, hi) of a transform of size 2^log2n, tile by tile (lo >= tileLog2). */
   private static void group(
-      float[] a, int off, int log2n, int lo, int hi, float scale, boolean parallel, int tileLog2) {
+      float[] a,
+      int off,
+      int log2n,
+      int lo,
+      int hi,
+      float scale,
+      boolean parallel,
+      int tileLog2,
+      SimdKernel<float[]> simd) {
+    SimdKernel<float[]> tileSimd = simd != null && (1 << tileLog2) >= simd.lanes() ? simd : null;
     int tilesPerRow = 1 << (lo - tileLog2);
     int outer = 1 << (log2n - hi);
     int rows = 1 << (hi - lo);
@@ -86,7 +112,7 @@ final class FloatKernel {
           float[] buf = new float[rows << tileLog2];
           for (int i = from; i < to; i++) {
             int base = off + ((i / tilesPerRow) << hi) + ((i % tilesPerRow) << tileLog2);
-            tile(a, base, 1 << lo, buf, rows, tileLog2, hi - lo, scale);
+            tile(a, base, 1 << lo, buf, rows, tileLog2, hi - lo, scale, tileSimd);
           }
         });
   }
@@ -100,12 +126,17 @@ final class FloatKernel {
       int rows,
       int tileLog2,
       int levels,
-      float scale) {
+      float scale,
+      SimdKernel<float[]> simd) {
     int w = 1 << tileLog2;
     for (int r = 0, p = base, q = 0; r < rows; r++, p += stride, q += w) {
       System.arraycopy(a, p, buf, q, w);
     }
-    levels(buf, 0, rows << tileLog2, tileLog2, tileLog2 + levels);
+    if (simd != null) {
+      simd.levels(buf, 0, rows << tileLog2, tileLog2, tileLog2 + levels);
+    } else {
+      levels(buf, 0, rows << tileLog2, tileLog2, tileLog2 + levels);
+    }
     if (scale == 1.0f) {
       for (int r = 0, p = base, q = 0; r < rows; r++, p += stride, q += w) {
         System.arraycopy(buf, q, a, p, w);
@@ -120,12 +151,16 @@ final class FloatKernel {
   }
 
   /** All levels of a contiguous block of 2^t elements, t >= 4, then the scale. */
-  private static void block(float[] a, int off, int t, float scale) {
+  private static void block(float[] a, int off, int t, float scale, SimdKernel<float[]> simd) {
     int end = off + (1 << t);
-    for (int p = off; p < end; p += 16) {
-      kernel16(a, p);
+    if (simd != null && (1 << t) >= 2 * simd.lanes()) {
+      simd.block(a, off, t);
+    } else {
+      for (int p = off; p < end; p += 16) {
+        kernel16(a, p);
+      }
+      levels(a, off, 1 << t, 4, t);
     }
-    levels(a, off, 1 << t, 4, t);
     scale(a, off, 1 << t, scale);
   }
 

@@ -7,9 +7,10 @@ import org.openjdk.jmh.annotations.Setup;
 
 /**
  * {@link WalshHadamardBenchmark} in a JVM started with {@code --add-modules jdk.incubator.vector},
- * so that {@code fathom} runs the optional SIMD kernel (double precision; {@code fathomFloat} stays
- * scalar). The baseline {@code tripleLoop} is the same textbook loop; compare with {@code fathom}
- * of {@link WalshHadamardBenchmark} for SIMD against scalar.
+ * so that {@code fathom} runs the optional SIMD kernel (and {@code fathomFloat} the float one; see
+ * {@link WalshHadamardFloatBenchmark} for the float comparison). The baseline {@code tripleLoop} is
+ * the same textbook loop; compare with {@code fathom} of {@link WalshHadamardBenchmark} for SIMD
+ * against scalar.
  */
 @Fork(
     value = 1,
