@@ -1,8 +1,8 @@
 package dev.fathom.hadamard;
 
-import java.util.Arrays;
-import java.util.Optional;
-import java.util.function.Predicate;
+import java.lang.reflect.Array;
+import java.util.Objects;
+import java.util.function.IntFunction;
 
 /**
  * Selects the FWHT kernels once per JVM (the Lucene {@code VectorizationProvider} pattern): the
@@ -47,12 +47,16 @@ final class Simd {
    */
   static SimdKernel<double[]> selectDouble(
       boolean modulePresent, boolean enabled, String className) {
-    return select(modulePresent, enabled, className, MAX_DOUBLE_LANES, Simd::selfCheckDouble);
+    CheckTransform<double[]> t =
+        (a, simd) -> DoubleKernel.transform(a, 0, CHECK_LOG2, 1.0, false, GROUPS, TILE, simd);
+    return select(modulePresent, enabled, className, MAX_DOUBLE_LANES, double[]::new, t);
   }
 
   /** The same for floats. */
   static SimdKernel<float[]> selectFloat(boolean modulePresent, boolean enabled, String className) {
-    return select(modulePresent, enabled, className, MAX_FLOAT_LANES, Simd::selfCheckFloat);
+    CheckTransform<float[]> t =
+        (a, simd) -> FloatKernel.transform(a, 0, CHECK_LOG2, 1.0f, false, GROUPS, TILE_F, simd);
+    return select(modulePresent, enabled, className, MAX_FLOAT_LANES, float[]::new, t);
   }
 
   private static <A> SimdKernel<A> select(
@@ -60,64 +64,59 @@ final class Simd {
       boolean enabled,
       String className,
       int maxLanes,
-      Predicate<SimdKernel<A>> selfCheck) {
+      IntFunction<A> newArray,
+      CheckTransform<A> transform) {
     if (!modulePresent || !enabled) {
       return null;
     }
-    return Simd.<A>load(className, maxLanes, selfCheck).orElse(null);
-  }
-
-  private static <A> Optional<SimdKernel<A>> load(
-      String className, int maxLanes, Predicate<SimdKernel<A>> selfCheck) {
     try {
       Class<?> c = Class.forName(className);
       // A kernel of the wrong element type fails inside the self-check (ClassCastException).
       @SuppressWarnings("unchecked")
       SimdKernel<A> k = (SimdKernel<A>) c.getDeclaredConstructor().newInstance();
       int lanes = k.lanes();
-      if (lanes < 2 || lanes > maxLanes || Integer.bitCount(lanes) != 1 || !selfCheck.test(k)) {
-        return Optional.empty();
-      }
-      return Optional.of(k);
+      boolean ok =
+          lanes >= 2
+              && lanes <= maxLanes
+              && Integer.bitCount(lanes) == 1
+              && selfCheck(k, newArray, transform);
+      return ok ? k : null;
     } catch (Throwable e) { // NOPMD: any linkage or module problem means "no SIMD"
-      return Optional.empty();
+      return null;
     }
   }
 
   /** Size of the self-check: blocks plus the in-place levels above them. */
   private static final int CHECK_LOG2 = DoubleKernel.BLOCK_LOG2 + 2;
 
+  /** The default schedule parameters. */
+  private static final int GROUPS = DoubleKernel.GROUP_MAX;
+
+  private static final int TILE = DoubleKernel.TILE_LOG2;
+
+  private static final int TILE_F = FloatKernel.TILE_LOG2;
+
+  /** Runs the whole transform of the self-check with the given SIMD kernel (or scalar: null). */
+  @FunctionalInterface
+  interface CheckTransform<A> {
+    void run(A a, SimdKernel<A> simd);
+  }
+
   /**
-   * A small integer pattern: every partial sum of its transform is an integer below 2^24, exact in
-   * float as in double.
+   * Transforms a small integer pattern with the scalar kernel and with {@code k}, comparing the
+   * results exactly. Every partial sum is an integer below 2^24, exact in float as in double.
    */
-  private static double pattern(int i) {
-    return (i * 7919) % 13 - 6;
-  }
-
-  /** Transforms the pattern with both double kernels and compares the results exactly. */
-  private static boolean selfCheckDouble(SimdKernel<double[]> k) {
-    double[] a = new double[1 << CHECK_LOG2];
-    Arrays.setAll(a, Simd::pattern);
-    double[] b = a.clone();
-    DoubleKernel.transform(
-        a, 0, CHECK_LOG2, 1.0, false, DoubleKernel.GROUP_MAX, DoubleKernel.TILE_LOG2, null);
-    DoubleKernel.transform(
-        b, 0, CHECK_LOG2, 1.0, false, DoubleKernel.GROUP_MAX, DoubleKernel.TILE_LOG2, k);
-    return Arrays.equals(a, b);
-  }
-
-  /** Transforms the pattern with both float kernels and compares the results exactly. */
-  private static boolean selfCheckFloat(SimdKernel<float[]> k) {
-    float[] a = new float[1 << CHECK_LOG2];
-    for (int i = 0; i < a.length; i++) {
-      a[i] = (float) pattern(i);
+  private static <A> boolean selfCheck(
+      SimdKernel<A> k, IntFunction<A> newArray, CheckTransform<A> transform) {
+    A a = newArray.apply(1 << CHECK_LOG2);
+    A b = newArray.apply(1 << CHECK_LOG2);
+    for (int i = 0; i < 1 << CHECK_LOG2; i++) {
+      int v = (i * 7919) % 13 - 6;
+      Array.setInt(a, i, v);
+      Array.setInt(b, i, v);
     }
-    float[] b = a.clone();
-    FloatKernel.transform(
-        a, 0, CHECK_LOG2, 1.0f, false, FloatKernel.GROUP_MAX, FloatKernel.TILE_LOG2, null);
-    FloatKernel.transform(
-        b, 0, CHECK_LOG2, 1.0f, false, FloatKernel.GROUP_MAX, FloatKernel.TILE_LOG2, k);
-    return Arrays.equals(a, b);
+    transform.run(a, null);
+    transform.run(b, k);
+    return Objects.deepEquals(a, b);
   }
 }
