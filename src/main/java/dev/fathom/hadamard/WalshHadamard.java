@@ -170,7 +170,8 @@ public final class WalshHadamard {
    * Whether the double-precision transforms use the optional SIMD kernel. It is selected once per
    * JVM when the JVM runs with {@code --add-modules jdk.incubator.vector} (and the system property
    * {@code fathom.simd} is not {@code false}); otherwise the scalar kernel is used. Both give
-   * bitwise the same results.
+   * bitwise the same results. The float transforms have their own kernel: see {@link
+   * #simdFloatLanes()}.
    *
    * @return {@code true} if the SIMD kernel is in use
    */
