@@ -136,7 +136,7 @@ class SimdSelectionTest {
       assertEquals(false, modulePresent(), "only a missing module may disable SIMD here");
       return;
     }
-    for (int n = 4; n <= 19; n++) { // 4: smaller than two vectors of 16; n >= 18: tiled groups
+    for (int n = 4; n <= 20; n++) { // 4: below two vectors of 16; n >= 19: tiled groups
       for (int groupMax = 1; groupMax <= 8; groupMax += 7) {
         for (int tileLog2 : new int[] {1, 3, 4, 6}) { // tiles narrower than a vector stay scalar
           float[] x = gaussianFloats(2000 + 17 * n + tileLog2, 1 << n);
