@@ -56,8 +56,9 @@ public class WalshHadamardBenchmark {
     boolean floats = WalshHadamard.simdFloatLanes() > 1;
     if (doubles != simdExpected() || floats != simdExpected()) {
       throw new IllegalStateException(
-          getClass().getSimpleName()
-              + ": SIMD double "
+          "this fork should run the "
+              + (simdExpected() ? "SIMD" : "scalar")
+              + " kernels but has SIMD double "
               + doubles
               + ", float "
               + floats
