@@ -9,8 +9,10 @@ import jdk.incubator.vector.VectorSpecies;
  * The constants of the in-register butterflies, for any element type; shared by {@link
  * VectorKernel} (double) and {@link FloatVectorKernel} (float). They are built once, at class
  * initialization, so their generic form costs nothing. The passes themselves stay typed in each
- * kernel: C2 only intrinsifies vector operations whose species is a compile-time constant, which a
- * species passed as an argument to a shared generic loop is not.
+ * kernel: in JDK 17 the generic {@code Vector<E>} has no store into a {@code double[]} or {@code
+ * float[]} (only {@code DoubleVector} and {@code FloatVector} do), and C2 compiles vector
+ * operations to vector instructions reliably only when the species is a constant (a {@code static
+ * final} field), which a species passed to a shared generic loop is not.
  */
 final class VectorSupport {
   private VectorSupport() {}
