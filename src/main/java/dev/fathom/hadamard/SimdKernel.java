@@ -1,19 +1,26 @@
 package dev.fathom.hadamard;
 
 /**
- * The optional SIMD passes of the double-precision FWHT. The only implementation, {@code
- * VectorKernel}, lives in the separate source root {@code src/main/vector} (it uses the incubating
- * {@code jdk.incubator.vector} module) and is loaded reflectively by {@link Simd}; when the module
- * is absent the scalar passes of {@link DoubleKernel} are used. Both give bitwise the same result:
- * the SIMD passes do the same additions in the same order, only several at a time.
+ * The optional SIMD passes of the FWHT for one element type, {@code A} being {@code double[]} or
+ * {@code float[]}. The implementations, {@code VectorKernel} (double) and {@code FloatVectorKernel}
+ * (float), live in the separate source root {@code src/main/vector} (they use the incubating {@code
+ * jdk.incubator.vector} module) and are loaded reflectively by {@link Simd}; when the module is
+ * absent the scalar passes of {@link DoubleKernel} and {@link FloatKernel} are used. Both give
+ * bitwise the same result: the SIMD passes do the same additions in the same order, only several at
+ * a time.
+ *
+ * @param <A> the array type, {@code double[]} or {@code float[]}
  */
-interface SimdKernel {
-  /** Vector length in doubles (a power of two in [2, 8]). */
+interface SimdKernel<A> {
+  /** Vector length in elements (a power of two, at least 2). */
   int lanes();
 
-  /** Levels [0, t) of each contiguous block of 2^t elements in {@code a[off, off + 2^t)}. */
-  void block(double[] a, int off, int t);
+  /**
+   * Levels [0, t) of each contiguous block of 2^t elements in {@code a[off, off + 2^t)}; requires
+   * {@code 2^t >= 2 * lanes()}.
+   */
+  void block(A a, int off, int t);
 
   /** Levels [from, to) on {@code a[off, off + len)}; requires {@code 2^from >= lanes()}. */
-  void levels(double[] a, int off, int len, int from, int to);
+  void levels(A a, int off, int len, int from, int to);
 }

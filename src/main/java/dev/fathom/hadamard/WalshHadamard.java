@@ -10,9 +10,9 @@ import dev.fathom.linalg.Args;
  * passes inside cache-sized blocks of 4096 elements, then the remaining levels in tiles gathered
  * into a small buffer so that large arrays cost about one memory sweep per 12 levels, with the
  * normalization fused into the last sweep. See {@code docs/hadamard.md}. When the JVM runs with
- * {@code --add-modules jdk.incubator.vector}, the double-precision transforms use an optional SIMD
- * kernel doing the same additions in the same order (bitwise the same results); see {@link
- * #simdAvailable()}.
+ * {@code --add-modules jdk.incubator.vector}, the double- and single-precision transforms use
+ * optional SIMD kernels doing the same additions in the same order (bitwise the same results); see
+ * {@link #simdAvailable()} and {@link #simdFloatLanes()}.
  *
  * <p>Results are bit-exact on integer-valued inputs whose partial sums stay exactly representable
  * (for example {@code +-1} entries with {@code N <= 2^30} in double precision); otherwise they
@@ -170,7 +170,8 @@ public final class WalshHadamard {
    * Whether the double-precision transforms use the optional SIMD kernel. It is selected once per
    * JVM when the JVM runs with {@code --add-modules jdk.incubator.vector} (and the system property
    * {@code fathom.simd} is not {@code false}); otherwise the scalar kernel is used. Both give
-   * bitwise the same results.
+   * bitwise the same results. The float transforms have their own kernel: see {@link
+   * #simdFloatLanes()}.
    *
    * @return {@code true} if the SIMD kernel is in use
    */
@@ -185,6 +186,18 @@ public final class WalshHadamard {
    */
   public static int simdLanes() {
     return Simd.KERNEL == null ? 1 : Simd.KERNEL.lanes();
+  }
+
+  /**
+   * The number of floats per SIMD vector of the single-precision kernel in use, or {@code 1} for
+   * the scalar kernel. The float kernel is selected like the double one (same module, same {@code
+   * fathom.simd} property, its own bitwise self-check), so it is normally in use exactly when
+   * {@link #simdAvailable()} is {@code true}.
+   *
+   * @return the vector length in floats
+   */
+  public static int simdFloatLanes() {
+    return Simd.FLOAT_KERNEL == null ? 1 : Simd.FLOAT_KERNEL.lanes();
   }
 
   /**

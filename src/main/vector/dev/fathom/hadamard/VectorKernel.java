@@ -5,9 +5,10 @@ import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The SIMD passes of the double-precision FWHT through {@code jdk.incubator.vector}. Compiled from
- * the separate source root {@code src/main/vector} and only loaded (reflectively, by {@link Simd})
- * when the JVM runs with {@code --add-modules jdk.incubator.vector}.
+ * The SIMD passes of the double-precision FWHT through {@code jdk.incubator.vector} ({@link
+ * FloatVectorKernel} is the single-precision twin). Compiled from the separate source root {@code
+ * src/main/vector} and only loaded (reflectively, by {@link Simd}) when the JVM runs with {@code
+ * --add-modules jdk.incubator.vector}.
  *
  * <p>Levels with {@code h = 2^s < L} (the vector length) are done inside a register: with {@code w}
  * the vector whose lanes are swapped at distance {@code h}, the butterfly is {@code w + sign * v}
@@ -16,31 +17,19 @@ import jdk.incubator.vector.VectorSpecies;
  * x1} or {@code x0 - x1}. Levels with {@code h >= L} are lanewise butterflies between vectors, by
  * radix-4 passes as in the scalar kernel.
  */
-final class VectorKernel implements SimdKernel {
+final class VectorKernel implements SimdKernel<double[]> {
   private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
   private static final int L = S.length();
-  private static final int LOG2L = Integer.numberOfTrailingZeros(L);
+  private static final int LOG2L = VectorSupport.log2Lanes(S);
 
-  private static final VectorShuffle<Double> SWAP1 = swap(1);
-  private static final VectorShuffle<Double> SWAP2 = swap(2);
-  private static final VectorShuffle<Double> SWAP4 = swap(4);
-  private static final DoubleVector SIGN1 = sign(1);
-  private static final DoubleVector SIGN2 = sign(2);
-  private static final DoubleVector SIGN4 = sign(4);
+  private static final VectorShuffle<Double> SWAP1 = VectorSupport.swap(S, 1);
+  private static final VectorShuffle<Double> SWAP2 = VectorSupport.swap(S, 2);
+  private static final VectorShuffle<Double> SWAP4 = VectorSupport.swap(S, 4);
+  private static final DoubleVector SIGN1 = (DoubleVector) VectorSupport.sign(S, 1);
+  private static final DoubleVector SIGN2 = (DoubleVector) VectorSupport.sign(S, 2);
+  private static final DoubleVector SIGN4 = (DoubleVector) VectorSupport.sign(S, 4);
 
   VectorKernel() {}
-
-  private static VectorShuffle<Double> swap(int h) {
-    return VectorShuffle.fromOp(S, i -> i ^ (h < L ? h : 0));
-  }
-
-  private static DoubleVector sign(int h) {
-    double[] s = new double[L];
-    for (int i = 0; i < L; i++) {
-      s[i] = (i & h) == 0 ? 1.0 : -1.0;
-    }
-    return DoubleVector.fromArray(S, s, 0);
-  }
 
   @Override
   public int lanes() {

@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
@@ -18,9 +19,13 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Dense FWHT of {@code 2^logN} doubles in place: the library's blocked scalar schedule against the
- * textbook triple loop (the baseline, ratio = tripleLoop / fathom). Both compute the orthonormal
- * transform, which is self-inverse, so repeated calls keep the data bounded; the baseline fuses the
- * {@code 1/sqrt(N)} scaling into its last level (a separate loop), so neither pays an extra sweep.
+ * textbook triple loop (the baseline, ratio = tripleLoop / fathom); likewise in single precision,
+ * {@code fathomFloat} against {@code tripleLoopFloat}. This fork runs without {@code
+ * jdk.incubator.vector}, so both precisions use the scalar kernels (the setup fails otherwise);
+ * {@link WalshHadamardSimdBenchmark} runs the same methods with the SIMD kernels. All compute the
+ * orthonormal transform, which is self-inverse, so repeated calls keep the data bounded; the
+ * baselines fuse the {@code 1/sqrt(N)} scaling into their last level (a separate loop), so none
+ * pays an extra sweep.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -44,6 +49,32 @@ public class WalshHadamardBenchmark {
     }
   }
 
+  /** Fails the run unless this fork uses the kernels it is meant to measure. */
+  @Setup(Level.Trial)
+  public void requireKernels() {
+    boolean doubles = WalshHadamard.simdAvailable();
+    boolean floats = WalshHadamard.simdFloatLanes() > 1;
+    if (doubles != simdExpected() || floats != simdExpected()) {
+      throw new IllegalStateException(
+          "this fork should run the "
+              + (simdExpected() ? "SIMD" : "scalar")
+              + " kernels but has SIMD double "
+              + doubles
+              + ", float "
+              + floats
+              + " (check the JVM flags; the JMH host JVM's flags are passed on to its forks)");
+    }
+  }
+
+  /**
+   * Whether this fork should run the SIMD kernels.
+   *
+   * @return {@code false} here: the scalar kernels
+   */
+  protected boolean simdExpected() {
+    return false;
+  }
+
   /** The library's scalar path. */
   @Benchmark
   public double[] fathom() {
@@ -51,7 +82,7 @@ public class WalshHadamardBenchmark {
     return x;
   }
 
-  /** The library's scalar path, single precision. */
+  /** The library's scalar path, single precision (baseline: {@link #tripleLoopFloat()}). */
   @Benchmark
   public float[] fathomFloat() {
     WalshHadamard.transform(xf, Normalization.ORTHONORMAL);
@@ -85,6 +116,32 @@ public class WalshHadamardBenchmark {
     for (int j = 0; j < half; j++) {
       double u = a[j];
       double v = a[j + half];
+      a[j] = (u + v) * c;
+      a[j + half] = (u - v) * c;
+    }
+    return a;
+  }
+
+  /** Baseline in single precision: the textbook triple loop in float, as {@link #tripleLoop()}. */
+  @Benchmark
+  public float[] tripleLoopFloat() {
+    float[] a = xf;
+    int size = a.length;
+    float c = (float) Normalization.ORTHONORMAL.scale(logN);
+    for (int h = 1; 2 * h < size; h *= 2) {
+      for (int i = 0; i < size; i += 2 * h) {
+        for (int j = i; j < i + h; j++) {
+          float u = a[j];
+          float v = a[j + h];
+          a[j] = u + v;
+          a[j + h] = u - v;
+        }
+      }
+    }
+    int half = size / 2;
+    for (int j = 0; j < half; j++) {
+      float u = a[j];
+      float v = a[j + half];
       a[j] = (u + v) * c;
       a[j + half] = (u - v) * c;
     }
