@@ -1,0 +1,455 @@
+package dev.fathom.submodular;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
+
+/**
+ * The dense similarity {@code s(i, j) = max D - D(i, j)} on squared Euclidean distances, built the
+ * way BLAS-backed libraries do it but without BLAS: the points are centred, {@code D(i, j) =
+ * |x_i|^2 + |x_j|^2 - 2 x_i.x_j} is computed from the Gram matrix in cache tiles of {@link #ROWS}
+ * by {@link #COLS} entries over the upper triangle only (negative round-off clamped to 0, the
+ * diagonal exactly 0), the lower triangle is mirrored, and {@code max D - D} is applied in place.
+ *
+ * <p>The inner loop is a six-term update {@code c[j] += a0 t0[j] + ... + a5 t5[j]} over one output
+ * row and six rows of the transposed points, all indexed by the same {@code j}, which C2 vectorizes
+ * (AVX2 / AVX-512) without the incubating Vector API. Every entry is computed by the same sequence
+ * of fused multiply-adds whatever tile or thread computes it, and the maximum is an exact
+ * reduction, so the matrix is bit-identical for every thread count, and exactly symmetric.
+ */
+final class SquaredEuclidean {
+  /** Output rows per tile: their column slices stay in L2 while the k loop runs. */
+  static final int ROWS = 64;
+
+  /** Output columns per tile: six transposed rows of this many entries stay in L1/L2. */
+  static final int COLS = 512;
+
+  private SquaredEuclidean() {}
+
+  /** The centred points, their squared norms, and the transposed points (one row per axis). */
+  private static final class Centred {
+    final int n;
+    final int d;
+    final double[][] rows;
+    final double[] norms;
+
+    Centred(double[][] points) {
+      n = points.length;
+      d = points[0].length;
+      double[] mean = new double[d];
+      for (double[] p : points) {
+        for (int k = 0; k < d; k++) {
+          mean[k] += p[k];
+        }
+      }
+      for (int k = 0; k < d; k++) {
+        mean[k] /= n;
+      }
+      rows = new double[n][d];
+      norms = new double[n];
+      for (int i = 0; i < n; i++) {
+        for (int k = 0; k < d; k++) {
+          rows[i][k] = points[i][k] - mean[k];
+        }
+        norms[i] = norm(rows[i]);
+      }
+    }
+
+    /** Rounds the centred points to float (the norms follow the rounded points). */
+    void roundToFloat() {
+      for (int i = 0; i < n; i++) {
+        for (int k = 0; k < d; k++) {
+          rows[i][k] = (float) rows[i][k];
+        }
+        norms[i] = norm(rows[i]);
+      }
+    }
+
+    private static double norm(double[] r) {
+      double s = 0;
+      for (double v : r) {
+        s += v * v;
+      }
+      return s;
+    }
+
+    float[][] rowsFloat() {
+      float[][] f = new float[n][d];
+      for (int i = 0; i < n; i++) {
+        for (int k = 0; k < d; k++) {
+          f[i][k] = (float) rows[i][k];
+        }
+      }
+      return f;
+    }
+
+    double[][] transposed() {
+      double[][] t = new double[d][n];
+      for (int i0 = 0; i0 < n; i0 += ROWS) {
+        for (int k = 0; k < d; k++) {
+          double[] tk = t[k];
+          for (int i = i0; i < Math.min(n, i0 + ROWS); i++) {
+            tk[i] = rows[i][k];
+          }
+        }
+      }
+      return t;
+    }
+
+    float[][] transposedFloat() {
+      float[][] t = new float[d][n];
+      for (int i0 = 0; i0 < n; i0 += ROWS) {
+        for (int k = 0; k < d; k++) {
+          float[] tk = t[k];
+          for (int i = i0; i < Math.min(n, i0 + ROWS); i++) {
+            tk[i] = (float) rows[i][k];
+          }
+        }
+      }
+      return t;
+    }
+  }
+
+  /** One precision's storage: the Gram tile with its epilogue, and the two in-place passes. */
+  private interface Rows {
+    /**
+     * Writes {@code D(i, j)} (clamped at 0, diagonal 0) over the tile and returns its largest
+     * entry.
+     */
+    double distanceTile(int i0, int i1, int j0, int j1);
+
+    /** Row i, columns [j0, j1) below the diagonal: {@code s(i, j) = max - D(j, i)}. */
+    void mirror(int i, int j0, int j1, double max);
+
+    /** Row i, columns [i, n): {@code s(i, j) = max - D(i, j)} in place. */
+    void flip(int i, double max);
+  }
+
+  /**
+   * The similarity rows in double precision.
+   *
+   * @param points validated rectangular finite points
+   * @param threads the number of threads (1 = the calling thread only)
+   * @return {@code rows[i][j] = max D - D(i, j)}
+   */
+  static double[][] similarity(double[][] points, int threads) {
+    Centred c = new Centred(points);
+    double[][] x = c.rows;
+    double[][] xt = c.transposed();
+    double[] norms = c.norms;
+    int n = c.n;
+    double[][] out = new double[n][n];
+    build(
+        n,
+        threads,
+        new Rows() {
+          @Override
+          public double distanceTile(int i0, int i1, int j0, int j1) {
+            gram(x, xt, out, i0, i1, j0, j1);
+            double m = 0;
+            for (int i = i0; i < i1; i++) {
+              double[] r = out[i];
+              double ni = norms[i];
+              for (int j = j0; j < j1; j++) {
+                double v = Math.max(ni + norms[j] - 2 * r[j], 0.0);
+                r[j] = v;
+                m = Math.max(m, v);
+              }
+              if (i >= j0 && i < j1) {
+                r[i] = 0.0;
+              }
+            }
+            return m;
+          }
+
+          @Override
+          public void mirror(int i, int j0, int j1, double max) {
+            double[] r = out[i];
+            for (int j = j0; j < j1; j++) {
+              r[j] = max - out[j][i];
+            }
+          }
+
+          @Override
+          public void flip(int i, double max) {
+            double[] r = out[i];
+            for (int j = i; j < n; j++) {
+              r[j] = max - r[j];
+            }
+          }
+        });
+    return out;
+  }
+
+  /**
+   * The similarity rows in single precision: the centred points are rounded to float, the Gram
+   * matrix is accumulated in float (twice the vector width), norms and distances in double, and the
+   * stored similarities are floats.
+   *
+   * @param points validated rectangular finite points
+   * @param threads the number of threads
+   * @return {@code rows[i][j] = max D - D(i, j)}, rounded to float
+   */
+  static float[][] similarityFloat(double[][] points, int threads) {
+    Centred c = new Centred(points);
+    c.roundToFloat();
+    float[][] x = c.rowsFloat();
+    float[][] xt = c.transposedFloat();
+    double[] norms = c.norms;
+    int n = c.n;
+    float[][] out = new float[n][n];
+    build(
+        n,
+        threads,
+        new Rows() {
+          @Override
+          public double distanceTile(int i0, int i1, int j0, int j1) {
+            gram(x, xt, out, i0, i1, j0, j1);
+            float m = 0;
+            for (int i = i0; i < i1; i++) {
+              float[] r = out[i];
+              double ni = norms[i];
+              for (int j = j0; j < j1; j++) {
+                float v = (float) Math.max(ni + norms[j] - 2.0 * r[j], 0.0);
+                r[j] = v;
+                m = Math.max(m, v);
+              }
+              if (i >= j0 && i < j1) {
+                r[i] = 0f;
+              }
+            }
+            return m;
+          }
+
+          @Override
+          public void mirror(int i, int j0, int j1, double max) {
+            float[] r = out[i];
+            float mf = (float) max;
+            for (int j = j0; j < j1; j++) {
+              r[j] = mf - out[j][i];
+            }
+          }
+
+          @Override
+          public void flip(int i, double max) {
+            float[] r = out[i];
+            float mf = (float) max;
+            for (int j = i; j < n; j++) {
+              r[j] = mf - r[j];
+            }
+          }
+        });
+    return out;
+  }
+
+  /**
+   * The three passes: distance tiles over the upper triangle (and their maximum), the lower
+   * triangle mirrored from the untransformed upper one, then the upper one transformed in place.
+   */
+  private static void build(int n, int threads, Rows rows) {
+    int[][] tiles = tiles(n);
+    double[] tileMax = new double[tiles.length];
+    run(
+        threads,
+        tiles.length,
+        t -> {
+          int i0 = tiles[t][0];
+          int j0 = tiles[t][1];
+          tileMax[t] = rows.distanceTile(i0, Math.min(n, i0 + ROWS), j0, Math.min(n, j0 + COLS));
+        });
+    double max = max(tileMax);
+    int blocks = (n + ROWS - 1) / ROWS;
+    run(
+        threads,
+        blocks,
+        b -> {
+          int i1 = Math.min(n, (b + 1) * ROWS);
+          for (int j0 = 0; j0 < i1; j0 += ROWS) {
+            for (int i = b * ROWS; i < i1; i++) {
+              rows.mirror(i, j0, Math.min(i, j0 + ROWS), max);
+            }
+          }
+        });
+    run(
+        threads,
+        blocks,
+        b -> {
+          for (int i = b * ROWS; i < Math.min(n, (b + 1) * ROWS); i++) {
+            rows.flip(i, max);
+          }
+        });
+  }
+
+  private static double max(double[] values) {
+    double m = 0;
+    for (double v : values) {
+      m = Math.max(m, v);
+    }
+    return m;
+  }
+
+  /** The upper-triangle tiles: {row start, column start} with column start >= row start. */
+  private static int[][] tiles(int n) {
+    int count = 0;
+    for (int i0 = 0; i0 < n; i0 += ROWS) {
+      count += (n - i0 + COLS - 1) / COLS;
+    }
+    int[][] tiles = new int[count][];
+    int t = 0;
+    for (int i0 = 0; i0 < n; i0 += ROWS) {
+      for (int j0 = i0; j0 < n; j0 += COLS) {
+        tiles[t++] = new int[] {i0, j0};
+      }
+    }
+    return tiles;
+  }
+
+  /**
+   * {@code out[i][j] += x_i . x_j} for i in [i0, i1), j in [j0, j1): six coordinates per pass (the
+   * widest update C2 still vectorizes), then one at a time; each entry sees the same sequence of
+   * fused multiply-adds whatever the tile.
+   */
+  private static void gram(
+      double[][] x, double[][] xt, double[][] out, int i0, int i1, int j0, int j1) {
+    int d = xt.length;
+    int k = 0;
+    for (; k + 5 < d; k += 6) {
+      double[] t0 = xt[k];
+      double[] t1 = xt[k + 1];
+      double[] t2 = xt[k + 2];
+      double[] t3 = xt[k + 3];
+      double[] t4 = xt[k + 4];
+      double[] t5 = xt[k + 5];
+      for (int i = i0; i < i1; i++) {
+        double[] a = x[i];
+        double[] c = out[i];
+        double a0 = a[k];
+        double a1 = a[k + 1];
+        double a2 = a[k + 2];
+        double a3 = a[k + 3];
+        double a4 = a[k + 4];
+        double a5 = a[k + 5];
+        for (int j = j0; j < j1; j++) {
+          double s = Math.fma(a0, t0[j], c[j]);
+          s = Math.fma(a1, t1[j], s);
+          s = Math.fma(a2, t2[j], s);
+          s = Math.fma(a3, t3[j], s);
+          s = Math.fma(a4, t4[j], s);
+          c[j] = Math.fma(a5, t5[j], s);
+        }
+      }
+    }
+    for (; k < d; k++) {
+      double[] t0 = xt[k];
+      for (int i = i0; i < i1; i++) {
+        double a0 = x[i][k];
+        double[] c = out[i];
+        for (int j = j0; j < j1; j++) {
+          c[j] = Math.fma(a0, t0[j], c[j]);
+        }
+      }
+    }
+  }
+
+  /** The float twin of {@link #gram(double[][], double[][], double[][], int, int, int, int)}. */
+  private static void gram(
+      float[][] x, float[][] xt, float[][] out, int i0, int i1, int j0, int j1) {
+    int d = xt.length;
+    int k = 0;
+    for (; k + 5 < d; k += 6) {
+      float[] t0 = xt[k];
+      float[] t1 = xt[k + 1];
+      float[] t2 = xt[k + 2];
+      float[] t3 = xt[k + 3];
+      float[] t4 = xt[k + 4];
+      float[] t5 = xt[k + 5];
+      for (int i = i0; i < i1; i++) {
+        float[] a = x[i];
+        float[] c = out[i];
+        float a0 = a[k];
+        float a1 = a[k + 1];
+        float a2 = a[k + 2];
+        float a3 = a[k + 3];
+        float a4 = a[k + 4];
+        float a5 = a[k + 5];
+        for (int j = j0; j < j1; j++) {
+          float s = Math.fma(a0, t0[j], c[j]);
+          s = Math.fma(a1, t1[j], s);
+          s = Math.fma(a2, t2[j], s);
+          s = Math.fma(a3, t3[j], s);
+          s = Math.fma(a4, t4[j], s);
+          c[j] = Math.fma(a5, t5[j], s);
+        }
+      }
+    }
+    for (; k < d; k++) {
+      float[] t0 = xt[k];
+      for (int i = i0; i < i1; i++) {
+        float a0 = x[i][k];
+        float[] c = out[i];
+        for (int j = j0; j < j1; j++) {
+          c[j] = Math.fma(a0, t0[j], c[j]);
+        }
+      }
+    }
+  }
+
+  /**
+   * Runs {@code task(0..tasks-1)} on {@code threads} threads (the caller is one of them), handing
+   * out task indices in order; rethrows the first failure. The tasks must write disjoint data.
+   */
+  static void run(int threads, int tasks, IntConsumer task) {
+    AtomicInteger next = new AtomicInteger();
+    Runnable worker =
+        () -> {
+          for (int t = next.getAndIncrement(); t < tasks; t = next.getAndIncrement()) {
+            task.accept(t);
+          }
+        };
+    int helpers = Math.min(threads, tasks) - 1;
+    if (helpers <= 0) {
+      worker.run();
+      return;
+    }
+    Throwable[] failure = new Throwable[1];
+    Thread[] pool = new Thread[helpers];
+    for (int h = 0; h < helpers; h++) {
+      pool[h] = new Thread(worker, "fathom-similarity-" + h);
+      pool[h].setDaemon(true);
+      pool[h].setUncaughtExceptionHandler(
+          (th, e) -> {
+            synchronized (failure) {
+              if (failure[0] == null) {
+                failure[0] = e;
+              }
+            }
+          });
+      pool[h].start();
+    }
+    try {
+      worker.run();
+    } finally {
+      boolean interrupted = false;
+      for (Thread th : pool) {
+        while (true) {
+          try {
+            th.join();
+            break;
+          } catch (InterruptedException e) {
+            interrupted = true;
+          }
+        }
+      }
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    synchronized (failure) {
+      if (failure[0] instanceof RuntimeException) {
+        throw (RuntimeException) failure[0];
+      }
+      if (failure[0] instanceof Error) {
+        throw (Error) failure[0];
+      }
+    }
+  }
+}
