@@ -137,7 +137,16 @@ final class SquaredEuclidean {
     double[][] xt = c.transposed();
     double[] norms = c.norms;
     int n = c.n;
-    double[][] out = new double[n][n];
+    double[][] out = new double[n][];
+    // the rows are allocated (zeroed, first touched) by the threads, row block by row block
+    run(
+        threads,
+        blocks(n),
+        b -> {
+          for (int i = b * ROWS; i < Math.min(n, (b + 1) * ROWS); i++) {
+            out[i] = new double[n];
+          }
+        });
     build(
         n,
         threads,
@@ -196,7 +205,15 @@ final class SquaredEuclidean {
     float[][] xt = c.transposedFloat();
     double[] norms = c.norms;
     int n = c.n;
-    float[][] out = new float[n][n];
+    float[][] out = new float[n][];
+    run(
+        threads,
+        blocks(n),
+        b -> {
+          for (int i = b * ROWS; i < Math.min(n, (b + 1) * ROWS); i++) {
+            out[i] = new float[n];
+          }
+        });
     build(
         n,
         threads,
@@ -257,7 +274,7 @@ final class SquaredEuclidean {
           tileMax[t] = rows.distanceTile(i0, Math.min(n, i0 + ROWS), j0, Math.min(n, j0 + COLS));
         });
     double max = max(tileMax);
-    int blocks = (n + ROWS - 1) / ROWS;
+    int blocks = blocks(n);
     run(
         threads,
         blocks,
@@ -277,6 +294,10 @@ final class SquaredEuclidean {
             rows.flip(i, max);
           }
         });
+  }
+
+  private static int blocks(int n) {
+    return (n + ROWS - 1) / ROWS;
   }
 
   private static double max(double[] values) {

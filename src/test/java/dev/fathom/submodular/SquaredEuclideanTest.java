@@ -156,6 +156,35 @@ class SquaredEuclideanTest {
   }
 
   @Test
+  void floatFacilityGainsMatchDoubleArithmetic() {
+    // FacilityLocation on float storage sums float differences; compare with the entries' gains
+    // computed in double from scratch, against a set grown greedily
+    double[][] p = shifted(19, 700, 6, 3);
+    Similarity sim = Similarity.squaredEuclidean(p, 2, Similarity.Precision.FLOAT);
+    FacilityLocation f = new FacilityLocation(sim);
+    int n = p.length;
+    double[] cur = new double[n];
+    for (int e : new int[] {3, 250, 699, 41}) {
+      for (int c = 0; c < n; c += 37) {
+        double expected = 0;
+        for (int i = 0; i < n; i++) {
+          expected += Math.max(sim.get(c, i) - cur[i], 0.0);
+        }
+        assertEquals(expected, f.gain(c), 1e-6 * expected + 1e-9, "candidate " + c);
+        assertEquals(expected, sim.gain(c, cur), 1e-12 * expected, "interface gain " + c);
+      }
+      f.add(e);
+      for (int i = 0; i < n; i++) {
+        cur[i] = Math.max(cur[i], sim.get(e, i));
+      }
+    }
+    FacilityLocation copy = f.copy();
+    assertEquals(f.gain(7), copy.gain(7), 0.0);
+    copy.reset();
+    assertEquals(new FacilityLocation(sim).gain(7), copy.gain(7), 0.0);
+  }
+
+  @Test
   void lazyEqualsNaiveOnFloatStorage() {
     double[][] p = shifted(13, 300, 5, 0);
     FacilityLocation f =
