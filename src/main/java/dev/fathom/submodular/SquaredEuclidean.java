@@ -25,87 +25,77 @@ final class SquaredEuclidean {
 
   private SquaredEuclidean() {}
 
-  /** The centred points, their squared norms, and the transposed points (one row per axis). */
+  /**
+   * The centred points (double, or rounded to float), their squared norms (of the stored values),
+   * and the transposed points (one row per axis), prepared in parallel row blocks; every value is
+   * computed by one thread in a fixed order, so the result does not depend on the thread count.
+   */
   private static final class Centred {
     final int n;
-    final int d;
-    final double[][] rows;
     final double[] norms;
+    double[][] rows;
+    double[][] cols;
+    float[][] rowsF;
+    float[][] colsF;
 
-    Centred(double[][] points) {
+    Centred(double[][] points, boolean single, int threads) {
       n = points.length;
-      d = points[0].length;
+      int d = points[0].length;
       double[] mean = new double[d];
-      for (double[] p : points) {
-        for (int k = 0; k < d; k++) {
-          mean[k] += p[k];
-        }
-      }
-      for (int k = 0; k < d; k++) {
-        mean[k] /= n;
-      }
-      rows = new double[n][d];
+      // each axis summed in point order by one thread
+      int axisBlocks = (d + COLS - 1) / COLS;
+      run(
+          threads,
+          axisBlocks,
+          a -> {
+            int k1 = Math.min(d, (a + 1) * COLS);
+            for (double[] p : points) {
+              for (int k = a * COLS; k < k1; k++) {
+                mean[k] += p[k];
+              }
+            }
+            for (int k = a * COLS; k < k1; k++) {
+              mean[k] /= n;
+            }
+          });
       norms = new double[n];
-      for (int i = 0; i < n; i++) {
-        for (int k = 0; k < d; k++) {
-          rows[i][k] = points[i][k] - mean[k];
-        }
-        norms[i] = norm(rows[i]);
+      if (single) {
+        rowsF = new float[n][d];
+        colsF = new float[d][n];
+      } else {
+        rows = new double[n][d];
+        cols = new double[d][n];
       }
-    }
-
-    /** Rounds the centred points to float (the norms follow the rounded points). */
-    void roundToFloat() {
-      for (int i = 0; i < n; i++) {
-        for (int k = 0; k < d; k++) {
-          rows[i][k] = (float) rows[i][k];
-        }
-        norms[i] = norm(rows[i]);
-      }
-    }
-
-    private static double norm(double[] r) {
-      double s = 0;
-      for (double v : r) {
-        s += v * v;
-      }
-      return s;
-    }
-
-    float[][] rowsFloat() {
-      float[][] f = new float[n][d];
-      for (int i = 0; i < n; i++) {
-        for (int k = 0; k < d; k++) {
-          f[i][k] = (float) rows[i][k];
-        }
-      }
-      return f;
-    }
-
-    double[][] transposed() {
-      double[][] t = new double[d][n];
-      for (int i0 = 0; i0 < n; i0 += ROWS) {
-        for (int k = 0; k < d; k++) {
-          double[] tk = t[k];
-          for (int i = i0; i < Math.min(n, i0 + ROWS); i++) {
-            tk[i] = rows[i][k];
-          }
-        }
-      }
-      return t;
-    }
-
-    float[][] transposedFloat() {
-      float[][] t = new float[d][n];
-      for (int i0 = 0; i0 < n; i0 += ROWS) {
-        for (int k = 0; k < d; k++) {
-          float[] tk = t[k];
-          for (int i = i0; i < Math.min(n, i0 + ROWS); i++) {
-            tk[i] = (float) rows[i][k];
-          }
-        }
-      }
-      return t;
+      run(
+          threads,
+          blocks(n),
+          b -> {
+            int i1 = Math.min(n, (b + 1) * ROWS);
+            for (int i = b * ROWS; i < i1; i++) {
+              double s = 0;
+              for (int k = 0; k < d; k++) {
+                double v = points[i][k] - mean[k];
+                if (single) {
+                  float f = (float) v;
+                  rowsF[i][k] = f;
+                  v = f;
+                } else {
+                  rows[i][k] = v;
+                }
+                s += v * v;
+              }
+              norms[i] = s;
+            }
+            for (int k = 0; k < d; k++) {
+              for (int i = b * ROWS; i < i1; i++) {
+                if (single) {
+                  colsF[k][i] = rowsF[i][k];
+                } else {
+                  cols[k][i] = rows[i][k];
+                }
+              }
+            }
+          });
     }
   }
 
@@ -132,9 +122,9 @@ final class SquaredEuclidean {
    * @return {@code rows[i][j] = max D - D(i, j)}
    */
   static double[][] similarity(double[][] points, int threads) {
-    Centred c = new Centred(points);
+    Centred c = new Centred(points, false, threads);
     double[][] x = c.rows;
-    double[][] xt = c.transposed();
+    double[][] xt = c.cols;
     double[] norms = c.norms;
     int n = c.n;
     double[][] out = new double[n][];
@@ -199,10 +189,9 @@ final class SquaredEuclidean {
    * @return {@code rows[i][j] = max D - D(i, j)}, rounded to float
    */
   static float[][] similarityFloat(double[][] points, int threads) {
-    Centred c = new Centred(points);
-    c.roundToFloat();
-    float[][] x = c.rowsFloat();
-    float[][] xt = c.transposedFloat();
+    Centred c = new Centred(points, true, threads);
+    float[][] x = c.rowsF;
+    float[][] xt = c.colsF;
     double[] norms = c.norms;
     int n = c.n;
     float[][] out = new float[n][];
