@@ -7,8 +7,10 @@ import dev.fathom.linalg.Args;
  * {@link FacilityLocation}) and clients {@code i}, stored by candidate so that a marginal gain
  * reads one candidate's row. Three storages: {@link #dense(double[][]) dense rows}, {@link
  * #blocked(int, int, RowFiller) row-blocked float storage} (no single array limit, half the
- * memory), and {@link SparseSimilarity sparse rows} (for example k-nearest-neighbour graphs).
- * Immutable after construction, so one storage can back many functions and threads.
+ * memory), and {@link SparseSimilarity sparse rows} (for example k-nearest-neighbour graphs);
+ * {@link #squaredEuclidean(double[][], int, Precision)} builds apricot's dense Euclidean similarity
+ * from raw points, in double or float rows. Immutable after construction, so one storage can back
+ * many functions and threads.
  */
 public interface Similarity {
   /**
