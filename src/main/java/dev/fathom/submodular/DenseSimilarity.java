@@ -27,7 +27,9 @@ final class DenseSimilarity implements Similarity {
    * {@code sum_i max(r[i] - cur[i], 0)}, summed as {@code 0.5 sum_i (t + |t|)} with {@code t = r[i]
    * - cur[i]}: {@code t + |t|} is exactly {@code 2 max(t, 0)}, and scaling by 2 commutes with
    * rounding, so this is bit-identical to summing {@code max(t, 0)} in the same order, without
-   * Java's costly {@code Math.max} on doubles (entries below 2^1022, as every similarity is).
+   * Java's costly {@code Math.max} on doubles. (The one difference: a partial sum beyond half the
+   * double range, 9e307, overflows to infinity here, where the direct sum would overflow only from
+   * 1.8e308.)
    */
   static double positivePartSum(double[] r, double[] cur) {
     int m = r.length;

@@ -1,5 +1,6 @@
 package dev.fathom.submodular;
 
+import dev.fathom.linalg.Args;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 
@@ -263,6 +264,10 @@ final class SquaredEuclidean {
           tileMax[t] = rows.distanceTile(i0, Math.min(n, i0 + ROWS), j0, Math.min(n, j0 + COLS));
         });
     double max = max(tileMax);
+    if (!(max < Double.POSITIVE_INFINITY)) { // also NaN, from infinite norms
+      throw Args.fail(
+          "points", "a squared distance beyond the range of the precision", "finite distances");
+    }
     int blocks = blocks(n);
     run(
         threads,
