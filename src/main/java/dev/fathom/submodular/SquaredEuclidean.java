@@ -11,11 +11,15 @@ import java.util.function.IntConsumer;
  * by {@link #COLS} entries over the upper triangle only (negative round-off clamped to 0, the
  * diagonal exactly 0), the lower triangle is mirrored, and {@code max D - D} is applied in place.
  *
- * <p>The inner loop is a six-term update {@code c[j] += a0 t0[j] + ... + a5 t5[j]} over one output
- * row and six rows of the transposed points, all indexed by the same {@code j}, which C2 vectorizes
- * (AVX2 / AVX-512) without the incubating Vector API. Every entry is computed by the same sequence
- * of fused multiply-adds whatever tile or thread computes it, and the maximum is an exact
- * reduction, so the matrix is bit-identical for every thread count, and exactly symmetric.
+ * <p>The scalar inner loop is a six-term update {@code c[j] += a0 t0[j] + ... + a5 t5[j]} over one
+ * output row and six rows of the transposed points, all indexed by the same {@code j}, which C2
+ * vectorizes (AVX2 / AVX-512); it needs one load per multiply-add. When the JVM runs with {@code
+ * --add-modules jdk.incubator.vector}, the {@link GramKernel} micro-kernel (four rows by two
+ * vectors of columns in registers) does the whole micro-tiles of each tile, about twice as fast,
+ * and the scalar loop the ragged edges. Every entry is the same sequence of fused multiply-adds
+ * over the coordinates in order, starting from zero, whatever kernel, tile or thread computes it,
+ * and the maximum is an exact reduction, so the matrix is bitwise the same with or without the SIMD
+ * kernel and for every thread count, and exactly symmetric.
  */
 final class SquaredEuclidean {
   /** Output rows per tile: their column slices stay in L2 while the k loop runs. */
@@ -123,9 +127,23 @@ final class SquaredEuclidean {
    * @return {@code rows[i][j] = max D - D(i, j)}
    */
   static double[][] similarity(double[][] points, int threads) {
+    return similarity(points, threads, GramKernel.SELECTED);
+  }
+
+  /**
+   * The similarity rows in double precision with the given Gram kernel.
+   *
+   * @param points validated rectangular finite points
+   * @param threads the number of threads
+   * @param kernel the SIMD kernel, or {@code null} for the scalar loops
+   * @return {@code rows[i][j] = max D - D(i, j)}
+   */
+  static double[][] similarity(double[][] points, int threads, GramKernel kernel) {
     Centred c = new Centred(points, false, threads);
     double[][] x = c.rows;
     double[][] xt = c.cols;
+    double[][] panels =
+        kernel == null || xt.length == 0 ? null : panels(xt, kernel.width(), threads);
     double[] norms = c.norms;
     int n = c.n;
     double[][] out = new double[n][];
@@ -144,7 +162,7 @@ final class SquaredEuclidean {
         new Rows() {
           @Override
           public double distanceTile(int i0, int i1, int j0, int j1) {
-            gram(x, xt, out, i0, i1, j0, j1);
+            gram(kernel, panels, x, xt, out, i0, i1, j0, j1);
             double m = 0;
             for (int i = i0; i < i1; i++) {
               double[] r = out[i];
@@ -190,9 +208,23 @@ final class SquaredEuclidean {
    * @return {@code rows[i][j] = max D - D(i, j)}, rounded to float
    */
   static float[][] similarityFloat(double[][] points, int threads) {
+    return similarityFloat(points, threads, GramKernel.SELECTED);
+  }
+
+  /**
+   * The similarity rows in single precision with the given Gram kernel.
+   *
+   * @param points validated rectangular finite points
+   * @param threads the number of threads
+   * @param kernel the SIMD kernel, or {@code null} for the scalar loops
+   * @return {@code rows[i][j] = max D - D(i, j)}, rounded to float
+   */
+  static float[][] similarityFloat(double[][] points, int threads, GramKernel kernel) {
     Centred c = new Centred(points, true, threads);
     float[][] x = c.rowsF;
     float[][] xt = c.colsF;
+    float[][] panels =
+        kernel == null || xt.length == 0 ? null : panels(xt, kernel.widthFloat(), threads);
     double[] norms = c.norms;
     int n = c.n;
     float[][] out = new float[n][];
@@ -210,7 +242,7 @@ final class SquaredEuclidean {
         new Rows() {
           @Override
           public double distanceTile(int i0, int i1, int j0, int j1) {
-            gram(x, xt, out, i0, i1, j0, j1);
+            gram(kernel, panels, x, xt, out, i0, i1, j0, j1);
             float m = 0;
             for (int i = i0; i < i1; i++) {
               float[] r = out[i];
@@ -316,6 +348,109 @@ final class SquaredEuclidean {
       }
     }
     return tiles;
+  }
+
+  /**
+   * The Gram tile: the SIMD kernel on the largest block of whole micro-tiles, the scalar loops on
+   * the right strip and the bottom rows (or everywhere without a kernel).
+   */
+  private static void gram(
+      GramKernel k,
+      double[][] panels,
+      double[][] x,
+      double[][] xt,
+      double[][] out,
+      int i0,
+      int i1,
+      int j0,
+      int j1) {
+    int iv = i0;
+    int jv = j0;
+    if (panels != null) {
+      iv = i0 + (i1 - i0) / GramKernel.ROWS * GramKernel.ROWS;
+      jv = j0 + (j1 - j0) / k.width() * k.width();
+      if (iv > i0 && jv > j0) {
+        k.gram(x, panels, out, i0, iv, j0, jv);
+      }
+    }
+    gram(x, xt, out, i0, iv, jv, j1);
+    gram(x, xt, out, iv, i1, j0, j1);
+  }
+
+  /** The float twin of the dispatch above. */
+  private static void gram(
+      GramKernel k,
+      float[][] panels,
+      float[][] x,
+      float[][] xt,
+      float[][] out,
+      int i0,
+      int i1,
+      int j0,
+      int j1) {
+    int iv = i0;
+    int jv = j0;
+    if (panels != null) {
+      iv = i0 + (i1 - i0) / GramKernel.ROWS * GramKernel.ROWS;
+      jv = j0 + (j1 - j0) / k.widthFloat() * k.widthFloat();
+      if (iv > i0 && jv > j0) {
+        k.gram(x, panels, out, i0, iv, j0, jv);
+      }
+    }
+    gram(x, xt, out, i0, iv, jv, j1);
+    gram(x, xt, out, iv, i1, j0, j1);
+  }
+
+  /** The points packed by whole strips of {@code w} points (see {@link GramKernel}). */
+  private static double[][] panels(double[][] xt, int w, int threads) {
+    int d = xt.length;
+    double[][] panels = new double[xt[0].length / w][];
+    run(
+        threads,
+        panels.length,
+        s -> {
+          double[] p = new double[d * w];
+          for (int k = 0; k < d; k++) {
+            System.arraycopy(xt[k], s * w, p, k * w, w);
+          }
+          panels[s] = p;
+        });
+    return panels;
+  }
+
+  /** The float twin of {@link #panels(double[][], int, int)}. */
+  private static float[][] panels(float[][] xt, int w, int threads) {
+    int d = xt.length;
+    float[][] panels = new float[xt[0].length / w][];
+    run(
+        threads,
+        panels.length,
+        s -> {
+          float[] p = new float[d * w];
+          for (int k = 0; k < d; k++) {
+            System.arraycopy(xt[k], s * w, p, k * w, w);
+          }
+          panels[s] = p;
+        });
+    return panels;
+  }
+
+  /**
+   * Whether a SIMD kernel gives bitwise the scalar matrices on a small problem with ragged edges
+   * (both precisions).
+   *
+   * @param k the kernel
+   * @return true if it does
+   */
+  static boolean selfCheck(GramKernel k) {
+    double[][] p = new double[2 * ROWS + 7][11];
+    for (int i = 0; i < p.length; i++) {
+      for (int c = 0; c < p[i].length; c++) {
+        p[i][c] = ((i * 7919 + c * 104729) % 1009) / 97.0 - 5;
+      }
+    }
+    return java.util.Arrays.deepEquals(similarity(p, 1, k), similarity(p, 1, null))
+        && java.util.Arrays.deepEquals(similarityFloat(p, 1, k), similarityFloat(p, 1, null));
   }
 
   /**

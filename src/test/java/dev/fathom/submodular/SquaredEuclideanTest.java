@@ -103,12 +103,45 @@ class SquaredEuclideanTest {
     double[][] p = shifted(7, 600, 20, 1);
     double[][] serial = SquaredEuclidean.similarity(p, 1);
     float[][] serialF = SquaredEuclidean.similarityFloat(p, 1);
+    // and the scalar loops for every thread count, whether or not the SIMD kernel is present
+    double[][] scalar = SquaredEuclidean.similarity(p, 1, null);
+    for (int threads : new int[] {2, 3}) {
+      double[][] par = SquaredEuclidean.similarity(p, threads, null);
+      for (int i = 0; i < p.length; i++) {
+        assertArrayEquals(scalar[i], par[i], 0.0, "scalar, threads " + threads + ", row " + i);
+      }
+    }
     for (int threads : new int[] {2, 3, 8}) {
       double[][] par = SquaredEuclidean.similarity(p, threads);
       float[][] parF = SquaredEuclidean.similarityFloat(p, threads);
       for (int i = 0; i < p.length; i++) {
         assertArrayEquals(serial[i], par[i], 0.0, "threads " + threads + ", row " + i);
         assertArrayEquals(serialF[i], parF[i], 0f, "threads " + threads + ", row " + i);
+      }
+    }
+  }
+
+  @Test
+  void simdKernelIsSelectedWithTheModuleAndBitIdenticalToTheScalarLoops() {
+    boolean module = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+    boolean enabled = !"false".equalsIgnoreCase(System.getProperty("fathom.simd"));
+    GramKernel k = GramKernel.SELECTED;
+    assertEquals(module && enabled, k != null, "SIMD kernel selected");
+    if (k == null) {
+      return; // the default build runs the tests with the module, so this path is exercised there
+    }
+    assertTrue(SquaredEuclidean.selfCheck(k));
+    // shapes with ragged row blocks, ragged strips and coordinate counts around the unrolling
+    int[][] shapes = {{5, 3}, {37, 1}, {150, 13}, {600, 20}, {131, 0}};
+    for (int[] shape : shapes) {
+      double[][] p = shifted(23, shape[0], shape[1], 2);
+      double[][] simd = SquaredEuclidean.similarity(p, 2, k);
+      double[][] scalar = SquaredEuclidean.similarity(p, 1, null);
+      float[][] simdF = SquaredEuclidean.similarityFloat(p, 2, k);
+      float[][] scalarF = SquaredEuclidean.similarityFloat(p, 1, null);
+      for (int i = 0; i < p.length; i++) {
+        assertArrayEquals(scalar[i], simd[i], 0.0, "n, d = " + shape[0] + ", " + shape[1]);
+        assertArrayEquals(scalarF[i], simdF[i], 0f, "n, d = " + shape[0] + ", " + shape[1]);
       }
     }
   }

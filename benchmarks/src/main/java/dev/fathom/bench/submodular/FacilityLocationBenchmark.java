@@ -34,7 +34,10 @@ import org.openjdk.jmh.annotations.Warmup;
  *       thread, and the gain loop with {@code Math.max}), {@link PreviousDenseKernel}.
  * </ul>
  *
- * <p>{@code previousEndToEnd} takes tens of seconds per shot: run it with {@code -wi 0 -i 1}.
+ * <p>The forks run with {@code --add-modules jdk.incubator.vector}, so the similarity uses the SIMD
+ * Gram kernel; add {@code -jvmArgsAppend -Dfathom.simd=false} for the scalar loops (bitwise the
+ * same matrices). {@code previousEndToEnd} takes tens of seconds per shot: run it with {@code -wi 0
+ * -i 1}.
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -42,7 +45,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 3)
 @Fork(
     value = 1,
-    jvmArgs = {"-Xmx6g"})
+    jvmArgs = {"-Xmx6g", "--add-modules", "jdk.incubator.vector"})
 public class FacilityLocationBenchmark {
   static final int N = 10_000;
   static final int DIM = 1024;
