@@ -22,6 +22,11 @@ import java.util.function.IntConsumer;
  * kernel and for every thread count, and exactly symmetric.
  */
 final class SquaredEuclidean {
+  /**
+   * The largest squared norm of a centred point, so that every distance and Gram entry is finite.
+   */
+  static final double MAX_NORM = 1e307;
+
   /** Output rows per tile: their column slices stay in L2 while the k loop runs. */
   static final int ROWS = 64;
 
@@ -89,6 +94,12 @@ final class SquaredEuclidean {
                 }
                 s += v * v;
               }
+              if (!(s <= MAX_NORM)) {
+                throw Args.fail(
+                    "points[" + i + "]",
+                    "squared distance " + s + " from the mean",
+                    "at most 1e307 (squared distances must stay finite)");
+              }
               norms[i] = s;
             }
             for (int k = 0; k < d; k++) {
@@ -106,6 +117,11 @@ final class SquaredEuclidean {
 
   /** One precision's storage: the Gram tile with its epilogue, and the two in-place passes. */
   private interface Rows {
+    /**
+     * Allocates rows [i0, i1) (zeroed; by the thread that computes them, while they are cached).
+     */
+    void allocate(int i0, int i1);
+
     /**
      * Writes {@code D(i, j)} (clamped at 0, diagonal 0) over the tile and returns its largest
      * entry.
@@ -147,19 +163,17 @@ final class SquaredEuclidean {
     double[] norms = c.norms;
     int n = c.n;
     double[][] out = new double[n][];
-    // the rows are allocated (zeroed, first touched) by the threads, row block by row block
-    run(
-        threads,
-        blocks(n),
-        b -> {
-          for (int i = b * ROWS; i < Math.min(n, (b + 1) * ROWS); i++) {
-            out[i] = new double[n];
-          }
-        });
     build(
         n,
         threads,
         new Rows() {
+          @Override
+          public void allocate(int i0, int i1) {
+            for (int i = i0; i < i1; i++) {
+              out[i] = new double[n];
+            }
+          }
+
           @Override
           public double distanceTile(int i0, int i1, int j0, int j1) {
             gram(kernel, panels, x, xt, out, i0, i1, j0, j1);
@@ -168,9 +182,10 @@ final class SquaredEuclidean {
               double[] r = out[i];
               double ni = norms[i];
               for (int j = j0; j < j1; j++) {
-                double v = Math.max(ni + norms[j] - 2 * r[j], 0.0);
+                double t = ni + norms[j] - 2 * r[j];
+                double v = t > 0 ? t : 0.0; // no NaN here: the norms are at most 1e307
                 r[j] = v;
-                m = Math.max(m, v);
+                m = v > m ? v : m;
               }
               if (i >= j0 && i < j1) {
                 r[i] = 0.0;
@@ -228,18 +243,17 @@ final class SquaredEuclidean {
     double[] norms = c.norms;
     int n = c.n;
     float[][] out = new float[n][];
-    run(
-        threads,
-        blocks(n),
-        b -> {
-          for (int i = b * ROWS; i < Math.min(n, (b + 1) * ROWS); i++) {
-            out[i] = new float[n];
-          }
-        });
     build(
         n,
         threads,
         new Rows() {
+          @Override
+          public void allocate(int i0, int i1) {
+            for (int i = i0; i < i1; i++) {
+              out[i] = new float[n];
+            }
+          }
+
           @Override
           public double distanceTile(int i0, int i1, int j0, int j1) {
             gram(kernel, panels, x, xt, out, i0, i1, j0, j1);
@@ -248,9 +262,10 @@ final class SquaredEuclidean {
               float[] r = out[i];
               double ni = norms[i];
               for (int j = j0; j < j1; j++) {
-                float v = (float) Math.max(ni + norms[j] - 2.0 * r[j], 0.0);
+                double t = ni + norms[j] - 2.0 * r[j];
+                float v = (float) (t > 0 ? t : 0.0);
                 r[j] = v;
-                m = Math.max(m, v);
+                m = v > m ? v : m;
               }
               if (i >= j0 && i < j1) {
                 r[i] = 0f;
@@ -285,17 +300,22 @@ final class SquaredEuclidean {
    * triangle mirrored from the untransformed upper one, then the upper one transformed in place.
    */
   private static void build(int n, int threads, Rows rows) {
-    int[][] tiles = tiles(n);
-    double[] tileMax = new double[tiles.length];
+    // one task per row block, largest first: allocate its rows, then its tiles left to right
+    double[] blockMax = new double[blocks(n)];
     run(
         threads,
-        tiles.length,
-        t -> {
-          int i0 = tiles[t][0];
-          int j0 = tiles[t][1];
-          tileMax[t] = rows.distanceTile(i0, Math.min(n, i0 + ROWS), j0, Math.min(n, j0 + COLS));
+        blockMax.length,
+        b -> {
+          int i0 = b * ROWS;
+          int i1 = Math.min(n, i0 + ROWS);
+          rows.allocate(i0, i1);
+          double m = 0;
+          for (int j0 = i0; j0 < n; j0 += COLS) {
+            m = Math.max(m, rows.distanceTile(i0, i1, j0, Math.min(n, j0 + COLS)));
+          }
+          blockMax[b] = m;
         });
-    double max = max(tileMax);
+    double max = max(blockMax);
     if (!(max < Double.POSITIVE_INFINITY)) { // also NaN, from infinite norms
       throw Args.fail(
           "points", "a squared distance beyond the range of the precision", "finite distances");
@@ -332,22 +352,6 @@ final class SquaredEuclidean {
       m = Math.max(m, v);
     }
     return m;
-  }
-
-  /** The upper-triangle tiles: {row start, column start} with column start >= row start. */
-  private static int[][] tiles(int n) {
-    int count = 0;
-    for (int i0 = 0; i0 < n; i0 += ROWS) {
-      count += (n - i0 + COLS - 1) / COLS;
-    }
-    int[][] tiles = new int[count][];
-    int t = 0;
-    for (int i0 = 0; i0 < n; i0 += ROWS) {
-      for (int j0 = i0; j0 < n; j0 += COLS) {
-        tiles[t++] = new int[] {i0, j0};
-      }
-    }
-    return tiles;
   }
 
   /**
