@@ -11,6 +11,9 @@ import dev.fathom.linalg.Args;
 public final class FacilityLocation extends SetFunction {
   private final Similarity sim;
   private final double[] cur;
+  // float storage: the coverage in float too (exact: every coverage is a stored float or 0)
+  private final DenseFloatSimilarity floatSim;
+  private final float[] curFloat;
 
   /**
    * Creates facility location over a similarity storage.
@@ -21,12 +24,16 @@ public final class FacilityLocation extends SetFunction {
     super(Args.notNull("sim", sim).candidates());
     this.sim = sim;
     this.cur = new double[sim.clients()];
+    this.floatSim = sim instanceof DenseFloatSimilarity ? (DenseFloatSimilarity) sim : null;
+    this.curFloat = floatSim == null ? null : new float[sim.clients()];
   }
 
   private FacilityLocation(FacilityLocation o) {
     super(o);
     this.sim = o.sim;
     this.cur = o.cur.clone();
+    this.floatSim = o.floatSim;
+    this.curFloat = o.curFloat == null ? null : o.curFloat.clone();
   }
 
   /**
@@ -60,16 +67,22 @@ public final class FacilityLocation extends SetFunction {
 
   @Override
   protected double marginal(int e) {
-    return sim.gain(e, cur);
+    return floatSim != null ? floatSim.gain(e, curFloat) : sim.gain(e, cur);
   }
 
   @Override
   protected void include(int e) {
     sim.raise(e, cur);
+    if (floatSim != null) {
+      floatSim.raise(e, curFloat);
+    }
   }
 
   @Override
   protected void clear() {
     java.util.Arrays.fill(cur, 0.0);
+    if (curFloat != null) {
+      java.util.Arrays.fill(curFloat, 0f);
+    }
   }
 }

@@ -7,8 +7,10 @@ import dev.fathom.linalg.Args;
  * {@link FacilityLocation}) and clients {@code i}, stored by candidate so that a marginal gain
  * reads one candidate's row. Three storages: {@link #dense(double[][]) dense rows}, {@link
  * #blocked(int, int, RowFiller) row-blocked float storage} (no single array limit, half the
- * memory), and {@link SparseSimilarity sparse rows} (for example k-nearest-neighbour graphs).
- * Immutable after construction, so one storage can back many functions and threads.
+ * memory), and {@link SparseSimilarity sparse rows} (for example k-nearest-neighbour graphs);
+ * {@link #squaredEuclidean(double[][], int, Precision)} builds apricot's dense Euclidean similarity
+ * from raw points, in double or float rows. Immutable after construction, so one storage can back
+ * many functions and threads.
  */
 public interface Similarity {
   /**
@@ -97,123 +99,54 @@ public interface Similarity {
 
   /**
    * The similarity apricot uses for Euclidean data, {@code s(j, i) = max D - D(j, i)} on squared
-   * Euclidean distances D, dense, between every pair of points (candidates = clients = points).
+   * Euclidean distances D, dense, between every pair of points (candidates = clients = points), in
+   * double precision on the calling thread. See {@link #squaredEuclidean(double[][], int,
+   * Precision)}.
    *
    * @param points the points, one row each
    * @return the dense storage
    */
   static Similarity squaredEuclidean(double[][] points) {
-    int d = Args.rectangular("points", points);
-    int n = points.length;
-    double[] flat = new double[n * d];
-    for (int i = 0; i < n; i++) {
-      System.arraycopy(points[i], 0, flat, i * d, d);
-    }
-    double[][] rows = new double[n][n];
-    int j = 0;
-    // four rows at a time, so each point i is loaded once for four distances
-    for (; j + 3 < n; j += 4) {
-      int o0 = j * d;
-      int o1 = o0 + d;
-      int o2 = o1 + d;
-      int o3 = o2 + d;
-      for (int i = 0; i < n; i++) {
-        int oi = i * d;
-        double s0 = 0;
-        double s1 = 0;
-        double s2 = 0;
-        double s3 = 0;
-        for (int c = 0; c < d; c++) {
-          double x = flat[oi + c];
-          double t0 = flat[o0 + c] - x;
-          double t1 = flat[o1 + c] - x;
-          double t2 = flat[o2 + c] - x;
-          double t3 = flat[o3 + c] - x;
-          s0 += t0 * t0;
-          s1 += t1 * t1;
-          s2 += t2 * t2;
-          s3 += t3 * t3;
-        }
-        rows[j][i] = s0;
-        rows[j + 1][i] = s1;
-        rows[j + 2][i] = s2;
-        rows[j + 3][i] = s3;
-      }
-    }
-    for (; j < n; j++) {
-      for (int i = 0; i < n; i++) {
-        double s = 0;
-        for (int c = 0; c < d; c++) {
-          double t = flat[j * d + c] - flat[i * d + c];
-          s += t * t;
-        }
-        rows[j][i] = s;
-      }
-    }
-    double max = 0;
-    for (double[] r : rows) {
-      for (double v : r) {
-        max = Math.max(max, v);
-      }
-    }
-    for (double[] r : rows) {
-      for (int i = 0; i < n; i++) {
-        r[i] = max - r[i];
-      }
-    }
-    return new DenseSimilarity(rows);
-  }
-}
-
-final class DenseSimilarity implements Similarity {
-  private final double[][] rows;
-
-  DenseSimilarity(double[][] rows) {
-    this.rows = rows;
+    return squaredEuclidean(points, 1, Precision.DOUBLE);
   }
 
-  @Override
-  public int candidates() {
-    return rows.length;
+  /**
+   * The storage precision of a dense similarity built by {@link #squaredEuclidean(double[][], int,
+   * Precision)}.
+   */
+  enum Precision {
+    /** Doubles: the reference path. */
+    DOUBLE,
+    /**
+     * Floats: half the memory and half the memory traffic of every gain; the Gram matrix is
+     * accumulated in float, so entries differ from {@link #DOUBLE}'s by about 1e-6 of the largest
+     * squared distance, and near-ties between gains may be broken differently.
+     */
+    FLOAT
   }
 
-  @Override
-  public int clients() {
-    return rows[0].length;
-  }
-
-  @Override
-  public double gain(int e, double[] cur) {
-    double[] r = rows[e];
-    int m = r.length;
-    double g0 = 0;
-    double g1 = 0;
-    double g2 = 0;
-    double g3 = 0;
-    int i = 0;
-    for (; i + 3 < m; i += 4) {
-      g0 += Math.max(r[i] - cur[i], 0.0);
-      g1 += Math.max(r[i + 1] - cur[i + 1], 0.0);
-      g2 += Math.max(r[i + 2] - cur[i + 2], 0.0);
-      g3 += Math.max(r[i + 3] - cur[i + 3], 0.0);
-    }
-    for (; i < m; i++) {
-      g0 += Math.max(r[i] - cur[i], 0.0);
-    }
-    return (g0 + g1) + (g2 + g3);
-  }
-
-  @Override
-  public void raise(int e, double[] cur) {
-    double[] r = rows[e];
-    for (int i = 0; i < r.length; i++) {
-      cur[i] = Math.max(cur[i], r[i]);
-    }
-  }
-
-  @Override
-  public double get(int j, int i) {
-    return rows[j][i];
+  /**
+   * The similarity {@code s(j, i) = max D - D(j, i)} on squared Euclidean distances D between every
+   * pair of points, as apricot builds it for {@code metric='euclidean'}. D is computed like
+   * scikit-learn's {@code euclidean_distances}: {@code |x_i|^2 + |x_j|^2 - 2 x_i.x_j} on the
+   * centred points from a cache-tiled Gram matrix (upper triangle only, then mirrored, so the
+   * matrix is exactly symmetric), negative round-off clamped to 0 and the diagonal exactly 0. With
+   * {@code --add-modules jdk.incubator.vector} on the JVM the Gram matrix uses a SIMD micro-kernel
+   * (about twice as fast; disable with {@code -Dfathom.simd=false}). The result is bitwise the same
+   * for every thread count and with or without the SIMD kernel.
+   *
+   * @param points the points, one row each (finite, rectangular)
+   * @param threads the number of threads to use, at least 1 (1 = the calling thread only)
+   * @param precision the storage (and Gram accumulation) precision
+   * @return the dense storage
+   */
+  static Similarity squaredEuclidean(double[][] points, int threads, Precision precision) {
+    Args.rectangular("points", points);
+    Args.positive("threads", threads);
+    Args.notNull("precision", precision);
+    return precision == Precision.DOUBLE
+        ? new DenseSimilarity(SquaredEuclidean.similarity(points, threads))
+        : new DenseFloatSimilarity(SquaredEuclidean.similarityFloat(points, threads));
   }
 }
 
