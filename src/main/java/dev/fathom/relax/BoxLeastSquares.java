@@ -3,9 +3,11 @@ package dev.fathom.relax;
 /**
  * Small dense least-squares problems {@code min ||F x - y||^2} given through their normal equations
  * {@code G = F'F} (m-by-m, row-major, positive semidefinite) and {@code h = F'y}: the minimum-norm
- * solution (what MATLAB's {@code lsqminnorm} returns) and the exact solution under box constraints
- * {@code lb <= x <= ub} (what {@code lsqlin} returns), by a primal active-set method. Meant for m
- * up to about 20 (ChebCB's Chebyshev fits). Static and thread-safe.
+ * solution (as MATLAB's {@code lsqminnorm}, but through the normal equations: eigenvalues of {@code
+ * FᵀF} below 1e-13 of the largest are dropped, so very ill-conditioned fits are truncated further)
+ * and the exact solution under box constraints {@code lb <= x <= ub} (what {@code lsqlin} returns),
+ * by a primal active-set method. Meant for m up to about 20 (ChebCB's Chebyshev fits). Static and
+ * thread-safe.
  */
 final class BoxLeastSquares {
   private BoxLeastSquares() {}

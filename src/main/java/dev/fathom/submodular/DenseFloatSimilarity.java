@@ -6,7 +6,8 @@ package dev.fathom.submodular;
  * keeps its coverage in float as well (every coverage is a stored float or 0) and uses {@link
  * #gain(int, float[])}: float differences, summed eight-wide in float over blocks of {@link #BLOCK}
  * clients and the blocks in double, which avoids a conversion per entry (about 1.5x faster) at a
- * relative rounding of about 1e-7 of the gain.
+ * relative rounding of about 1e-7 of the gain. The builder refuses squared distances above {@code
+ * Float.MAX_VALUE / 64} so that those float partial sums stay finite.
  */
 final class DenseFloatSimilarity implements Similarity {
   private final float[][] rows;

@@ -74,7 +74,10 @@ interface GramKernel {
     try {
       GramKernel k =
           (GramKernel) Class.forName(VECTOR_CLASS).getDeclaredConstructor().newInstance();
-      return SquaredEuclidean.selfCheck(k) ? Optional.of(k) : Optional.empty();
+      // the panels are looked up per strip of a row block: the widths must divide its rows
+      boolean fits =
+          SquaredEuclidean.ROWS % k.width() == 0 && SquaredEuclidean.ROWS % k.widthFloat() == 0;
+      return fits && SquaredEuclidean.selfCheck(k) ? Optional.of(k) : Optional.empty();
     } catch (ReflectiveOperationException | LinkageError | ClassCastException e) {
       return Optional.empty();
     }

@@ -120,7 +120,9 @@ public interface Similarity {
     /**
      * Floats: half the memory and half the memory traffic of every gain; the Gram matrix is
      * accumulated in float, so entries differ from {@link #DOUBLE}'s by about 1e-6 of the largest
-     * squared distance, and near-ties between gains may be broken differently.
+     * squared distance, and near-ties between gains may be broken differently. Squared distances
+     * above {@code Float.MAX_VALUE / 64} (about 5.3e36) are refused, so that the float partial sums
+     * of every gain stay finite.
      */
     FLOAT
   }

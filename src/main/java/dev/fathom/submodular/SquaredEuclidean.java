@@ -27,6 +27,12 @@ final class SquaredEuclidean {
    */
   static final double MAX_NORM = 1e307;
 
+  /**
+   * The largest squared distance float storage accepts: {@link DenseFloatSimilarity}'s gains add
+   * {@code BLOCK / 8} doubled similarities in each float lane, which must stay finite.
+   */
+  static final double FLOAT_LIMIT = Float.MAX_VALUE / (2.0 * DenseFloatSimilarity.BLOCK / 8);
+
   /** Output rows per tile: their column slices stay in L2 while the k loop runs. */
   static final int ROWS = 64;
 
@@ -59,13 +65,12 @@ final class SquaredEuclidean {
           axisBlocks,
           a -> {
             int k1 = Math.min(d, (a + 1) * COLS);
-            for (double[] p : points) {
+            // a running mean: a plain sum could overflow on coordinates near Double.MAX_VALUE
+            for (int i = 0; i < n; i++) {
+              double[] p = points[i];
               for (int k = a * COLS; k < k1; k++) {
-                mean[k] += p[k];
+                mean[k] += (p[k] - mean[k]) / (i + 1);
               }
-            }
-            for (int k = a * COLS; k < k1; k++) {
-              mean[k] /= n;
             }
           });
       norms = new double[n];
@@ -209,7 +214,9 @@ final class SquaredEuclidean {
               r[j] = max - r[j];
             }
           }
-        });
+        },
+        Double.MAX_VALUE,
+        "squared distances must stay finite");
     return out;
   }
 
@@ -291,7 +298,9 @@ final class SquaredEuclidean {
               r[j] = mf - r[j];
             }
           }
-        });
+        },
+        FLOAT_LIMIT,
+        "float gains sum " + 2 * DenseFloatSimilarity.BLOCK / 8 + " similarities per float lane");
     return out;
   }
 
@@ -299,7 +308,7 @@ final class SquaredEuclidean {
    * The three passes: distance tiles over the upper triangle (and their maximum), the lower
    * triangle mirrored from the untransformed upper one, then the upper one transformed in place.
    */
-  private static void build(int n, int threads, Rows rows) {
+  private static void build(int n, int threads, Rows rows, double limit, String why) {
     // one task per row block, largest first: allocate its rows, then its tiles left to right
     double[] blockMax = new double[blocks(n)];
     run(
@@ -316,9 +325,9 @@ final class SquaredEuclidean {
           blockMax[b] = m;
         });
     double max = max(blockMax);
-    if (!(max < Double.POSITIVE_INFINITY)) { // also NaN, from infinite norms
+    if (!(max <= limit)) { // also NaN, from infinite norms
       throw Args.fail(
-          "points", "a squared distance beyond the range of the precision", "finite distances");
+          "points", "largest squared distance " + max, "at most " + limit + " (" + why + ")");
     }
     int blocks = blocks(n);
     run(

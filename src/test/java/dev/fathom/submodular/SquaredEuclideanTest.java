@@ -268,4 +268,54 @@ class SquaredEuclideanTest {
     assertThrows(
         IllegalArgumentException.class, () -> Similarity.squaredEuclidean(new double[0][]));
   }
+
+  @Test
+  void hugeEqualCoordinatesGiveZeroDistances() {
+    // a plain coordinate sum would overflow to infinity here; the distances are all 0
+    double[][] p = {{1e308, -1e308}, {1e308, -1e308}, {1e308, -1e308}};
+    for (Similarity.Precision precision : Similarity.Precision.values()) {
+      Similarity sim = Similarity.squaredEuclidean(p, 2, precision);
+      for (int i = 0; i < p.length; i++) {
+        for (int j = 0; j < p.length; j++) {
+          assertEquals(0.0, sim.get(i, j), 0.0, precision + " (" + i + ", " + j + ")");
+        }
+      }
+    }
+  }
+
+  @Test
+  void distancesBeyondThePrecisionAreRefused() {
+    // double: squared distance 4e308 overflows
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                Similarity.squaredEuclidean(
+                    new double[][] {{1e154}, {-1e154}}, 1, Similarity.Precision.DOUBLE));
+    assertTrue(e.getMessage().startsWith("points[0] = squared distance"), e.getMessage());
+    // float: 8 points, squared distance 2.56e38 fits a float, but a float gain of it would not
+    double[][] p = new double[8][1];
+    p[0][0] = 1.6e19;
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> Similarity.squaredEuclidean(p, 2, Similarity.Precision.FLOAT));
+    assertTrue(e.getMessage().startsWith("points = largest squared distance"), e.getMessage());
+    assertTrue(e.getMessage().contains("expected at most " + SquaredEuclidean.FLOAT_LIMIT));
+    // the same points in double storage are fine, and their gains are finite
+    FacilityLocation f =
+        new FacilityLocation(Similarity.squaredEuclidean(p, 2, Similarity.Precision.DOUBLE));
+    assertEquals(7 * 2.56e38, f.gain(1), 1e-12 * 7 * 2.56e38);
+    // just under the float limit: accepted, and every float gain stays finite
+    double[][] q = new double[300][1];
+    double half = Math.sqrt(SquaredEuclidean.FLOAT_LIMIT) / 2 * 0.999;
+    for (int i = 0; i < q.length; i++) {
+      q[i][0] = i % 2 == 0 ? half : -half;
+    }
+    FacilityLocation g =
+        new FacilityLocation(Similarity.squaredEuclidean(q, 1, Similarity.Precision.FLOAT));
+    for (int c = 0; c < q.length; c += 7) {
+      assertTrue(Double.isFinite(g.gain(c)), "gain " + c);
+    }
+  }
 }
