@@ -118,7 +118,9 @@ public record Diagonalization(
    */
   public static Diagonalization towardNormal(Nplr nplr, double fraction) {
     Args.notNull("nplr", nplr);
-    Args.inRange("fraction", fraction, Double.MIN_NORMAL, 1);
+    if (!(fraction > 0 && fraction <= 1)) {
+      throw Args.fail("fraction", fraction, "a number in (0, 1]");
+    }
     DMatrixRMaj e = new DMatrixRMaj(nplr.stateSize(), nplr.stateSize());
     CommonOps_DDRM.multTransB(fraction, nplr.p(), nplr.p(), e);
     return perturbed(nplr.a(), e);

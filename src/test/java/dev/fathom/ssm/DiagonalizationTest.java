@@ -175,7 +175,10 @@ class DiagonalizationTest {
     double ratio = transferError(small, nplr, ones) / transferError(d, nplr, ones);
     assertTrue(ratio > 0.2 && ratio < 0.35, "ratio " + ratio);
     assertTrue(small.condition() > 25 && small.condition() < 45, "kappa " + small.condition());
-    assertThrows(IllegalArgumentException.class, () -> Diagonalization.towardNormal(nplr, 0));
+    assertEquals(
+        "fraction = 0.0: expected a number in (0, 1]",
+        assertThrows(IllegalArgumentException.class, () -> Diagonalization.towardNormal(nplr, 0))
+            .getMessage());
     assertThrows(IllegalArgumentException.class, () -> Diagonalization.towardNormal(nplr, 1.5));
   }
 
