@@ -25,9 +25,27 @@ import java.util.random.RandomGenerator;
  * box-constrained fit of the round (0 if none), and alpha bounds the Chebyshev truncation error; a
  * non-positive denominator (which the reference leaves undefined) makes the next round greedy.
  *
+ * <p>The cost range in L is a {@link CostRange}: the observed {@code max - min} of the costs so far
+ * ({@link CostRange#OBSERVED}), or {@code max - 0} ({@link CostRange#FROM_ZERO}), which is what
+ * ChebCB.m computes in the published runs: its loss vector is preallocated as {@code zeros(T, 1)},
+ * so its minimum is 0 until the last round. Then {@code N = 2 + 4 (1 + ln m)} is constant and the
+ * box is {@code |theta_0| <= 1/N}, {@code |theta_j| <= 2 / (N j)}.
+ *
  * <p>Reproducible from its seed. Not thread-safe.
  */
 public final class ChebCb extends GridBandit {
+  /** Which cost range the Lipschitz estimate L divides by the context width. */
+  public enum CostRange {
+    /** The observed {@code max - min} of the costs so far. */
+    OBSERVED,
+    /**
+     * {@code max - 0}, the published runs of ChebCB.m (whose preallocated zero losses make the
+     * minimum 0): a constant N.
+     */
+    FROM_ZERO
+  }
+
+  private final CostRange range;
   private final int m;
   private final double lo;
   private final double width;
@@ -65,7 +83,22 @@ public final class ChebCb extends GridBandit {
    * @param seed the random seed
    */
   public ChebCb(double[] grid, int degree, double lo, double hi, long seed) {
+    this(grid, degree, lo, hi, CostRange.OBSERVED, seed);
+  }
+
+  /**
+   * Creates the bandit with a choice of cost range for the Lipschitz estimate.
+   *
+   * @param grid the omega values, each in (0, 2)
+   * @param degree the number m of Chebyshev basis functions, in [1, 20] (the paper uses 6)
+   * @param lo the lower end of the context interval, finite
+   * @param hi the upper end, greater than lo
+   * @param range the cost range in the Lipschitz estimate L
+   * @param seed the random seed
+   */
+  public ChebCb(double[] grid, int degree, double lo, double hi, CostRange range, long seed) {
     super(grid);
+    this.range = Args.notNull("range", range);
     Args.inRange("degree", degree, 1, 20);
     Args.finite("lo", lo);
     Args.finite("hi", hi);
@@ -90,6 +123,15 @@ public final class ChebCb extends GridBandit {
   @Override
   public String name() {
     return "ChebCB";
+  }
+
+  /**
+   * The cost range used in the Lipschitz estimate.
+   *
+   * @return the cost range
+   */
+  public CostRange costRange() {
+    return range;
   }
 
   /**
@@ -161,7 +203,7 @@ public final class ChebCb extends GridBandit {
     maxCost = Math.max(maxCost, cost);
     minCost = Math.min(minCost, cost);
     double top = maxCost > 0 ? maxCost : 1.0;
-    double lip = (maxCost - minCost) / width;
+    double lip = (maxCost - (range == CostRange.FROM_ZERO ? 0 : minCost)) / width;
     double n = 2 + 4 * width * lip / top * (1 + Math.log(m));
     double newScale = top * n;
     double[] g = gram[arm];

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.fathom.linalg.Rng;
 import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class ChebCbTest {
   @Test
@@ -37,10 +39,13 @@ class ChebCbTest {
     }
   }
 
-  @Test
-  void updateRuleIsTheAuthorsChebCb() {
+  @ParameterizedTest
+  @EnumSource(ChebCb.CostRange.class)
+  void updateRuleIsTheAuthorsChebCb(ChebCb.CostRange range) {
     // An independent transcription of ChebCB.m's update, kept from the raw history: K, L, N and
-    // S from all costs; every arm refit when S changes; min-norm least squares, replaced by the
+    // S from the loss vector (grown round by round, as ChebCB.m does when constructed with T = 0,
+    // for OBSERVED; preallocated as zeros(T, 1) with T beyond the run, as in contextual.m, for
+    // FROM_ZERO); every arm refit when S changes; min-norm least squares, replaced by the
     // box-constrained optimum (brute force over active sets) when outside the box; resnorm of the
     // last box fit; R against cost / S; eta_t = 2 t sqrt(d t / (R - resnorm + 2 alpha^2 t)).
     double[] grid = {1.0, 1.3, 1.6, 1.9};
@@ -55,7 +60,10 @@ class ChebCbTest {
             grid,
             RelaxedSolver.sor(StoppingRule.paper()),
             false);
-    ChebCb bandit = new ChebCb(grid, m, lo, lo + bma, 5);
+    ChebCb bandit = new ChebCb(grid, m, lo, lo + bma, range, 5);
+    assertEquals(range, bandit.costRange());
+    // ChebCB.m's obj.losses: empty and grown (T = 0), or zeros(T, 1) with T > rounds.
+    double[] losses = new double[range == ChebCb.CostRange.OBSERVED ? 0 : rounds + 1];
     java.util.List<double[]> rows = new java.util.ArrayList<>();
     java.util.List<Integer> armsPlayed = new java.util.ArrayList<>();
     java.util.List<Double> costs = new java.util.ArrayList<>();
@@ -94,8 +102,12 @@ class ChebCbTest {
       costs.add(cost);
       predictions.add(yhat[arm]);
 
-      double k = costs.stream().mapToDouble(Double::doubleValue).max().getAsDouble();
-      double lip = (k - costs.stream().mapToDouble(Double::doubleValue).min().getAsDouble()) / bma;
+      if (losses.length < t) {
+        losses = java.util.Arrays.copyOf(losses, t);
+      }
+      losses[t - 1] = cost;
+      double k = java.util.Arrays.stream(losses).max().getAsDouble();
+      double lip = (k - java.util.Arrays.stream(losses).min().getAsDouble()) / bma;
       double n = 2 + 4 * bma * lip / k * (1 + Math.log(m));
       boolean refitAll = scale != k * n;
       scale = k * n;
@@ -166,8 +178,9 @@ class ChebCbTest {
       assertEquals(resnorm, bandit.lastResnorm, 1e-6 * resnorm + 1e-15, "resnorm, round " + t);
       nonzero += resnorm > 0 ? 1 : 0;
     }
-    // The box was needed (15 times) so the constrained fits and resnorm are checked too. Agreement
-    // is to 1e-7, not 1e-9: the clustered contexts make the Gram matrices ill-conditioned.
+    // The box was needed (at least 10 times with either range) so the constrained fits and resnorm
+    // are checked too. Agreement is to 1e-7, not 1e-9: the clustered contexts make the Gram
+    // matrices ill-conditioned.
     assertTrue(bandit.boxFits >= 10, "box fits " + bandit.boxFits);
     assertTrue(nonzero >= 5, "rounds with a box fit " + nonzero);
   }
@@ -197,5 +210,9 @@ class ChebCbTest {
     ChebCb b = new ChebCb(GridBandit.paperGrid(), 6, -0.15, 0.45, 1);
     e = assertThrows(IllegalArgumentException.class, () -> b.selectArm(0.5));
     assertEquals("context = 0.5: expected a number in [-0.15, 0.45]", e.getMessage());
+    NullPointerException n =
+        assertThrows(
+            NullPointerException.class, () -> new ChebCb(GridBandit.paperGrid(), 6, 0, 1, null, 1));
+    assertEquals("range = null: expected a non-null value", n.getMessage());
   }
 }
