@@ -215,7 +215,8 @@ public record Diagonalization(
     if (clusters) {
       EigenClusters.orthonormalize(ae, lam, v, copy, scale);
     }
-    double cond = v.condition();
+    // a defective matrix (LagT: -1/2 N times, one eigenvector) overflows substitution to NaN
+    double cond = finite(v) ? v.condition() : Double.POSITIVE_INFINITY;
     CMatrix inv = v.inverse();
     double back = Double.POSITIVE_INFINITY;
     double[] vinv = new double[2 * n * n];
@@ -230,6 +231,15 @@ public record Diagonalization(
     flatten(v, vf);
     return new Diagonalization(
         lam, vf, vinv, cond, Double.isNaN(back) ? Double.POSITIVE_INFINITY : back, pert);
+  }
+
+  private static boolean finite(CMatrix m) {
+    for (int k = 0; k < m.re.data.length; k++) {
+      if (!Double.isFinite(m.re.data[k]) || !Double.isFinite(m.im.data[k])) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static void flatten(CMatrix m, double[] out) {

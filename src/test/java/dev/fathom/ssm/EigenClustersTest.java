@@ -323,4 +323,48 @@ class EigenClustersTest {
     }
     assertFalse(EigenClusters.gramSchmidt(new double[][] {x[0].clone(), dep}));
   }
+
+  @Test
+  void foudTransferFunctionThroughTheUnitaryBasisMatchesTheDenseResolvent() {
+    int n = 10;
+    DMatrixRMaj a = Hippo.transition(Hippo.Measure.FOUD, n);
+    double[] b = Hippo.input(Hippo.Measure.FOUD, n);
+    double[] c = Rng.gaussian(Rng.create(3), n);
+    DiagonalSsm sys = Diagonalization.naive(a).toSystem(b, c, 1, Diagonalization.Stability.NONE);
+    // V unitary: ||V^-1 B|| = ||B|| and ||V^T C|| = ||C||
+    double bb = 0;
+    double bt = 0;
+    double cc = 0;
+    double ct = 0;
+    for (int k = 0; k < n; k++) {
+      bb += b[k] * b[k];
+      cc += c[k] * c[k];
+      bt += sys.b()[2 * k] * sys.b()[2 * k] + sys.b()[2 * k + 1] * sys.b()[2 * k + 1];
+      ct += sys.c()[2 * k] * sys.c()[2 * k] + sys.c()[2 * k + 1] * sys.c()[2 * k + 1];
+    }
+    assertEquals(bb, bt, 1e-13 * bb);
+    assertEquals(cc, ct, 1e-13 * cc);
+    for (double w : new double[] {0, 0.3, 2 * Math.PI, 7, 100}) {
+      double[] g = DenseSsm.transfer(a, b, c, 0, w);
+      double[] h = sys.transfer(0, 0, w);
+      assertEquals(g[0], h[0], 1e-13 * (1 + Math.hypot(g[0], g[1])), "Re G at " + w);
+      assertEquals(g[1], h[1], 1e-13 * (1 + Math.hypot(g[0], g[1])), "Im G at " + w);
+    }
+  }
+
+  @Test
+  void defectiveLagtIsReportedAsSingularInsteadOfFailing() {
+    // LagT (GLagT) is lower triangular with -1/2 (-0.505) N times and one eigenvector: no
+    // eigenbasis; substitution used to overflow to NaN and make the SVD of V throw
+    for (Hippo.Measure m : new Hippo.Measure[] {Hippo.Measure.LAGT, Hippo.Measure.GLAGT}) {
+      DMatrixRMaj a = Hippo.transition(m, 8);
+      Diagonalization d = Diagonalization.naive(a);
+      assertEquals(Double.POSITIVE_INFINITY, d.condition(), m.toString());
+      assertEquals(Double.POSITIVE_INFINITY, d.backwardError(), m.toString());
+      assertTrue(Double.isNaN(d.vInverse()[0]), m.toString());
+      for (int k = 0; k < 8; k++) {
+        assertEquals(a.get(0, 0), d.eigenvalues()[2 * k], 0);
+      }
+    }
+  }
 }
