@@ -24,8 +24,12 @@ import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
  *
  * <p>Eigenvalues come from EJML's real eigensolver (or from the diagonal of a triangular matrix);
  * eigenvectors, which EJML does not return for complex eigenvalues, from two steps of inverse
- * iteration on the complex shifted matrix; conjugate eigenvalues get conjugate vectors. O(N^4) work
- * (N solves of O(N^3)), intended for N up to a few hundred.
+ * iteration on the complex shifted matrix; conjugate eigenvalues get conjugate vectors. Within a
+ * cluster of eigenvalues closer than {@code 1e-10 ||A||_F} the vectors are replaced by an
+ * orthonormal basis of their span when that keeps every residual {@code ||A v - lambda v||} below
+ * the old one or {@code 1e-14 ||A||_F}, so a normal matrix with repeated eigenvalues (HiPPO-FouD)
+ * gets a unitary V and {@code kappa = 1}, while distinct eigenvalues and near-defective clusters
+ * keep their vectors. O(N^4) work (N solves of O(N^3)), intended for N up to a few hundred.
  *
  * @param eigenvalues the N eigenvalues, interleaved, conjugate pairs adjacent (+Im first)
  * @param v the N x N eigenvector matrix (unit-norm columns), row-major interleaved
@@ -59,8 +63,13 @@ public record Diagonalization(
    * @return the decomposition and its diagnostics
    */
   public static Diagonalization naive(DMatrixRMaj a) {
+    return naive(a, true);
+  }
+
+  /** {@link #naive}, optionally without orthonormalizing clusters (to test that step). */
+  static Diagonalization naive(DMatrixRMaj a, boolean clusters) {
     DenseSsm.checkSquare(a);
-    return decompose(a, a, 0);
+    return decompose(a, a, 0, clusters);
   }
 
   /**
@@ -98,7 +107,7 @@ public record Diagonalization(
     Args.finite("e", e.data);
     DMatrixRMaj ae = a.copy();
     CommonOps_DDRM.addEquals(ae, e);
-    return decompose(ae, a, norm2(e) / norm2(a));
+    return decompose(ae, a, norm2(e) / norm2(a), true);
   }
 
   /**
@@ -177,16 +186,19 @@ public record Diagonalization(
     return CMatrix.real(a).norm2();
   }
 
-  private static Diagonalization decompose(DMatrixRMaj ae, DMatrixRMaj a, double pert) {
+  private static Diagonalization decompose(
+      DMatrixRMaj ae, DMatrixRMaj a, double pert, boolean clusters) {
     int n = ae.numRows;
     double[] lam = eigenvalues(ae);
     CMatrix v = new CMatrix(n, n);
     RandomGenerator rng = Rng.create(n);
     double scale = Math.max(CMatrix.real(ae).normF(), Double.MIN_NORMAL);
+    boolean[] copy = new boolean[n];
     for (int j = 0; j < n; j++) {
       double lr = lam[2 * j];
       double li = lam[2 * j + 1];
       if (li < 0 && j > 0 && lam[2 * j - 2] == lr && lam[2 * j - 1] == -li) {
+        copy[j] = true;
         for (int i = 0; i < n; i++) {
           v.re.set(i, j, v.re.get(i, j - 1));
           v.im.set(i, j, -v.im.get(i, j - 1));
@@ -200,7 +212,11 @@ public record Diagonalization(
         v.im.set(i, j, x[2 * i + 1]);
       }
     }
-    double cond = v.condition();
+    if (clusters) {
+      EigenClusters.orthonormalize(ae, lam, v, copy, scale);
+    }
+    // a defective matrix (LagT: -1/2 N times, one eigenvector) overflows substitution to NaN
+    double cond = finite(v) ? v.condition() : Double.POSITIVE_INFINITY;
     CMatrix inv = v.inverse();
     double back = Double.POSITIVE_INFINITY;
     double[] vinv = new double[2 * n * n];
@@ -215,6 +231,15 @@ public record Diagonalization(
     flatten(v, vf);
     return new Diagonalization(
         lam, vf, vinv, cond, Double.isNaN(back) ? Double.POSITIVE_INFINITY : back, pert);
+  }
+
+  private static boolean finite(CMatrix m) {
+    for (int k = 0; k < m.re.data.length; k++) {
+      if (!Double.isFinite(m.re.data[k]) || !Double.isFinite(m.im.data[k])) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static void flatten(CMatrix m, double[] out) {
