@@ -33,6 +33,7 @@ public final class Figures {
         new RelaxFigures.HeatCumulative(),
         new SubmodularFigures.DynamicCalls(),
         new SubmodularFigures.DynamicCallsByBudget(),
+        new SubmodularFigures.DynamicMatroidCalls(),
         new CoresetFigures.KMeansError(),
         new CoresetFigures.LeastSquaresError(),
         new CoresetFigures.MmdVsN(),

@@ -1,6 +1,7 @@
 package dev.fathom.bench.figures;
 
 import dev.fathom.bench.submodular.DynamicWorkload;
+import dev.fathom.bench.submodular.MatroidWorkload;
 import dev.fathom.submodular.BanihashemDynamic;
 import dev.fathom.submodular.FacilityLocation;
 import dev.fathom.submodular.LattanziDynamic;
@@ -107,6 +108,66 @@ final class SubmodularFigures {
         chart.addSeries("threshold levels, eps = " + e, x, bani);
         chart.addSeries("Lattanzi et al., eps = " + e, x, latt);
       }
+      Charts.save(chart, dir, name());
+    }
+  }
+
+  /**
+   * Oracle calls and independence queries per update of {@code SwappingDynamic} under a partition
+   * matroid, against re-running lazy greedy under the matroid after every update, for n =
+   * 2^10..2^16 ({@link MatroidWorkload}); also prints the numbers as a Markdown table.
+   */
+  static final class DynamicMatroidCalls implements Figure {
+    @Override
+    public String name() {
+      return "submodular-dynamic-matroid-calls";
+    }
+
+    @Override
+    public void render(Path dir) throws IOException {
+      int count = 7;
+      double[] ns = new double[count];
+      double[] calls = new double[count];
+      double[] queries = new double[count];
+      double[] rerun = new double[count];
+      double[] rerunQueries = new double[count];
+      System.out.println(
+          "| n | SwappingDynamic calls / update | its independence queries / update"
+              + " | replays | re-processed / update | re-run lazy greedy calls"
+              + " | its independence queries | min f(S) / f(greedy) |");
+      System.out.println("|---|---|---|---|---|---|---|---|");
+      for (int i = 0; i < count; i++) {
+        int n = 1 << (10 + i);
+        SparseSimilarity sim = DynamicWorkload.similarity(n);
+        ns[i] = n;
+        MatroidWorkload.Result r = MatroidWorkload.run(sim, Math.max(1, n / 256));
+        calls[i] = r.dynamicCalls();
+        queries[i] = r.dynamicQueries();
+        rerun[i] = r.rerunCalls();
+        rerunQueries[i] = r.rerunQueries();
+        System.out.printf(
+            "| 2^%d | %.1f | %.0f | %d | %.1f | %.0f | %.0f | %.3f |%n",
+            10 + i,
+            calls[i],
+            queries[i],
+            r.replays(),
+            r.replayedPerUpdate(),
+            rerun[i],
+            rerunQueries[i],
+            r.minRatio());
+      }
+      XYChart chart =
+          Charts.xy(
+              "Fully dynamic facility location, partition matroid (16 parts x 2, rank 32)",
+              "n (elements inserted)",
+              "per update",
+              true,
+              true);
+      chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+      chart.addSeries("SwappingDynamic oracle calls", ns, calls);
+      chart.addSeries("SwappingDynamic independence queries", ns, queries);
+      chart.addSeries("re-run lazy greedy: oracle calls", ns, rerun);
+      chart.addSeries("re-run lazy greedy: independence queries", ns, rerunQueries);
       Charts.save(chart, dir, name());
     }
   }
