@@ -143,7 +143,11 @@ public final class LinearFiniteSum implements FiniteSumOperator {
   }
 
   /**
-   * The exact mean-square constant {@code L_Q = √n·max_i ‖M_{:,S_i}‖₂}.
+   * The exact mean-square constant {@code L_Q = √n·max_i ‖M_{:,S_i}‖₂} under uniform sampling: the
+   * smallest {@code L_Q} with {@code (1/n) Σ ‖F_i(u) − F_i(v)‖² ≤ L_Q² ‖u − v‖²}. It is tight, not
+   * a bound through the worst component: the groups partition the columns, so {@code (1/n) Σ
+   * J_iᵀJ_i = n·blockdiag(M_{:,S_i}ᵀ M_{:,S_i})} ({@code J_i} the Jacobian of {@code F_i}), whose
+   * largest eigenvalue is that of one group.
    *
    * @return {@code L_Q}
    */

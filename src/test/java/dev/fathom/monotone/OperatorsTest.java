@@ -8,6 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.fathom.linalg.Rng;
 import dev.fathom.linalg.Vectors;
 import java.util.random.RandomGenerator;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
+import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 import org.junit.jupiter.api.Test;
 
 class OperatorsTest {
@@ -78,14 +82,20 @@ class OperatorsTest {
     assertTrue(g.dualityGap(p.start()) >= 0);
   }
 
-  @Test
-  void exactLipschitzConstantsBoundRandomQuotientsAndMatchPowerIteration() {
-    Problem[] problems = {
+  /** Small instances of the built-in problems with exact {@code L_F} and {@code L_Q}. */
+  static Problem[] builtInProblems() {
+    return new Problem[] {
       Problems.leastSquares(60, 4, 1),
       MatrixGame.policemanBurglar(10, 2).problem(),
+      MatrixGame.policemanBurglar(30, 5).problem(),
       Problems.ouyangXu(8),
       Problems.regularizedBilinear(4, 6, 5, 0.2, false, 3)
     };
+  }
+
+  @Test
+  void exactLipschitzConstantsBoundRandomQuotientsAndMatchPowerIteration() {
+    Problem[] problems = builtInProblems();
     RandomGenerator rng = Rng.create(8);
     for (Problem p : problems) {
       FiniteSumOperator f = p.operator();
@@ -124,6 +134,62 @@ class OperatorsTest {
     // normal matrices: power iteration converges to the norm
     Problem ls = problems[0];
     assertEquals(ls.lipschitz(), Lipschitz.operator(ls.operator(), ls.start(), 300, 1), 1e-6);
+  }
+
+  /**
+   * The built-in {@code L_Q} is the exact (tight) constant of the paper's assumption under uniform
+   * sampling, {@code L_Q² = λ_max((1/n) Σ J_iᵀJ_i)} with {@code J_i} the Jacobian of {@code F_i}:
+   * checked against that matrix built explicitly from component differences on unit vectors (not
+   * the per-group Gram matrices the classes use), and attained by the mean-square difference
+   * quotient along its top eigenvector.
+   */
+  @Test
+  void exactMeanSquareConstantIsTightAgainstTheExplicitMeanOfJacobianGrams() {
+    Problem[] problems = builtInProblems();
+    RandomGenerator rng = Rng.create(21);
+    for (Problem p : problems) {
+      FiniteSumOperator f = p.operator();
+      int d = f.dimension();
+      int n = f.size();
+      double[] zero = new double[d];
+      DMatrixRMaj q = new DMatrixRMaj(d, d);
+      DMatrixRMaj jac = new DMatrixRMaj(d, d);
+      for (int i = 0; i < n; i++) {
+        for (int j = 0; j < d; j++) {
+          double[] e = new double[d];
+          e[j] = 1;
+          double[] col = new double[d];
+          f.addComponentDifference(i, 1.0, e, zero, col);
+          for (int r = 0; r < d; r++) {
+            jac.set(r, j, col[r]);
+          }
+        }
+        CommonOps_DDRM.multAddTransA(1.0 / n, jac, jac, q);
+      }
+      EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(d, true, true);
+      assertTrue(eig.decompose(q), p.name());
+      int top = 0;
+      for (int k = 1; k < d; k++) {
+        if (eig.getEigenvalue(k).getReal() > eig.getEigenvalue(top).getReal()) {
+          top = k;
+        }
+      }
+      double lq = p.meanSquareLipschitz();
+      assertEquals(Math.sqrt(eig.getEigenvalue(top).getReal()), lq, 1e-9 * lq, p.name());
+      // near-equality of E‖F_i(u) − F_i(v)‖² ≤ L_Q²‖u − v‖² along the top eigenvector
+      double[] dir = eig.getEigenVector(top).data;
+      double[] u = Rng.gaussian(rng, d);
+      double[] v = u.clone();
+      Vectors.axpy(0.37, dir, v);
+      double s = 0;
+      for (int i = 0; i < n; i++) {
+        double[] diff = new double[d];
+        f.addComponentDifference(i, 1.0, v, u, diff);
+        s += Vectors.dot(diff, diff);
+      }
+      double quotient = Math.sqrt(s / n / Vectors.distanceSquared(u, v));
+      assertEquals(lq, quotient, 1e-8 * lq, p.name());
+    }
   }
 
   @Test
