@@ -1,5 +1,9 @@
 package dev.fathom.relax;
 
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
+import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
+
 /**
  * Small dense least-squares problems {@code min ||F x - y||^2} given through their normal equations
  * {@code G = F'F} (m-by-m, row-major, positive semidefinite) and {@code h = F'y}: the minimum-norm
@@ -16,7 +20,7 @@ final class BoxLeastSquares {
   static final double RANK_TOLERANCE = 1e-13;
 
   /**
-   * The minimum-norm minimiser of {@code 1/2 x'Gx - h'x}: {@code G^+ h}, through a Jacobi
+   * The minimum-norm minimiser of {@code 1/2 x'Gx - h'x}: {@code G^+ h}, through EJML's symmetric
    * eigendecomposition of G with eigenvalues below {@link #RANK_TOLERANCE} times the largest
    * dropped.
    */
@@ -25,28 +29,31 @@ final class BoxLeastSquares {
     if (m == 0) {
       return x;
     }
-    double[] a = g.clone();
-    double[] v = new double[m * m];
-    jacobiEigen(a, v, m);
+    EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(m, true, true);
+    if (!eig.decompose(new DMatrixRMaj(m, m, true, g))) {
+      throw new IllegalStateException(
+          "symmetric eigendecomposition of a " + m + "x" + m + " failed");
+    }
     double top = 0;
     for (int k = 0; k < m; k++) {
-      top = Math.max(top, a[k * m + k]);
+      top = Math.max(top, eig.getEigenvalue(k).real);
     }
     if (!(top > 0)) {
       return x;
     }
     for (int k = 0; k < m; k++) {
-      double lambda = a[k * m + k];
+      double lambda = eig.getEigenvalue(k).real;
       if (lambda <= RANK_TOLERANCE * top) {
         continue;
       }
+      double[] v = eig.getEigenVector(k).data;
       double c = 0;
       for (int r = 0; r < m; r++) {
-        c += v[r * m + k] * h[r];
+        c += v[r] * h[r];
       }
       c /= lambda;
       for (int r = 0; r < m; r++) {
-        x[r] += c * v[r * m + k];
+        x[r] += c * v[r];
       }
     }
     return x;
@@ -183,63 +190,5 @@ final class BoxLeastSquares {
       }
     }
     return false;
-  }
-
-  /**
-   * Cyclic Jacobi on the symmetric m-by-m matrix a (row-major, overwritten: its diagonal becomes
-   * the eigenvalues); v receives the eigenvectors as columns.
-   */
-  static void jacobiEigen(double[] a, double[] v, int m) {
-    for (int i = 0; i < m; i++) {
-      for (int j = 0; j < m; j++) {
-        v[i * m + j] = i == j ? 1 : 0;
-      }
-    }
-    for (int sweep = 0; sweep < 100; sweep++) {
-      double off = 0;
-      double diag = 0;
-      for (int i = 0; i < m; i++) {
-        diag += a[i * m + i] * a[i * m + i];
-        for (int j = i + 1; j < m; j++) {
-          off += a[i * m + j] * a[i * m + j];
-        }
-      }
-      if (off <= 1e-32 * diag || off == 0) {
-        return;
-      }
-      for (int p = 0; p < m; p++) {
-        for (int q = p + 1; q < m; q++) {
-          double apq = a[p * m + q];
-          if (apq == 0) {
-            continue;
-          }
-          double theta = (a[q * m + q] - a[p * m + p]) / (2 * apq);
-          double t = Math.signum(theta) / (Math.abs(theta) + Math.sqrt(theta * theta + 1));
-          if (theta == 0) {
-            t = 1;
-          }
-          double c = 1 / Math.sqrt(t * t + 1);
-          double s = t * c;
-          for (int k = 0; k < m; k++) {
-            double akp = a[k * m + p];
-            double akq = a[k * m + q];
-            a[k * m + p] = c * akp - s * akq;
-            a[k * m + q] = s * akp + c * akq;
-          }
-          for (int k = 0; k < m; k++) {
-            double apk = a[p * m + k];
-            double aqk = a[q * m + k];
-            a[p * m + k] = c * apk - s * aqk;
-            a[q * m + k] = s * apk + c * aqk;
-          }
-          for (int k = 0; k < m; k++) {
-            double vkp = v[k * m + p];
-            double vkq = v[k * m + q];
-            v[k * m + p] = c * vkp - s * vkq;
-            v[k * m + q] = s * vkp + c * vkq;
-          }
-        }
-      }
-    }
   }
 }

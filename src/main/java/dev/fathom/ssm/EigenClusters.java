@@ -1,5 +1,6 @@
 package dev.fathom.ssm;
 
+import dev.fathom.linalg.Vectors;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -180,7 +181,7 @@ final class EigenClusters {
   static boolean gramSchmidt(double[][] q) {
     for (int k = 0; k < q.length; k++) {
       double[] x = q[k];
-      double before = norm(x);
+      double before = Vectors.norm2(x);
       for (int p = 0; p < k; p++) {
         double[] y = q[p];
         double[] d = inner(y, x);
@@ -191,7 +192,7 @@ final class EigenClusters {
           x[i + 1] -= dr * y[i + 1] + di * y[i];
         }
       }
-      double after = norm(x);
+      double after = Vectors.norm2(x);
       if (!(after > 1e-8 * before) || !Double.isFinite(after)) {
         return false;
       }
@@ -213,14 +214,6 @@ final class EigenClusters {
     return new double[] {re, im};
   }
 
-  private static double norm(double[] x) {
-    double s = 0;
-    for (double t : x) {
-      s += t * t;
-    }
-    return Math.sqrt(s);
-  }
-
   /** {@code ||A x - lambda x|| / ||x||} for an interleaved complex x. */
   static double residual(CMatrix a, double[] x, double lr, double li) {
     double[] y = a.times(x);
@@ -230,6 +223,6 @@ final class EigenClusters {
       double t = y[i + 1] - (lr * x[i + 1] + li * x[i]);
       s += r * r + t * t;
     }
-    return Math.sqrt(s) / norm(x);
+    return Math.sqrt(s) / Vectors.norm2(x);
   }
 }

@@ -10,8 +10,9 @@ import dev.fathom.linalg.Args;
  */
 public final class FacilityLocation extends SetFunction {
   private final Similarity sim;
+  // the coverage: in double, or with float storage in float only (exact: every coverage is a
+  // stored float or 0), so each selection raises one vector
   private final double[] cur;
-  // float storage: the coverage in float too (exact: every coverage is a stored float or 0)
   private final DenseFloatSimilarity floatSim;
   private final float[] curFloat;
 
@@ -23,15 +24,15 @@ public final class FacilityLocation extends SetFunction {
   public FacilityLocation(Similarity sim) {
     super(Args.notNull("sim", sim).candidates());
     this.sim = sim;
-    this.cur = new double[sim.clients()];
     this.floatSim = sim instanceof DenseFloatSimilarity ? (DenseFloatSimilarity) sim : null;
+    this.cur = floatSim == null ? new double[sim.clients()] : null;
     this.curFloat = floatSim == null ? null : new float[sim.clients()];
   }
 
   private FacilityLocation(FacilityLocation o) {
     super(o);
     this.sim = o.sim;
-    this.cur = o.cur.clone();
+    this.cur = o.cur == null ? null : o.cur.clone();
     this.floatSim = o.floatSim;
     this.curFloat = o.curFloat == null ? null : o.curFloat.clone();
   }
@@ -72,17 +73,19 @@ public final class FacilityLocation extends SetFunction {
 
   @Override
   protected void include(int e) {
-    sim.raise(e, cur);
     if (floatSim != null) {
       floatSim.raise(e, curFloat);
+    } else {
+      sim.raise(e, cur);
     }
   }
 
   @Override
   protected void clear() {
-    java.util.Arrays.fill(cur, 0.0);
-    if (curFloat != null) {
+    if (floatSim != null) {
       java.util.Arrays.fill(curFloat, 0f);
+    } else {
+      java.util.Arrays.fill(cur, 0.0);
     }
   }
 }

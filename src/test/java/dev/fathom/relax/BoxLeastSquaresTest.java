@@ -148,28 +148,4 @@ class BoxLeastSquaresTest {
       assertEquals(p[1][r], gx, 1e-8 * (1 + Math.abs(p[1][r])));
     }
   }
-
-  @Test
-  void jacobiEigenReconstructsTheMatrix() {
-    RandomGenerator rng = Rng.create(8);
-    int m = 7;
-    double[] a = new double[m * m];
-    for (int i = 0; i < m; i++) {
-      for (int j = 0; j <= i; j++) {
-        a[i * m + j] = a[j * m + i] = rng.nextGaussian();
-      }
-    }
-    double[] d = a.clone();
-    double[] v = new double[m * m];
-    BoxLeastSquares.jacobiEigen(d, v, m);
-    for (int i = 0; i < m; i++) {
-      for (int j = 0; j < m; j++) {
-        double s = 0;
-        for (int k = 0; k < m; k++) {
-          s += v[i * m + k] * d[k * m + k] * v[j * m + k];
-        }
-        assertEquals(a[i * m + j], s, 1e-12);
-      }
-    }
-  }
 }
