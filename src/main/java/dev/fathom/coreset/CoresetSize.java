@@ -1,6 +1,6 @@
 package dev.fathom.coreset;
 
-import dev.fathom.linalg.Args;
+import dev.fathom.core.Args;
 
 /**
  * Coreset sizes from a target relative error {@code eps} and failure probability {@code delta}. The

@@ -1,6 +1,6 @@
 package dev.fathom.coreset;
 
-import dev.fathom.linalg.Args;
+import dev.fathom.core.Args;
 
 /**
  * Kernel evaluations between points of a data set, by index: computed on the fly (O(nd) memory) or

@@ -1,6 +1,6 @@
 package dev.fathom.coreset;
 
-import dev.fathom.linalg.Args;
+import dev.fathom.core.Args;
 
 /**
  * A radial positive-definite kernel {@code k(x, y) = phi(||x - y||^2)} with {@code k(x, x) = 1}:

@@ -1,6 +1,6 @@
 package dev.fathom.coreset;
 
-import dev.fathom.linalg.Args;
+import dev.fathom.core.Args;
 
 /**
  * Ready per-point losses. Each factory validates and keeps (does not copy) its data: rows {@code

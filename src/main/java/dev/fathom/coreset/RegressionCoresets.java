@@ -1,6 +1,6 @@
 package dev.fathom.coreset;
 
-import dev.fathom.linalg.Args;
+import dev.fathom.core.Args;
 
 /**
  * Coresets for regression losses {@code sum_i |y_i - x_i . beta|^p}, by importance sampling the

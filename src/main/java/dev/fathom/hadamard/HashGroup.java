@@ -1,6 +1,6 @@
 package dev.fathom.hadamard;
 
-import dev.fathom.linalg.Args;
+import dev.fathom.core.Args;
 import java.util.random.RandomGenerator;
 
 /**

@@ -1,6 +1,6 @@
 package dev.fathom.hadamard;
 
-import dev.fathom.linalg.Rng;
+import dev.fathom.core.Rng;
 
 /** Open-addressing set of non-negative longs, used to count distinct queries. */
 final class LongHashSet {

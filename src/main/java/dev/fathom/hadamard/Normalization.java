@@ -24,7 +24,7 @@ public enum Normalization {
    */
   public double scale(int log2n) {
     if (log2n < 0 || log2n > 62) {
-      throw dev.fathom.linalg.Args.fail("log2n", log2n, "an integer in [0, 62]");
+      throw dev.fathom.core.Args.fail("log2n", log2n, "an integer in [0, 62]");
     }
     switch (this) {
       case ORTHONORMAL:

@@ -1,6 +1,6 @@
 package dev.fathom.hadamard;
 
-import dev.fathom.linalg.Args;
+import dev.fathom.core.Args;
 
 /**
  * Orders of the Walsh functions, offered as permutations of the natural-order output of {@link

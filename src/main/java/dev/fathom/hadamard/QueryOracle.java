@@ -1,6 +1,6 @@
 package dev.fathom.hadamard;
 
-import dev.fathom.linalg.Args;
+import dev.fathom.core.Args;
 
 /**
  * A function on {@code n}-bit indices, {@code f(m)} for {@code m} in {@code [0, 2^n)}, queried one

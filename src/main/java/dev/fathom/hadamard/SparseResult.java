@@ -56,13 +56,13 @@ public record SparseResult(
    * @param status see the record component
    */
   public SparseResult {
-    indices = dev.fathom.linalg.Args.notNull("indices", indices).clone();
-    values = dev.fathom.linalg.Args.notNull("values", values).clone();
+    indices = dev.fathom.core.Args.notNull("indices", indices).clone();
+    values = dev.fathom.core.Args.notNull("values", values).clone();
     if (values.length != indices.length) {
-      throw dev.fathom.linalg.Args.fail(
+      throw dev.fathom.core.Args.fail(
           "values.length", values.length, "indices.length = " + indices.length);
     }
-    dev.fathom.linalg.Args.notNull("status", status);
+    dev.fathom.core.Args.notNull("status", status);
   }
 
   /**
@@ -113,11 +113,11 @@ public record SparseResult(
    * @throws IllegalArgumentException if {@code n} is out of range or too small
    */
   public double[] toDense(int n) {
-    dev.fathom.linalg.Args.inRange("n", n, 0, WalshHadamard.MAX_LOG2);
+    dev.fathom.core.Args.inRange("n", n, 0, WalshHadamard.MAX_LOG2);
     double[] out = new double[1 << n];
     for (int i = 0; i < indices.length; i++) {
       if (indices[i] >= out.length) {
-        throw dev.fathom.linalg.Args.fail("n", n, "at least the bit length of " + indices[i]);
+        throw dev.fathom.core.Args.fail("n", n, "at least the bit length of " + indices[i]);
       }
       out[(int) indices[i]] = values[i];
     }

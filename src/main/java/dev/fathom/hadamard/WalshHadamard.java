@@ -1,6 +1,6 @@
 package dev.fathom.hadamard;
 
-import dev.fathom.linalg.Args;
+import dev.fathom.core.Args;
 
 /**
  * Fast Walsh-Hadamard transform (FWHT), in place, in natural (Sylvester) order: {@code y[k] = c *

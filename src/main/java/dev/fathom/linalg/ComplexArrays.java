@@ -1,5 +1,7 @@
 package dev.fathom.linalg;
 
+import dev.fathom.core.Args;
+
 /**
  * Element-wise kernels on interleaved complex arrays {@code (re0, im0, re1, im1, ...)}.
  *

@@ -1,5 +1,7 @@
 package dev.fathom.linalg;
 
+import dev.fathom.core.Args;
+
 /**
  * Linear (acyclic) convolution of real sequences: {@code c[k] = sum_j a[j] b[k - j]}, of length
  * {@code a.length + b.length - 1}.

@@ -1,5 +1,6 @@
 package dev.fathom.linalg;
 
+import dev.fathom.core.Args;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;

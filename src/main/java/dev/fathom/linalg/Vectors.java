@@ -1,5 +1,7 @@
 package dev.fathom.linalg;
 
+import dev.fathom.core.Args;
+
 /**
  * Dense real vector kernels on {@code double[]}, written so that the JIT can vectorize them.
  *

@@ -1,6 +1,6 @@
 package dev.fathom.lsa;
 
-import dev.fathom.linalg.Args;
+import dev.fathom.core.Args;
 
 /** An i.i.d. stream of dense estimates, O(d²) per step. */
 final class DenseStream extends SeededStream {

@@ -1,6 +1,6 @@
 package dev.fathom.lsa;
 
-import dev.fathom.linalg.Args;
+import dev.fathom.core.Args;
 import dev.fathom.linalg.Vectors;
 import java.util.function.Supplier;
 import org.ejml.data.DMatrixRMaj;

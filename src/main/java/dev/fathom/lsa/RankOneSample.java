@@ -1,6 +1,6 @@
 package dev.fathom.lsa;
 
-import dev.fathom.linalg.Args;
+import dev.fathom.core.Args;
 import java.util.Arrays;
 
 /**

@@ -1,6 +1,6 @@
 package dev.fathom.lsa;
 
-import dev.fathom.linalg.Args;
+import dev.fathom.core.Args;
 
 /** An i.i.d. stream of sparse rank-one estimates, O(nnz) per step. */
 final class RankOneStream extends SeededStream {

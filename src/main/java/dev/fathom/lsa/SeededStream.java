@@ -1,6 +1,6 @@
 package dev.fathom.lsa;
 
-import dev.fathom.linalg.Rng;
+import dev.fathom.core.Rng;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
 
@@ -13,7 +13,7 @@ abstract class SeededStream implements LsaStream {
   SeededStream(int d, LinearSystem mean) {
     this.d = d;
     if (mean != null && mean.dimension() != d) {
-      throw dev.fathom.linalg.Args.fail("mean.dimension()", mean.dimension(), String.valueOf(d));
+      throw dev.fathom.core.Args.fail("mean.dimension()", mean.dimension(), String.valueOf(d));
     }
     this.mean = mean;
   }

@@ -1,6 +1,6 @@
 package dev.fathom.lsa;
 
-import dev.fathom.linalg.Args;
+import dev.fathom.core.Args;
 import org.ejml.data.Complex_F64;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;

@@ -1,6 +1,6 @@
 package dev.fathom.monotone;
 
-import dev.fathom.linalg.Args;
+import dev.fathom.core.Args;
 
 /**
  * A finite-sum operator that counts oracle calls: one per component evaluation, two per component

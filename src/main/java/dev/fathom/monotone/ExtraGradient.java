@@ -1,6 +1,6 @@
 package dev.fathom.monotone;
 
-import dev.fathom.linalg.Args;
+import dev.fathom.core.Args;
 
 /**
  * The deterministic extragradient baselines for monotone Lipschitz {@code F}: Korpelevich's EG and

@@ -1,6 +1,6 @@
 package dev.fathom.monotone;
 
-import dev.fathom.linalg.Args;
+import dev.fathom.core.Args;
 
 /**
  * Deterministic Halpern iteration in fixed-point form for a cocoercive {@code F}: with {@code T(x)

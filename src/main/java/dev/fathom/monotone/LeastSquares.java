@@ -1,6 +1,6 @@
 package dev.fathom.monotone;
 
-import dev.fathom.linalg.Args;
+import dev.fathom.core.Args;
 import dev.fathom.linalg.Vectors;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;

@@ -1,6 +1,6 @@
 package dev.fathom.monotone;
 
-import dev.fathom.linalg.Args;
+import dev.fathom.core.Args;
 import java.util.Arrays;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;

@@ -1,6 +1,6 @@
 package dev.fathom.monotone;
 
-import dev.fathom.linalg.Args;
+import dev.fathom.core.Args;
 import java.util.Arrays;
 
 /** Residual checks, history, budget and status for one solver run. Package-private plumbing. */

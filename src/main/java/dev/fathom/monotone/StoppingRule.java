@@ -1,6 +1,6 @@
 package dev.fathom.monotone;
 
-import dev.fathom.linalg.Args;
+import dev.fathom.core.Args;
 
 /**
  * When a solver stops: on a computable residual, on a budget of oracle calls, or both.

@@ -1,7 +1,7 @@
 package dev.fathom.monotone;
 
-import dev.fathom.linalg.Args;
-import dev.fathom.linalg.Rng;
+import dev.fathom.core.Args;
+import dev.fathom.core.Rng;
 import java.util.random.RandomGenerator;
 
 /**

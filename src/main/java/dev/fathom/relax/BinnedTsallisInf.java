@@ -1,6 +1,6 @@
 package dev.fathom.relax;
 
-import dev.fathom.linalg.Args;
+import dev.fathom.core.Args;
 
 /**
  * The binned contextual variant of {@link TsallisInf} (the paper's Tsallis-INF-CB): the context
@@ -52,7 +52,7 @@ public final class BinnedTsallisInf extends GridBandit {
     this.bins = new TsallisInf[bins];
     for (int b = 0; b < bins; b++) {
       this.bins[b] =
-          new TsallisInf(grid, estimator, dev.fathom.linalg.Rng.mix64(seed + 31L * (b + 1)));
+          new TsallisInf(grid, estimator, dev.fathom.core.Rng.mix64(seed + 31L * (b + 1)));
     }
     this.lo = lo;
     this.width = (hi - lo) / bins;

@@ -1,6 +1,6 @@
 package dev.fathom.relax;
 
-import dev.fathom.linalg.Args;
+import dev.fathom.core.Args;
 
 /**
  * A bandit over a fixed grid of omega values ("arms"). Subclasses pick an arm index from a scalar

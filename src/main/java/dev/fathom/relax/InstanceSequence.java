@@ -1,6 +1,6 @@
 package dev.fathom.relax;
 
-import dev.fathom.linalg.Args;
+import dev.fathom.core.Args;
 import java.util.List;
 import java.util.NoSuchElementException;
 

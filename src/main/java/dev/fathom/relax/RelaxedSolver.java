@@ -1,6 +1,6 @@
 package dev.fathom.relax;
 
-import dev.fathom.linalg.Args;
+import dev.fathom.core.Args;
 
 /**
  * A solver with a relaxation parameter, as the tuning loop sees it: solve one instance at a given

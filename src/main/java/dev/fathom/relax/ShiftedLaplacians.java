@@ -1,7 +1,7 @@
 package dev.fathom.relax;
 
-import dev.fathom.linalg.Args;
-import dev.fathom.linalg.Rng;
+import dev.fathom.core.Args;
+import dev.fathom.core.Rng;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.random.RandomGenerator;

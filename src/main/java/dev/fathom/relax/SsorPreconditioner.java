@@ -1,6 +1,6 @@
 package dev.fathom.relax;
 
-import dev.fathom.linalg.Args;
+import dev.fathom.core.Args;
 
 /**
  * The SSOR preconditioner {@code M = (D + omega L) D^{-1} (D + omega U) / (omega (2 - omega))} of a

@@ -1,6 +1,6 @@
 package dev.fathom.relax;
 
-import dev.fathom.linalg.Args;
+import dev.fathom.core.Args;
 
 /**
  * When an iterative solve stops: at the first iterate with {@code ||b - A x|| < tolerance *

@@ -1,6 +1,6 @@
 package dev.fathom.ssm;
 
-import dev.fathom.linalg.Args;
+import dev.fathom.core.Args;
 
 /**
  * H channels of continuous diagonal state-space systems {@code x' = A x + B u}, {@code y = Re-part

@@ -1,6 +1,6 @@
 package dev.fathom.ssm;
 
-import dev.fathom.linalg.Args;
+import dev.fathom.core.Args;
 
 /**
  * H channels of discrete diagonal systems {@code x_k = Abar x_{k-1} + Bbar u_k}, {@code y_k =

@@ -1,6 +1,6 @@
 package dev.fathom.ssm;
 
-import dev.fathom.linalg.Args;
+import dev.fathom.core.Args;
 
 /**
  * A discretization of one diagonal mode {@code x' = A x + B u} with step Δ, written with {@code a =

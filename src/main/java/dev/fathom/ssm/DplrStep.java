@@ -1,6 +1,6 @@
 package dev.fathom.ssm;
 
-import dev.fathom.linalg.Args;
+import dev.fathom.core.Args;
 
 /**
  * The O(rN) recurrent step of a diagonal-plus-low-rank system {@code A = Lambda - P P^*} (in its

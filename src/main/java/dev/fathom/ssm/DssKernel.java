@@ -1,6 +1,6 @@
 package dev.fathom.ssm;
 
-import dev.fathom.linalg.Args;
+import dev.fathom.core.Args;
 
 /**
  * The DSS kernel (Gupta et al. 2022, "Diagonal State Spaces are as Effective as Structured State

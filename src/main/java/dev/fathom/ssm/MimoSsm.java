@@ -1,6 +1,6 @@
 package dev.fathom.ssm;
 
-import dev.fathom.linalg.Args;
+import dev.fathom.core.Args;
 
 /**
  * An S5 layer: one multi-input multi-output diagonal system with H inputs and outputs and M complex

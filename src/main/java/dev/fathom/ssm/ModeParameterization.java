@@ -1,6 +1,6 @@
 package dev.fathom.ssm;
 
-import dev.fathom.linalg.Args;
+import dev.fathom.core.Args;
 
 /**
  * How S4D code stores the eigenvalues of a diagonal system as trainable parameters (the reference

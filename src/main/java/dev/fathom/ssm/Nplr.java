@@ -63,7 +63,7 @@ public record Nplr(
    */
   public double[] outputCoefficients(double[] x) {
     int n = stateSize();
-    dev.fathom.linalg.Args.length("x", x, n);
+    dev.fathom.core.Args.length("x", x, n);
     int m = n / 2;
     double[] c = new double[2 * m];
     for (int i = 0; i < n; i++) {

@@ -1,6 +1,6 @@
 package dev.fathom.ssm;
 
-import dev.fathom.linalg.Args;
+import dev.fathom.core.Args;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;

@@ -1,6 +1,6 @@
 package dev.fathom.ssm;
 
-import dev.fathom.linalg.Args;
+import dev.fathom.core.Args;
 
 /**
  * The selective scan of Mamba ({@code selective_scan_ref}): a diagonal recurrence whose step, input

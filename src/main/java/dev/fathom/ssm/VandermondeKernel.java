@@ -1,6 +1,6 @@
 package dev.fathom.ssm;
 
-import dev.fathom.linalg.Args;
+import dev.fathom.core.Args;
 
 /**
  * The diagonal (S4D) convolution kernel {@code K_l = factor * Re sum_n C_n Bbar_n Abar_n^l}, {@code

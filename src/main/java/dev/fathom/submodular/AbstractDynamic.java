@@ -1,6 +1,6 @@
 package dev.fathom.submodular;
 
-import dev.fathom.linalg.Args;
+import dev.fathom.core.Args;
 
 /**
  * Shared bookkeeping of the dynamic algorithms: the live set, argument checks, the oracle-call

@@ -1,6 +1,6 @@
 package dev.fathom.submodular;
 
-import dev.fathom.linalg.Args;
+import dev.fathom.core.Args;
 
 /** The uniform matroid {@code |S| <= k}. Immutable. */
 public final class Cardinality implements Matroid {

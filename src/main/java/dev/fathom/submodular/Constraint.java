@@ -1,6 +1,6 @@
 package dev.fathom.submodular;
 
-import dev.fathom.linalg.Args;
+import dev.fathom.core.Args;
 
 /**
  * A down-closed family of feasible sets (cardinality, matroid, knapsack). Algorithms grow a set one

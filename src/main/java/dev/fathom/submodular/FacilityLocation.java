@@ -1,6 +1,6 @@
 package dev.fathom.submodular;
 
-import dev.fathom.linalg.Args;
+import dev.fathom.core.Args;
 
 /**
  * Facility location {@code f(S) = sum_i max_{j in S} s(j, i)} over non-negative similarities

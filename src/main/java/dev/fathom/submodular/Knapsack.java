@@ -1,6 +1,6 @@
 package dev.fathom.submodular;
 
-import dev.fathom.linalg.Args;
+import dev.fathom.core.Args;
 
 /** The knapsack constraint {@code sum_{e in S} cost[e] <= budget}. Immutable. */
 public final class Knapsack implements Constraint {

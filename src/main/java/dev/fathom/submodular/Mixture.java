@@ -1,6 +1,6 @@
 package dev.fathom.submodular;
 
-import dev.fathom.linalg.Args;
+import dev.fathom.core.Args;
 
 /**
  * A mixture {@code f(S) = sum_t lambda_t f_t(S)} of set functions over the same ground set, with

@@ -1,6 +1,6 @@
 package dev.fathom.submodular;
 
-import dev.fathom.linalg.Args;
+import dev.fathom.core.Args;
 
 /**
  * The partition matroid: element {@code e} belongs to part {@code part[e]}, and a set is

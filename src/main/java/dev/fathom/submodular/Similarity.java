@@ -1,6 +1,6 @@
 package dev.fathom.submodular;
 
-import dev.fathom.linalg.Args;
+import dev.fathom.core.Args;
 
 /**
  * Non-negative similarities {@code s(j, i)} between candidates {@code j} (the ground set of a

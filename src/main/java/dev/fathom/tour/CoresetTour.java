@@ -1,5 +1,6 @@
 package dev.fathom.tour;
 
+import dev.fathom.core.Rng;
 import dev.fathom.coreset.ClusteringCoresets;
 import dev.fathom.coreset.Coreset;
 import dev.fathom.coreset.Datasets;
@@ -8,7 +9,6 @@ import dev.fathom.coreset.KernelThinning;
 import dev.fathom.coreset.Losses;
 import dev.fathom.coreset.Mmd;
 import dev.fathom.coreset.PointLoss;
-import dev.fathom.linalg.Rng;
 import java.util.Locale;
 import java.util.random.RandomGenerator;
 

@@ -1,12 +1,12 @@
 package dev.fathom.tour;
 
+import dev.fathom.core.Rng;
 import dev.fathom.hadamard.Normalization;
 import dev.fathom.hadamard.QueryOracle;
 import dev.fathom.hadamard.SparseResult;
 import dev.fathom.hadamard.SparseWalshHadamard;
 import dev.fathom.hadamard.SprightOptions;
 import dev.fathom.hadamard.WalshHadamard;
-import dev.fathom.linalg.Rng;
 import java.util.Locale;
 import java.util.random.RandomGenerator;
 

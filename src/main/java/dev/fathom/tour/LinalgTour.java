@@ -1,7 +1,7 @@
 package dev.fathom.tour;
 
+import dev.fathom.core.Rng;
 import dev.fathom.linalg.Convolution;
-import dev.fathom.linalg.Rng;
 import dev.fathom.linalg.Vectors;
 import java.util.random.RandomGenerator;
 

@@ -3,7 +3,7 @@ package dev.fathom.coreset;
 import static dev.fathom.coreset.TestData.msg;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.fathom.linalg.Rng;
+import dev.fathom.core.Rng;
 import org.junit.jupiter.api.Test;
 
 class LewisWeightsTest {

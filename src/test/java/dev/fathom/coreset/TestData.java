@@ -1,6 +1,6 @@
 package dev.fathom.coreset;
 
-import dev.fathom.linalg.Rng;
+import dev.fathom.core.Rng;
 import java.util.random.RandomGenerator;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;

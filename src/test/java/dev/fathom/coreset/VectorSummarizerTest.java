@@ -4,7 +4,7 @@ import static dev.fathom.coreset.TestData.msg;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.fathom.linalg.Rng;
+import dev.fathom.core.Rng;
 import org.junit.jupiter.api.Test;
 
 class VectorSummarizerTest {

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import dev.fathom.linalg.Rng;
+import dev.fathom.core.Rng;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -1,6 +1,6 @@
 package dev.fathom.hadamard;
 
-import dev.fathom.linalg.Rng;
+import dev.fathom.core.Rng;
 import java.util.random.RandomGenerator;
 import java.util.stream.IntStream;
 

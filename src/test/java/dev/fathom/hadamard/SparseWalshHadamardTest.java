@@ -197,7 +197,7 @@ class SparseWalshHadamardTest {
   @Test
   void lowDegreeSupportNeedsRandomSubsampling() {
     // Every frequency has Hamming weight <= 3 in n = 62 bits: far from uniformly random.
-    java.util.random.RandomGenerator rng = dev.fathom.linalg.Rng.create(9);
+    java.util.random.RandomGenerator rng = dev.fathom.core.Rng.create(9);
     java.util.TreeMap<Long, Double> spec = new java.util.TreeMap<>();
     while (spec.size() < 60) {
       long k = 0;

@@ -3,7 +3,7 @@ package dev.fathom.monotone;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.fathom.linalg.Rng;
+import dev.fathom.core.Rng;
 import dev.fathom.linalg.Vectors;
 import java.util.Arrays;
 import java.util.random.RandomGenerator;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.fathom.linalg.Rng;
+import dev.fathom.core.Rng;
 import dev.fathom.linalg.Vectors;
 import java.util.List;
 import java.util.random.RandomGenerator;

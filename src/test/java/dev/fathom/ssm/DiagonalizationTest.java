@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.fathom.linalg.Rng;
+import dev.fathom.core.Rng;
 import java.util.Arrays;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
@@ -51,8 +51,8 @@ class DiagonalizationTest {
   @Test
   void luSolveMatchesEjml() {
     DMatrixRMaj a = new DMatrixRMaj(7, 7);
-    dev.fathom.linalg.Rng.gaussian(dev.fathom.linalg.Rng.create(3), a.data);
-    double[] b = dev.fathom.linalg.Rng.gaussian(dev.fathom.linalg.Rng.create(4), 7);
+    dev.fathom.core.Rng.gaussian(dev.fathom.core.Rng.create(3), a.data);
+    double[] b = dev.fathom.core.Rng.gaussian(dev.fathom.core.Rng.create(4), 7);
     double[] x = new Diagonalization.Lu(a).solve(b);
     DMatrixRMaj ref = new DMatrixRMaj(7, 1);
     org.ejml.dense.row.CommonOps_DDRM.solve(a, new DMatrixRMaj(7, 1, true, b), ref);

@@ -3,7 +3,7 @@ package dev.fathom.ssm;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.fathom.linalg.Rng;
+import dev.fathom.core.Rng;
 import dev.fathom.linalg.Vectors;
 import java.util.Arrays;
 import java.util.random.RandomGenerator;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.fathom.linalg.Rng;
+import dev.fathom.core.Rng;
 import dev.fathom.ssm.ModeParameterization.Transform;
 import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.Test;

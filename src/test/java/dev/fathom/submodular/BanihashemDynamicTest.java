@@ -3,7 +3,7 @@ package dev.fathom.submodular;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.fathom.linalg.Rng;
+import dev.fathom.core.Rng;
 import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.Test;
 

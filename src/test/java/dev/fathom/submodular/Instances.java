@@ -1,6 +1,6 @@
 package dev.fathom.submodular;
 
-import dev.fathom.linalg.Rng;
+import dev.fathom.core.Rng;
 import java.util.random.RandomGenerator;
 
 /** Random test instances and brute-force references. */

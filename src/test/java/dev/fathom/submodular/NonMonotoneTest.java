@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.fathom.linalg.Rng;
+import dev.fathom.core.Rng;
 import org.junit.jupiter.api.Test;
 
 /** Random and double greedy on cut functions (lambda = 1: f(S) = cut(S, V \ S)). */

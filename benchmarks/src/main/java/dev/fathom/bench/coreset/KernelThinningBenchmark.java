@@ -1,9 +1,9 @@
 package dev.fathom.bench.coreset;
 
+import dev.fathom.core.Rng;
 import dev.fathom.coreset.CompressPlusPlus;
 import dev.fathom.coreset.Kernel;
 import dev.fathom.coreset.KernelThinning;
-import dev.fathom.linalg.Rng;
 import java.util.concurrent.TimeUnit;
 import java.util.random.RandomGenerator;
 import org.openjdk.jmh.annotations.Benchmark;

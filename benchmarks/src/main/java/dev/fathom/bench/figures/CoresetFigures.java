@@ -1,5 +1,6 @@
 package dev.fathom.bench.figures;
 
+import dev.fathom.core.Rng;
 import dev.fathom.coreset.AutoCoreset;
 import dev.fathom.coreset.ClusteringCoresets;
 import dev.fathom.coreset.CompressPlusPlus;
@@ -14,7 +15,6 @@ import dev.fathom.coreset.Mmd;
 import dev.fathom.coreset.PointLoss;
 import dev.fathom.coreset.SensitivitySampling;
 import dev.fathom.coreset.VectorSummarizer;
-import dev.fathom.linalg.Rng;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;

@@ -1,7 +1,7 @@
 package dev.fathom.bench.figures;
 
+import dev.fathom.core.Rng;
 import dev.fathom.linalg.Convolution;
-import dev.fathom.linalg.Rng;
 import dev.fathom.linalg.Vectors;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,9 +1,9 @@
 package dev.fathom.bench.hadamard;
 
+import dev.fathom.core.Rng;
 import dev.fathom.hadamard.BatchOracle;
 import dev.fathom.hadamard.SparseResult;
 import dev.fathom.hadamard.SparseSpectrum;
-import dev.fathom.linalg.Rng;
 import java.util.Arrays;
 import java.util.stream.IntStream;
 

@@ -1,8 +1,8 @@
 package dev.fathom.bench.hadamard;
 
+import dev.fathom.core.Rng;
 import dev.fathom.hadamard.Normalization;
 import dev.fathom.hadamard.WalshHadamard;
-import dev.fathom.linalg.Rng;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

@@ -1,7 +1,7 @@
 package dev.fathom.bench.linalg;
 
+import dev.fathom.core.Rng;
 import dev.fathom.linalg.Convolution;
-import dev.fathom.linalg.Rng;
 import java.util.concurrent.TimeUnit;
 import java.util.random.RandomGenerator;
 import org.openjdk.jmh.annotations.Benchmark;

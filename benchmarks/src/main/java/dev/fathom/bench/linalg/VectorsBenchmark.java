@@ -1,6 +1,6 @@
 package dev.fathom.bench.linalg;
 
-import dev.fathom.linalg.Rng;
+import dev.fathom.core.Rng;
 import dev.fathom.linalg.Vectors;
 import java.util.concurrent.TimeUnit;
 import java.util.random.RandomGenerator;

@@ -1,6 +1,6 @@
 package dev.fathom.bench.lsa;
 
-import dev.fathom.linalg.Rng;
+import dev.fathom.core.Rng;
 import dev.fathom.lsa.Lsa;
 import dev.fathom.lsa.LsaStream;
 import dev.fathom.lsa.MarkovRewardProcess;

@@ -1,6 +1,6 @@
 package dev.fathom.bench.ssm;
 
-import dev.fathom.linalg.Rng;
+import dev.fathom.core.Rng;
 import dev.fathom.ssm.DiagonalSsm;
 import dev.fathom.ssm.DiscreteSsm;
 import dev.fathom.ssm.Discretization;

@@ -1,6 +1,6 @@
 package dev.fathom.bench.submodular;
 
-import dev.fathom.linalg.Rng;
+import dev.fathom.core.Rng;
 import dev.fathom.submodular.Constraint;
 import dev.fathom.submodular.FacilityLocation;
 import dev.fathom.submodular.Greedy;

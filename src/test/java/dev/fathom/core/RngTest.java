@@ -1,4 +1,4 @@
-package dev.fathom.linalg;
+package dev.fathom.core;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.fathom.linalg.Vectors;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;

@@ -1,4 +1,4 @@
-package dev.fathom.linalg;
+package dev.fathom.core;
 
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;

@@ -1,4 +1,4 @@
-package dev.fathom.linalg;
+package dev.fathom.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
