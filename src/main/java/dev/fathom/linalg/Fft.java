@@ -2,12 +2,7 @@ package dev.fathom.linalg;
 
 import dev.fathom.core.Args;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.jtransforms.fft.DoubleFFT_1D;
-import pl.edu.icm.jlargearrays.ConcurrencyUtils;
 
 /**
  * Fast Fourier transforms of real and complex sequences of any length, backed by JTransforms.
@@ -24,20 +19,17 @@ import pl.edu.icm.jlargearrays.ConcurrencyUtils;
  * convenience methods create a plan per call and are thread-safe.
  *
  * <p>Threads: for long transforms (about {@code n >= 8192}) JTransforms splits the work over its
- * own thread pool; the result is bit-identical to its single-thread path. Its default pool uses
- * non-daemon threads, which would keep a finished program alive for a minute, so when this class is
- * loaded it replaces that default (and only that default, never a pool the application set through
- * {@code pl.edu.icm.jlargearrays.ConcurrencyUtils.setThreadPool}) by an equivalent pool of daemon
- * threads named {@code fathom-fft-N}. {@code ConcurrencyUtils.setNumberOfThreads(1)} makes every
- * transform single-threaded.
+ * own process-wide thread pool, as set by {@code pl.edu.icm.jlargearrays.ConcurrencyUtils}; the
+ * result is bit-identical to its single-thread path. Fathom never changes those settings, so the
+ * application owns them: {@code ConcurrencyUtils.setNumberOfThreads(1)} makes every transform
+ * single-threaded, and {@code ConcurrencyUtils.setThreadPool} installs the application's pool.
+ * JTransforms' default pool uses non-daemon threads that stay alive for a minute after their last
+ * task; a program that returns from {@code main} without {@code System.exit} should call {@code
+ * ConcurrencyUtils.shutdownThreadPoolAndAwaitTermination()} (or install a daemon pool) first.
  */
 public final class Fft {
   private static final int CACHE_LIMIT = 64;
   private static final ConcurrentHashMap<Integer, DoubleFFT_1D> TABLES = new ConcurrentHashMap<>();
-
-  static {
-    useDaemonWorkers();
-  }
 
   private final int n;
   private final DoubleFFT_1D fft;
@@ -176,25 +168,6 @@ public final class Fft {
   public static int nextPowerOfTwo(int m) {
     Args.inRange("m", m, 1, 1 << 30);
     return m == 1 ? 1 : Integer.highestOneBit(m - 1) << 1;
-  }
-
-  private static void useDaemonWorkers() {
-    ExecutorService pool = ConcurrencyUtils.getThreadPool();
-    if (pool instanceof ThreadPoolExecutor
-        && ((ThreadPoolExecutor) pool)
-            .getThreadFactory()
-            .getClass()
-            .getName()
-            .startsWith("pl.edu.icm.jlargearrays.")) {
-      AtomicInteger count = new AtomicInteger();
-      ConcurrencyUtils.setThreadPool(
-          Executors.newCachedThreadPool(
-              r -> {
-                Thread t = new Thread(r, "fathom-fft-" + count.incrementAndGet());
-                t.setDaemon(true);
-                return t;
-              }));
-    }
   }
 
   private double[] scratch() {

@@ -3,6 +3,7 @@ package dev.fathom.tour;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
+import pl.edu.icm.jlargearrays.ConcurrencyUtils;
 
 /**
  * The Fathom tour: every package on a built-in problem, one line each, with its quality figure
@@ -35,6 +36,9 @@ public final class Tour {
    */
   public static void main(String[] args) {
     int failed = run(List.of(args), System.out);
+    // The long FFTs ran on JTransforms' pool, whose idle threads would keep this JVM alive a
+    // minute.
+    ConcurrencyUtils.shutdownThreadPoolAndAwaitTermination();
     if (failed > 0) {
       System.exit(1);
     }
