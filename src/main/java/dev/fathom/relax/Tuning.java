@@ -37,7 +37,7 @@ public final class Tuning {
         (in, chosen) -> {
           chosen[0] = policy.choose(in);
           SolveResult r = solver.solve(in, chosen[0]);
-          policy.observe(r.iterations());
+          policy.observe(Solves.cost(r));
           return r;
         });
   }
@@ -106,8 +106,8 @@ public final class Tuning {
     for (int t = 0; t < count; t++) {
       Instance in = sequence.next();
       SolveResult r = step.apply(in, chosen);
-      sequence.accept(r.x());
-      iterations[t] = r.iterations();
+      sequence.accept(r.solution());
+      iterations[t] = Solves.cost(r);
       omegas[t] = chosen[0];
       if (!r.converged()) {
         unconverged++;
@@ -142,7 +142,7 @@ public final class Tuning {
           SolveResult best = null;
           for (double w : g) {
             SolveResult r = solver.solve(in, w);
-            if (best == null || r.iterations() < best.iterations()) {
+            if (best == null || Solves.cost(r) < Solves.cost(best)) {
               best = r;
               chosen[0] = w;
             }
@@ -229,7 +229,7 @@ public final class Tuning {
     long[] partial = new long[grid.length];
     for (int a = 0; a < grid.length; a++) {
       for (int t = 0; t < prefix; t++) {
-        partial[a] += solver.solve(instances.get(t), grid[a]).iterations();
+        partial[a] += Solves.cost(solver.solve(instances.get(t), grid[a]));
       }
     }
     Integer[] order = IntStream.range(0, grid.length).boxed().toArray(Integer[]::new);
@@ -239,7 +239,7 @@ public final class Tuning {
     for (int a : order) {
       long sum = partial[a];
       for (int t = prefix; t < instances.size() && sum <= bestTotal; t++) {
-        sum += solver.solve(instances.get(t), grid[a]).iterations();
+        sum += Solves.cost(solver.solve(instances.get(t), grid[a]));
       }
       if (sum < bestTotal || (sum == bestTotal && a < best)) {
         best = a;
