@@ -1,6 +1,8 @@
 package dev.fathom.relax;
 
 import dev.fathom.core.Args;
+import dev.fathom.core.IterationListener;
+import dev.fathom.core.Progress;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -27,9 +29,34 @@ public final class Tuning {
    */
   public static TuningRun run(
       OmegaPolicy policy, InstanceSequence sequence, RelaxedSolver solver, int count) {
+    return run(policy, sequence, solver, count, IterationListener.NONE);
+  }
+
+  /**
+   * Runs a policy over the next {@code count} systems as {@link #run(OmegaPolicy, InstanceSequence,
+   * RelaxedSolver, int)}, reporting each solved system to {@code listener}: {@link
+   * Progress#iteration()} is the number of systems solved, {@link Progress#oracleCalls()} the total
+   * cost (solver iterations) so far, {@link Progress#residual()} and {@link Progress#iterate()} the
+   * last solve's residual and solution. A listener that cancels ends the loop there: the run then
+   * holds the systems solved so far ({@code iterations().length < count}).
+   *
+   * @param policy the policy
+   * @param sequence the systems
+   * @param solver the solver
+   * @param count how many systems, at least 1
+   * @param listener the observer ({@link IterationListener#NONE} for none)
+   * @return the run
+   */
+  public static TuningRun run(
+      OmegaPolicy policy,
+      InstanceSequence sequence,
+      RelaxedSolver solver,
+      int count,
+      IterationListener listener) {
     Args.notNull("policy", policy);
     Args.notNull("sequence", sequence);
     Args.notNull("solver", solver);
+    Args.notNull("listener", listener);
     return drive(
         policy.name(),
         sequence,
@@ -39,7 +66,8 @@ public final class Tuning {
           SolveResult r = solver.solve(in, chosen[0]);
           policy.observe(Solves.cost(r));
           return r;
-        });
+        },
+        listener);
   }
 
   /**
@@ -96,8 +124,11 @@ public final class Tuning {
       String name,
       InstanceSequence sequence,
       int count,
-      BiFunction<Instance, double[], SolveResult> step) {
+      BiFunction<Instance, double[], SolveResult> step,
+      IterationListener listener) {
     Args.positive("count", count);
+    Progress progress = new Progress();
+    long total = 0;
     int[] iterations = new int[count];
     double[] omegas = new double[count];
     double[] chosen = new double[1];
@@ -111,6 +142,17 @@ public final class Tuning {
       omegas[t] = chosen[0];
       if (!r.converged()) {
         unconverged++;
+      }
+      total += iterations[t];
+      listener.onIteration(progress.update(t + 1, total, r.residual(), r.solution()));
+      if (progress.isCancelled() && t + 1 < count) {
+        int done = t + 1;
+        return new TuningRun(
+            name,
+            Arrays.copyOf(iterations, done),
+            Arrays.copyOf(omegas, done),
+            System.nanoTime() - t0,
+            unconverged);
       }
     }
     return new TuningRun(name, iterations, omegas, System.nanoTime() - t0, unconverged);
@@ -148,7 +190,8 @@ public final class Tuning {
             }
           }
           return best;
-        });
+        },
+        IterationListener.NONE);
   }
 
   /**
@@ -195,7 +238,8 @@ public final class Tuning {
               GoldenSection.refine(g, atGrid, w -> solver.solve(in, w), refinements);
           chosen[0] = best.omega();
           return best.result();
-        });
+        },
+        IterationListener.NONE);
   }
 
   /**

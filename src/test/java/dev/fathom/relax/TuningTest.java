@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.fathom.core.StoppingRule;
+import dev.fathom.linalg.Vectors;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -54,6 +55,36 @@ class TuningTest {
       int arm = java.util.Arrays.binarySearch(GRID, oracle.omegas()[t]);
       assertEquals(oracle.iterations()[t], serial.cost(t, arm));
     }
+  }
+
+  @Test
+  void aListenerWatchesEverySystemAndCanStopTheLoop() {
+    List<Instance> list = ShiftedLaplacians.highVariance(23).take(20);
+    TuningRun full = Tuning.run(new TsallisInf(GRID, 2), of(list, 0, 0), SOR, 20);
+    List<Long> totals = new java.util.ArrayList<>();
+    TuningRun watched =
+        Tuning.run(
+            new TsallisInf(GRID, 2),
+            of(list, 0, 0),
+            SOR,
+            20,
+            p -> {
+              totals.add(p.oracleCalls());
+              assertEquals(totals.size(), p.iteration());
+              assertTrue(p.residual() <= 1e-8 * Vectors.norm2(list.get(totals.size() - 1).rhs()));
+              if (p.iteration() == 7) {
+                p.cancel();
+              }
+            });
+    assertEquals(7, totals.size(), "no system after the cancel");
+    assertEquals(7, watched.iterations().length);
+    for (int t = 0; t < 7; t++) {
+      assertEquals(full.iterations()[t], watched.iterations()[t]);
+      assertEquals(full.cumulative()[t], totals.get(t));
+    }
+    assertThrows(
+        NullPointerException.class,
+        () -> Tuning.run(new TsallisInf(GRID, 2), of(list, 0, 0), SOR, 20, null));
   }
 
   @Test
