@@ -1,11 +1,16 @@
 package dev.fathom.lsa;
 
 import dev.fathom.core.Args;
+import dev.fathom.core.IterationListener;
+import dev.fathom.core.Progress;
+import dev.fathom.core.Rng;
+import dev.fathom.core.Status;
 import dev.fathom.linalg.Vectors;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.random.RandomGenerator;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -16,7 +21,7 @@ import org.ejml.data.DMatrixRMaj;
  * <p>Before running, the step is checked against {@code Ā} when the stream knows it ({@link
  * Stability}); what happens to an unstable step is the {@link StabilityPolicy} of the options,
  * never silent. During the run the iterate is watched, and a run that blows up ends with status
- * {@link LsaResult.Status#DIVERGED}.
+ * {@link Status#DIVERGED}.
  *
  * <p>Static methods; the stream passed in holds state and must not be shared between threads.
  */
@@ -25,7 +30,7 @@ public final class Lsa {
 
   /** What to do when the step-size check finds the mean recursion unstable. */
   public enum StabilityPolicy {
-    /** Do not run; return status {@link LsaResult.Status#REFUSED} with the explanation. */
+    /** Do not run; return status {@link Status#REFUSED} with the explanation. */
     REFUSE,
     /** Run anyway and put the explanation in {@link LsaResult#warnings()}. */
     WARN,
@@ -34,207 +39,313 @@ public final class Lsa {
   }
 
   /**
-   * Options of a run.
+   * Options of a run, built from {@link #of(double, long)} and changed by copy with the {@code
+   * with} methods: {@code Options.of(0.02, 1_000_000).withBurnIn(1000).withHistory(40)}. Immutable.
    *
-   * @param alpha the step size {@code α}, finite and positive
-   * @param iterations the number of steps {@code k}, positive
-   * @param burnIn the steps discarded before averaging starts, in {@code [0, iterations)}
-   * @param policy what to do with a step the stability check rejects
-   * @param historyPoints the number of log-spaced error checkpoints (0 for none)
-   * @param batches the number of batches for the batch-means covariance estimate {@link
-   *     LsaResult#batchCovariance()} (0 for none, otherwise at least 2)
-   * @param divergenceBound the norm of {@code θ} beyond which the run is declared diverged
+   * @since 1.0
    */
-  public record Options(
-      double alpha,
-      long iterations,
-      long burnIn,
-      StabilityPolicy policy,
-      int historyPoints,
-      int batches,
-      double divergenceBound) {
-    /**
-     * Validates every option.
-     *
-     * @param alpha the step size {@code α}, finite and positive
-     * @param iterations the number of steps {@code k}, positive
-     * @param burnIn the steps discarded before averaging starts, in {@code [0, iterations)}
-     * @param policy what to do with a step the stability check rejects
-     * @param historyPoints the number of log-spaced error checkpoints (0 for none)
-     * @param batches the number of batches for the batch-means covariance (0 for none, otherwise in
-     *     {@code [2, iterations − burnIn]})
-     * @param divergenceBound the norm of {@code θ} beyond which the run is declared diverged
-     * @throws IllegalArgumentException naming the first invalid option
-     */
-    public Options {
-      Args.positive("alpha", alpha);
-      Args.positive("iterations", iterations);
-      if (burnIn < 0 || burnIn >= iterations) {
-        throw Args.fail("burnIn", burnIn, "an integer in [0, iterations = " + iterations + ")");
-      }
-      Args.notNull("policy", policy);
-      Args.nonNegative("historyPoints", historyPoints);
-      if (batches != 0 && (batches < 2 || batches > iterations - burnIn)) {
-        throw Args.fail(
-            "batches",
-            batches,
-            "0 or an integer in [2, iterations - burnIn = " + (iterations - burnIn) + "]");
-      }
-      Args.positive("divergenceBound", divergenceBound);
+  public static final class Options {
+    private final double alpha;
+    private final long iterations;
+    private final long burnIn;
+    private final StabilityPolicy policy;
+    private final int historyPoints;
+    private final int batches;
+    private final double divergenceBound;
+    private final double[] reference;
+
+    private Options(
+        double alpha,
+        long iterations,
+        long burnIn,
+        StabilityPolicy policy,
+        int historyPoints,
+        int batches,
+        double divergenceBound,
+        double[] reference) {
+      this.alpha = alpha;
+      this.iterations = iterations;
+      this.burnIn = burnIn;
+      this.policy = policy;
+      this.historyPoints = historyPoints;
+      this.batches = batches;
+      this.divergenceBound = divergenceBound;
+      this.reference = reference;
     }
 
     /**
      * Defaults: burn-in {@code iterations / 2}, policy {@link StabilityPolicy#REFUSE}, no history,
-     * no batch means, divergence bound {@code 1e12}.
+     * no batch means, divergence bound {@code 1e12}, the stream's own reference solution.
      *
-     * @param alpha the step size
-     * @param iterations the number of steps
+     * @param alpha the step size {@code α}, finite and positive
+     * @param iterations the number of steps {@code k}, positive
      * @return the options
+     * @throws IllegalArgumentException naming the invalid option
      */
     public static Options of(double alpha, long iterations) {
-      return new Options(alpha, iterations, iterations / 2, StabilityPolicy.REFUSE, 0, 0, 1e12);
+      Args.positive("alpha", alpha);
+      Args.positive("iterations", iterations);
+      return new Options(
+          alpha, iterations, iterations / 2, StabilityPolicy.REFUSE, 0, 0, 1e12, null);
     }
 
     /**
      * A copy with another step size.
      *
-     * @param a the step size
+     * @param a the step size {@code α}, finite and positive
      * @return the new options
      */
     public Options withAlpha(double a) {
-      return new Options(a, iterations, burnIn, policy, historyPoints, batches, divergenceBound);
+      Args.positive("alpha", a);
+      return new Options(
+          a, iterations, burnIn, policy, historyPoints, batches, divergenceBound, reference);
     }
 
     /**
      * A copy with another burn-in.
      *
-     * @param b the burn-in
+     * @param b the steps discarded before averaging starts, in {@code [0, iterations)}
      * @return the new options
      */
     public Options withBurnIn(long b) {
-      return new Options(alpha, iterations, b, policy, historyPoints, batches, divergenceBound);
+      if (b < 0 || b >= iterations) {
+        throw Args.fail("burnIn", b, "an integer in [0, iterations = " + iterations + ")");
+      }
+      Options o =
+          new Options(alpha, iterations, b, policy, historyPoints, 0, divergenceBound, reference);
+      return batches == 0 ? o : o.withBatches(batches);
     }
 
     /**
      * A copy with another stability policy.
      *
-     * @param p the policy
+     * @param p what to do with a step the stability check rejects
      * @return the new options
      */
     public Options withPolicy(StabilityPolicy p) {
-      return new Options(alpha, iterations, burnIn, p, historyPoints, batches, divergenceBound);
+      Args.notNull("policy", p);
+      return new Options(
+          alpha, iterations, burnIn, p, historyPoints, batches, divergenceBound, reference);
     }
 
     /**
-     * A copy recording an error history at {@code points} log-spaced checkpoints.
+     * A copy recording an error history at {@code points} log-spaced checkpoints (and calling the
+     * listener there).
      *
-     * @param points the number of checkpoints
+     * @param points the number of checkpoints, at least 0 (0 for none)
      * @return the new options
      */
     public Options withHistory(int points) {
-      return new Options(alpha, iterations, burnIn, policy, points, batches, divergenceBound);
+      Args.nonNegative("historyPoints", points);
+      return new Options(
+          alpha, iterations, burnIn, policy, points, batches, divergenceBound, reference);
     }
 
     /**
      * A copy that estimates the covariance of the average by {@code count} batch means.
      *
-     * @param count the number of batches (0 for none)
+     * @param count 0 for none, otherwise in {@code [2, iterations − burnIn]}
      * @return the new options
      */
     public Options withBatches(int count) {
-      return new Options(alpha, iterations, burnIn, policy, historyPoints, count, divergenceBound);
+      if (count != 0 && (count < 2 || count > iterations - burnIn)) {
+        throw Args.fail(
+            "batches",
+            count,
+            "0 or an integer in [2, iterations - burnIn = " + (iterations - burnIn) + "]");
+      }
+      return new Options(
+          alpha, iterations, burnIn, policy, historyPoints, count, divergenceBound, reference);
     }
 
     /**
      * A copy with another divergence bound.
      *
-     * @param bound the norm of {@code θ} beyond which the run is declared diverged
+     * @param bound the norm of {@code θ} beyond which the run is declared diverged, positive
      * @return the new options
      */
     public Options withDivergenceBound(double bound) {
-      return new Options(alpha, iterations, burnIn, policy, historyPoints, batches, bound);
+      Args.positive("divergenceBound", bound);
+      return new Options(
+          alpha, iterations, burnIn, policy, historyPoints, batches, bound, reference);
+    }
+
+    /**
+     * A copy measuring the history and the residual against {@code thetaStar} instead of the
+     * stream's own exact solution.
+     *
+     * @param thetaStar the reference solution, finite (copied; its length is checked by the run)
+     * @return the new options
+     */
+    public Options withReference(double[] thetaStar) {
+      Args.finite("thetaStar", thetaStar);
+      return new Options(
+          alpha,
+          iterations,
+          burnIn,
+          policy,
+          historyPoints,
+          batches,
+          divergenceBound,
+          thetaStar.clone());
+    }
+
+    /**
+     * The step size {@code α}.
+     *
+     * @return {@code α}
+     */
+    public double alpha() {
+      return alpha;
+    }
+
+    /**
+     * The number of steps.
+     *
+     * @return {@code k}
+     */
+    public long iterations() {
+      return iterations;
+    }
+
+    /**
+     * The steps discarded before averaging starts.
+     *
+     * @return the burn-in
+     */
+    public long burnIn() {
+      return burnIn;
+    }
+
+    /**
+     * What to do with a step the stability check rejects.
+     *
+     * @return the policy
+     */
+    public StabilityPolicy policy() {
+      return policy;
+    }
+
+    /**
+     * The number of log-spaced checkpoints (0 for none).
+     *
+     * @return the checkpoints
+     */
+    public int historyPoints() {
+      return historyPoints;
+    }
+
+    /**
+     * The number of batches of the batch-means covariance (0 for none).
+     *
+     * @return the batches
+     */
+    public int batches() {
+      return batches;
+    }
+
+    /**
+     * The norm of {@code θ} beyond which the run is declared diverged.
+     *
+     * @return the bound
+     */
+    public double divergenceBound() {
+      return divergenceBound;
+    }
+
+    /**
+     * The reference solution set by {@link #withReference}, if any.
+     *
+     * @return a copy of it, or empty when the stream's own solution is used
+     */
+    public Optional<double[]> reference() {
+      return Optional.ofNullable(reference).map(double[]::clone);
     }
   }
 
   /**
-   * Runs LSA from {@code theta0} on {@code stream}, reset to {@code seed}. The reference solution
-   * for the history is the stream's exact {@code θ*} when it knows its mean system.
+   * Runs LSA from {@code theta0} on {@code stream}, reset to {@code seed}: {@code run(stream,
+   * theta0, options, IterationListener.NONE, Rng.create(seed))}. The reference solution for the
+   * history is {@link Options#withReference} or else the stream's exact {@code θ*} when it knows
+   * its mean system.
    *
    * @param stream the estimates
    * @param theta0 the starting point (not modified)
    * @param options the options
    * @param seed the seed the stream is reset to
    * @return the result
-   * @throws IllegalArgumentException if {@code theta0} has the wrong length or non-finite entries
+   * @throws IllegalArgumentException if {@code theta0} or the reference has the wrong length or
+   *     non-finite entries
    */
   public static LsaResult run(LsaStream stream, double[] theta0, Options options, long seed) {
-    return run(stream, theta0, options, seed, null);
+    return run(stream, theta0, options, IterationListener.NONE, Rng.create(seed));
   }
 
   /**
-   * Runs LSA from {@code theta0} on {@code stream}, reset to {@code seed}, recording the history
-   * against {@code thetaStar}.
+   * Runs LSA from {@code theta0} on {@code stream}, reset to draw from {@code rng}.
    *
    * @param stream the estimates
    * @param theta0 the starting point (not modified)
    * @param options the options
-   * @param seed the seed the stream is reset to
-   * @param thetaStar the reference solution for the history, or null to use the stream's exact
-   *     solution when it has one
+   * @param rng the generator the stream draws from
    * @return the result
-   * @throws IllegalArgumentException if {@code theta0} or {@code thetaStar} has the wrong length or
+   * @throws IllegalArgumentException if {@code theta0} or the reference has the wrong length or
    *     non-finite entries
    */
   public static LsaResult run(
-      LsaStream stream, double[] theta0, Options options, long seed, double[] thetaStar) {
-    return run(stream, theta0, options, seed, thetaStar, null);
+      LsaStream stream, double[] theta0, Options options, RandomGenerator rng) {
+    return run(stream, theta0, options, IterationListener.NONE, rng);
   }
 
   /**
-   * Receives the iterates at the log-spaced checkpoints of a run ({@link Options#historyPoints()}),
-   * whether or not a reference solution is known.
-   */
-  @FunctionalInterface
-  public interface Listener {
-    /**
-     * Called at checkpoint {@code k}.
-     *
-     * @param k the number of steps taken
-     * @param last the current iterate (live: read it, do not modify or keep it)
-     * @param average the running Polyak-Ruppert average (a fresh copy; the last iterate before the
-     *     burn-in ends)
-     */
-    void checkpoint(long k, double[] last, double[] average);
-  }
-
-  /**
-   * Runs LSA as {@link #run(LsaStream, double[], Options, long, double[])} and reports the iterates
-   * at the history checkpoints to {@code listener}.
+   * Runs LSA as {@link #run(LsaStream, double[], Options, long)}, reporting the log-spaced
+   * checkpoints ({@link Options#historyPoints()}) to {@code listener}.
    *
    * @param stream the estimates
    * @param theta0 the starting point (not modified)
    * @param options the options; {@link Options#historyPoints()} sets the checkpoints
+   * @param listener the observer, which may cancel
    * @param seed the seed the stream is reset to
-   * @param thetaStar the reference solution for the history, or null to use the stream's exact
-   *     solution when it has one
-   * @param listener the observer, or null
    * @return the result
-   * @throws IllegalArgumentException if {@code theta0} or {@code thetaStar} has the wrong length or
+   */
+  public static LsaResult run(
+      LsaStream stream, double[] theta0, Options options, IterationListener listener, long seed) {
+    return run(stream, theta0, options, listener, Rng.create(seed));
+  }
+
+  /**
+   * Runs LSA from {@code theta0} on {@code stream}, reset to draw from {@code rng}, and reports the
+   * log-spaced checkpoints ({@link Options#historyPoints()}) to {@code listener}: {@link
+   * Progress#iteration()} and {@link Progress#oracleCalls()} are the steps taken, {@link
+   * Progress#iterate()} the last iterate {@code θ_k}, {@link Progress#residual()} its distance
+   * {@code ‖θ_k − θ*‖} to the reference solution ({@code NaN} when none is known). A listener that
+   * cancels ends the run there with {@link Status#CANCELLED}; the average is then over the steps
+   * taken after the burn-in.
+   *
+   * @param stream the estimates
+   * @param theta0 the starting point (not modified)
+   * @param options the options; {@link Options#historyPoints()} sets the checkpoints
+   * @param listener the observer ({@link IterationListener#NONE} for none)
+   * @param rng the generator the stream draws from
+   * @return the result
+   * @throws IllegalArgumentException if {@code theta0} or the reference has the wrong length or
    *     non-finite entries
    */
   public static LsaResult run(
       LsaStream stream,
       double[] theta0,
       Options options,
-      long seed,
-      double[] thetaStar,
-      Listener listener) {
+      IterationListener listener,
+      RandomGenerator rng) {
     Args.notNull("stream", stream);
     Args.notNull("options", options);
+    Args.notNull("listener", listener);
+    Args.notNull("rng", rng);
     int d = stream.dimension();
     Args.finite("theta0", Args.length("theta0", theta0, d));
+    double[] thetaStar = options.reference;
     if (thetaStar != null) {
-      Args.finite("thetaStar", Args.length("thetaStar", thetaStar, d));
+      Args.length("thetaStar", thetaStar, d);
     }
     Optional<LinearSystem> mean = stream.mean();
     double alpha = options.alpha();
@@ -249,7 +360,7 @@ public final class Lsa {
               theta0.clone(),
               0,
               0,
-              LsaResult.Status.REFUSED,
+              Status.REFUSED,
               stability,
               List.of(stability.describe()),
               LsaResult.History.empty(),
@@ -263,20 +374,20 @@ public final class Lsa {
       ref = mean.get().solve();
     }
     long[] checkpoints =
-        ref == null && listener == null
+        ref == null && listener == IterationListener.NONE
             ? new long[0]
             : checkpoints(options.iterations(), options.historyPoints());
-    return iterate(stream, theta0, options, seed, ref, checkpoints, listener, stability, warnings);
+    stream.reset(rng);
+    return iterate(stream, theta0, options, ref, checkpoints, listener, stability, warnings);
   }
 
   private static LsaResult iterate(
       LsaStream stream,
       double[] theta0,
       Options options,
-      long seed,
       double[] ref,
       long[] checkpoints,
-      Listener listener,
+      IterationListener listener,
       Stability stability,
       List<String> warnings) {
     int d = theta0.length;
@@ -296,8 +407,8 @@ public final class Lsa {
     double[][] snapshots = new double[batches + 1][]; // running sums at the batch boundaries
     snapshots[0] = new double[d];
     int batch = 1;
-    LsaResult.Status status = LsaResult.Status.COMPLETED;
-    stream.reset(seed);
+    Status status = Status.COMPLETED;
+    Progress progress = new Progress();
     long k = 0;
     while (k < total) {
       stream.update(alpha, theta);
@@ -310,7 +421,7 @@ public final class Lsa {
       if ((k & 255) == 0 || k == total) {
         double n2 = Vectors.dot(theta, theta);
         if (!(n2 <= bound2)) {
-          status = LsaResult.Status.DIVERGED;
+          status = Status.DIVERGED;
           warnings.add("the iterate diverged at k = " + k + " (|theta| = " + Math.sqrt(n2) + ")");
           break;
         }
@@ -325,10 +436,13 @@ public final class Lsa {
           avgErr[next] = k > burnIn ? Vectors.distanceSquared(avg, ref) : Double.NaN;
           avgs[next] = avg;
         }
-        if (listener != null) {
-          listener.checkpoint(k, theta, avg.clone());
-        }
         next++;
+        double dist = ref == null ? Double.NaN : Math.sqrt(Vectors.distanceSquared(theta, ref));
+        listener.onIteration(progress.update(k, k, dist, theta));
+        if (progress.isCancelled() && k < total) {
+          status = Status.CANCELLED;
+          break;
+        }
       }
     }
     long averaged = Math.max(0, k - burnIn);
@@ -401,22 +515,40 @@ public final class Lsa {
   }
 
   /**
-   * Richardson-Romberg extrapolation: runs LSA with steps {@code α} and {@code 2α} on the same seed
-   * (common random numbers) and returns {@code 2θ̄^{(α)} − θ̄^{(2α)}}, which cancels the O(α) bias
-   * of the averaged iterate (present with Markovian noise).
+   * Richardson-Romberg extrapolation: runs LSA with steps {@code α} and {@code 2α} on the same
+   * randomness (common random numbers) and returns {@code 2θ̄^{(α)} − θ̄^{(2α)}}, which cancels the
+   * O(α) bias of the averaged iterate (present with Markovian noise). Same as {@code
+   * richardsonRomberg(stream, theta0, options, Rng.create(seed))}.
    *
    * @param stream the estimates
    * @param theta0 the starting point (not modified)
    * @param options the options of the fine run (step {@code α}); the coarse run uses {@code 2α}
-   * @param seed the seed of both runs
-   * @param thetaStar the reference solution for the history, or null to use the stream's own
+   * @param seed the seed of the shared randomness
    * @return both runs and the extrapolated estimate
    */
   public static Extrapolation richardsonRomberg(
-      LsaStream stream, double[] theta0, Options options, long seed, double[] thetaStar) {
+      LsaStream stream, double[] theta0, Options options, long seed) {
+    return richardsonRomberg(stream, theta0, options, Rng.create(seed));
+  }
+
+  /**
+   * Richardson-Romberg extrapolation as {@link #richardsonRomberg(LsaStream, double[], Options,
+   * long)}: both runs draw from a generator seeded by one {@code rng.nextLong()}, so they share
+   * their randomness.
+   *
+   * @param stream the estimates
+   * @param theta0 the starting point (not modified)
+   * @param options the options of the fine run (step {@code α}); the coarse run uses {@code 2α}
+   * @param rng the source of the shared seed
+   * @return both runs and the extrapolated estimate
+   */
+  public static Extrapolation richardsonRomberg(
+      LsaStream stream, double[] theta0, Options options, RandomGenerator rng) {
     Args.notNull("options", options);
-    LsaResult fine = run(stream, theta0, options, seed, thetaStar);
-    LsaResult coarse = run(stream, theta0, options.withAlpha(2 * options.alpha()), seed, thetaStar);
+    long shared = Args.notNull("rng", rng).nextLong();
+    LsaResult fine = run(stream, theta0, options, shared);
+    LsaResult coarse = run(stream, theta0, options.withAlpha(2 * options.alpha()), shared);
+    double[] thetaStar = options.reference;
     int d = theta0.length;
     double[] rr = new double[d];
     for (int i = 0; i < d; i++) {
@@ -444,7 +576,7 @@ public final class Lsa {
    * @param fine the run with step {@code α}
    * @param coarse the run with step {@code 2α}
    * @param extrapolated {@code 2θ̄^{(α)} − θ̄^{(2α)}}; meaningful only when {@link #status()} is
-   *     {@link LsaResult.Status#COMPLETED}
+   *     {@link Status#COMPLETED}
    * @param historyIterations the checkpoints of the extrapolated error history
    * @param historyError {@code ‖2θ̄^{(α)}_k − θ̄^{(2α)}_k − θ*‖²} at the checkpoints (NaN before
    *     the burn-in ends)
@@ -456,13 +588,13 @@ public final class Lsa {
       long[] historyIterations,
       double[] historyError) {
     /**
-     * The combined status: {@link LsaResult.Status#COMPLETED} only when both runs completed,
-     * otherwise the coarse or fine run's failure (the coarse step fails first).
+     * The combined status: {@link Status#COMPLETED} only when both runs completed, otherwise the
+     * coarse or fine run's failure (the coarse step fails first).
      *
      * @return the status
      */
-    public LsaResult.Status status() {
-      return coarse.status() != LsaResult.Status.COMPLETED ? coarse.status() : fine.status();
+    public Status status() {
+      return coarse.status() != Status.COMPLETED ? coarse.status() : fine.status();
     }
   }
 }

@@ -1,5 +1,7 @@
 package dev.fathom.lsa;
 
+import dev.fathom.core.IterativeResult;
+import dev.fathom.core.Status;
 import java.util.List;
 import org.ejml.data.DMatrixRMaj;
 
@@ -9,9 +11,13 @@ import org.ejml.data.DMatrixRMaj;
  * @param last the last iterate {@code θ_k}
  * @param average the Polyak-Ruppert average of {@code θ_j} over {@code burnIn < j ≤ k} (the last
  *     iterate when nothing was averaged)
- * @param iterations the number of steps taken {@code k}
+ * @param iterations the number of steps taken {@code k} (one estimate each)
  * @param averaged the number of iterates in the average
- * @param status how the run ended
+ * @param status how the run ended: {@link Status#COMPLETED} (every step taken, the iterate stayed
+ *     bounded), {@link Status#DIVERGED} (the iterate became non-finite or exceeded the divergence
+ *     bound; the run stopped there), {@link Status#REFUSED} (the step-size check found the mean
+ *     recursion unstable under {@link Lsa.StabilityPolicy#REFUSE}; nothing ran, the iterates are
+ *     the starting point) or {@link Status#CANCELLED} (a listener cancelled the run)
  * @param stability the step-size check made before running
  * @param warnings human-readable warnings (for example an unstable step run under {@link
  *     Lsa.StabilityPolicy#WARN}); empty when there are none
@@ -31,19 +37,46 @@ public record LsaResult(
     Stability stability,
     List<String> warnings,
     History history,
-    DMatrixRMaj batchCovariance) {
+    DMatrixRMaj batchCovariance)
+    implements IterativeResult<double[]> {
 
-  /** How a run ended. */
-  public enum Status {
-    /** All requested steps were taken and the iterate stayed bounded. */
-    COMPLETED,
-    /** The iterate became non-finite or exceeded the divergence bound; the run stopped there. */
-    DIVERGED,
-    /**
-     * The step-size check found the mean recursion unstable and the policy was {@link
-     * Lsa.StabilityPolicy#REFUSE}; nothing was run and the iterates are the starting point.
-     */
-    REFUSED
+  /**
+   * The answer: the Polyak-Ruppert average.
+   *
+   * @return {@link #average()}
+   */
+  @Override
+  public double[] solution() {
+    return average;
+  }
+
+  /**
+   * The distance {@code ‖θ̄ − θ*‖} of the average to the reference solution, taken from the last
+   * history checkpoint (the end of a run that completed).
+   *
+   * @return the distance, or {@code NaN} when no history was kept or the run stopped early
+   */
+  @Override
+  public double residual() {
+    int n = history.size();
+    return n > 0 && history.iterations()[n - 1] == iterations
+        ? Math.sqrt(history.averageError()[n - 1])
+        : Double.NaN;
+  }
+
+  /**
+   * The distances {@code ‖θ̄_k − θ*‖} at the history checkpoints ({@code NaN} before the burn-in
+   * ends).
+   *
+   * @return the square roots of {@link History#averageError()}, empty without a history
+   */
+  @Override
+  public double[] residualHistory() {
+    double[] e = history.averageError().clone();
+    for (int i = 0; i < e.length; i++) {
+      e[i] = Math.sqrt(e[i]);
+    }
+    return e;
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.fathom.lsa;
 
+import dev.fathom.core.Rng;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
 
@@ -10,9 +11,10 @@ import java.util.random.RandomGenerator;
  * <p>A stream never hands out its matrices: {@link #update(double, double[])} draws the next pair
  * and applies {@code θ ← θ − α (A_k θ − b_k)} in place, so a sparse or rank-one estimate costs
  * O(nnz) per step. Streams may be Markovian (the estimates depend on a hidden chain state, as in
- * TD(0) along a trajectory) or i.i.d. The same seed given to {@link #reset(long)} reproduces the
- * same sequence of estimates, whatever {@code θ} and {@code α} are, so two runs with different step
- * sizes can share their randomness (as Richardson-Romberg extrapolation does).
+ * TD(0) along a trajectory) or i.i.d. The same seed given to {@link #reset(long)} (or a generator
+ * in the same state given to {@link #reset(RandomGenerator)}) reproduces the same sequence of
+ * estimates, whatever {@code θ} and {@code α} are, so two runs with different step sizes can share
+ * their randomness (as Richardson-Romberg extrapolation does).
  *
  * <p>Implementations hold mutable state and are not thread-safe.
  */
@@ -25,12 +27,21 @@ public interface LsaStream {
   int dimension();
 
   /**
-   * Restarts the stream: its generator from {@code seed} and, for a Markovian stream, its chain
-   * from the initial state.
+   * Restarts the stream drawing from {@code rng} (which it then uses, unshared) and, for a
+   * Markovian stream, its chain from the initial state.
+   *
+   * @param rng the generator the stream draws from
+   */
+  void reset(RandomGenerator rng);
+
+  /**
+   * Restarts the stream from {@code seed}: {@code reset(Rng.create(seed))}.
    *
    * @param seed the seed
    */
-  void reset(long seed);
+  default void reset(long seed) {
+    reset(Rng.create(seed));
+  }
 
   /**
    * Draws the next estimate {@code (A_k, b_k)} and applies {@code θ ← θ − α (A_k θ − b_k)}.

@@ -130,9 +130,21 @@ public final class MarkovRewardProcess {
    * @return the process
    */
   public static MarkovRewardProcess random(int n, int outDegree, long seed) {
+    return random(n, outDegree, Rng.create(seed));
+  }
+
+  /**
+   * A random sparse process as {@link #random(int, int, long)}, drawing from {@code rng}.
+   *
+   * @param n the number of states, at least 2
+   * @param outDegree successors per state, in {@code [2, n]}
+   * @param rng the generator
+   * @return the process
+   */
+  public static MarkovRewardProcess random(int n, int outDegree, RandomGenerator rng) {
     Args.inRange("n", n, 2, Integer.MAX_VALUE);
     Args.inRange("outDegree", outDegree, 2, n);
-    RandomGenerator rng = Rng.create(seed);
+    Args.notNull("rng", rng);
     int[] rowStart = new int[n + 1];
     int[] next = new int[n * outDegree];
     double[] prob = new double[n * outDegree];

@@ -24,8 +24,8 @@ abstract class SeededStream implements LsaStream {
   }
 
   @Override
-  public void reset(long seed) {
-    rng = Rng.create(seed);
+  public void reset(RandomGenerator generator) {
+    rng = dev.fathom.core.Args.notNull("rng", generator);
   }
 
   @Override

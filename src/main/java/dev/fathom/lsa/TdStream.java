@@ -1,6 +1,7 @@
 package dev.fathom.lsa;
 
 import dev.fathom.linalg.Vectors;
+import java.util.random.RandomGenerator;
 
 /**
  * The TD(0) stream: {@code θ ← θ + α δ φ(s)}, {@code δ = r(s) + γ φ(s')ᵀθ − φ(s)ᵀθ}, without
@@ -64,8 +65,8 @@ final class TdStream extends SeededStream {
   }
 
   @Override
-  public void reset(long seed) {
-    super.reset(seed);
+  public void reset(RandomGenerator generator) {
+    super.reset(generator);
     state = stationary.sample(rng); // start in stationarity: no chain transient
   }
 

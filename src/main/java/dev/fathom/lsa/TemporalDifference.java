@@ -76,9 +76,25 @@ public final class TemporalDifference {
    */
   public static TemporalDifference random(
       int states, int outDegree, int features, double gamma, long seed) {
+    return random(states, outDegree, features, gamma, Rng.create(seed));
+  }
+
+  /**
+   * A random instance as {@link #random(int, int, int, double, long)}, drawing the process and then
+   * the features from {@code rng}.
+   *
+   * @param states the number of states, at least 2
+   * @param outDegree successors per state, in {@code [2, states]}
+   * @param features the number of features {@code d}, in {@code [1, states]}
+   * @param gamma the discount, in {@code [0, 1)}
+   * @param rng the generator
+   * @return the problem
+   */
+  public static TemporalDifference random(
+      int states, int outDegree, int features, double gamma, RandomGenerator rng) {
     Args.inRange("features", features, 1, Math.max(1, states));
-    MarkovRewardProcess mrp = MarkovRewardProcess.random(states, outDegree, seed);
-    RandomGenerator rng = Rng.stream(seed, 1);
+    Args.notNull("rng", rng);
+    MarkovRewardProcess mrp = MarkovRewardProcess.random(states, outDegree, rng);
     double[][] f = new double[states][];
     double scale = 1 / Math.sqrt(features);
     for (int s = 0; s < states; s++) {

@@ -1,6 +1,8 @@
 package dev.fathom.monotone;
 
 import dev.fathom.core.Args;
+import dev.fathom.core.IterationListener;
+import dev.fathom.core.StoppingRule;
 
 /**
  * The deterministic extragradient baselines for monotone Lipschitz {@code F}: Korpelevich's EG and
@@ -92,8 +94,8 @@ public final class ExtraGradient implements MonotoneSolver {
   }
 
   @Override
-  public SolverResult solve(Problem problem, StoppingRule rule, IterationListener listener) {
-    Monitor m = new Monitor(problem, rule, listener);
+  public InclusionResult solve(Problem problem, StoppingRule rule, IterationListener listener) {
+    Monitor m = new Monitor(problem, rule, listener, 1.0);
     CountingOperator op = m.op();
     double[] z0 = problem.start();
     double[] z = z0.clone();
@@ -108,7 +110,7 @@ public final class ExtraGradient implements MonotoneSolver {
     long k = 0;
     while (!m.budgetSpent()) {
       op.apply(z, fz);
-      if (k > 0 && m.exact(z, fz)) {
+      if (k > 0 && m.exact(z, fz, k)) {
         break;
       }
       double lambda = anchored ? 1.0 / (k + 2) : 0.0;

@@ -1,6 +1,8 @@
 package dev.fathom.monotone;
 
 import dev.fathom.core.Args;
+import dev.fathom.core.IterationListener;
+import dev.fathom.core.StoppingRule;
 
 /**
  * Deterministic Halpern iteration in fixed-point form for a cocoercive {@code F}: with {@code T(x)
@@ -36,8 +38,8 @@ public final class Halpern implements MonotoneSolver {
   }
 
   @Override
-  public SolverResult solve(Problem problem, StoppingRule rule, IterationListener listener) {
-    Monitor m = new Monitor(problem, rule, listener);
+  public InclusionResult solve(Problem problem, StoppingRule rule, IterationListener listener) {
+    Monitor m = new Monitor(problem, rule, listener, 1.0);
     CountingOperator op = m.op();
     double[] x0 = problem.start();
     double[] x = x0.clone();
@@ -51,7 +53,7 @@ public final class Halpern implements MonotoneSolver {
     long k = 0;
     while (!m.budgetSpent()) {
       op.apply(x, fx);
-      if (k > 0 && m.exact(x, fx)) {
+      if (k > 0 && m.exact(x, fx, k)) {
         break;
       }
       Kernels.forward(x, eta, fx, t);

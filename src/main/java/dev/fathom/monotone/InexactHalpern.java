@@ -1,7 +1,9 @@
 package dev.fathom.monotone;
 
 import dev.fathom.core.Args;
+import dev.fathom.core.IterationListener;
 import dev.fathom.core.Rng;
+import dev.fathom.core.StoppingRule;
 import java.util.random.RandomGenerator;
 
 /**
@@ -46,46 +48,37 @@ public final class InexactHalpern implements MonotoneSolver {
   private final double resolventStep;
   private final double innerStep;
   private final double innerFactor;
-  private final long seed;
+  private final SeedSource random;
 
   private InexactHalpern(
-      boolean vr, double resolventStep, double innerStep, double innerFactor, long seed) {
-    if (!Double.isNaN(resolventStep)) {
-      Args.positive("resolventStep", resolventStep);
-    }
-    if (!Double.isNaN(innerStep)) {
-      Args.positive("innerStep", innerStep);
-    }
-    Args.positive("innerFactor", innerFactor);
+      boolean vr, double resolventStep, double innerStep, double innerFactor, SeedSource random) {
     this.vr = vr;
     this.resolventStep = resolventStep;
     this.innerStep = innerStep;
     this.innerFactor = innerFactor;
-    this.seed = seed;
+    this.random = random;
   }
 
   /**
-   * Algorithm 2 with the VR-FoRB inner loop and default constants.
+   * Algorithm 2 with the VR-FoRB inner loop and default constants; every run draws from {@code
+   * Rng.create(seed)}, so runs repeat.
    *
    * @param seed the seed of the sampling
    * @return the solver
    */
   public static InexactHalpern varianceReduced(long seed) {
-    return new InexactHalpern(true, Double.NaN, Double.NaN, 0.05, seed);
+    return new InexactHalpern(true, Double.NaN, Double.NaN, 0.05, SeedSource.of(seed));
   }
 
   /**
-   * Algorithm 2 with the VR-FoRB inner loop and explicit constants.
+   * Algorithm 2 with the VR-FoRB inner loop and default constants, drawing from {@code rng}:
+   * successive runs continue its sequence, and the solver must then stay on one thread.
    *
-   * @param resolventStep {@code c > 0}, or {@code NaN} for {@code √n/L_Q}
-   * @param innerStep {@code γ > 0}, or {@code NaN} for {@code √(p(1−p))/(cL_Q + 1)}
-   * @param innerFactor {@code a > 0} in {@code M_k = ⌊a·n·log(k+2)⌋}
-   * @param seed the seed of the sampling
+   * @param rng the generator of the sampling
    * @return the solver
    */
-  public static InexactHalpern varianceReduced(
-      double resolventStep, double innerStep, double innerFactor, long seed) {
-    return new InexactHalpern(true, resolventStep, innerStep, innerFactor, seed);
+  public static InexactHalpern varianceReduced(RandomGenerator rng) {
+    return new InexactHalpern(true, Double.NaN, Double.NaN, 0.05, SeedSource.of(rng));
   }
 
   /**
@@ -95,20 +88,44 @@ public final class InexactHalpern implements MonotoneSolver {
    * @return the solver
    */
   public static InexactHalpern deterministic() {
-    return new InexactHalpern(false, Double.NaN, Double.NaN, 1.0, 0L);
+    return new InexactHalpern(false, Double.NaN, Double.NaN, 1.0, SeedSource.of(0L));
   }
 
   /**
-   * Inexact Halpern with a deterministic inner loop and explicit constants.
+   * The same solver with a given resolvent step {@code c} instead of the default ({@code √n/L_Q}
+   * with the VR-FoRB inner loop, {@code 10/L_F} with the deterministic one).
    *
-   * @param resolventStep {@code c > 0}, or {@code NaN} for {@code 10/L_F}
-   * @param innerStep {@code γ > 0} (below {@code 1/(2(cL_F + 1))}), or {@code NaN} for the default
-   * @param innerFactor {@code a > 0} in {@code M_k = ⌈a·log(k+2)⌉}
-   * @return the solver
+   * @param c the resolvent step, finite and positive
+   * @return a new solver (sharing this one's randomness)
    */
-  public static InexactHalpern deterministic(
-      double resolventStep, double innerStep, double innerFactor) {
-    return new InexactHalpern(false, resolventStep, innerStep, innerFactor, 0L);
+  public InexactHalpern withResolventStep(double c) {
+    return new InexactHalpern(
+        vr, Args.positive("resolventStep", c), innerStep, innerFactor, random);
+  }
+
+  /**
+   * The same solver with a given inner step {@code γ} instead of the default ({@code
+   * √(p(1−p))/(cL_Q + 1)} with VR-FoRB, {@code 0.45/(cL_F + 1)} deterministic; the deterministic
+   * loop needs {@code γ < 1/(2(cL_F + 1))}).
+   *
+   * @param gamma the inner step, finite and positive
+   * @return a new solver (sharing this one's randomness)
+   */
+  public InexactHalpern withInnerStep(double gamma) {
+    return new InexactHalpern(
+        vr, resolventStep, Args.positive("innerStep", gamma), innerFactor, random);
+  }
+
+  /**
+   * The same solver with another inner-loop length factor {@code a}: {@code M_k = ⌊a·n·log(k+2)⌋}
+   * VR-FoRB steps (default 0.05) or {@code M_k = ⌈a·log(k+2)⌉} deterministic steps (default 1).
+   *
+   * @param a the factor, finite and positive
+   * @return a new solver (sharing this one's randomness)
+   */
+  public InexactHalpern withInnerFactor(double a) {
+    return new InexactHalpern(
+        vr, resolventStep, innerStep, Args.positive("innerFactor", a), random);
   }
 
   @Override
@@ -117,8 +134,8 @@ public final class InexactHalpern implements MonotoneSolver {
   }
 
   @Override
-  public SolverResult solve(Problem problem, StoppingRule rule, IterationListener listener) {
-    Monitor m = new Monitor(problem, rule, listener);
+  public InclusionResult solve(Problem problem, StoppingRule rule, IterationListener listener) {
+    Monitor m = new Monitor(problem, rule, listener, 1.0);
     CountingOperator op = m.op();
     int n = problem.size();
     int d = problem.dimension();
@@ -141,7 +158,7 @@ public final class InexactHalpern implements MonotoneSolver {
     if (vr && n == 1) {
       gamma = Double.isNaN(innerStep) ? 0.45 / (c * lip + 1) : innerStep;
     }
-    Inner inner = new Inner(problem, op, m, c, gamma, p, Rng.create(seed), d);
+    Inner inner = new Inner(problem, op, m, c, gamma, p, random.generator(), d);
     double[] u = new double[d];
     long k = 0;
     while (!m.budgetSpent()) {
@@ -151,13 +168,13 @@ public final class InexactHalpern implements MonotoneSolver {
               ? Math.max(1L, (long) Math.floor(innerFactor * n * Math.log(k + 2)))
               : Math.max(1L, (long) Math.ceil(innerFactor * Math.log(k + 2)));
       // each inner loop starts with F(x_k): a free residual check at x_k
-      boolean stop = vr && n > 1 ? inner.vrForb(u, k > 0, steps) : inner.forb(u, k > 0, steps);
+      boolean stop = vr && n > 1 ? inner.vrForb(u, k, steps) : inner.forb(u, k, steps);
       if (stop) {
         return m.result(name(), x, k);
       }
       k++;
       // the guarantee is about J̃_k (see the class comment): check it, as monitoring
-      if (m.monitorCheck(inner.v)) {
+      if (m.monitorCheck(inner.v, k)) {
         break;
       }
       double lambda = 1.0 / (k + 1);
@@ -173,11 +190,16 @@ public final class InexactHalpern implements MonotoneSolver {
    */
   static double[] vrForbResolvent(
       Problem problem, double c, double gamma, double[] u, long steps, long seed) {
-    Monitor m = new Monitor(problem, StoppingRule.of(0.0, 1e12), null);
+    Monitor m =
+        new Monitor(
+            problem,
+            StoppingRule.absolute(Double.MIN_VALUE, Long.MAX_VALUE),
+            IterationListener.NONE,
+            1.0);
     int n = problem.size();
     Inner inner =
         new Inner(problem, m.op(), m, c, gamma, 1.0 / n, Rng.create(seed), problem.dimension());
-    inner.vrForb(u, false, steps);
+    inner.vrForb(u, 0, steps);
     return inner.v.clone();
   }
 
@@ -233,14 +255,15 @@ public final class InexactHalpern implements MonotoneSolver {
     }
 
     /**
-     * VR-FoRB on the resolvent at {@code u}, started at {@code u}; leaves the answer in {@link #v}.
+     * VR-FoRB on the resolvent at {@code u} = iterate {@code k}, started at {@code u}; leaves the
+     * answer in {@link #v}. Its first pass is a free check at {@code u} when {@code k > 0}.
      */
-    boolean vrForb(double[] u, boolean check, long steps) {
+    boolean vrForb(double[] u, long k, long steps) {
       System.arraycopy(u, 0, v, 0, u.length);
       System.arraycopy(u, 0, w, 0, u.length);
       System.arraycopy(u, 0, wPrev, 0, u.length);
       op.apply(w, fw);
-      if (check && m.exact(u, fw)) {
+      if (k > 0 && m.exact(u, fw, k)) {
         return true;
       }
       innerOperator(fw, w, u, gw);
@@ -266,12 +289,13 @@ public final class InexactHalpern implements MonotoneSolver {
     }
 
     /**
-     * Deterministic FoRB on the resolvent at {@code u}, started at {@code u}; answer in {@link #v}.
+     * Deterministic FoRB on the resolvent at {@code u} = iterate {@code k}, started at {@code u};
+     * answer in {@link #v}. Its first pass is a free check at {@code u} when {@code k > 0}.
      */
-    boolean forb(double[] u, boolean check, long steps) {
+    boolean forb(double[] u, long k, long steps) {
       System.arraycopy(u, 0, v, 0, u.length);
       op.apply(v, fw);
-      if (check && m.exact(u, fw)) {
+      if (k > 0 && m.exact(u, fw, k)) {
         return true;
       }
       innerOperator(fw, v, u, gw); // g(v_0); gw holds g(v_{t-1}) below

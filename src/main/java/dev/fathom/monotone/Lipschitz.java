@@ -30,12 +30,26 @@ public final class Lipschitz {
    * @return the estimate (the largest difference quotient seen), positive
    */
   public static double operator(Operator f, double[] x, int iterations, long seed) {
+    return operator(f, x, iterations, Rng.create(seed));
+  }
+
+  /**
+   * Estimates {@code L_F} as {@link #operator(Operator, double[], int, long)}, drawing the start
+   * direction from {@code rng}.
+   *
+   * @param f the operator
+   * @param x the point, length {@code d}, finite
+   * @param iterations power iterations, at least 1
+   * @param rng the generator of the random start direction
+   * @return the estimate (the largest difference quotient seen), positive
+   */
+  public static double operator(Operator f, double[] x, int iterations, RandomGenerator rng) {
     Args.notNull("f", f);
     int d = f.dimension();
     Args.length("x", x, d);
     Args.finite("x", x);
     Args.positive("iterations", iterations);
-    RandomGenerator rng = Rng.create(seed);
+    Args.notNull("rng", rng);
     double[] v = Rng.gaussian(rng, d);
     Vectors.scale(1.0 / Vectors.norm2(v), v);
     double[] fx = new double[d];
@@ -73,12 +87,27 @@ public final class Lipschitz {
    * @return the estimate, positive
    */
   public static double meanSquare(FiniteSumOperator f, double[] x, int directions, long seed) {
+    return meanSquare(f, x, directions, Rng.create(seed));
+  }
+
+  /**
+   * Estimates {@code L_Q} as {@link #meanSquare(FiniteSumOperator, double[], int, long)}, drawing
+   * the directions from {@code rng}.
+   *
+   * @param f the finite-sum operator
+   * @param x the point, length {@code d}, finite
+   * @param directions how many directions, at least 1 (each costs {@code 2n} component calls)
+   * @param rng the generator of the directions
+   * @return the estimate, positive
+   */
+  public static double meanSquare(
+      FiniteSumOperator f, double[] x, int directions, RandomGenerator rng) {
     Args.notNull("f", f);
     int d = f.dimension();
     Args.length("x", x, d);
     Args.finite("x", x);
     Args.positive("directions", directions);
-    RandomGenerator rng = Rng.create(seed);
+    Args.notNull("rng", rng);
     double h = 1e-4 * Math.max(1.0, Vectors.norm2(x));
     double[] y = new double[d];
     double[] diff = new double[d];

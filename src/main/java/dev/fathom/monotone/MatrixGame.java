@@ -55,8 +55,20 @@ public final class MatrixGame {
    * @return the game
    */
   public static MatrixGame policemanBurglar(int n, long seed) {
+    return policemanBurglar(n, Rng.create(seed));
+  }
+
+  /**
+   * Nemirovski's policeman-and-burglar game of {@link #policemanBurglar(int, long)}, drawing {@code
+   * w} from {@code rng}.
+   *
+   * @param n the number of houses, at least 2
+   * @param rng the generator of {@code w}
+   * @return the game
+   */
+  public static MatrixGame policemanBurglar(int n, RandomGenerator rng) {
     Args.inRange("n", n, 2, 1 << 14);
-    RandomGenerator rng = Rng.create(seed);
+    Args.notNull("rng", rng);
     double[] w = new double[n];
     for (int j = 0; j < n; j++) {
       w[j] = Math.abs(rng.nextGaussian());
@@ -113,14 +125,13 @@ public final class MatrixGame {
     int n = a.length;
     double[] start = new double[2 * n];
     Arrays.fill(start, 1.0 / n);
-    return new Problem(
-        "matrix game n=" + n,
-        operator,
-        Resolvents.product(Resolvents.simplex(n, 1.0), Resolvents.simplex(n, 1.0)),
-        start,
-        operator.lipschitz(),
-        operator.meanSquareLipschitz(),
-        null);
+    return Problem.of(
+            "matrix game n=" + n,
+            operator,
+            Resolvents.product(Resolvents.simplex(n, 1.0), Resolvents.simplex(n, 1.0)),
+            start)
+        .withLipschitz(operator.lipschitz())
+        .withMeanSquareLipschitz(operator.meanSquareLipschitz());
   }
 
   /**

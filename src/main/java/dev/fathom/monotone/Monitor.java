@@ -1,9 +1,16 @@
 package dev.fathom.monotone;
 
 import dev.fathom.core.Args;
+import dev.fathom.core.IterationListener;
+import dev.fathom.core.Progress;
+import dev.fathom.core.Status;
+import dev.fathom.core.StoppingRule;
 import java.util.Arrays;
 
-/** Residual checks, history, budget and status for one solver run. Package-private plumbing. */
+/**
+ * Residual checks, history, budget, listener and status for one solver run. The stopping rule's
+ * reference is the residual at the start; its budget counts epochs. Package-private plumbing.
+ */
 final class Monitor {
   /** A residual this many times the initial one is taken as divergence. */
   static final double BLOW_UP = 1e8;
@@ -12,6 +19,7 @@ final class Monitor {
   private final StoppingRule rule;
   private final CountingOperator counted;
   private final IterationListener listener;
+  private final Progress progress = new Progress();
   private final long budget;
   private final long interval;
   private final double[] fx;
@@ -20,20 +28,26 @@ final class Monitor {
   private long monitorCalls;
   private double residual = Double.NaN;
   private double initial;
+  private double threshold;
+  private long iteration;
   private Status status;
   private long[] calls = new long[64];
   private double[] residuals = new double[64];
   private int size;
 
-  /** Wraps the problem's operator in a counter and evaluates the residual at the start. */
-  Monitor(Problem problem, StoppingRule rule, IterationListener listener) {
+  /**
+   * Wraps the problem's operator in a counter and evaluates the residual at the start; between free
+   * checks, a monitoring check comes every {@code checkEveryEpochs} epochs.
+   */
+  Monitor(Problem problem, StoppingRule rule, IterationListener listener, double checkEveryEpochs) {
     this.problem = Args.notNull("problem", problem);
     this.rule = Args.notNull("rule", rule);
-    this.listener = listener;
+    this.listener = Args.notNull("listener", listener);
     this.counted = new CountingOperator(problem.operator());
     int n = problem.size();
-    this.budget = (long) Math.ceil(rule.maxEpochs() * n);
-    this.interval = Math.max(1L, Math.round(rule.checkEveryEpochs() * n));
+    long epochs = rule.maxIterations();
+    this.budget = epochs > Long.MAX_VALUE / n ? Long.MAX_VALUE : epochs * n;
+    this.interval = Math.max(1L, Math.round(checkEveryEpochs * n));
     this.fx = new double[problem.dimension()];
     this.work = new double[problem.dimension()];
     start(problem.start());
@@ -59,6 +73,7 @@ final class Monitor {
       }
     }
     initial = problem.naturalResidual(x0, fx, work);
+    threshold = rule.threshold(initial);
     return record(x0, initial);
   }
 
@@ -77,11 +92,12 @@ final class Monitor {
     return budget;
   }
 
-  /** After an iteration ending at {@code x}: checks when due; returns true to stop. */
-  boolean step(double[] x) {
+  /** After iteration {@code k} ending at {@code x}: checks when due; returns true to stop. */
+  boolean step(double[] x, long k) {
     if (status != null) {
       return true;
     }
+    iteration = k;
     long c = counted.calls();
     if (c - lastCheck >= interval || c >= budget) {
       return check(x);
@@ -95,19 +111,21 @@ final class Monitor {
     return record(x, problem.naturalResidual(x, fx, work));
   }
 
-  /** A check at {@code x} now, charged as monitoring; returns true to stop. */
-  boolean monitorCheck(double[] x) {
+  /** A check at iterate {@code k}, {@code x}, charged as monitoring; returns true to stop. */
+  boolean monitorCheck(double[] x, long k) {
     if (status != null) {
       return true;
     }
+    iteration = k;
     return check(x);
   }
 
-  /** A free check: {@code fxExact = F(x)} was computed by the method itself. */
-  boolean exact(double[] x, double[] fxExact) {
+  /** A free check at iterate {@code k}: {@code fxExact = F(x)} was computed by the method. */
+  boolean exact(double[] x, double[] fxExact, long k) {
     if (status != null) {
       return true;
     }
+    iteration = k;
     return record(x, problem.naturalResidual(x, fxExact, work));
   }
 
@@ -121,27 +139,28 @@ final class Monitor {
     residuals[size++] = r;
     lastCheck = c;
     residual = r;
-    if (listener != null) {
-      listener.onResidual(c, r, x);
-    }
+    listener.onIteration(progress.update(iteration, c, r, x));
     if (!Double.isFinite(r) || r > BLOW_UP * Math.max(initial, Double.MIN_NORMAL)) {
       status = Status.DIVERGED;
-    } else if (r <= rule.tolerance()) {
+    } else if (r <= threshold) {
       status = Status.CONVERGED;
+    } else if (progress.isCancelled()) {
+      status = Status.CANCELLED;
     } else if (c >= budget) {
-      status = Status.BUDGET_EXHAUSTED;
+      status = Status.MAX_ITERATIONS;
     }
     return status != null;
   }
 
   /** Builds the result, first checking the final iterate if it has not been checked. */
-  SolverResult result(String method, double[] x, long iterations) {
-    if (lastCheck != counted.calls()) {
+  InclusionResult result(String method, double[] x, long iterations) {
+    if (lastCheck != counted.calls() && status != Status.CANCELLED) {
       status = null;
+      iteration = iterations;
       check(x);
     }
     if (status == null) {
-      status = Status.BUDGET_EXHAUSTED;
+      status = Status.MAX_ITERATIONS;
     }
     int n = problem.size();
     long[] c = Arrays.copyOf(calls, size);
@@ -149,7 +168,7 @@ final class Monitor {
     for (int k = 0; k < size; k++) {
       e[k] = c[k] / (double) n;
     }
-    return new SolverResult(
+    return new InclusionResult(
         method,
         x.clone(),
         status,
@@ -158,6 +177,6 @@ final class Monitor {
         counted.calls(),
         counted.epochs(),
         monitorCalls,
-        new History(c, e, Arrays.copyOf(residuals, size)));
+        new OracleHistory(c, e, Arrays.copyOf(residuals, size)));
   }
 }

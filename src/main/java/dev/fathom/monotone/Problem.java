@@ -5,41 +5,60 @@ import dev.fathom.linalg.Vectors;
 
 /**
  * A finite-sum monotone inclusion {@code 0 ∈ F(x) + G(x)} with a starting point and what is known
- * about it.
+ * about it. Immutable; built by {@link #of} and refined by the {@code with...} copies:
  *
- * <p>{@code lipschitz} is the Lipschitz constant {@code L_F} of {@code F} (for a cocoercive {@code
- * F}, {@code F} is {@code 1/L_F}-cocoercive); {@code meanSquareLipschitz} is {@code L_Q} with
- * {@code (1/n) Σ ‖F_i(u) − F_i(v)‖² ≤ L_Q² ‖u − v‖²}. Either may be {@code NaN} (unknown); solvers
- * then estimate it (see {@link Lipschitz}) and charge the estimation's oracle calls to the run.
+ * <pre>{@code
+ * Problem p = Problem.of("least squares", op, Resolvents.identity(d), new double[d])
+ *     .withLipschitz(op.lipschitz())
+ *     .withMeanSquareLipschitz(op.meanSquareLipschitz());
+ * }</pre>
  *
- * @param name a short name for reports
- * @param operator the finite-sum operator {@code F}
- * @param resolvent the resolvent of {@code G} (use {@link Resolvents#identity} when {@code G = 0})
- * @param start the starting point {@code x0} (copied)
- * @param lipschitz {@code L_F}, positive, or {@code NaN} if unknown
- * @param meanSquareLipschitz {@code L_Q}, positive, or {@code NaN} if unknown
- * @param solution a known solution {@code x*} (copied), or {@code null}
+ * <p>{@link #lipschitz()} is the Lipschitz constant {@code L_F} of {@code F} (for a cocoercive
+ * {@code F}, {@code F} is {@code 1/L_F}-cocoercive); {@link #meanSquareLipschitz()} is {@code L_Q}
+ * with {@code (1/n) Σ ‖F_i(u) − F_i(v)‖² ≤ L_Q² ‖u − v‖²}. When one is not given, solvers estimate
+ * it (see {@link Lipschitz}) and charge the estimation's oracle calls to the run.
+ *
+ * @since 1.0
  */
-public record Problem(
-    String name,
-    FiniteSumOperator operator,
-    Resolvent resolvent,
-    double[] start,
-    double lipschitz,
-    double meanSquareLipschitz,
-    double[] solution) {
+public final class Problem {
+  private final String name;
+  private final FiniteSumOperator operator;
+  private final Resolvent resolvent;
+  private final double[] start;
+  private final double lipschitz;
+  private final double meanSquareLipschitz;
+  private final double[] solution;
+
+  private Problem(
+      String name,
+      FiniteSumOperator operator,
+      Resolvent resolvent,
+      double[] start,
+      double lipschitz,
+      double meanSquareLipschitz,
+      double[] solution) {
+    this.name = name;
+    this.operator = operator;
+    this.resolvent = resolvent;
+    this.start = start;
+    this.lipschitz = lipschitz;
+    this.meanSquareLipschitz = meanSquareLipschitz;
+    this.solution = solution;
+  }
+
   /**
-   * Validates dimensions and constants.
+   * A problem with unknown constants and solution.
    *
-   * @param name non-null
-   * @param operator non-null, with at least one component
-   * @param resolvent non-null, of the operator's dimension
-   * @param start finite, of the operator's dimension
-   * @param lipschitz positive or NaN
-   * @param meanSquareLipschitz positive or NaN
-   * @param solution null or of the operator's dimension
+   * @param name a short name for reports, non-null
+   * @param operator the finite-sum operator {@code F}, with at least one component
+   * @param resolvent the resolvent of {@code G} of the operator's dimension (use {@link
+   *     Resolvents#identity} when {@code G = 0})
+   * @param start the starting point {@code x0}, finite, of the operator's dimension (copied)
+   * @return the problem
+   * @throws IllegalArgumentException naming the first bad argument
    */
-  public Problem {
+  public static Problem of(
+      String name, FiniteSumOperator operator, Resolvent resolvent, double[] start) {
     Args.notNull("name", name);
     Args.notNull("operator", operator);
     Args.notNull("resolvent", resolvent);
@@ -49,19 +68,113 @@ public record Problem(
     if (resolvent.dimension() != d) {
       throw Args.fail("resolvent.dimension()", resolvent.dimension(), "d = " + d);
     }
-    Args.length("start", start, d);
-    Args.finite("start", start);
-    start = start.clone();
-    if (!Double.isNaN(lipschitz)) {
-      Args.positive("lipschitz", lipschitz);
-    }
-    if (!Double.isNaN(meanSquareLipschitz)) {
-      Args.positive("meanSquareLipschitz", meanSquareLipschitz);
-    }
-    if (solution != null) {
-      Args.length("solution", solution, d);
-      solution = solution.clone();
-    }
+    return new Problem(
+        name, operator, resolvent, checkedStart("start", start, d), Double.NaN, Double.NaN, null);
+  }
+
+  private static double[] checkedStart(String what, double[] x, int d) {
+    Args.length(what, x, d);
+    Args.finite(what, x);
+    return x.clone();
+  }
+
+  /**
+   * The same problem with a known Lipschitz constant of {@code F}.
+   *
+   * @param lf {@code L_F}, finite and positive
+   * @return the new problem
+   */
+  public Problem withLipschitz(double lf) {
+    return new Problem(
+        name,
+        operator,
+        resolvent,
+        start,
+        Args.positive("lipschitz", lf),
+        meanSquareLipschitz,
+        solution);
+  }
+
+  /**
+   * The same problem with a known mean-square Lipschitz constant of the components.
+   *
+   * @param lq {@code L_Q}, finite and positive
+   * @return the new problem
+   */
+  public Problem withMeanSquareLipschitz(double lq) {
+    return new Problem(
+        name,
+        operator,
+        resolvent,
+        start,
+        lipschitz,
+        Args.positive("meanSquareLipschitz", lq),
+        solution);
+  }
+
+  /**
+   * The same problem with both constants unknown (solvers then estimate them).
+   *
+   * @return the new problem
+   */
+  public Problem withoutConstants() {
+    return new Problem(name, operator, resolvent, start, Double.NaN, Double.NaN, solution);
+  }
+
+  /**
+   * The same problem with a known solution.
+   *
+   * @param xs {@code x*}, of the operator's dimension (copied)
+   * @return the new problem
+   */
+  public Problem withSolution(double[] xs) {
+    Args.length("solution", xs, dimension());
+    return new Problem(
+        name, operator, resolvent, start, lipschitz, meanSquareLipschitz, xs.clone());
+  }
+
+  /**
+   * The same problem from another starting point.
+   *
+   * @param x0 the new start, finite, of the operator's dimension (copied)
+   * @return the new problem
+   */
+  public Problem withStart(double[] x0) {
+    return new Problem(
+        name,
+        operator,
+        resolvent,
+        checkedStart("x0", x0, dimension()),
+        lipschitz,
+        meanSquareLipschitz,
+        solution);
+  }
+
+  /**
+   * The name for reports.
+   *
+   * @return the name
+   */
+  public String name() {
+    return name;
+  }
+
+  /**
+   * The finite-sum operator {@code F}.
+   *
+   * @return {@code F}
+   */
+  public FiniteSumOperator operator() {
+    return operator;
+  }
+
+  /**
+   * The resolvent of {@code G}.
+   *
+   * @return {@code J_G}
+   */
+  public Resolvent resolvent() {
+    return resolvent;
   }
 
   /**
@@ -69,9 +182,26 @@ public record Problem(
    *
    * @return a copy of {@code x0}
    */
-  @Override
   public double[] start() {
     return start.clone();
+  }
+
+  /**
+   * The Lipschitz constant {@code L_F} of {@code F}, if known.
+   *
+   * @return {@code L_F}, or {@code NaN} when not given
+   */
+  public double lipschitz() {
+    return lipschitz;
+  }
+
+  /**
+   * The mean-square Lipschitz constant {@code L_Q} of the components, if known.
+   *
+   * @return {@code L_Q}, or {@code NaN} when not given
+   */
+  public double meanSquareLipschitz() {
+    return meanSquareLipschitz;
   }
 
   /**
@@ -79,23 +209,8 @@ public record Problem(
    *
    * @return a copy of {@code x*}, or {@code null} if unknown
    */
-  @Override
   public double[] solution() {
     return solution == null ? null : solution.clone();
-  }
-
-  /**
-   * A problem with unknown constants and solution.
-   *
-   * @param name a short name
-   * @param operator the operator
-   * @param resolvent the resolvent of {@code G}
-   * @param start the starting point
-   * @return the problem
-   */
-  public static Problem of(
-      String name, FiniteSumOperator operator, Resolvent resolvent, double[] start) {
-    return new Problem(name, operator, resolvent, start, Double.NaN, Double.NaN, null);
   }
 
   /**
@@ -114,27 +229,6 @@ public record Problem(
    */
   public int size() {
     return operator.size();
-  }
-
-  /**
-   * The same problem from another starting point.
-   *
-   * @param x0 the new start
-   * @return the new problem
-   */
-  public Problem withStart(double[] x0) {
-    return new Problem(name, operator, resolvent, x0, lipschitz, meanSquareLipschitz, solution);
-  }
-
-  /**
-   * The same problem with other constants ({@code NaN}: unknown).
-   *
-   * @param lf the Lipschitz constant of {@code F}
-   * @param lq the mean-square Lipschitz constant of the components
-   * @return the new problem
-   */
-  public Problem withLipschitz(double lf, double lq) {
-    return new Problem(name, operator, resolvent, start, lf, lq, solution);
   }
 
   /**

@@ -24,9 +24,22 @@ public final class Problems {
    * @return the problem
    */
   public static Problem leastSquares(int n, int d, long seed) {
+    return leastSquares(n, d, Rng.create(seed));
+  }
+
+  /**
+   * Consistent finite-sum least squares as {@link #leastSquares(int, int, long)}, drawing from
+   * {@code rng}.
+   *
+   * @param n the number of components, at least 1
+   * @param d the dimension, at least 1
+   * @param rng the generator
+   * @return the problem
+   */
+  public static Problem leastSquares(int n, int d, RandomGenerator rng) {
     Args.positive("n", n);
     Args.positive("d", d);
-    RandomGenerator rng = Rng.create(seed);
+    Args.notNull("rng", rng);
     double[] xs = Rng.gaussian(rng, d);
     double[][] rows = new double[n][];
     double[] b = new double[n];
@@ -39,14 +52,10 @@ public final class Problems {
       b[i] = s;
     }
     LeastSquares op = new LeastSquares(rows, b);
-    return new Problem(
-        "least squares n=" + n + " d=" + d,
-        op,
-        Resolvents.identity(d),
-        new double[d],
-        op.lipschitz(),
-        op.meanSquareLipschitz(),
-        xs);
+    return Problem.of("least squares n=" + n + " d=" + d, op, Resolvents.identity(d), new double[d])
+        .withLipschitz(op.lipschitz())
+        .withMeanSquareLipschitz(op.meanSquareLipschitz())
+        .withSolution(xs);
   }
 
   /**
@@ -92,14 +101,10 @@ public final class Problems {
     LinearFiniteSum op = new LinearFiniteSum(m, c, groups);
     double[] start = new double[2 * n];
     Arrays.fill(start, 1.0 / n);
-    return new Problem(
-        "Ouyang-Xu QP n=" + n,
-        op,
-        Resolvents.identity(2 * n),
-        start,
-        op.lipschitz(),
-        op.meanSquareLipschitz(),
-        op.solveLinear());
+    return Problem.of("Ouyang-Xu QP n=" + n, op, Resolvents.identity(2 * n), start)
+        .withLipschitz(op.lipschitz())
+        .withMeanSquareLipschitz(op.meanSquareLipschitz())
+        .withSolution(op.solveLinear());
   }
 
   /**
@@ -120,12 +125,29 @@ public final class Problems {
    */
   public static Problem regularizedBilinear(
       int d, int m, int n, double mu, boolean boxed, long seed) {
+    return regularizedBilinear(d, m, n, mu, boxed, Rng.create(seed));
+  }
+
+  /**
+   * The regularized bilinear saddle point of {@link #regularizedBilinear(int, int, int, double,
+   * boolean, long)}, drawing from {@code rng}.
+   *
+   * @param d the dimension of {@code x}, at least 1
+   * @param m the dimension of {@code y}, at least 1
+   * @param n the number of components, in {@code [1, d + m]}
+   * @param mu the regularization {@code μ}, finite and positive
+   * @param boxed whether to add the box constraint
+   * @param rng the generator
+   * @return the problem, with its known solution
+   */
+  public static Problem regularizedBilinear(
+      int d, int m, int n, double mu, boolean boxed, RandomGenerator rng) {
     Args.positive("d", d);
     Args.positive("m", m);
     Args.positive("mu", mu);
     int dim = d + m;
     Args.inRange("n", n, 1, dim);
-    RandomGenerator rng = Rng.create(seed);
+    Args.notNull("rng", rng);
     double[][] mat = new double[dim][dim];
     for (int j = 0; j < dim; j++) {
       mat[j][j] = mu;
@@ -159,13 +181,13 @@ public final class Problems {
     } else {
       g = Resolvents.identity(dim);
     }
-    return new Problem(
-        "regularized bilinear d=" + d + " m=" + m + (boxed ? " boxed" : ""),
-        op,
-        g,
-        new double[dim],
-        op.lipschitz(),
-        op.meanSquareLipschitz(),
-        zs);
+    return Problem.of(
+            "regularized bilinear d=" + d + " m=" + m + (boxed ? " boxed" : ""),
+            op,
+            g,
+            new double[dim])
+        .withLipschitz(op.lipschitz())
+        .withMeanSquareLipschitz(op.meanSquareLipschitz())
+        .withSolution(zs);
   }
 }

@@ -1,7 +1,8 @@
 package dev.fathom.monotone;
 
 import dev.fathom.core.Args;
-import dev.fathom.core.Rng;
+import dev.fathom.core.IterationListener;
+import dev.fathom.core.StoppingRule;
 import java.util.random.RandomGenerator;
 
 /**
@@ -22,34 +23,71 @@ import java.util.random.RandomGenerator;
 public final class VrExtraGradient implements MonotoneSolver {
   private final double step;
   private final double probability;
-  private final long seed;
+  private final double checkEveryEpochs;
+  private final SeedSource random;
 
   /**
-   * VR-EG with default step and probability.
+   * VR-EG with the default step and probability and a monitoring check every epoch; every run draws
+   * from {@code Rng.create(seed)}, so runs repeat.
    *
    * @param seed the seed of the sampling
    */
   public VrExtraGradient(long seed) {
-    this(Double.NaN, Double.NaN, seed);
+    this(Double.NaN, Double.NaN, 1.0, SeedSource.of(seed));
   }
 
   /**
-   * VR-EG with explicit parameters.
+   * VR-EG with the default parameters, drawing from {@code rng}: successive runs continue its
+   * sequence, and the solver must then stay on one thread.
    *
-   * @param step {@code γ > 0}, or {@code NaN} for {@code 0.99·√p/L_Q}
-   * @param probability {@code p} in {@code (0, 1]}, or {@code NaN} for {@code 1/n}
-   * @param seed the seed of the sampling
+   * @param rng the generator of the sampling
    */
-  public VrExtraGradient(double step, double probability, long seed) {
-    if (!Double.isNaN(step)) {
-      Args.positive("step", step);
-    }
-    if (!Double.isNaN(probability) && !(probability > 0 && probability <= 1)) {
-      throw Args.fail("probability", probability, "a number in (0, 1]");
-    }
+  public VrExtraGradient(RandomGenerator rng) {
+    this(Double.NaN, Double.NaN, 1.0, SeedSource.of(rng));
+  }
+
+  private VrExtraGradient(
+      double step, double probability, double checkEveryEpochs, SeedSource random) {
     this.step = step;
     this.probability = probability;
-    this.seed = seed;
+    this.checkEveryEpochs = checkEveryEpochs;
+    this.random = random;
+  }
+
+  /**
+   * The same solver with a given step instead of {@code 0.99·√p/L_Q}.
+   *
+   * @param newStep {@code γ}, finite and positive
+   * @return a new solver (sharing this one's randomness)
+   */
+  public VrExtraGradient withStep(double newStep) {
+    return new VrExtraGradient(
+        Args.positive("step", newStep), probability, checkEveryEpochs, random);
+  }
+
+  /**
+   * The same solver with a given refresh probability instead of {@code 1/n}.
+   *
+   * @param newProbability {@code p} in {@code (0, 1]}
+   * @return a new solver (sharing this one's randomness)
+   */
+  public VrExtraGradient withProbability(double newProbability) {
+    if (!(newProbability > 0 && newProbability <= 1)) {
+      throw Args.fail("probability", newProbability, "a number in (0, 1]");
+    }
+    return new VrExtraGradient(step, newProbability, checkEveryEpochs, random);
+  }
+
+  /**
+   * The same solver with another monitoring interval: between the free checks of its refreshes, the
+   * residual is evaluated every {@code epochs} epochs of oracle calls (charged to {@link
+   * InclusionResult#monitorCalls()}, not to the method).
+   *
+   * @param epochs the interval in epochs, finite and positive (default 1)
+   * @return a new solver (sharing this one's randomness)
+   */
+  public VrExtraGradient withCheckEvery(double epochs) {
+    return new VrExtraGradient(step, probability, Args.positive("epochs", epochs), random);
   }
 
   @Override
@@ -58,8 +96,8 @@ public final class VrExtraGradient implements MonotoneSolver {
   }
 
   @Override
-  public SolverResult solve(Problem problem, StoppingRule rule, IterationListener listener) {
-    Monitor m = new Monitor(problem, rule, listener);
+  public InclusionResult solve(Problem problem, StoppingRule rule, IterationListener listener) {
+    Monitor m = new Monitor(problem, rule, listener, checkEveryEpochs);
     CountingOperator op = m.op();
     int n = problem.size();
     double[] z0 = problem.start();
@@ -71,7 +109,7 @@ public final class VrExtraGradient implements MonotoneSolver {
     double gamma =
         Double.isNaN(step) ? 0.99 * Math.sqrt(p) / Lipschitz.meanSquareOf(problem, op) : step;
     Resolvent g = problem.resolvent();
-    RandomGenerator rng = Rng.create(seed);
+    RandomGenerator rng = random.generator();
     int d = z.length;
     double[] w = z0.clone();
     double[] fw = new double[d];
@@ -92,10 +130,10 @@ public final class VrExtraGradient implements MonotoneSolver {
       if (rng.nextDouble() < p) {
         System.arraycopy(z, 0, w, 0, d);
         op.apply(w, fw);
-        if (m.exact(w, fw)) {
+        if (m.exact(w, fw, k)) {
           break;
         }
-      } else if (m.step(z)) {
+      } else if (m.step(z, k)) {
         break;
       }
     }

@@ -1,7 +1,8 @@
 package dev.fathom.monotone;
 
 import dev.fathom.core.Args;
-import dev.fathom.core.Rng;
+import dev.fathom.core.IterationListener;
+import dev.fathom.core.StoppingRule;
 import java.util.random.RandomGenerator;
 
 /**
@@ -22,35 +23,73 @@ import java.util.random.RandomGenerator;
  * √n·L/ε)} against {@code O(n·L/ε)} for deterministic Halpern. The default step is {@code η =
  * 1/L_F} (the paper's theory uses a step of order {@code 1/L} with {@code L} the on-average
  * constant; {@code 2/L_F} diverges in practice). Every full pass gives a free residual check.
+ *
+ * <p>Configure by copy: {@code new VrHalpern(seed).withStep(0.3).withBatch(16)}.
  */
 public final class VrHalpern implements MonotoneSolver {
   private final double step;
   private final int batch;
-  private final long seed;
+  private final double checkEveryEpochs;
+  private final SeedSource random;
 
   /**
-   * VR-Halpern with the default step {@code 1/L_F} and batch {@code ⌊√n⌋}.
+   * VR-Halpern with the default step {@code 1/L_F}, batch {@code ⌊√n⌋} and a monitoring check every
+   * epoch; every run draws from {@code Rng.create(seed)}, so runs repeat.
    *
    * @param seed the seed of the sampling
    */
   public VrHalpern(long seed) {
-    this(Double.NaN, 0, seed);
+    this(Double.NaN, 0, 1.0, SeedSource.of(seed));
   }
 
   /**
-   * VR-Halpern with explicit parameters.
+   * VR-Halpern with the default parameters, drawing from {@code rng}: successive runs continue its
+   * sequence, and the solver must then stay on one thread. {@code Rng.create(s)} gives the draws of
+   * {@link #VrHalpern(long) VrHalpern(s)} in the first run.
    *
-   * @param step {@code η}, finite and positive, or {@code NaN} for the default {@code 1/L_F}
-   * @param batch the batch size {@code b}, positive, or {@code 0} for {@code ⌊√n⌋}
-   * @param seed the seed of the sampling
+   * @param rng the generator of the sampling
    */
-  public VrHalpern(double step, int batch, long seed) {
-    if (!Double.isNaN(step)) {
-      Args.positive("step", step);
-    }
+  public VrHalpern(RandomGenerator rng) {
+    this(Double.NaN, 0, 1.0, SeedSource.of(rng));
+  }
+
+  private VrHalpern(double step, int batch, double checkEveryEpochs, SeedSource random) {
     this.step = step;
-    this.batch = Args.nonNegative("batch", batch);
-    this.seed = seed;
+    this.batch = batch;
+    this.checkEveryEpochs = checkEveryEpochs;
+    this.random = random;
+  }
+
+  /**
+   * The same solver with a given step instead of {@code 1/L_F}.
+   *
+   * @param newStep {@code η}, finite and positive
+   * @return a new solver (sharing this one's randomness)
+   */
+  public VrHalpern withStep(double newStep) {
+    return new VrHalpern(Args.positive("step", newStep), batch, checkEveryEpochs, random);
+  }
+
+  /**
+   * The same solver with a given batch size instead of {@code ⌊√n⌋}.
+   *
+   * @param newBatch the batch size {@code b}, positive (capped at {@code n})
+   * @return a new solver (sharing this one's randomness)
+   */
+  public VrHalpern withBatch(int newBatch) {
+    return new VrHalpern(step, Args.positive("batch", newBatch), checkEveryEpochs, random);
+  }
+
+  /**
+   * The same solver with another monitoring interval: between the free checks of its full passes,
+   * the residual is evaluated every {@code epochs} epochs of oracle calls (charged to {@link
+   * InclusionResult#monitorCalls()}, not to the method).
+   *
+   * @param epochs the interval in epochs, finite and positive (default 1)
+   * @return a new solver (sharing this one's randomness)
+   */
+  public VrHalpern withCheckEvery(double epochs) {
+    return new VrHalpern(step, batch, Args.positive("epochs", epochs), random);
   }
 
   @Override
@@ -59,8 +98,8 @@ public final class VrHalpern implements MonotoneSolver {
   }
 
   @Override
-  public SolverResult solve(Problem problem, StoppingRule rule, IterationListener listener) {
-    Monitor m = new Monitor(problem, rule, listener);
+  public InclusionResult solve(Problem problem, StoppingRule rule, IterationListener listener) {
+    Monitor m = new Monitor(problem, rule, listener, checkEveryEpochs);
     CountingOperator op = m.op();
     int n = problem.size();
     double[] x0 = problem.start();
@@ -71,7 +110,7 @@ public final class VrHalpern implements MonotoneSolver {
     double eta = Double.isNaN(step) ? 1.0 / Lipschitz.lipschitzOf(problem, op) : step;
     int b = batch > 0 ? Math.min(batch, n) : Math.max(1, (int) Math.floor(Math.sqrt(n)));
     Resolvent g = problem.resolvent();
-    RandomGenerator rng = Rng.create(seed);
+    RandomGenerator rng = random.generator();
     Kernels.Sampler sampler = new Kernels.Sampler(n);
     int[] idx = new int[b];
     double sqrtN = Math.sqrt(n);
@@ -89,7 +128,7 @@ public final class VrHalpern implements MonotoneSolver {
       }
       if (full) {
         op.apply(x, est);
-        if (k > 0 && m.exact(x, est)) {
+        if (k > 0 && m.exact(x, est, k)) {
           break;
         }
       } else {
@@ -104,7 +143,7 @@ public final class VrHalpern implements MonotoneSolver {
       Kernels.anchoredStep(lambda, x0, x, eta, est, x);
       Kernels.resolve(g, eta, x, x);
       k++;
-      if (!full && m.step(x)) {
+      if (!full && m.step(x, k)) {
         break;
       }
     }

@@ -5,9 +5,12 @@
  * Diakonikolas (ICLR 2024), the extragradient baselines (EG, anchored EG, loopless VR-EG), and
  * standard test problems.
  *
- * <p>Every solver returns a {@link dev.fathom.monotone.SolverResult} with the last iterate, the
- * residual history against oracle calls (epochs) and a {@link dev.fathom.monotone.Status}. The
- * residual is computable: the natural-map residual {@code ‖x − J_G(x − F(x))‖}, which is {@code
- * ‖F(x)‖} when {@code G = 0}. Solvers are not thread-safe; run one per thread.
+ * <p>Every solver stops by a {@link dev.fathom.core.StoppingRule} (its budget in epochs), accepts a
+ * {@link dev.fathom.core.IterationListener} that may cancel, and returns an {@link
+ * dev.fathom.monotone.InclusionResult} with the last iterate, the residual history against oracle
+ * calls (epochs) and a {@link dev.fathom.core.Status}. The residual is computable: the natural-map
+ * residual {@code ‖x − J_G(x − F(x))‖}, which is {@code ‖F(x)‖} when {@code G = 0}. Randomized
+ * solvers take a seed or a {@link java.util.random.RandomGenerator}. Solvers are not thread-safe;
+ * run one per thread.
  */
 package dev.fathom.monotone;

@@ -1,6 +1,7 @@
 package dev.fathom.relax;
 
 import dev.fathom.core.Args;
+import java.util.random.RandomGenerator;
 
 /**
  * The binned contextual variant of {@link TsallisInf} (the paper's Tsallis-INF-CB): the context
@@ -8,7 +9,7 @@ import dev.fathom.core.Args;
  * context goes to the bin with the nearest centre (contexts outside the interval go to the end
  * bins).
  *
- * <p>Reproducible from its seed (bin b uses the b-th stream of the seed). Not thread-safe.
+ * <p>Reproducible from its seed (the bins share one generator). Not thread-safe.
  */
 public final class BinnedTsallisInf extends GridBandit {
   private final TsallisInf[] bins;
@@ -16,46 +17,71 @@ public final class BinnedTsallisInf extends GridBandit {
   private final double width;
   private int lastBin;
 
-  /**
-   * Creates the bandit.
-   *
-   * @param grid the omega values, each in (0, 2)
-   * @param bins the number of bins, at least 1
-   * @param lo the lower end of the context interval, finite
-   * @param hi the upper end, greater than lo
-   * @param seed the random seed
-   */
-  public BinnedTsallisInf(double[] grid, int bins, double lo, double hi, long seed) {
-    this(grid, bins, lo, hi, TsallisInf.Estimator.IMPORTANCE_WEIGHTED, seed);
+  private BinnedTsallisInf(Builder b, RandomGenerator rng) {
+    super(b.grid);
+    this.bins = new TsallisInf[b.bins];
+    for (int k = 0; k < b.bins; k++) {
+      this.bins[k] = new TsallisInf(b.grid, b.estimator, rng);
+    }
+    this.lo = b.lo;
+    this.width = (b.hi - b.lo) / b.bins;
   }
 
   /**
-   * Creates the bandit with a chosen loss estimator for every bin.
+   * Starts a bandit over {@code grid}; set the context interval with {@link Builder#context}.
    *
    * @param grid the omega values, each in (0, 2)
-   * @param bins the number of bins, at least 1
-   * @param lo the lower end of the context interval, finite
-   * @param hi the upper end, greater than lo
-   * @param estimator the loss estimator of each bin's Tsallis-INF
-   * @param seed the random seed
+   * @return the builder (defaults: 1 bin, {@link TsallisInf.Estimator#IMPORTANCE_WEIGHTED})
    */
-  public BinnedTsallisInf(
-      double[] grid, int bins, double lo, double hi, TsallisInf.Estimator estimator, long seed) {
-    super(grid);
-    Args.notNull("estimator", estimator);
-    Args.positive("bins", bins);
-    Args.finite("lo", lo);
-    Args.finite("hi", hi);
-    if (!(hi > lo)) {
-      throw Args.fail("hi", hi, "a number greater than lo = " + lo);
+  public static Builder builder(double[] grid) {
+    return new Builder(grid);
+  }
+
+  /**
+   * Configures a {@link BinnedTsallisInf} by name: {@code
+   * BinnedTsallisInf.builder(grid).bins(4).context(0, 10).build(seed)}.
+   *
+   * @since 1.0
+   */
+  public static final class Builder extends ContextualBuilder<Builder, BinnedTsallisInf> {
+    private int bins = 1;
+    private TsallisInf.Estimator estimator = TsallisInf.Estimator.IMPORTANCE_WEIGHTED;
+
+    private Builder(double[] grid) {
+      super(grid);
     }
-    this.bins = new TsallisInf[bins];
-    for (int b = 0; b < bins; b++) {
-      this.bins[b] =
-          new TsallisInf(grid, estimator, dev.fathom.core.Rng.mix64(seed + 31L * (b + 1)));
+
+    @Override
+    Builder self() {
+      return this;
     }
-    this.lo = lo;
-    this.width = (hi - lo) / bins;
+
+    @Override
+    BinnedTsallisInf create(RandomGenerator rng) {
+      return new BinnedTsallisInf(this, rng);
+    }
+
+    /**
+     * The number of bins.
+     *
+     * @param count at least 1
+     * @return this builder
+     */
+    public Builder bins(int count) {
+      this.bins = Args.positive("bins", count);
+      return this;
+    }
+
+    /**
+     * The loss estimator of every bin's Tsallis-INF.
+     *
+     * @param e the estimator
+     * @return this builder
+     */
+    public Builder estimator(TsallisInf.Estimator e) {
+      this.estimator = Args.notNull("estimator", e);
+      return this;
+    }
   }
 
   @Override

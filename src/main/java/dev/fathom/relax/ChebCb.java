@@ -1,7 +1,6 @@
 package dev.fathom.relax;
 
 import dev.fathom.core.Args;
-import dev.fathom.core.Rng;
 import java.util.Arrays;
 import java.util.random.RandomGenerator;
 
@@ -31,7 +30,7 @@ import java.util.random.RandomGenerator;
  * so its minimum is 0 until the last round. Then {@code N = 2 + 4 (1 + ln m)} is constant and the
  * box is {@code |theta_0| <= 1/N}, {@code |theta_j| <= 2 / (N j)}.
  *
- * <p>Reproducible from its seed. Not thread-safe.
+ * <p>Built by {@link #builder}; reproducible from its seed. Not thread-safe.
  */
 public final class ChebCb extends GridBandit {
   /** Which cost range the Lipschitz estimate L divides by the context width. */
@@ -73,44 +72,15 @@ public final class ChebCb extends GridBandit {
   /** The resnorm term of the last update (for tests). */
   double lastResnorm;
 
-  /**
-   * Creates the bandit.
-   *
-   * @param grid the omega values, each in (0, 2)
-   * @param degree the number m of Chebyshev basis functions, in [1, 20] (the paper uses 6)
-   * @param lo the lower end of the context interval, finite
-   * @param hi the upper end, greater than lo
-   * @param seed the random seed
-   */
-  public ChebCb(double[] grid, int degree, double lo, double hi, long seed) {
-    this(grid, degree, lo, hi, CostRange.OBSERVED, seed);
-  }
-
-  /**
-   * Creates the bandit with a choice of cost range for the Lipschitz estimate.
-   *
-   * @param grid the omega values, each in (0, 2)
-   * @param degree the number m of Chebyshev basis functions, in [1, 20] (the paper uses 6)
-   * @param lo the lower end of the context interval, finite
-   * @param hi the upper end, greater than lo
-   * @param range the cost range in the Lipschitz estimate L
-   * @param seed the random seed
-   */
-  public ChebCb(double[] grid, int degree, double lo, double hi, CostRange range, long seed) {
-    super(grid);
-    this.range = Args.notNull("range", range);
-    Args.inRange("degree", degree, 1, 20);
-    Args.finite("lo", lo);
-    Args.finite("hi", hi);
-    if (!(hi > lo)) {
-      throw Args.fail("hi", hi, "a number greater than lo = " + lo);
-    }
-    int d = grid.length;
-    this.m = degree;
-    this.lo = lo;
-    this.width = hi - lo;
-    this.hi = hi;
-    this.rng = Rng.create(seed);
+  private ChebCb(Builder b, RandomGenerator rng) {
+    super(b.grid);
+    this.range = b.range;
+    int d = b.grid.length;
+    this.m = b.degree;
+    this.lo = b.lo;
+    this.width = b.hi - b.lo;
+    this.hi = b.hi;
+    this.rng = rng;
     this.gram = new double[d][m * m];
     this.moment = new double[d][m];
     this.plays = new int[d];
@@ -118,6 +88,63 @@ public final class ChebCb extends GridBandit {
     this.theta = new double[d][m];
     this.features = new double[m];
     this.probs = new double[d];
+  }
+
+  /**
+   * Starts a bandit over {@code grid}; set the context interval with {@link Builder#context}.
+   *
+   * @param grid the omega values, each in (0, 2)
+   * @return the builder (defaults: degree 6, {@link CostRange#OBSERVED})
+   */
+  public static Builder builder(double[] grid) {
+    return new Builder(grid);
+  }
+
+  /**
+   * Configures a {@link ChebCb} by name: {@code ChebCb.builder(grid).degree(6).context(0,
+   * 10).build(seed)}.
+   *
+   * @since 1.0
+   */
+  public static final class Builder extends ContextualBuilder<Builder, ChebCb> {
+    private int degree = 6;
+    private CostRange range = CostRange.OBSERVED;
+
+    private Builder(double[] grid) {
+      super(grid);
+    }
+
+    @Override
+    Builder self() {
+      return this;
+    }
+
+    @Override
+    ChebCb create(RandomGenerator rng) {
+      return new ChebCb(this, rng);
+    }
+
+    /**
+     * The number m of Chebyshev basis functions (the paper uses 6).
+     *
+     * @param m in [1, 20]
+     * @return this builder
+     */
+    public Builder degree(int m) {
+      this.degree = Args.inRange("degree", m, 1, 20);
+      return this;
+    }
+
+    /**
+     * The cost range in the Lipschitz estimate L.
+     *
+     * @param r the range
+     * @return this builder
+     */
+    public Builder costRange(CostRange r) {
+      this.range = Args.notNull("range", r);
+      return this;
+    }
   }
 
   @Override

@@ -1,6 +1,10 @@
 package dev.fathom.relax;
 
 import dev.fathom.core.Args;
+import dev.fathom.core.IterationListener;
+import dev.fathom.core.Progress;
+import dev.fathom.core.Status;
+import dev.fathom.core.StoppingRule;
 import dev.fathom.linalg.Vectors;
 import org.ejml.data.DMatrixSparseCSC;
 
@@ -12,8 +16,8 @@ import org.ejml.data.DMatrixSparseCSC;
  * operations. The residual is updated by recurrence; when the recurrence claims convergence the
  * true residual {@code b - A x} is computed, and if it misses the tolerance the method restarts
  * from there, so a CONVERGED result always meets the tolerance on the true residual. A non-positive
- * curvature ends the solve with {@link SolveStatus#BREAKDOWN}. All methods are static and
- * thread-safe (given a thread-safe operator and preconditioner).
+ * curvature ends the solve with {@link Status#BREAKDOWN}. All methods are static and thread-safe
+ * (given a thread-safe operator and preconditioner).
  */
 public final class ConjugateGradient {
   private ConjugateGradient() {}
@@ -28,7 +32,23 @@ public final class ConjugateGradient {
    * @return the result
    */
   public static SolveResult solve(LinearOperator a, double[] b, double[] x0, StoppingRule rule) {
-    return solve(a, b, x0, Preconditioner.identity(), rule);
+    return solve(a, b, x0, Preconditioner.identity(), rule, IterationListener.NONE);
+  }
+
+  /**
+   * Solves {@code A x = b} by plain CG, reporting every iteration to {@code listener} as {@link
+   * #solve(LinearOperator, double[], double[], Preconditioner, StoppingRule, IterationListener)}.
+   *
+   * @param a the operator, symmetric positive definite
+   * @param b the right-hand side, length n, finite
+   * @param x0 the initial guess, length n (not modified), or null for zeros
+   * @param rule when to stop
+   * @param listener the observer, which may cancel
+   * @return the result
+   */
+  public static SolveResult solve(
+      LinearOperator a, double[] b, double[] x0, StoppingRule rule, IterationListener listener) {
+    return solve(a, b, x0, Preconditioner.identity(), rule, listener);
   }
 
   /**
@@ -43,7 +63,30 @@ public final class ConjugateGradient {
    */
   public static SolveResult solveSsor(
       CsrMatrix a, double[] b, double[] x0, double omega, StoppingRule rule) {
-    return solve(a, b, x0, new SsorPreconditioner(a, omega), rule);
+    return solveSsor(a, b, x0, omega, rule, IterationListener.NONE);
+  }
+
+  /**
+   * Solves {@code A x = b} by SSOR-preconditioned CG, reporting every iteration to {@code listener}
+   * as {@link #solve(LinearOperator, double[], double[], Preconditioner, StoppingRule,
+   * IterationListener)}.
+   *
+   * @param a the matrix, symmetric positive definite
+   * @param b the right-hand side, length n, finite
+   * @param x0 the initial guess, length n (not modified), or null for zeros
+   * @param omega the SSOR relaxation parameter, in (0, 2)
+   * @param rule when to stop
+   * @param listener the observer, which may cancel
+   * @return the result
+   */
+  public static SolveResult solveSsor(
+      CsrMatrix a,
+      double[] b,
+      double[] x0,
+      double omega,
+      StoppingRule rule,
+      IterationListener listener) {
+    return solve(a, b, x0, new SsorPreconditioner(a, omega), rule, listener);
   }
 
   /**
@@ -84,61 +127,81 @@ public final class ConjugateGradient {
    * @param b the right-hand side, length n, finite
    * @param x0 the initial guess, length n (not modified), or null for zeros
    * @param m the preconditioner, symmetric positive definite
-   * @param rule when to stop
+   * @param rule when to stop; its relative tolerance reads against {@code ||b - A x0||}
    * @return the result
    */
   public static SolveResult solve(
       LinearOperator a, double[] b, double[] x0, Preconditioner m, StoppingRule rule) {
+    return solve(a, b, x0, m, rule, IterationListener.NONE);
+  }
+
+  /**
+   * Solves {@code A x = b} by preconditioned CG, reporting every iteration to {@code listener} (its
+   * residual is the recurrence residual {@code ||r_k||}; {@link Progress#oracleCalls()} counts
+   * operator applications after the first). A cancelled solve returns its current iterate with
+   * {@link Status#CANCELLED}.
+   *
+   * @param a the operator, symmetric positive definite
+   * @param b the right-hand side, length n, finite
+   * @param x0 the initial guess, length n (not modified), or null for zeros
+   * @param m the preconditioner, symmetric positive definite
+   * @param rule when to stop; its relative tolerance reads against {@code ||b - A x0||}
+   * @param listener the observer ({@link IterationListener#NONE} for none)
+   * @return the result
+   */
+  public static SolveResult solve(
+      LinearOperator a,
+      double[] b,
+      double[] x0,
+      Preconditioner m,
+      StoppingRule rule,
+      IterationListener listener) {
     Args.notNull("A", a);
     Args.notNull("M", m);
     Args.notNull("rule", rule);
+    Args.notNull("listener", listener);
     int n = a.size();
     double[] x = Solves.start(n, b, x0);
     double[] r = new double[n];
     double[] z = new double[n];
     double[] p = new double[n];
     double[] ap = new double[n];
-    double r0 = trueResidual(a, b, x, r, ap);
-    double ref = rule.referenceNorm(Vectors.norm2(b), r0);
-    Solves.History history = new Solves.History(rule.keepHistory());
-    SolveResult done = Solves.initial(x, r0, ref, rule, history);
+    double res = trueResidual(a, b, x, r, ap);
+    Solves.Run run = new Solves.Run(rule, listener, res);
+    Status done = run.initial();
     if (done != null) {
-      return done;
+      return run.result(x, 0, res, done);
     }
-    double rel = r0 / ref;
     m.apply(r, z);
     System.arraycopy(z, 0, p, 0, n);
     double rz = Vectors.dot(r, z);
     if (!(rz > 0)) {
-      return new SolveResult(x, 0, rel, history.toArray(), SolveStatus.BREAKDOWN);
+      return run.result(x, 0, res, Status.BREAKDOWN);
     }
-    for (int k = 1; k <= rule.maxIterations(); k++) {
+    for (long k = 1; k <= run.maxIterations(); k++) {
       a.apply(p, ap);
       double pap = Vectors.dot(p, ap);
       if (!(pap > 0)) {
-        return new SolveResult(x, k - 1, rel, history.toArray(), SolveStatus.BREAKDOWN);
+        return run.result(x, k - 1, res, Status.BREAKDOWN);
       }
       double alpha = rz / pap;
       Vectors.axpy(alpha, p, x);
       Vectors.axpy(-alpha, ap, r);
-      rel = Vectors.norm2(r) / ref;
+      res = Vectors.norm2(r);
       boolean restart = false;
-      if (rel < rule.tolerance()) {
-        rel = trueResidual(a, b, x, r, ap) / ref;
-        if (rel < rule.tolerance()) {
-          history.add(rel);
-          return new SolveResult(x, k, rel, history.toArray(), SolveStatus.CONVERGED);
-        }
-        restart = true;
+      if (run.met(res)) {
+        // the recurrence claims convergence: confirm on the true residual, else restart from here
+        res = trueResidual(a, b, x, r, ap);
+        restart = !run.met(res);
       }
-      history.add(rel);
-      if (!(rel < Solves.DIVERGENCE)) {
-        return new SolveResult(x, k, rel, history.toArray(), SolveStatus.DIVERGED);
+      Status s = run.check(k, res, x);
+      if (s != null) {
+        return run.result(x, k, res, s);
       }
       m.apply(r, z);
       double rzNew = Vectors.dot(r, z);
       if (!(rzNew > 0)) {
-        return new SolveResult(x, k, rel, history.toArray(), SolveStatus.BREAKDOWN);
+        return run.result(x, k, res, Status.BREAKDOWN);
       }
       double beta = restart ? 0.0 : rzNew / rz;
       for (int i = 0; i < n; i++) {
@@ -146,8 +209,7 @@ public final class ConjugateGradient {
       }
       rz = rzNew;
     }
-    return new SolveResult(
-        x, rule.maxIterations(), rel, history.toArray(), SolveStatus.MAX_ITERATIONS);
+    return run.result(x, run.maxIterations(), res, Status.MAX_ITERATIONS);
   }
 
   private static double trueResidual(

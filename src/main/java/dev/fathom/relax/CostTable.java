@@ -49,7 +49,7 @@ public final class CostTable {
               Instance in = Args.notNull("instances[" + t + "]", instances.get(t));
               int[] row = new int[g.length];
               for (int a = 0; a < g.length; a++) {
-                row[a] = solver.solve(in, g[a]).iterations();
+                row[a] = Solves.cost(solver.solve(in, g[a]));
               }
               costs[t] = row;
               contexts[t] = in.context();

@@ -32,13 +32,13 @@ final class GoldenSection {
     int n = grid.length;
     int first = 0;
     for (int i = 1; i < n; i++) {
-      if (atGrid[i].iterations() < atGrid[first].iterations()) {
+      if (Solves.cost(atGrid[i]) < Solves.cost(atGrid[first])) {
         first = i;
       }
     }
     int last = first;
     for (int i = first + 1; i < n; i++) {
-      if (atGrid[i].iterations() == atGrid[first].iterations()) {
+      if (Solves.cost(atGrid[i]) == Solves.cost(atGrid[first])) {
         last = i;
       }
     }
@@ -49,7 +49,7 @@ final class GoldenSection {
         w -> {
           SolveResult r = f.apply(w);
           spent[0]++;
-          if (r.iterations() < best[0].iterations()) {
+          if (Solves.cost(r) < Solves.cost(best[0])) {
             best[0] = r;
             bestOmega[0] = w;
           }
@@ -71,29 +71,29 @@ final class GoldenSection {
       double mid = grid[left + 1];
       if (hi - mid >= mid - lo) {
         o1 = mid;
-        f1 = atGrid[left + 1].iterations();
+        f1 = Solves.cost(atGrid[left + 1]);
         o2 = lo + TAU * (hi - lo);
-        f2 = eval.apply(o2).iterations();
+        f2 = Solves.cost(eval.apply(o2));
       } else {
         o2 = mid;
-        f2 = atGrid[left + 1].iterations();
+        f2 = Solves.cost(atGrid[left + 1]);
         o1 = lo + (1 - TAU) * (hi - lo);
-        f1 = eval.apply(o1).iterations();
+        f1 = Solves.cost(eval.apply(o1));
       }
     } else if (right - left == 3) {
       // Two tied grid points inside: both are already measured.
       o1 = grid[left + 1];
-      f1 = atGrid[left + 1].iterations();
+      f1 = Solves.cost(atGrid[left + 1]);
       o2 = grid[left + 2];
-      f2 = atGrid[left + 2].iterations();
+      f2 = Solves.cost(atGrid[left + 2]);
     } else {
       o1 = lo + (1 - TAU) * (hi - lo);
-      f1 = eval.apply(o1).iterations();
+      f1 = Solves.cost(eval.apply(o1));
       if (spent[0] == extra) {
         return new Best(bestOmega[0], best[0], spent[0]);
       }
       o2 = lo + TAU * (hi - lo);
-      f2 = eval.apply(o2).iterations();
+      f2 = Solves.cost(eval.apply(o2));
     }
     for (int step = 0; spent[0] < extra; step++) {
       // Drop the worse end; on a tie, alternate so that a flat stretch is narrowed from both sides.
@@ -114,7 +114,7 @@ final class GoldenSection {
       if (Math.abs(p - kept) <= 1e-12 * (hi - lo)) {
         p = kept > 0.5 * (lo + hi) ? lo + (1 - TAU) * (hi - lo) : lo + TAU * (hi - lo);
       }
-      int fp = eval.apply(p).iterations();
+      int fp = Solves.cost(eval.apply(p));
       if (p < kept) {
         o1 = p;
         f1 = fp;

@@ -32,18 +32,10 @@ public final class HeatEquation implements InstanceSequence {
   private int step;
   private boolean pending;
 
-  /**
-   * Creates the simulation at time 0.
-   *
-   * @param nx the number of mesh intervals per side, at least 3 ({@code (nx - 1)^2} unknowns)
-   * @param steps the number of time steps, at least 1
-   * @param stopTime the final time, positive ({@code dt = stopTime / steps})
-   */
-  public HeatEquation(int nx, int steps, double stopTime) {
-    Args.inRange("nx", nx, 3, 20_000);
+  private HeatEquation(int nx, int steps, double stopTime) {
     this.nx = nx;
-    this.steps = Args.positive("steps", steps);
-    this.dt = Args.positive("stopTime", stopTime) / steps;
+    this.steps = steps;
+    this.dt = stopTime / steps;
     double inv = (double) nx * nx;
     this.laplacian = CsrMatrix.stencil2d(nx - 1, -4 * inv, inv);
     int n = laplacian.size();
@@ -68,7 +60,64 @@ public final class HeatEquation implements InstanceSequence {
    * @return the simulation
    */
   public static HeatEquation paper(int nx) {
-    return new HeatEquation(nx, 5000, 5.0);
+    return builder(nx).build();
+  }
+
+  /**
+   * Starts a simulation on an nx-by-nx mesh with the paper's 5000 steps up to time 5, to change by
+   * name: {@code HeatEquation.builder(20).steps(30).stopTime(0.5).build()}.
+   *
+   * @param nx the number of mesh intervals per side, at least 3 ({@code (nx - 1)^2} unknowns)
+   * @return the builder
+   */
+  public static Builder builder(int nx) {
+    return new Builder(Args.inRange("nx", nx, 3, 20_000));
+  }
+
+  /**
+   * Configures a {@link HeatEquation} by name.
+   *
+   * @since 1.0
+   */
+  public static final class Builder {
+    private final int nx;
+    private int steps = 5000;
+    private double stopTime = 5.0;
+
+    private Builder(int nx) {
+      this.nx = nx;
+    }
+
+    /**
+     * The number of time steps (default 5000).
+     *
+     * @param count at least 1
+     * @return this builder
+     */
+    public Builder steps(int count) {
+      this.steps = Args.positive("steps", count);
+      return this;
+    }
+
+    /**
+     * The final time (default 5); {@code dt = stopTime / steps}.
+     *
+     * @param t positive
+     * @return this builder
+     */
+    public Builder stopTime(double t) {
+      this.stopTime = Args.positive("stopTime", t);
+      return this;
+    }
+
+    /**
+     * Builds the simulation at time 0.
+     *
+     * @return the simulation
+     */
+    public HeatEquation build() {
+      return new HeatEquation(nx, steps, stopTime);
+    }
   }
 
   /**

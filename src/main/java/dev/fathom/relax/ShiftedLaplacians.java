@@ -24,32 +24,24 @@ public final class ShiftedLaplacians implements InstanceSequence {
   private final double betaB;
   private final RandomGenerator rng;
 
+  private ShiftedLaplacians(Builder b, RandomGenerator rng) {
+    this.base = CsrMatrix.laplacian2d(b.m);
+    this.m = b.m;
+    this.lo = b.lo;
+    this.width = b.width;
+    this.betaA = b.betaA;
+    this.betaB = b.betaB;
+    this.rng = rng;
+  }
+
   /**
-   * Creates the sequence.
+   * Starts a sequence with the paper's high-variance settings (10x10 grid, {@code c = -0.15 + 0.6
+   * Beta(0.5, 1.5)}), to change by name.
    *
-   * @param m the grid side, at least 2 (n = m^2 unknowns)
-   * @param lo the smallest shift, greater than {@code -8 sin^2(pi / (2(m + 1)))} so that every
-   *     system stays positive definite
-   * @param width the shift range, positive
-   * @param betaA the first Beta shape, positive
-   * @param betaB the second Beta shape, positive
-   * @param seed the random seed
+   * @return the builder
    */
-  public ShiftedLaplacians(int m, double lo, double width, double betaA, double betaB, long seed) {
-    Args.inRange("m", m, 2, 10_000);
-    double smallest = 8 * Math.pow(Math.sin(Math.PI / (2.0 * (m + 1))), 2);
-    Args.finite("lo", lo);
-    if (!(lo > -smallest)) {
-      throw Args.fail(
-          "lo", lo, "a shift above -lambda_min(A) = " + (-smallest) + " (positive definite)");
-    }
-    this.base = CsrMatrix.laplacian2d(m);
-    this.m = m;
-    this.lo = lo;
-    this.width = Args.positive("width", width);
-    this.betaA = Args.positive("betaA", betaA);
-    this.betaB = Args.positive("betaB", betaB);
-    this.rng = Rng.create(seed);
+  public static Builder builder() {
+    return new Builder();
   }
 
   /**
@@ -59,7 +51,17 @@ public final class ShiftedLaplacians implements InstanceSequence {
    * @return the sequence
    */
   public static ShiftedLaplacians highVariance(long seed) {
-    return new ShiftedLaplacians(10, -0.15, 0.6, 0.5, 1.5, seed);
+    return builder().build(seed);
+  }
+
+  /**
+   * The paper's high-variance sequence, drawing from {@code rng}.
+   *
+   * @param rng the generator, used by the sequence alone from now on
+   * @return the sequence
+   */
+  public static ShiftedLaplacians highVariance(RandomGenerator rng) {
+    return builder().build(rng);
   }
 
   /**
@@ -69,7 +71,117 @@ public final class ShiftedLaplacians implements InstanceSequence {
    * @return the sequence
    */
   public static ShiftedLaplacians lowVariance(long seed) {
-    return new ShiftedLaplacians(10, -0.15, 0.6, 2, 6, seed);
+    return builder().betaA(2).betaB(6).build(seed);
+  }
+
+  /**
+   * The paper's low-variance sequence, drawing from {@code rng}.
+   *
+   * @param rng the generator, used by the sequence alone from now on
+   * @return the sequence
+   */
+  public static ShiftedLaplacians lowVariance(RandomGenerator rng) {
+    return builder().betaA(2).betaB(6).build(rng);
+  }
+
+  /**
+   * Configures a {@link ShiftedLaplacians} by name: {@code
+   * ShiftedLaplacians.builder().gridSide(20).betaA(2).betaB(6).build(seed)}. The shift of system t
+   * is {@code c_t = lowestShift + shiftWidth * Beta(betaA, betaB)}.
+   *
+   * @since 1.0
+   */
+  public static final class Builder {
+    private int m = 10;
+    private double lo = -0.15;
+    private double width = 0.6;
+    private double betaA = 0.5;
+    private double betaB = 1.5;
+
+    private Builder() {}
+
+    /**
+     * The grid side (default 10).
+     *
+     * @param side at least 2 ({@code n = side^2} unknowns)
+     * @return this builder
+     */
+    public Builder gridSide(int side) {
+      this.m = Args.inRange("m", side, 2, 10_000);
+      return this;
+    }
+
+    /**
+     * The smallest shift (default -0.15); checked against the grid at {@link #build(long)}.
+     *
+     * @param shift greater than {@code -8 sin^2(pi / (2(m + 1)))} so that every system stays
+     *     positive definite
+     * @return this builder
+     */
+    public Builder lowestShift(double shift) {
+      this.lo = Args.finite("lo", shift);
+      return this;
+    }
+
+    /**
+     * The shift range (default 0.6).
+     *
+     * @param w positive
+     * @return this builder
+     */
+    public Builder shiftWidth(double w) {
+      this.width = Args.positive("width", w);
+      return this;
+    }
+
+    /**
+     * The first Beta shape (default 0.5).
+     *
+     * @param a positive
+     * @return this builder
+     */
+    public Builder betaA(double a) {
+      this.betaA = Args.positive("betaA", a);
+      return this;
+    }
+
+    /**
+     * The second Beta shape (default 1.5).
+     *
+     * @param b positive
+     * @return this builder
+     */
+    public Builder betaB(double b) {
+      this.betaB = Args.positive("betaB", b);
+      return this;
+    }
+
+    /**
+     * Builds the sequence: {@code build(Rng.create(seed))}.
+     *
+     * @param seed the random seed
+     * @return the sequence
+     */
+    public ShiftedLaplacians build(long seed) {
+      return build(Rng.create(seed));
+    }
+
+    /**
+     * Builds the sequence drawing its shifts from {@code rng}.
+     *
+     * @param rng the generator, used by the sequence alone from now on
+     * @return the sequence
+     * @throws IllegalArgumentException if the lowest shift makes a system indefinite
+     */
+    public ShiftedLaplacians build(RandomGenerator rng) {
+      Args.notNull("rng", rng);
+      double smallest = 8 * Math.pow(Math.sin(Math.PI / (2.0 * (m + 1))), 2);
+      if (!(lo > -smallest)) {
+        throw Args.fail(
+            "lo", lo, "a shift above -lambda_min(A) = " + (-smallest) + " (positive definite)");
+      }
+      return new ShiftedLaplacians(this, rng);
+    }
   }
 
   /**

@@ -1,6 +1,10 @@
 package dev.fathom.relax;
 
 import dev.fathom.core.Args;
+import dev.fathom.core.IterationListener;
+import dev.fathom.core.Progress;
+import dev.fathom.core.Status;
+import dev.fathom.core.StoppingRule;
 import org.ejml.data.DMatrixSparseCSC;
 
 /**
@@ -32,8 +36,32 @@ public final class Sor {
    */
   public static SolveResult solve(
       CsrMatrix a, double[] b, double[] x0, double omega, StoppingRule rule) {
+    return solve(a, b, x0, omega, rule, IterationListener.NONE);
+  }
+
+  /**
+   * Solves {@code A x = b} by SOR, reporting the residual of every iterate to {@code listener} (one
+   * call per sweep; {@link Progress#oracleCalls()} counts sweeps). A cancelled solve returns the
+   * iterate the listener saw, with {@link Status#CANCELLED}.
+   *
+   * @param a the matrix
+   * @param b the right-hand side, length n, finite
+   * @param x0 the initial guess, length n (not modified), or null for zeros
+   * @param omega the relaxation parameter, in (0, 2)
+   * @param rule when to stop; its relative tolerance reads against {@code ||b - A x0||}
+   * @param listener the observer ({@link IterationListener#NONE} for none)
+   * @return the result; non-convergence is a status
+   */
+  public static SolveResult solve(
+      CsrMatrix a,
+      double[] b,
+      double[] x0,
+      double omega,
+      StoppingRule rule,
+      IterationListener listener) {
     Args.notNull("A", a);
     Args.notNull("rule", rule);
+    Args.notNull("listener", listener);
     Solves.omega(omega);
     double[] x = Solves.start(a.n, b, x0);
     final int n = a.n;
@@ -45,7 +73,6 @@ public final class Sor {
     double[] lowerPrev = new double[n];
     double[] delta = new double[n];
     double rr0 = 0;
-    double bb = 0;
     for (int i = 0; i < n; i++) {
       double lower = 0;
       for (int k = rowPtr[i]; k < diagPos[i]; k++) {
@@ -58,19 +85,16 @@ public final class Sor {
       lowerPrev[i] = lower;
       double r = b[i] - lower - rest;
       rr0 += r * r;
-      bb += b[i] * b[i];
     }
     double r0 = Math.sqrt(rr0);
-    double ref = rule.referenceNorm(Math.sqrt(bb), r0);
-    Solves.History history = new Solves.History(rule.keepHistory());
-    SolveResult done = Solves.initial(x, r0, ref, rule, history);
+    Solves.Run run = new Solves.Run(rule, listener, r0);
+    Status done = run.initial();
     if (done != null) {
-      return done;
+      return run.result(x, 0, r0, done);
     }
-    double rel;
-    final double tol = rule.tolerance();
-    final int max = rule.maxIterations();
-    for (int sweep = 1; ; sweep++) {
+    final long max = run.maxIterations();
+    double[] seen = run.watched() ? new double[n] : null;
+    for (long sweep = 1; ; sweep++) {
       // Sweep number `sweep` makes iterate `sweep` and measures the residual of iterate sweep-1.
       double rr = 0;
       for (int i = 0; i < n; i++) {
@@ -93,25 +117,29 @@ public final class Sor {
         x[i] = xi + step;
       }
       if (sweep > 1) { // sweep 1 measured iterate 0 again
-        int k = sweep - 1;
-        rel = Math.sqrt(rr) / ref;
-        history.add(rel);
-        if (rel < tol) {
+        long k = sweep - 1;
+        double res = Math.sqrt(rr);
+        if (seen != null) {
+          for (int i = 0; i < n; i++) {
+            seen[i] = x[i] - delta[i];
+          }
+        }
+        Status s = run.check(k, res, seen);
+        if (s == Status.DIVERGED) {
+          return run.result(x, sweep, res, s);
+        }
+        if (s != null) { // CONVERGED or CANCELLED: return iterate k, which was checked
           for (int i = 0; i < n; i++) {
             x[i] -= delta[i];
           }
-          return new SolveResult(x, k, rel, history.toArray(), SolveStatus.CONVERGED);
-        }
-        if (!(rel < Solves.DIVERGENCE)) {
-          return new SolveResult(x, sweep, rel, history.toArray(), SolveStatus.DIVERGED);
+          return run.result(x, k, res, s);
         }
       }
       if (sweep == max) {
         double[] r = new double[n];
-        rel = a.residual(b, x, r) / ref;
-        history.add(rel);
-        SolveStatus s = rel < tol ? SolveStatus.CONVERGED : SolveStatus.MAX_ITERATIONS;
-        return new SolveResult(x, sweep, rel, history.toArray(), s);
+        double res = a.residual(b, x, r);
+        run.record(res);
+        return run.result(x, sweep, res, run.met(res) ? Status.CONVERGED : Status.MAX_ITERATIONS);
       }
     }
   }
@@ -129,33 +157,50 @@ public final class Sor {
    */
   public static SolveResult solveSymmetric(
       CsrMatrix a, double[] b, double[] x0, double omega, StoppingRule rule) {
+    return solveSymmetric(a, b, x0, omega, rule, IterationListener.NONE);
+  }
+
+  /**
+   * Solves {@code A x = b} by SSOR, reporting the residual after every iteration to {@code
+   * listener}; a cancelled solve returns that iterate with {@link Status#CANCELLED}.
+   *
+   * @param a the matrix
+   * @param b the right-hand side, length n, finite
+   * @param x0 the initial guess, length n (not modified), or null for zeros
+   * @param omega the relaxation parameter, in (0, 2)
+   * @param rule when to stop; its relative tolerance reads against {@code ||b - A x0||}
+   * @param listener the observer ({@link IterationListener#NONE} for none)
+   * @return the result; non-convergence is a status
+   */
+  public static SolveResult solveSymmetric(
+      CsrMatrix a,
+      double[] b,
+      double[] x0,
+      double omega,
+      StoppingRule rule,
+      IterationListener listener) {
     Args.notNull("A", a);
     Args.notNull("rule", rule);
+    Args.notNull("listener", listener);
     Solves.omega(omega);
     double[] x = Solves.start(a.n, b, x0);
     double[] r = new double[a.n];
-    double r0 = a.residual(b, x, r);
-    double ref = rule.referenceNorm(Math.sqrt(dev.fathom.linalg.Vectors.dot(b, b)), r0);
-    Solves.History history = new Solves.History(rule.keepHistory());
-    SolveResult done = Solves.initial(x, r0, ref, rule, history);
+    double res = a.residual(b, x, r);
+    Solves.Run run = new Solves.Run(rule, listener, res);
+    Status done = run.initial();
     if (done != null) {
-      return done;
+      return run.result(x, 0, res, done);
     }
-    double rel = r0 / ref;
-    for (int k = 1; k <= rule.maxIterations(); k++) {
+    for (long k = 1; k <= run.maxIterations(); k++) {
       forwardSweep(a, b, x, omega);
       backwardSweep(a, b, x, omega);
-      rel = a.residual(b, x, r) / ref;
-      history.add(rel);
-      if (rel < rule.tolerance()) {
-        return new SolveResult(x, k, rel, history.toArray(), SolveStatus.CONVERGED);
-      }
-      if (!(rel < Solves.DIVERGENCE)) {
-        return new SolveResult(x, k, rel, history.toArray(), SolveStatus.DIVERGED);
+      res = a.residual(b, x, r);
+      Status s = run.check(k, res, x);
+      if (s != null) {
+        return run.result(x, k, res, s);
       }
     }
-    return new SolveResult(
-        x, rule.maxIterations(), rel, history.toArray(), SolveStatus.MAX_ITERATIONS);
+    return run.result(x, run.maxIterations(), res, Status.MAX_ITERATIONS);
   }
 
   /**

@@ -60,9 +60,31 @@ public final class TsallisInf extends GridBandit {
    * @param seed the random seed
    */
   public TsallisInf(double[] grid, Estimator estimator, long seed) {
+    this(grid, estimator, Rng.create(seed));
+  }
+
+  /**
+   * Creates the bandit drawing from {@code rng}; {@code Rng.create(seed)} gives the draws of {@link
+   * #TsallisInf(double[], long)}.
+   *
+   * @param grid the omega values, each in (0, 2)
+   * @param rng the generator, used by this bandit alone from now on
+   */
+  public TsallisInf(double[] grid, RandomGenerator rng) {
+    this(grid, Estimator.IMPORTANCE_WEIGHTED, rng);
+  }
+
+  /**
+   * Creates the bandit with a chosen loss estimator, drawing from {@code rng}.
+   *
+   * @param grid the omega values, each in (0, 2)
+   * @param estimator the loss estimator
+   * @param rng the generator, used by this bandit from now on
+   */
+  public TsallisInf(double[] grid, Estimator estimator, RandomGenerator rng) {
     super(grid);
     this.estimator = Args.notNull("estimator", estimator);
-    this.rng = Rng.create(seed);
+    this.rng = Args.notNull("rng", rng);
     this.cumulative = new double[grid.length];
     this.probs = new double[grid.length];
   }

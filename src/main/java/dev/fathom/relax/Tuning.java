@@ -1,6 +1,8 @@
 package dev.fathom.relax;
 
 import dev.fathom.core.Args;
+import dev.fathom.core.IterationListener;
+import dev.fathom.core.Progress;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -27,9 +29,34 @@ public final class Tuning {
    */
   public static TuningRun run(
       OmegaPolicy policy, InstanceSequence sequence, RelaxedSolver solver, int count) {
+    return run(policy, sequence, solver, count, IterationListener.NONE);
+  }
+
+  /**
+   * Runs a policy over the next {@code count} systems as {@link #run(OmegaPolicy, InstanceSequence,
+   * RelaxedSolver, int)}, reporting each solved system to {@code listener}: {@link
+   * Progress#iteration()} is the number of systems solved, {@link Progress#oracleCalls()} the total
+   * cost (solver iterations) so far, {@link Progress#residual()} and {@link Progress#iterate()} the
+   * last solve's residual and solution. A listener that cancels ends the loop there: the run then
+   * holds the systems solved so far ({@code iterations().length < count}).
+   *
+   * @param policy the policy
+   * @param sequence the systems
+   * @param solver the solver
+   * @param count how many systems, at least 1
+   * @param listener the observer ({@link IterationListener#NONE} for none)
+   * @return the run
+   */
+  public static TuningRun run(
+      OmegaPolicy policy,
+      InstanceSequence sequence,
+      RelaxedSolver solver,
+      int count,
+      IterationListener listener) {
     Args.notNull("policy", policy);
     Args.notNull("sequence", sequence);
     Args.notNull("solver", solver);
+    Args.notNull("listener", listener);
     return drive(
         policy.name(),
         sequence,
@@ -37,9 +64,10 @@ public final class Tuning {
         (in, chosen) -> {
           chosen[0] = policy.choose(in);
           SolveResult r = solver.solve(in, chosen[0]);
-          policy.observe(r.iterations());
+          policy.observe(Solves.cost(r));
           return r;
-        });
+        },
+        listener);
   }
 
   /**
@@ -96,8 +124,11 @@ public final class Tuning {
       String name,
       InstanceSequence sequence,
       int count,
-      BiFunction<Instance, double[], SolveResult> step) {
+      BiFunction<Instance, double[], SolveResult> step,
+      IterationListener listener) {
     Args.positive("count", count);
+    Progress progress = new Progress();
+    long total = 0;
     int[] iterations = new int[count];
     double[] omegas = new double[count];
     double[] chosen = new double[1];
@@ -106,11 +137,22 @@ public final class Tuning {
     for (int t = 0; t < count; t++) {
       Instance in = sequence.next();
       SolveResult r = step.apply(in, chosen);
-      sequence.accept(r.x());
-      iterations[t] = r.iterations();
+      sequence.accept(r.solution());
+      iterations[t] = Solves.cost(r);
       omegas[t] = chosen[0];
       if (!r.converged()) {
         unconverged++;
+      }
+      total += iterations[t];
+      listener.onIteration(progress.update(t + 1, total, r.residual(), r.solution()));
+      if (progress.isCancelled() && t + 1 < count) {
+        int done = t + 1;
+        return new TuningRun(
+            name,
+            Arrays.copyOf(iterations, done),
+            Arrays.copyOf(omegas, done),
+            System.nanoTime() - t0,
+            unconverged);
       }
     }
     return new TuningRun(name, iterations, omegas, System.nanoTime() - t0, unconverged);
@@ -142,13 +184,14 @@ public final class Tuning {
           SolveResult best = null;
           for (double w : g) {
             SolveResult r = solver.solve(in, w);
-            if (best == null || r.iterations() < best.iterations()) {
+            if (best == null || Solves.cost(r) < Solves.cost(best)) {
               best = r;
               chosen[0] = w;
             }
           }
           return best;
-        });
+        },
+        IterationListener.NONE);
   }
 
   /**
@@ -195,7 +238,8 @@ public final class Tuning {
               GoldenSection.refine(g, atGrid, w -> solver.solve(in, w), refinements);
           chosen[0] = best.omega();
           return best.result();
-        });
+        },
+        IterationListener.NONE);
   }
 
   /**
@@ -229,7 +273,7 @@ public final class Tuning {
     long[] partial = new long[grid.length];
     for (int a = 0; a < grid.length; a++) {
       for (int t = 0; t < prefix; t++) {
-        partial[a] += solver.solve(instances.get(t), grid[a]).iterations();
+        partial[a] += Solves.cost(solver.solve(instances.get(t), grid[a]));
       }
     }
     Integer[] order = IntStream.range(0, grid.length).boxed().toArray(Integer[]::new);
@@ -239,7 +283,7 @@ public final class Tuning {
     for (int a : order) {
       long sum = partial[a];
       for (int t = prefix; t < instances.size() && sum <= bestTotal; t++) {
-        sum += solver.solve(instances.get(t), grid[a]).iterations();
+        sum += Solves.cost(solver.solve(instances.get(t), grid[a]));
       }
       if (sum < bestTotal || (sum == bestTotal && a < best)) {
         best = a;

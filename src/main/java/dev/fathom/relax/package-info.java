@@ -4,10 +4,12 @@
  *
  * <p>The solvers work on a {@link dev.fathom.relax.CsrMatrix}, a row-compressed copy of an EJML
  * {@link org.ejml.data.DMatrixSparseCSC} (SOR sweeps need rows), or matrix-free on a {@link
- * dev.fathom.relax.LinearOperator} (CG). They stop when {@code ||r|| / ||r0|| < tol} (or {@code
- * ||r|| / ||b||}, see {@link dev.fathom.relax.StoppingRule}) or at an iteration cap, and return a
- * {@link dev.fathom.relax.SolveResult} with the iteration count, the residual history and a {@link
- * dev.fathom.relax.SolveStatus}.
+ * dev.fathom.relax.LinearOperator} (CG). They stop by a {@link dev.fathom.core.StoppingRule} read
+ * on {@code ||b - A x||}, its relative tolerance against {@code ||b - A x0||} ({@link
+ * dev.fathom.relax.ResidualReference} turns it to {@code ||b||}), accept a {@link
+ * dev.fathom.core.IterationListener} that may cancel, and return a {@link
+ * dev.fathom.relax.SolveResult} (a {@link dev.fathom.core.IterativeResult}) with the iteration
+ * count, the residual history and a {@link dev.fathom.core.Status}.
  *
  * <p>Tuning follows Khodak, Chow, Balcan and Talwalkar, "Learning to Relax" (ICLR 2024): a sequence
  * of systems ({@link dev.fathom.relax.ShiftedLaplacians}, {@link dev.fathom.relax.HeatEquation}) is

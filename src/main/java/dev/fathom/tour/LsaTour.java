@@ -1,5 +1,6 @@
 package dev.fathom.tour;
 
+import dev.fathom.core.Status;
 import dev.fathom.linalg.Vectors;
 import dev.fathom.lsa.Covariances;
 import dev.fathom.lsa.Lsa;
@@ -40,6 +41,6 @@ final class LsaTour implements TourStep {
     return new Outcome(
         "TD(0), 200-state sparse MRP, 10 features, 4e6 steps",
         String.format("|avg - θ*| %.1e = %.1f CLT sd, last %.1e", avg, avg / clt, last),
-        r.status() == LsaResult.Status.COMPLETED && avg < 4 * clt);
+        r.status() == Status.COMPLETED && avg < 4 * clt);
   }
 }

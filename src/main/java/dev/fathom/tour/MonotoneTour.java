@@ -1,10 +1,10 @@
 package dev.fathom.tour;
 
+import dev.fathom.core.StoppingRule;
+import dev.fathom.monotone.InclusionResult;
 import dev.fathom.monotone.InexactHalpern;
 import dev.fathom.monotone.MatrixGame;
 import dev.fathom.monotone.Problem;
-import dev.fathom.monotone.SolverResult;
-import dev.fathom.monotone.StoppingRule;
 import java.util.Locale;
 
 /**
@@ -23,17 +23,15 @@ final class MonotoneTour implements TourStep {
     MatrixGame game = MatrixGame.policemanBurglar(n, 1);
     Problem problem = game.problem();
     double p = 1.0 / n;
-    StoppingRule rule = StoppingRule.of(1e-2 * problem.residual(problem.start()), 20_000);
+    StoppingRule rule = StoppingRule.relative(1e-2, 20_000); // 1% of the starting residual
     long t0 = System.nanoTime();
-    SolverResult vr =
-        InexactHalpern.varianceReduced(
-                Math.sqrt(n) / game.frobeniusNorm(),
-                5 * Math.sqrt(p * (1 - p)) / (Math.sqrt(n) + 1),
-                0.05,
-                1)
+    InclusionResult vr =
+        InexactHalpern.varianceReduced(1)
+            .withResolventStep(Math.sqrt(n) / game.frobeniusNorm())
+            .withInnerStep(5 * Math.sqrt(p * (1 - p)) / (Math.sqrt(n) + 1))
             .solve(problem, rule);
     long t1 = System.nanoTime();
-    SolverResult det = InexactHalpern.deterministic().solve(game.problem(), rule);
+    InclusionResult det = InexactHalpern.deterministic().solve(game.problem(), rule);
     long t2 = System.nanoTime();
     double gap = game.dualityGap(vr.solution());
     return new Outcome(

@@ -1,5 +1,6 @@
 package dev.fathom.tour;
 
+import dev.fathom.core.StoppingRule;
 import dev.fathom.relax.ChebCb;
 import dev.fathom.relax.GridBandit;
 import dev.fathom.relax.Instance;
@@ -7,7 +8,6 @@ import dev.fathom.relax.InstanceSequence;
 import dev.fathom.relax.OmegaPolicy;
 import dev.fathom.relax.RelaxedSolver;
 import dev.fathom.relax.ShiftedLaplacians;
-import dev.fathom.relax.StoppingRule;
 import dev.fathom.relax.TsallisInf;
 import dev.fathom.relax.Tuning;
 import java.util.List;
@@ -29,14 +29,20 @@ final class RelaxTour implements TourStep {
   public Outcome run() {
     int count = 1000;
     List<Instance> list = ShiftedLaplacians.highVariance(2026).take(count);
-    RelaxedSolver sor = RelaxedSolver.sor(StoppingRule.paper());
+    RelaxedSolver sor = RelaxedSolver.sor(StoppingRule.relative(1e-8, 10_000));
     double[] grid = GridBandit.paperGrid();
     long tsallis = Tuning.run(new TsallisInf(grid, 1), replay(list), sor, count).total();
     long gaussSeidel = Tuning.run(OmegaPolicy.fixed(1.0), replay(list), sor, count).total();
     long best = Tuning.bestFixed(list, grid, sor).total();
     OmegaPolicy star = ShiftedLaplacians.highVariance(0).closedFormOmegaStar();
     long opt = Tuning.run(star, replay(list), sor, count).total();
-    long cheb = Tuning.run(new ChebCb(grid, 6, -0.15, 0.45, 1), replay(list), sor, count).total();
+    long cheb =
+        Tuning.run(
+                ChebCb.builder(grid).degree(6).context(-0.15, 0.45).build(1),
+                replay(list),
+                sor,
+                count)
+            .total();
     return new Outcome(
         "SOR omega bandits, 1000 shifted 10x10 Laplacians",
         String.format(

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.fathom.core.Rng;
+import dev.fathom.core.Status;
 import dev.fathom.linalg.Vectors;
 import java.util.random.RandomGenerator;
 import org.ejml.data.DMatrixRMaj;
@@ -134,7 +135,7 @@ class LinearRegressionTest {
         CommonOps_DDRM.trace(Covariances.clt(reg.meanSystem().a(), reg.noiseCovariance()));
     long k = 200_000;
     LsaResult r = Lsa.run(reg.stream(), new double[d], Lsa.Options.of(0.02, 2 * k), 3);
-    assertEquals(LsaResult.Status.COMPLETED, r.status());
+    assertEquals(Status.COMPLETED, r.status());
     double err2 = Vectors.distanceSquared(r.average(), sol.data);
     assertTrue(err2 < 16 * trace / k, "err² " + err2 + " vs tr/k " + trace / k); // 4 sd in norm
   }

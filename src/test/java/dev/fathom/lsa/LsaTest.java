@@ -2,10 +2,12 @@ package dev.fathom.lsa;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.fathom.core.Status;
 import dev.fathom.linalg.Vectors;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
@@ -43,7 +45,7 @@ class LsaTest {
   void denseStreamConvergesToTheMeanSolution() {
     LsaStream s = diagonal(0.5);
     LsaResult r = Lsa.run(s, new double[2], Lsa.Options.of(0.05, 40_000), 1);
-    assertEquals(LsaResult.Status.COMPLETED, r.status());
+    assertEquals(Status.COMPLETED, r.status());
     assertTrue(r.stability().stable());
     assertTrue(r.warnings().isEmpty());
     assertEquals(40_000, r.iterations());
@@ -105,16 +107,114 @@ class LsaTest {
             counter,
             new double[1],
             Lsa.Options.of(1, 1000).withHistory(4),
-            1,
-            null,
-            (k, last, avg) -> seen.add(new long[] {k, (long) last[0], Math.round(2 * avg[0])}));
+            p -> {
+              seen.add(new long[] {p.iteration(), p.oracleCalls(), (long) p.iterate()[0]});
+              assertTrue(Double.isNaN(p.residual()), "no reference, no residual");
+            },
+            1);
     assertEquals(0, r.history().size());
-    // θ_k = k; the average of k = 501..K is (501 + K)/2, the last iterate before the burn-in.
+    assertEquals(0, r.residualHistory().length);
+    assertTrue(Double.isNaN(r.residual()));
+    // θ_k = k at the log-spaced checkpoints 1, 10, 100, 1000
     assertEquals(4, seen.size());
-    assertArrayEquals(new long[] {1, 1, 2}, seen.get(0));
-    assertArrayEquals(new long[] {10, 10, 20}, seen.get(1));
-    assertArrayEquals(new long[] {100, 100, 200}, seen.get(2));
-    assertArrayEquals(new long[] {1000, 1000, 1501}, seen.get(3));
+    assertArrayEquals(new long[] {1, 1, 1}, seen.get(0));
+    assertArrayEquals(new long[] {10, 10, 10}, seen.get(1));
+    assertArrayEquals(new long[] {100, 100, 100}, seen.get(2));
+    assertArrayEquals(new long[] {1000, 1000, 1000}, seen.get(3));
+    // the average of θ_k = k over k = 501..1000, the answer of the run
+    assertEquals(750.5, r.solution()[0], 1e-12);
+  }
+
+  @Test
+  void aListenerCancelsTheRunAndTheAverageCoversTheStepsTaken() {
+    LsaStream counter = counter();
+    long[] at = {0};
+    LsaResult r =
+        Lsa.run(
+            counter,
+            new double[1],
+            Lsa.Options.of(1, 1000).withBurnIn(10).withHistory(4),
+            p -> {
+              if (p.iteration() == 100) {
+                at[0] = p.iteration();
+                p.cancel();
+              }
+            },
+            1);
+    assertEquals(Status.CANCELLED, r.status());
+    assertFalse(r.converged());
+    assertEquals(100, at[0]);
+    assertEquals(100, r.iterations());
+    assertEquals(90, r.averaged());
+    assertEquals(100, r.last()[0], 0);
+    assertEquals((11 + 100) / 2.0, r.average()[0], 1e-12, "mean of k = 11..100");
+    LsaResult first =
+        Lsa.run(counter, new double[1], Lsa.Options.of(1, 1000).withHistory(4), p -> p.cancel(), 1);
+    assertEquals(Status.CANCELLED, first.status());
+    assertEquals(1, first.iterations(), "cancelled at the first checkpoint");
+    // a cancel at the last checkpoint comes after the last step: the run is complete
+    LsaResult full =
+        Lsa.run(
+            counter,
+            new double[1],
+            Lsa.Options.of(1, 1000).withHistory(4),
+            p -> {
+              if (p.iteration() == 1000) {
+                p.cancel();
+              }
+            },
+            1);
+    assertEquals(Status.COMPLETED, full.status());
+    assertEquals(1000, full.iterations());
+  }
+
+  @Test
+  void residualAndItsHistoryAreTheDistancesOfTheAverageToTheReference() {
+    LinearRegression reg = LinearRegression.gaussian(new double[] {1, -1}, 0.3);
+    double[] target = {0.5, 0.5};
+    LsaResult r =
+        Lsa.run(
+            reg.stream(),
+            new double[2],
+            Lsa.Options.of(0.05, 4_000).withHistory(10).withReference(target),
+            3);
+    assertEquals(Status.COMPLETED, r.status());
+    assertTrue(r.converged());
+    assertArrayEquals(r.average(), r.solution(), 0);
+    assertEquals(Math.sqrt(Vectors.distanceSquared(r.average(), target)), r.residual(), 1e-15);
+    double[] h = r.residualHistory();
+    assertEquals(r.history().size(), h.length);
+    for (int j = 0; j < h.length; j++) {
+      double e = r.history().averageError()[j];
+      assertEquals(Double.isNaN(e) ? Double.NaN : Math.sqrt(e), h[j], 1e-15);
+    }
+  }
+
+  @Test
+  void aGeneratorFromTheSeedGivesTheSeededRun() {
+    LinearRegression reg = LinearRegression.gaussian(new double[] {1, -1, 2}, 0.3);
+    Lsa.Options o = Lsa.Options.of(0.05, 3_000).withHistory(5);
+    for (long seed : new long[] {4, 5}) {
+      LsaResult a = Lsa.run(reg.stream(), new double[3], o, seed);
+      LsaResult b = Lsa.run(reg.stream(), new double[3], o, dev.fathom.core.Rng.create(seed));
+      assertArrayEquals(a.last(), b.last(), 0);
+      assertArrayEquals(a.residualHistory(), b.residualHistory(), 0);
+      Lsa.Extrapolation x = Lsa.richardsonRomberg(reg.stream(), new double[3], o, seed);
+      Lsa.Extrapolation y =
+          Lsa.richardsonRomberg(reg.stream(), new double[3], o, dev.fathom.core.Rng.create(seed));
+      assertArrayEquals(x.extrapolated(), y.extrapolated(), 0);
+      // the two runs share their randomness: the same draws as a run seeded by the shared seed
+      long shared = dev.fathom.core.Rng.create(seed).nextLong();
+      assertArrayEquals(
+          Lsa.run(reg.stream(), new double[3], o, shared).average(), x.fine().average(), 0);
+    }
+    TemporalDifference t1 = TemporalDifference.random(20, 3, 4, 0.9, 6);
+    TemporalDifference t2 = TemporalDifference.random(20, 3, 4, 0.9, dev.fathom.core.Rng.create(6));
+    assertArrayEquals(t1.fixedPoint(), t2.fixedPoint(), 0);
+    assertArrayEquals(
+        MarkovRewardProcess.random(10, 3, 6).stationaryDistribution(),
+        MarkovRewardProcess.random(10, 3, dev.fathom.core.Rng.create(6)).stationaryDistribution(),
+        0);
   }
 
   @Test
@@ -131,7 +231,7 @@ class LsaTest {
     LsaStream s = diagonal(-0.5);
     double[] theta0 = {0.5, 0.5};
     LsaResult r = Lsa.run(s, theta0, Lsa.Options.of(0.01, 1_000), 1);
-    assertEquals(LsaResult.Status.REFUSED, r.status());
+    assertEquals(Status.REFUSED, r.status());
     assertEquals(0, r.iterations());
     assertArrayEquals(theta0, r.last(), 0);
     assertTrue(r.warnings().get(0).contains("not Hurwitz"), r.warnings().toString());
@@ -144,7 +244,7 @@ class LsaTest {
     Lsa.Options o = Lsa.Options.of(0.01, 100_000).withPolicy(Lsa.StabilityPolicy.WARN);
     LsaResult r = Lsa.run(s, new double[] {0.5, 0.5}, o, 1);
     // The unstable mode grows like (1 + 0.005)^k and passes 1e12 after about 5600 steps.
-    assertEquals(LsaResult.Status.DIVERGED, r.status());
+    assertEquals(Status.DIVERGED, r.status());
     assertTrue(r.iterations() < 10_000, "stopped at " + r.iterations());
     assertTrue(r.warnings().get(0).contains("not Hurwitz"));
     assertTrue(r.warnings().get(1).contains("diverged"));
@@ -155,12 +255,12 @@ class LsaTest {
     LsaStream s = diagonal(0.5);
     LsaResult r = Lsa.run(s, new double[2], Lsa.Options.of(2.5, 1_000), 1);
     // eigenvalue 1 of Ā: |1 − 2.5| > 1.
-    assertEquals(LsaResult.Status.REFUSED, r.status());
+    assertEquals(Status.REFUSED, r.status());
     assertTrue(r.warnings().get(0).contains("too large"));
     LsaResult skip =
         Lsa.run(
             s, new double[2], Lsa.Options.of(2.5, 1_000).withPolicy(Lsa.StabilityPolicy.SKIP), 1);
-    assertEquals(LsaResult.Status.DIVERGED, skip.status());
+    assertEquals(Status.DIVERGED, skip.status());
     assertEquals(false, skip.stability().known());
   }
 
@@ -172,7 +272,7 @@ class LsaTest {
     LinearRegression reg = LinearRegression.gaussian(new double[] {1, 1, 1, 1, 1}, 0.5);
     LsaResult r = Lsa.run(reg.stream(), new double[5], Lsa.Options.of(1.0, 100_000), 3);
     assertTrue(r.stability().stable());
-    assertEquals(LsaResult.Status.DIVERGED, r.status());
+    assertEquals(Status.DIVERGED, r.status());
   }
 
   @Test
@@ -180,11 +280,13 @@ class LsaTest {
     LinearRegression reg = LinearRegression.gaussian(new double[] {1, 2}, 0.5);
     Lsa.Extrapolation x =
         Lsa.richardsonRomberg(
-            reg.stream(), new double[2], Lsa.Options.of(0.01, 4_000).withHistory(5), 9, null);
-    assertEquals(LsaResult.Status.COMPLETED, x.status());
+            reg.stream(), new double[2], Lsa.Options.of(0.01, 4_000).withHistory(5), 9);
+    assertEquals(Status.COMPLETED, x.status());
     assertEquals(0.02, x.coarse().stability().alpha());
-    LsaResult fine = Lsa.run(reg.stream(), new double[2], Lsa.Options.of(0.01, 4_000), 9);
-    LsaResult coarse = Lsa.run(reg.stream(), new double[2], Lsa.Options.of(0.02, 4_000), 9);
+    // both runs draw from the one seed taken from Rng.create(9)
+    long shared = dev.fathom.core.Rng.create(9).nextLong();
+    LsaResult fine = Lsa.run(reg.stream(), new double[2], Lsa.Options.of(0.01, 4_000), shared);
+    LsaResult coarse = Lsa.run(reg.stream(), new double[2], Lsa.Options.of(0.02, 4_000), shared);
     assertArrayEquals(fine.average(), x.fine().average(), 0);
     for (int i = 0; i < 2; i++) {
       assertEquals(2 * fine.average()[i] - coarse.average()[i], x.extrapolated()[i], 1e-15);
@@ -194,8 +296,8 @@ class LsaTest {
         Vectors.distanceSquared(x.extrapolated(), reg.solution()), x.historyError()[last], 1e-15);
     // A coarse step beyond the stable range refuses the whole extrapolation.
     Lsa.Extrapolation bad =
-        Lsa.richardsonRomberg(diagonal(0.5), new double[2], Lsa.Options.of(1.5, 100), 1, null);
-    assertEquals(LsaResult.Status.REFUSED, bad.status());
+        Lsa.richardsonRomberg(diagonal(0.5), new double[2], Lsa.Options.of(1.5, 100), 1);
+    assertEquals(Status.REFUSED, bad.status());
   }
 
   @Test
@@ -239,7 +341,7 @@ class LsaTest {
     assertEquals("theta0[1] = NaN: expected a finite number", e.getMessage());
     assertThrows(
         IllegalArgumentException.class,
-        () -> Lsa.run(s, new double[2], Lsa.Options.of(0.1, 10), 1, new double[1]));
+        () -> Lsa.run(s, new double[2], Lsa.Options.of(0.1, 10).withReference(new double[1]), 1));
     assertThrows(
         IllegalArgumentException.class,
         () ->

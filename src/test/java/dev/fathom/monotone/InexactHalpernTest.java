@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.fathom.core.Rng;
+import dev.fathom.core.StoppingRule;
 import dev.fathom.linalg.Vectors;
 import java.util.Arrays;
 import java.util.random.RandomGenerator;
@@ -101,8 +102,10 @@ class InexactHalpernTest {
 
     Problem problem() {
       double[] x0 = new double[d];
-      return new Problem(
-          "skew sum n=" + n, this, Resolvents.identity(d), x0, lipschitz, meanSquare, zs);
+      return Problem.of("skew sum n=" + n, this, Resolvents.identity(d), x0)
+          .withLipschitz(lipschitz)
+          .withMeanSquareLipschitz(meanSquare)
+          .withSolution(zs);
     }
   }
 
@@ -165,9 +168,9 @@ class InexactHalpernTest {
     double[] det = new double[3];
     for (int seed = 1; seed <= 3; seed++) {
       Problem p = new SkewSum(10, n, 0.05, 1.0, seed).problem();
-      StoppingRule rule = StoppingRule.of(1e-3 * p.residual(p.start()), 20_000);
-      SolverResult a = InexactHalpern.varianceReduced(seed).solve(p, rule);
-      SolverResult b = InexactHalpern.deterministic().solve(p, rule);
+      StoppingRule rule = StoppingRule.relative(1e-3, 20_000);
+      InclusionResult a = InexactHalpern.varianceReduced(seed).solve(p, rule);
+      InclusionResult b = InexactHalpern.deterministic().solve(p, rule);
       assertTrue(a.converged() && b.converged(), "n = " + n + ", seed " + seed);
       alg2[seed - 1] = a.epochs();
       det[seed - 1] = b.epochs();
@@ -199,9 +202,9 @@ class InexactHalpernTest {
       double[] ratios = new double[3];
       for (int seed = 1; seed <= 3; seed++) {
         Problem p = Problems.leastSquares(sizes[s], 5, seed);
-        StoppingRule rule = StoppingRule.of(1e-3 * p.residual(p.start()), 3000);
-        SolverResult det = new Halpern().solve(p, rule);
-        SolverResult alg2 = InexactHalpern.varianceReduced(seed).solve(p, rule);
+        StoppingRule rule = StoppingRule.relative(1e-3, 3000);
+        InclusionResult det = new Halpern().solve(p, rule);
+        InclusionResult alg2 = InexactHalpern.varianceReduced(seed).solve(p, rule);
         assertTrue(det.converged() && alg2.converged());
         assertEquals(p.residual(alg2.solution()), alg2.residual(), 1e-9 * (1 + alg2.residual()));
         ratios[seed - 1] = det.oracleCalls() / (double) alg2.oracleCalls();

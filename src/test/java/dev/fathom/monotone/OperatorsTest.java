@@ -280,20 +280,14 @@ class OperatorsTest {
     e =
         assertThrows(
             IllegalArgumentException.class,
-            () ->
-                new Problem("x", p.operator(), Resolvents.identity(4), new double[3], 1, 1, null));
+            () -> Problem.of("x", p.operator(), Resolvents.identity(4), new double[3]));
     assertTrue(e.getMessage().startsWith("resolvent.dimension() = 4"));
     e =
         assertThrows(
             IllegalArgumentException.class,
-            () ->
-                new Problem("x", p.operator(), Resolvents.identity(3), new double[2], 1, 1, null));
+            () -> Problem.of("x", p.operator(), Resolvents.identity(3), new double[2]));
     assertTrue(e.getMessage().startsWith("start.length = 2"));
-    e =
-        assertThrows(
-            IllegalArgumentException.class,
-            () ->
-                new Problem("x", p.operator(), Resolvents.identity(3), new double[3], -1, 1, null));
+    e = assertThrows(IllegalArgumentException.class, () -> p.withLipschitz(-1));
     assertTrue(e.getMessage().startsWith("lipschitz = -1.0"));
   }
 }

@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.fathom.core.IterationListener;
+import dev.fathom.core.Progress;
+import dev.fathom.core.Status;
+import dev.fathom.core.StoppingRule;
 import dev.fathom.linalg.Vectors;
 import java.util.Arrays;
 import org.ejml.data.DMatrixRMaj;
@@ -14,6 +18,11 @@ import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 import org.junit.jupiter.api.Test;
 
 class SolversTest {
+
+  /** A budget-only rule: the run stops only on an exactly zero residual. */
+  static StoppingRule budget(long epochs) {
+    return StoppingRule.absolute(Double.MIN_VALUE, epochs);
+  }
 
   /** A one-component operator whose value is NaN. */
   static Problem nanOperator() {
@@ -35,7 +44,9 @@ class SolversTest {
             acc[1] += scale * x[1];
           }
         };
-    return new Problem("nan", f, Resolvents.identity(2), new double[] {1, 1}, 1, 1, null);
+    return Problem.of("nan", f, Resolvents.identity(2), new double[] {1, 1})
+        .withLipschitz(1)
+        .withMeanSquareLipschitz(1);
   }
 
   /**
@@ -68,9 +79,9 @@ class SolversTest {
   }
 
   private static void assertReachesSolution(
-      MonotoneSolver s, Problem p, double relTol, double maxEpochs) {
+      MonotoneSolver s, Problem p, double relTol, long maxEpochs) {
     double tol = relTol * p.residual(p.start());
-    SolverResult r = s.solve(p, StoppingRule.of(tol, maxEpochs));
+    InclusionResult r = s.solve(p, StoppingRule.relative(relTol, maxEpochs));
     String what = s.name() + " on " + p.name();
     assertEquals(Status.CONVERGED, r.status(), what + ": residual " + r.residual());
     assertTrue(r.residual() <= tol, what);
@@ -125,8 +136,8 @@ class SolversTest {
     Problem p = Problems.regularizedBilinear(30, 30, 60, 1.0, false, 4);
     assertReachesSolution(ExtraGradient.eagProven(), p, 2e-3, 40_000);
     // the same iteration with η = 1/(8L_F) explicitly gives the same run, bit for bit
-    StoppingRule rule = StoppingRule.of(0.0, 200);
-    SolverResult proven = ExtraGradient.eagProven().solve(p, rule);
+    StoppingRule rule = SolversTest.budget(200);
+    InclusionResult proven = ExtraGradient.eagProven().solve(p, rule);
     double eta = ExtraGradient.PROVEN_EAG_STEP_FACTOR / p.lipschitz();
     assertArrayEquals(proven.solution(), ExtraGradient.eag(eta).solve(p, rule).solution(), 0.0);
     assertFalse(
@@ -142,7 +153,7 @@ class SolversTest {
       if (s instanceof Halpern || s instanceof VrHalpern) {
         continue;
       }
-      SolverResult r = s.solve(p, StoppingRule.of(1e-3, 50_000));
+      InclusionResult r = s.solve(p, StoppingRule.absolute(1e-3, 50_000));
       assertEquals(Status.CONVERGED, r.status(), s.name());
       double gap = g.dualityGap(r.solution());
       assertTrue(gap >= -1e-12 && gap < 0.02, s.name() + " gap " + gap);
@@ -155,9 +166,9 @@ class SolversTest {
     double[] ratios = new double[3];
     for (int seed = 1; seed <= 3; seed++) {
       Problem p = Problems.leastSquares(n, 5, seed);
-      StoppingRule rule = StoppingRule.of(1e-3 * p.residual(p.start()), 3000);
-      SolverResult det = new Halpern().solve(p, rule);
-      SolverResult vr = new VrHalpern(seed).solve(p, rule);
+      StoppingRule rule = StoppingRule.relative(1e-3, 3000);
+      InclusionResult det = new Halpern().solve(p, rule);
+      InclusionResult vr = new VrHalpern(seed).solve(p, rule);
       assertTrue(det.converged() && vr.converged());
       ratios[seed - 1] = det.oracleCalls() / (double) vr.oracleCalls();
     }
@@ -177,7 +188,7 @@ class SolversTest {
   void seedsReproduceRunsExactly() {
     Problem p = Problems.regularizedBilinear(10, 10, 20, 0.5, true, 1);
     Problem ls = Problems.leastSquares(300, 4, 1);
-    StoppingRule rule = StoppingRule.of(0, 30);
+    StoppingRule rule = SolversTest.budget(30);
     for (long seed : new long[] {1, 2}) {
       MonotoneSolver[] a = {
         new VrHalpern(seed), InexactHalpern.varianceReduced(seed), new VrExtraGradient(seed)
@@ -192,9 +203,9 @@ class SolversTest {
       };
       for (int k = 0; k < a.length; k++) {
         Problem q = k == 0 ? ls : p;
-        SolverResult ra = a[k].solve(q, rule);
-        SolverResult rb = b[k].solve(q, rule);
-        SolverResult rc = c[k].solve(q, rule);
+        InclusionResult ra = a[k].solve(q, rule);
+        InclusionResult rb = b[k].solve(q, rule);
+        InclusionResult rc = c[k].solve(q, rule);
         assertArrayEquals(ra.solution(), rb.solution(), 0.0);
         assertArrayEquals(ra.history().residuals(), rb.history().residuals(), 0.0);
         assertEquals(ra.oracleCalls(), rb.oracleCalls());
@@ -204,11 +215,62 @@ class SolversTest {
   }
 
   @Test
+  void aGeneratorBuiltFromTheSeedGivesTheSeededRunAndLaterRunsContinueIt() {
+    Problem p = Problems.regularizedBilinear(10, 10, 20, 0.5, true, 1);
+    StoppingRule rule = SolversTest.budget(20);
+    for (long seed : new long[] {3, 4}) {
+      MonotoneSolver[] seeded = {
+        new VrHalpern(seed), InexactHalpern.varianceReduced(seed), new VrExtraGradient(seed)
+      };
+      java.util.random.RandomGenerator[] g = {
+        dev.fathom.core.Rng.create(seed),
+        dev.fathom.core.Rng.create(seed),
+        dev.fathom.core.Rng.create(seed)
+      };
+      MonotoneSolver[] drawing = {
+        new VrHalpern(g[0]), InexactHalpern.varianceReduced(g[1]), new VrExtraGradient(g[2])
+      };
+      for (int k = 0; k < seeded.length; k++) {
+        InclusionResult a = seeded[k].solve(p, rule);
+        InclusionResult b = drawing[k].solve(p, rule);
+        assertArrayEquals(a.solution(), b.solution(), 0.0, seeded[k].name());
+        assertArrayEquals(a.residualHistory(), b.residualHistory(), 0.0, seeded[k].name());
+        // a seeded solver repeats itself; a generator-driven one draws on
+        assertArrayEquals(a.solution(), seeded[k].solve(p, rule).solution(), 0.0);
+        assertFalse(
+            Arrays.equals(b.solution(), drawing[k].solve(p, rule).solution()), seeded[k].name());
+      }
+    }
+    // the random problem factories and estimators: seed and Rng.create(seed) draw the same
+    assertArrayEquals(
+        Problems.leastSquares(50, 3, 8).solution(),
+        Problems.leastSquares(50, 3, dev.fathom.core.Rng.create(8)).solution(),
+        0.0);
+    assertArrayEquals(
+        Problems.regularizedBilinear(4, 3, 5, 0.5, false, 8).solution(),
+        Problems.regularizedBilinear(4, 3, 5, 0.5, false, dev.fathom.core.Rng.create(8)).solution(),
+        0.0);
+    assertEquals(
+        MatrixGame.policemanBurglar(20, 8).frobeniusNorm(),
+        MatrixGame.policemanBurglar(20, dev.fathom.core.Rng.create(8)).frobeniusNorm(),
+        0.0);
+    double[] x = p.start();
+    assertEquals(
+        Lipschitz.operator(p.operator(), x, 5, 8),
+        Lipschitz.operator(p.operator(), x, 5, dev.fathom.core.Rng.create(8)),
+        0.0);
+    assertEquals(
+        Lipschitz.meanSquare(p.operator(), x, 3, 8),
+        Lipschitz.meanSquare(p.operator(), x, 3, dev.fathom.core.Rng.create(8)),
+        0.0);
+  }
+
+  @Test
   void budgetsAreRespectedAndHistoriesAreOrdered() {
     Problem p = Problems.leastSquares(300, 4, 2);
     for (MonotoneSolver s : allMethods(3)) {
-      SolverResult r = s.solve(p, StoppingRule.of(0, 40));
-      assertEquals(Status.BUDGET_EXHAUSTED, r.status(), s.name());
+      InclusionResult r = s.solve(p, SolversTest.budget(40));
+      assertEquals(Status.MAX_ITERATIONS, r.status(), s.name());
       // a method may finish the step it is in: at most one extra epoch plus a batch
       assertTrue(r.epochs() >= 40 && r.epochs() <= 42, s.name() + " " + r.epochs());
       long[] calls = r.history().oracleCalls();
@@ -226,14 +288,14 @@ class SolversTest {
     for (MonotoneSolver s : allMethods(4)) {
       java.util.List<Double> seen = new java.util.ArrayList<>();
       java.util.List<Long> calls = new java.util.ArrayList<>();
-      SolverResult r =
+      InclusionResult r =
           s.solve(
               p,
-              StoppingRule.of(0, 20),
-              (c, res, x) -> {
-                seen.add(res);
-                calls.add(c);
-                assertEquals(4, x.length);
+              SolversTest.budget(20),
+              progress -> {
+                seen.add(progress.residual());
+                calls.add(progress.oracleCalls());
+                assertEquals(4, progress.iterate().length);
               });
       double[] expected = r.history().residuals();
       assertEquals(expected.length, seen.size(), s.name());
@@ -245,25 +307,109 @@ class SolversTest {
   }
 
   @Test
+  void aListenerCancelsEveryMethodAndGetsTheIterateItSawBack() {
+    Problem p = Problems.leastSquares(300, 4, 2);
+    for (MonotoneSolver s : allMethods(4)) {
+      double[][] seen = new double[1][];
+      long[] at = new long[1];
+      int[] checks = new int[1];
+      IterationListener cancelAtThirdCheck =
+          progress -> {
+            if (++checks[0] == 3) {
+              seen[0] = progress.iterate().clone();
+              at[0] = progress.oracleCalls();
+              progress.cancel();
+            }
+          };
+      InclusionResult r = s.solve(p, StoppingRule.relative(1e-12, 1000), cancelAtThirdCheck);
+      assertEquals(Status.CANCELLED, r.status(), s.name());
+      assertFalse(r.converged(), s.name());
+      assertEquals(3, checks[0], s.name() + ": no check after the cancel");
+      assertArrayEquals(seen[0], r.solution(), 0.0, s.name());
+      assertEquals(at[0], r.oracleCalls(), s.name());
+      assertEquals(p.residual(r.solution()), r.residual(), 1e-12, s.name());
+      assertEquals(3, r.residualHistory().length, s.name());
+    }
+    // a cancel at the starting check: nothing runs
+    InclusionResult r0 = new Halpern().solve(p, budget(10), Progress::cancel);
+    assertEquals(Status.CANCELLED, r0.status());
+    assertEquals(0, r0.iterations());
+    assertArrayEquals(p.start(), r0.solution(), 0.0);
+  }
+
+  /** Least squares with the targets scaled by {@code scale}: the solution scales with it. */
+  private static Problem scaledLeastSquares(double scale) {
+    java.util.SplittableRandom rng = new java.util.SplittableRandom(11);
+    int n = 200;
+    int d = 4;
+    double[][] rows = new double[n][d];
+    double[] b = new double[n];
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < d; j++) {
+        rows[i][j] = rng.nextGaussian();
+      }
+      b[i] = scale * rng.nextGaussian();
+    }
+    LeastSquares op = new LeastSquares(rows, b);
+    return Problem.of("scaled", op, Resolvents.identity(d), new double[d])
+        .withLipschitz(op.lipschitz())
+        .withMeanSquareLipschitz(op.meanSquareLipschitz());
+  }
+
+  @Test
+  void theRelativeRuleIsScaleInvariantAndTheAbsoluteOneIsNot() {
+    Problem unit = scaledLeastSquares(1);
+    StoppingRule rule = StoppingRule.relative(1e-3, 20_000);
+    for (MonotoneSolver s : allMethods(6)) {
+      InclusionResult r1 = s.solve(unit, rule);
+      assertEquals(Status.CONVERGED, r1.status(), s.name());
+      assertTrue(r1.iterations() > 0, s.name());
+      for (double scale : new double[] {1e-12, 1e12}) {
+        InclusionResult rs = s.solve(scaledLeastSquares(scale), rule);
+        String what = s.name() + " at scale " + scale;
+        assertEquals(Status.CONVERGED, rs.status(), what);
+        assertEquals(r1.iterations(), rs.iterations(), what);
+        assertEquals(r1.oracleCalls(), rs.oracleCalls(), what);
+        for (int j = 0; j < 4; j++) {
+          assertEquals(scale * r1.solution()[j], rs.solution()[j], 1e-9 * scale, what);
+        }
+        assertEquals(scale * r1.residual(), rs.residual(), 1e-6 * scale * r1.residual(), what);
+      }
+    }
+    // an absolute target that suits the unit problem is met at the start of the tiny one
+    InclusionResult tiny =
+        new Halpern().solve(scaledLeastSquares(1e-12), StoppingRule.absolute(1e-6, 5000));
+    assertEquals(Status.CONVERGED, tiny.status());
+    assertEquals(0, tiny.iterations());
+  }
+
+  @Test
   void badInputIsRejectedWithTheParameterNamed() {
     IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> new VrHalpern(-1, 0, 1));
+        assertThrows(IllegalArgumentException.class, () -> new VrHalpern(1).withStep(-1));
     assertTrue(e.getMessage().startsWith("step = -1.0"));
-    e = assertThrows(IllegalArgumentException.class, () -> new VrHalpern(Double.NaN, -2, 1));
+    e = assertThrows(IllegalArgumentException.class, () -> new VrHalpern(1).withBatch(-2));
     assertTrue(e.getMessage().startsWith("batch = -2"));
     assertThrows(IllegalArgumentException.class, () -> ExtraGradient.eg(0));
     assertThrows(IllegalArgumentException.class, () -> ExtraGradient.eag(Double.NaN));
-    e = assertThrows(IllegalArgumentException.class, () -> new VrExtraGradient(Double.NaN, 1.5, 1));
+    e =
+        assertThrows(
+            IllegalArgumentException.class, () -> new VrExtraGradient(1).withProbability(1.5));
     assertTrue(e.getMessage().startsWith("probability = 1.5"));
     assertThrows(
         IllegalArgumentException.class,
-        () -> InexactHalpern.varianceReduced(0.0, Double.NaN, 0.05, 1));
-    assertThrows(IllegalArgumentException.class, () -> InexactHalpern.deterministic(1.0, 1.0, -1));
+        () -> InexactHalpern.varianceReduced(1).withResolventStep(0.0));
+    assertThrows(
+        IllegalArgumentException.class, () -> InexactHalpern.deterministic().withInnerFactor(-1));
+    assertThrows(
+        IllegalArgumentException.class, () -> InexactHalpern.deterministic().withInnerStep(0));
+    assertThrows(
+        NullPointerException.class, () -> new VrHalpern((java.util.random.RandomGenerator) null));
     Problem nan = nanOperator();
     for (MonotoneSolver s : allMethods(1)) {
-      e = assertThrows(IllegalArgumentException.class, () -> s.solve(nan, StoppingRule.of(0, 3)));
+      e = assertThrows(IllegalArgumentException.class, () -> s.solve(nan, SolversTest.budget(3)));
       assertTrue(e.getMessage().startsWith("F(x0)[0] = NaN"), s.name());
-      assertThrows(NullPointerException.class, () -> s.solve(null, StoppingRule.of(0, 3)));
+      assertThrows(NullPointerException.class, () -> s.solve(null, SolversTest.budget(3)));
     }
   }
 }

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 class BinnedTsallisInfTest {
   @Test
   void contextsMapToEqualWidthBins() {
-    BinnedTsallisInf b = new BinnedTsallisInf(GridBandit.paperGrid(), 5, 0, 10, 1);
+    BinnedTsallisInf b =
+        BinnedTsallisInf.builder(GridBandit.paperGrid()).bins(5).context(0, 10).build(1);
     assertEquals(0, b.bin(0));
     assertEquals(0, b.bin(1.99));
     assertEquals(1, b.bin(2.0));
@@ -25,7 +26,7 @@ class BinnedTsallisInfTest {
   void learnsAContextDependentBestArmThatPlainTsallisInfCannot() {
     // Arm 0 costs 10 for c < 1/2 and 30 above; arm 1 the reverse; the other arms cost 40.
     double[] grid = GridBandit.linspace(1.0, 1.8, 5);
-    long binned = run(new BinnedTsallisInf(grid, 2, 0, 1, 7));
+    long binned = run(BinnedTsallisInf.builder(grid).bins(2).context(0, 1).build(7));
     long plain = run(new TsallisInf(grid, 7));
     long oracle = 10L * 3000;
     assertTrue(binned < 1.25 * oracle, "binned " + binned);
@@ -34,12 +35,13 @@ class BinnedTsallisInfTest {
 
   @Test
   void oneBinIsPlainTsallisInfWithTheSameEstimator() {
-    // Bin b runs on the stream Rng.mix64(seed + 31 (b + 1)); with one bin the choices are those of
-    // a single Tsallis-INF with that seed and the same estimator.
+    // The bins share the bandit's generator; with one bin the choices are those of a single
+    // Tsallis-INF with that seed and the same estimator.
     double[] grid = GridBandit.paperGrid();
     for (TsallisInf.Estimator e : TsallisInf.Estimator.values()) {
-      GridBandit binned = new BinnedTsallisInf(grid, 1, 0, 1, e, 4);
-      GridBandit plain = new TsallisInf(grid, e, Rng.mix64(4 + 31));
+      GridBandit binned =
+          BinnedTsallisInf.builder(grid).bins(1).context(0, 1).estimator(e).build(4);
+      GridBandit plain = new TsallisInf(grid, e, 4);
       for (int t = 0; t < 300; t++) {
         int a = binned.selectArm(0.5);
         assertEquals(a, plain.selectArm(0.5), e + " round " + t);
@@ -66,11 +68,12 @@ class BinnedTsallisInfTest {
   @Test
   void sameSeedSameChoices() {
     double[] grid = GridBandit.paperGrid();
-    int[] a = choices(new BinnedTsallisInf(grid, 4, 0, 1, 12));
+    int[] a = choices(BinnedTsallisInf.builder(grid).bins(4).context(0, 1).build(12));
     org.junit.jupiter.api.Assertions.assertArrayEquals(
-        a, choices(new BinnedTsallisInf(grid, 4, 0, 1, 12)));
+        a, choices(BinnedTsallisInf.builder(grid).bins(4).context(0, 1).build(12)));
     org.junit.jupiter.api.Assertions.assertFalse(
-        java.util.Arrays.equals(a, choices(new BinnedTsallisInf(grid, 4, 0, 1, 13))));
+        java.util.Arrays.equals(
+            a, choices(BinnedTsallisInf.builder(grid).bins(4).context(0, 1).build(13))));
   }
 
   private static int[] choices(GridBandit bandit) {
@@ -88,14 +91,15 @@ class BinnedTsallisInfTest {
     IllegalArgumentException e =
         assertThrows(
             IllegalArgumentException.class,
-            () -> new BinnedTsallisInf(GridBandit.paperGrid(), 0, 0, 1, 1));
+            () -> BinnedTsallisInf.builder(GridBandit.paperGrid()).bins(0).context(0, 1).build(1));
     assertEquals("bins = 0: expected a positive integer", e.getMessage());
     e =
         assertThrows(
             IllegalArgumentException.class,
-            () -> new BinnedTsallisInf(GridBandit.paperGrid(), 3, 1, 1, 1));
+            () -> BinnedTsallisInf.builder(GridBandit.paperGrid()).bins(3).context(1, 1).build(1));
     assertEquals("hi = 1.0: expected a number greater than lo = 1.0", e.getMessage());
-    BinnedTsallisInf b = new BinnedTsallisInf(GridBandit.paperGrid(), 3, 0, 1, 1);
+    BinnedTsallisInf b =
+        BinnedTsallisInf.builder(GridBandit.paperGrid()).bins(3).context(0, 1).build(1);
     e = assertThrows(IllegalArgumentException.class, () -> b.selectArm(Double.NaN));
     assertEquals("context = NaN: expected a finite number", e.getMessage());
   }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.fathom.core.Rng;
+import dev.fathom.core.StoppingRule;
 import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,7 +28,7 @@ class ChebCbTest {
   void regressionRecoversASmoothCostCurve() {
     // One arm, noise-free cost 100 + 40 z^2 over context c in [2, 4] (z = c - 3): the fit must
     // reproduce it everywhere, not only where it was sampled.
-    ChebCb bandit = new ChebCb(new double[] {1.5}, 6, 2, 4, 1);
+    ChebCb bandit = ChebCb.builder(new double[] {1.5}).degree(6).context(2, 4).build(1);
     RandomGenerator rng = Rng.create(2);
     for (int t = 0; t < 300; t++) {
       double c = rng.nextDouble(2, 4);
@@ -58,9 +59,9 @@ class ChebCbTest {
         CostTable.build(
             ShiftedLaplacians.lowVariance(6).take(rounds),
             grid,
-            RelaxedSolver.sor(StoppingRule.paper()),
+            RelaxedSolver.sor(StoppingRule.relative(1e-8, 10_000)),
             false);
-    ChebCb bandit = new ChebCb(grid, m, lo, lo + bma, range, 5);
+    ChebCb bandit = ChebCb.builder(grid).degree(m).context(lo, lo + bma).costRange(range).build(5);
     assertEquals(range, bandit.costRange());
     // ChebCB.m's obj.losses: empty and grown (T = 0), or zeros(T, 1) with T > rounds.
     double[] losses = new double[range == ChebCb.CostRange.OBSERVED ? 0 : rounds + 1];
@@ -187,8 +188,9 @@ class ChebCbTest {
 
   @Test
   void sameSeedSameChoices() {
-    int[] a = play(new ChebCb(GridBandit.paperGrid(), 6, 0, 1, 9));
-    assertArrayEquals(a, play(new ChebCb(GridBandit.paperGrid(), 6, 0, 1, 9)));
+    int[] a = play(ChebCb.builder(GridBandit.paperGrid()).degree(6).context(0, 1).build(9));
+    assertArrayEquals(
+        a, play(ChebCb.builder(GridBandit.paperGrid()).degree(6).context(0, 1).build(9)));
   }
 
   private static int[] play(ChebCb bandit) {
@@ -205,14 +207,21 @@ class ChebCbTest {
   void badInputIsRefused() {
     IllegalArgumentException e =
         assertThrows(
-            IllegalArgumentException.class, () -> new ChebCb(GridBandit.paperGrid(), 0, 0, 1, 1));
+            IllegalArgumentException.class,
+            () -> ChebCb.builder(GridBandit.paperGrid()).degree(0).context(0, 1).build(1));
     assertEquals("degree = 0: expected an integer in [1, 20]", e.getMessage());
-    ChebCb b = new ChebCb(GridBandit.paperGrid(), 6, -0.15, 0.45, 1);
+    ChebCb b = ChebCb.builder(GridBandit.paperGrid()).degree(6).context(-0.15, 0.45).build(1);
     e = assertThrows(IllegalArgumentException.class, () -> b.selectArm(0.5));
     assertEquals("context = 0.5: expected a number in [-0.15, 0.45]", e.getMessage());
     NullPointerException n =
         assertThrows(
-            NullPointerException.class, () -> new ChebCb(GridBandit.paperGrid(), 6, 0, 1, null, 1));
+            NullPointerException.class,
+            () ->
+                ChebCb.builder(GridBandit.paperGrid())
+                    .degree(6)
+                    .context(0, 1)
+                    .costRange(null)
+                    .build(1));
     assertEquals("range = null: expected a non-null value", n.getMessage());
   }
 }

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.fathom.core.Status;
+import dev.fathom.core.StoppingRule;
 import dev.fathom.linalg.Vectors;
 import org.ejml.data.DMatrixSparseCSC;
 import org.junit.jupiter.api.Test;
@@ -20,17 +22,17 @@ class ConjugateGradientTest {
       double[] b = TestSystems.rhs(a.size(), 6);
       double[] exact = TestSystems.directSolve(csc, b);
       double scale = Vectors.normInf(exact);
-      StoppingRule rule = StoppingRule.of(1e-12, 5000).withHistory();
+      StoppingRule rule = StoppingRule.relative(1e-12, 5000).withHistory();
       SolveResult cg = ConjugateGradient.solve(a, b, null, rule);
-      assertEquals(SolveStatus.CONVERGED, cg.status());
-      assertArrayEquals(exact, cg.x(), 1e-9 * scale);
+      assertEquals(Status.CONVERGED, cg.status());
+      assertArrayEquals(exact, cg.solution(), 1e-9 * scale);
       for (double omega : new double[] {0.5, 1.0, 1.5, 1.9}) {
         SolveResult pcg = ConjugateGradient.solveSsor(a, b, null, omega, rule);
-        assertEquals(SolveStatus.CONVERGED, pcg.status(), "omega " + omega);
-        assertArrayEquals(exact, pcg.x(), 1e-9 * scale, "omega " + omega);
+        assertEquals(Status.CONVERGED, pcg.status(), "omega " + omega);
+        assertArrayEquals(exact, pcg.solution(), 1e-9 * scale, "omega " + omega);
         assertEquals(pcg.iterations() + 1, pcg.residualHistory().length);
         double[] r = new double[a.size()];
-        assertTrue(a.residual(b, pcg.x(), r) / Vectors.norm2(b) < 1e-12);
+        assertTrue(a.residual(b, pcg.solution(), r) / Vectors.norm2(b) < 1e-12);
       }
     }
   }
@@ -41,8 +43,10 @@ class ConjugateGradientTest {
     // O(sqrt(m)): on m = 40 the gap is large.
     CsrMatrix a = CsrMatrix.laplacian2d(40);
     double[] b = TestSystems.rhs(a.size(), 8);
-    int cg = ConjugateGradient.solve(a, b, null, StoppingRule.paper()).iterations();
-    int pcg = ConjugateGradient.solveSsor(a, b, null, 1.8, StoppingRule.paper()).iterations();
+    long cg = ConjugateGradient.solve(a, b, null, StoppingRule.relative(1e-8, 10_000)).iterations();
+    long pcg =
+        ConjugateGradient.solveSsor(a, b, null, 1.8, StoppingRule.relative(1e-8, 10_000))
+            .iterations();
     assertTrue(cg < a.size(), "CG terminates within n steps in exact arithmetic: " + cg);
     assertTrue(2 * pcg < cg, "PCG " + pcg + " vs CG " + cg);
   }
@@ -93,16 +97,16 @@ class ConjugateGradientTest {
           }
         };
     double[] b = {1, 1, 1, 1, 1, 1, 1, 1};
-    SolveResult r = ConjugateGradient.solve(op, b, null, StoppingRule.of(1e-12, 100));
-    assertEquals(SolveStatus.CONVERGED, r.status());
+    SolveResult r = ConjugateGradient.solve(op, b, null, StoppingRule.relative(1e-12, 100));
+    assertEquals(Status.CONVERGED, r.status());
     assertEquals(3, r.iterations());
-    assertEquals(1.0 / 3, r.x()[2], 1e-12);
+    assertEquals(1.0 / 3, r.solution()[2], 1e-12);
     SolveResult warm =
         ConjugateGradient.solve(
             op,
             b,
-            r.x(),
-            StoppingRule.of(1e-8, 100).relativeTo(StoppingRule.Reference.RIGHT_HAND_SIDE));
+            r.solution(),
+            ResidualReference.RIGHT_HAND_SIDE.ruleFor(StoppingRule.relative(1e-8, 100), b));
     assertEquals(0, warm.iterations());
 
     LinearOperator indefinite =
@@ -119,12 +123,16 @@ class ConjugateGradientTest {
           }
         };
     SolveResult br =
-        ConjugateGradient.solve(indefinite, new double[] {0, 1}, null, StoppingRule.paper());
-    assertEquals(SolveStatus.BREAKDOWN, br.status());
+        ConjugateGradient.solve(
+            indefinite, new double[] {0, 1}, null, StoppingRule.relative(1e-8, 10_000));
+    assertEquals(Status.BREAKDOWN, br.status());
     SolveResult capped =
         ConjugateGradient.solve(
-            CsrMatrix.laplacian2d(10), TestSystems.rhs(100, 1), null, StoppingRule.of(1e-8, 3));
-    assertEquals(SolveStatus.MAX_ITERATIONS, capped.status());
+            CsrMatrix.laplacian2d(10),
+            TestSystems.rhs(100, 1),
+            null,
+            StoppingRule.relative(1e-8, 3));
+    assertEquals(Status.MAX_ITERATIONS, capped.status());
     assertEquals(3, capped.iterations());
   }
 
@@ -134,24 +142,28 @@ class ConjugateGradientTest {
     IllegalArgumentException e =
         assertThrows(
             IllegalArgumentException.class,
-            () -> ConjugateGradient.solveSsor(a, new double[9], null, 2.0, StoppingRule.paper()));
+            () ->
+                ConjugateGradient.solveSsor(
+                    a, new double[9], null, 2.0, StoppingRule.relative(1e-8, 10_000)));
     assertEquals("omega = 2.0: expected a number in (0.0, 2.0)", e.getMessage());
     e =
         assertThrows(
             IllegalArgumentException.class,
-            () -> ConjugateGradient.solve(a, new double[10], null, StoppingRule.paper()));
+            () ->
+                ConjugateGradient.solve(
+                    a, new double[10], null, StoppingRule.relative(1e-8, 10_000)));
     assertEquals("b.length = 10: expected 9", e.getMessage());
     double[] inf = new double[9];
     inf[0] = Double.POSITIVE_INFINITY;
     e =
         assertThrows(
             IllegalArgumentException.class,
-            () -> ConjugateGradient.solve(a, inf, null, StoppingRule.paper()));
+            () -> ConjugateGradient.solve(a, inf, null, StoppingRule.relative(1e-8, 10_000)));
     assertEquals("b[0] = Infinity: expected a finite number", e.getMessage());
     assertThrows(
         NullPointerException.class,
         () ->
             ConjugateGradient.solve(
-                (LinearOperator) null, new double[9], null, StoppingRule.paper()));
+                (LinearOperator) null, new double[9], null, StoppingRule.relative(1e-8, 10_000)));
   }
 }

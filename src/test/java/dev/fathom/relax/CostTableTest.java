@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.fathom.core.Status;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -14,10 +15,11 @@ class CostTableTest {
       (in, w) ->
           new SolveResult(
               in.rhs(),
-              (int) Math.round(10 + 100 * Math.abs(w - (1.2 + in.context()))),
+              Status.CONVERGED,
+              Math.round(10 + 100 * Math.abs(w - (1.2 + in.context()))),
               0,
-              new double[0],
-              SolveStatus.CONVERGED);
+              1,
+              new double[0]);
 
   private static List<Instance> instances(double... contexts) {
     CsrMatrix a = CsrMatrix.laplacian2d(2);

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.fathom.core.Status;
+import dev.fathom.core.StoppingRule;
 import dev.fathom.linalg.Vectors;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +26,7 @@ class EjmlEntryPointsTest {
       double[] b = TestSystems.rhs(a.size(), 22);
       double[] exact = TestSystems.directSolve(csc, b);
       double scale = Vectors.normInf(exact);
-      StoppingRule rule = StoppingRule.of(1e-11, 20000);
+      StoppingRule rule = StoppingRule.relative(1e-11, 20000);
       SolveResult[] viaCsc = {
         Sor.solve(csc, b, null, 1.5, rule),
         Sor.solveSymmetric(csc, b, null, 1.3, rule),
@@ -38,10 +40,10 @@ class EjmlEntryPointsTest {
         ConjugateGradient.solveSsor(a, b, null, 1.4, rule)
       };
       for (int s = 0; s < viaCsc.length; s++) {
-        assertEquals(SolveStatus.CONVERGED, viaCsc[s].status(), "solver " + s);
+        assertEquals(Status.CONVERGED, viaCsc[s].status(), "solver " + s);
         assertEquals(viaCsr[s].iterations(), viaCsc[s].iterations(), "solver " + s);
-        assertArrayEquals(viaCsr[s].x(), viaCsc[s].x(), 0.0, "solver " + s);
-        assertArrayEquals(exact, viaCsc[s].x(), 1e-8 * scale, "solver " + s);
+        assertArrayEquals(viaCsr[s].solution(), viaCsc[s].solution(), 0.0, "solver " + s);
+        assertArrayEquals(exact, viaCsc[s].solution(), 1e-8 * scale, "solver " + s);
       }
       // The input matrix is not modified.
       assertTrue(org.ejml.sparse.csc.CommonOps_DSCC.checkStructure(csc));
@@ -72,7 +74,7 @@ class EjmlEntryPointsTest {
       contexts[t] = in.context();
       instances.add(Instance.of(csc, in.rhs(), null, in.context()));
     }
-    RelaxedSolver sor = RelaxedSolver.sor(StoppingRule.paper());
+    RelaxedSolver sor = RelaxedSolver.sor(StoppingRule.relative(1e-8, 10_000));
     double[] grid = GridBandit.paperGrid();
     TuningRun viaCsc = Tuning.run(new TsallisInf(grid, 5), matrices, rhs, contexts, sor);
     TuningRun viaList =
@@ -83,8 +85,9 @@ class EjmlEntryPointsTest {
     // And each count is what SOR on the package's own Laplacian gives at that omega.
     for (int t = 0; t < count; t += 7) {
       CsrMatrix a = CsrMatrix.laplacian2d(10).plusDiagonal(contexts[t]);
-      int direct =
-          Sor.solve(a, rhs.get(t), null, viaCsc.omegas()[t], StoppingRule.paper()).iterations();
+      long direct =
+          Sor.solve(a, rhs.get(t), null, viaCsc.omegas()[t], StoppingRule.relative(1e-8, 10_000))
+              .iterations();
       assertEquals(direct, viaCsc.iterations()[t], "system " + t);
     }
     // Without contexts the policy still runs (contexts are zero).
@@ -96,7 +99,7 @@ class EjmlEntryPointsTest {
   void badInputIsRefused() {
     DMatrixSparseCSC rect = new DMatrixSparseCSC(3, 4, 0);
     double[] b = new double[3];
-    StoppingRule rule = StoppingRule.paper();
+    StoppingRule rule = StoppingRule.relative(1e-8, 10_000);
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> Sor.solve(rect, b, null, 1.0, rule));
     assertEquals("A.numCols = 4: expected A.numRows = 3 (a square matrix)", e.getMessage());

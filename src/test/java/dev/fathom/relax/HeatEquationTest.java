@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.fathom.core.Status;
+import dev.fathom.core.StoppingRule;
 import java.util.NoSuchElementException;
 import org.junit.jupiter.api.Test;
 
@@ -20,7 +22,7 @@ class HeatEquationTest {
   void crankNicolsonSystemMatchesADenseAssembly() {
     int nx = 6;
     int steps = 10;
-    HeatEquation pde = new HeatEquation(nx, steps, 1.0);
+    HeatEquation pde = HeatEquation.builder(nx).steps(steps).stopTime(1.0).build();
     double dt = 0.1;
     double[] u0 = pde.state();
     Instance in = pde.next();
@@ -70,17 +72,21 @@ class HeatEquationTest {
 
   @Test
   void ssorPcgStepsMatchDirectSolvesAndTheSequenceEnds() {
-    HeatEquation pde = new HeatEquation(20, 30, 0.5);
-    StoppingRule rule =
-        StoppingRule.of(1e-10, 10_000).relativeTo(StoppingRule.Reference.RIGHT_HAND_SIDE);
+    HeatEquation pde = HeatEquation.builder(20).steps(30).stopTime(0.5).build();
+    StoppingRule rule = StoppingRule.relative(1e-10, 10_000);
     for (int t = 0; t < 30; t++) {
       Instance in = pde.next();
       double[] exact = TestSystems.directSolve(in.matrix().toCsc(), in.rhs());
       SolveResult r =
-          ConjugateGradient.solveSsor(in.matrix(), in.rhs(), in.initialGuess(), 1.5, rule);
-      assertEquals(SolveStatus.CONVERGED, r.status());
-      assertArrayEquals(exact, r.x(), 1e-8);
-      pde.accept(r.x());
+          ConjugateGradient.solveSsor(
+              in.matrix(),
+              in.rhs(),
+              in.initialGuess(),
+              1.5,
+              ResidualReference.RIGHT_HAND_SIDE.ruleFor(rule, in.rhs()));
+      assertEquals(Status.CONVERGED, r.status());
+      assertArrayEquals(exact, r.solution(), 1e-8);
+      pde.accept(r.solution());
     }
     assertEquals(30, pde.step());
     assertThrows(NoSuchElementException.class, pde::next);
@@ -88,16 +94,22 @@ class HeatEquationTest {
 
   @Test
   void protocolAndBadInputAreEnforced() {
-    HeatEquation pde = new HeatEquation(5, 3, 1.0);
+    HeatEquation pde = HeatEquation.builder(5).steps(3).stopTime(1.0).build();
     assertThrows(IllegalStateException.class, () -> pde.accept(new double[16]));
     pde.next();
     assertThrows(IllegalStateException.class, pde::next);
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> pde.accept(new double[15]));
     assertEquals("solution.length = 15: expected 16", e.getMessage());
-    e = assertThrows(IllegalArgumentException.class, () -> new HeatEquation(2, 3, 1.0));
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> HeatEquation.builder(2).steps(3).stopTime(1.0).build());
     assertEquals("nx = 2: expected an integer in [3, 20000]", e.getMessage());
-    e = assertThrows(IllegalArgumentException.class, () -> new HeatEquation(5, 3, -1.0));
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> HeatEquation.builder(5).steps(3).stopTime(-1.0).build());
     assertEquals("stopTime = -1.0: expected a finite positive number", e.getMessage());
   }
 }

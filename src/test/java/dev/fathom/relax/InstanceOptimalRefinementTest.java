@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.fathom.core.Status;
+import dev.fathom.core.StoppingRule;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -17,10 +19,11 @@ class InstanceOptimalRefinementTest {
     return (in, omega) ->
         new SolveResult(
             new double[in.rhs().length],
-            5 + (int) Math.round(400 * Math.abs(omega - centre)),
+            Status.CONVERGED,
+            5 + Math.round(400 * Math.abs(omega - centre)),
             0.0,
-            new double[0],
-            SolveStatus.CONVERGED);
+            1.0,
+            new double[0]);
   }
 
   private static List<Instance> dummies(int count) {
@@ -35,7 +38,7 @@ class InstanceOptimalRefinementTest {
   void syntheticProfileIsRefinedToItsDenseMinimum() {
     for (double centre : new double[] {1.0, 1.4321, 1.6049, 1.95}) {
       RelaxedSolver solver = vShaped(centre);
-      int denseMin = Integer.MAX_VALUE;
+      long denseMin = Long.MAX_VALUE;
       for (int k = 0; k <= 9500; k++) {
         denseMin = Math.min(denseMin, solver.solve(dummies(1).get(0), 1 + k * 1e-4).iterations());
       }
@@ -81,20 +84,20 @@ class InstanceOptimalRefinementTest {
     // 24 steps over one period of kappa: both the small-kappa and the large-kappa regime.
     RelaxedSolver pcg =
         RelaxedSolver.ssorPcg(
-            StoppingRule.paper().relativeTo(StoppingRule.Reference.RIGHT_HAND_SIDE));
+            StoppingRule.relative(1e-8, 10_000), ResidualReference.RIGHT_HAND_SIDE);
     int steps = 24;
-    Recording seq = new Recording(new HeatEquation(24, steps, 1.0));
+    Recording seq = new Recording(HeatEquation.builder(24).steps(steps).stopTime(1.0).build());
     TuningRun refined = Tuning.instanceOptimal(seq, GRID, pcg, steps, 10);
     long gridTotal = 0;
     long denseTotal = 0;
     int better = 0;
     for (int t = 0; t < steps; t++) {
       Instance in = seq.seen.get(t);
-      int gridMin = Integer.MAX_VALUE;
+      long gridMin = Long.MAX_VALUE;
       for (double w : GRID) {
         gridMin = Math.min(gridMin, pcg.solve(in, w).iterations());
       }
-      int denseMin = Integer.MAX_VALUE;
+      long denseMin = Long.MAX_VALUE;
       for (int k = 0; k <= 380; k++) {
         denseMin = Math.min(denseMin, pcg.solve(in, 1 + k * 0.0025).iterations());
       }

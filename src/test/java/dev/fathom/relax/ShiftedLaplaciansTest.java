@@ -67,15 +67,39 @@ class ShiftedLaplaciansTest {
   void badInputIsRefused() {
     IllegalArgumentException e =
         assertThrows(
-            IllegalArgumentException.class, () -> new ShiftedLaplacians(10, -0.2, 0.6, 1, 1, 1));
+            IllegalArgumentException.class,
+            () ->
+                ShiftedLaplacians.builder()
+                    .gridSide(10)
+                    .lowestShift(-0.2)
+                    .shiftWidth(0.6)
+                    .betaA(1)
+                    .betaB(1)
+                    .build(1));
     assertTrue(e.getMessage().startsWith("lo = -0.2: expected a shift above"), e.getMessage());
     e =
         assertThrows(
-            IllegalArgumentException.class, () -> new ShiftedLaplacians(10, 0, 0.6, 0, 1, 1));
+            IllegalArgumentException.class,
+            () ->
+                ShiftedLaplacians.builder()
+                    .gridSide(10)
+                    .lowestShift(0)
+                    .shiftWidth(0.6)
+                    .betaA(0)
+                    .betaB(1)
+                    .build(1));
     assertEquals("betaA = 0.0: expected a finite positive number", e.getMessage());
     e =
         assertThrows(
-            IllegalArgumentException.class, () -> new ShiftedLaplacians(1, 0, 0.6, 1, 1, 1));
+            IllegalArgumentException.class,
+            () ->
+                ShiftedLaplacians.builder()
+                    .gridSide(1)
+                    .lowestShift(0)
+                    .shiftWidth(0.6)
+                    .betaA(1)
+                    .betaB(1)
+                    .build(1));
     assertEquals("m = 1: expected an integer in [2, 10000]", e.getMessage());
   }
 }

@@ -42,7 +42,7 @@ final class LsaFigures {
       double[] avg = null;
       double[] rr = null;
       for (int r = 0; r < runs; r++) {
-        Lsa.Extrapolation x = Lsa.richardsonRomberg(s, new double[3], o, r, null);
+        Lsa.Extrapolation x = Lsa.richardsonRomberg(s, new double[3], o, r);
         LsaResult.History h = x.fine().history();
         if (k == null) {
           k = new double[h.size()];

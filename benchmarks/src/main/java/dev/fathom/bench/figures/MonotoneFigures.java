@@ -1,16 +1,16 @@
 package dev.fathom.bench.figures;
 
+import dev.fathom.core.Status;
+import dev.fathom.core.StoppingRule;
 import dev.fathom.monotone.ExtraGradient;
 import dev.fathom.monotone.Halpern;
-import dev.fathom.monotone.History;
+import dev.fathom.monotone.InclusionResult;
 import dev.fathom.monotone.InexactHalpern;
 import dev.fathom.monotone.MatrixGame;
 import dev.fathom.monotone.MonotoneSolver;
+import dev.fathom.monotone.OracleHistory;
 import dev.fathom.monotone.Problem;
 import dev.fathom.monotone.Problems;
-import dev.fathom.monotone.SolverResult;
-import dev.fathom.monotone.Status;
-import dev.fathom.monotone.StoppingRule;
 import dev.fathom.monotone.VrExtraGradient;
 import dev.fathom.monotone.VrHalpern;
 import java.io.IOException;
@@ -50,10 +50,11 @@ final class MonotoneFigures {
           List.of(
               ExtraGradient.eg(5 / l2),
               ExtraGradient.eag(5 / l2),
-              new VrExtraGradient(3 * Math.sqrt(p) / fro, p, 1),
-              new VrHalpern(5 / fro, 0, 1),
-              InexactHalpern.varianceReduced(
-                  Math.sqrt(n) / fro, 5 * Math.sqrt(p * (1 - p)) / (Math.sqrt(n) + 1), 0.05, 1),
+              new VrExtraGradient(1).withStep(3 * Math.sqrt(p) / fro).withProbability(p),
+              new VrHalpern(1).withStep(5 / fro),
+              InexactHalpern.varianceReduced(1)
+                  .withResolventStep(Math.sqrt(n) / fro)
+                  .withInnerStep(5 * Math.sqrt(p * (1 - p)) / (Math.sqrt(n) + 1)),
               new Halpern(),
               InexactHalpern.deterministic());
       run(
@@ -81,9 +82,11 @@ final class MonotoneFigures {
           List.of(
               ExtraGradient.eg(0.5),
               ExtraGradient.eag(0.3),
-              new VrExtraGradient(0.01, 1.0 / n, 1),
-              new VrHalpern(0.3, 0, 1),
-              InexactHalpern.varianceReduced(Math.sqrt(n), 0.001, 0.05, 1),
+              new VrExtraGradient(1).withStep(0.01).withProbability(1.0 / n),
+              new VrHalpern(1).withStep(0.3),
+              InexactHalpern.varianceReduced(1)
+                  .withResolventStep(Math.sqrt(n))
+                  .withInnerStep(0.001),
               new Halpern(),
               InexactHalpern.deterministic());
       run(
@@ -114,7 +117,7 @@ final class MonotoneFigures {
         double[] b = new double[3];
         for (int seed = 1; seed <= 3; seed++) {
           Problem p = Problems.leastSquares(sizes[k], 5, seed);
-          StoppingRule rule = StoppingRule.of(1e-3 * p.residual(p.start()), 5000);
+          StoppingRule rule = StoppingRule.relative(1e-3, 5000);
           a[seed - 1] = new Halpern().solve(p, rule).epochs();
           b[seed - 1] = new VrHalpern(seed).solve(p, rule).epochs();
         }
@@ -149,20 +152,22 @@ final class MonotoneFigures {
       String title,
       Supplier<Problem> problem,
       List<MonotoneSolver> solvers,
-      double epochs,
+      long epochs,
       Path dir,
       String name)
       throws IOException {
     ExecutorService pool = Executors.newFixedThreadPool(2);
-    List<Future<SolverResult>> futures = new ArrayList<>();
+    List<Future<InclusionResult>> futures = new ArrayList<>();
     for (MonotoneSolver s : solvers) {
-      futures.add(pool.submit(() -> s.solve(problem.get(), StoppingRule.of(0, epochs))));
+      futures.add(
+          pool.submit(
+              () -> s.solve(problem.get(), StoppingRule.absolute(Double.MIN_VALUE, epochs))));
     }
     XYChart chart = Charts.xy(title, "# of epochs", "residual (natural map)", false, true);
     try {
       for (int k = 0; k < solvers.size(); k++) {
-        SolverResult r = futures.get(k).get();
-        History h = r.history();
+        InclusionResult r = futures.get(k).get();
+        OracleHistory h = r.history();
         System.out.printf(
             Locale.ROOT,
             "  %-22s %-17s final residual %.3e after %.0f epochs (min %.3e)%n",
@@ -194,7 +199,7 @@ final class MonotoneFigures {
   }
 
   /** Adds at most about 1500 points of the history. */
-  private static void addThinned(XYChart chart, String label, History h) {
+  private static void addThinned(XYChart chart, String label, OracleHistory h) {
     int size = h.size();
     int stride = Math.max(1, size / 1500);
     int count = (size + stride - 1) / stride;

@@ -1,5 +1,6 @@
 package dev.fathom.bench.figures;
 
+import dev.fathom.core.StoppingRule;
 import dev.fathom.relax.BinnedTsallisInf;
 import dev.fathom.relax.ChebCb;
 import dev.fathom.relax.ConjugateGradient;
@@ -9,8 +10,8 @@ import dev.fathom.relax.Instance;
 import dev.fathom.relax.InstanceSequence;
 import dev.fathom.relax.OmegaPolicy;
 import dev.fathom.relax.RelaxedSolver;
+import dev.fathom.relax.ResidualReference;
 import dev.fathom.relax.ShiftedLaplacians;
-import dev.fathom.relax.StoppingRule;
 import dev.fathom.relax.TsallisInf;
 import dev.fathom.relax.Tuning;
 import dev.fathom.relax.TuningRun;
@@ -40,7 +41,7 @@ final class RelaxFigures {
     public void render(Path dir) throws IOException {
       int count = 5000;
       List<Instance> list = ShiftedLaplacians.highVariance(2024).take(count);
-      RelaxedSolver sor = RelaxedSolver.sor(StoppingRule.paper());
+      RelaxedSolver sor = RelaxedSolver.sor(StoppingRule.relative(1e-8, 10_000));
       double[] grid = GridBandit.paperGrid();
       Tuning.FixedBest best = Tuning.bestFixed(list, grid, sor);
       OmegaPolicy[] policies = {
@@ -48,8 +49,8 @@ final class RelaxFigures {
         OmegaPolicy.fixed(best.omega()),
         new TsallisInf(grid, 1),
         new TsallisInf(grid, TsallisInf.Estimator.REDUCED_VARIANCE, 1),
-        new BinnedTsallisInf(grid, 5, -0.15, 0.45, 1),
-        new ChebCb(grid, 6, -0.15, 0.45, 1),
+        BinnedTsallisInf.builder(grid).bins(5).context(-0.15, 0.45).build(1),
+        ChebCb.builder(grid).degree(6).context(-0.15, 0.45).build(1),
         OmegaPolicy.asymptoticOptimal()
       };
       XYChart chart =
@@ -92,10 +93,13 @@ final class RelaxFigures {
     public void render(Path dir) throws IOException {
       int nx = 50;
       int steps = 5000;
-      StoppingRule rule = StoppingRule.paper().relativeTo(StoppingRule.Reference.RIGHT_HAND_SIDE);
-      RelaxedSolver pcg = RelaxedSolver.ssorPcg(rule);
+      StoppingRule rule = StoppingRule.relative(1e-8, 10_000);
+      ResidualReference rhs = ResidualReference.RIGHT_HAND_SIDE;
+      RelaxedSolver pcg = RelaxedSolver.ssorPcg(rule, rhs);
       RelaxedSolver cg =
-          (in, w) -> ConjugateGradient.solve(in.matrix(), in.rhs(), in.initialGuess(), rule);
+          (in, w) ->
+              ConjugateGradient.solve(
+                  in.matrix(), in.rhs(), in.initialGuess(), rhs.ruleFor(rule, in.rhs()));
       double[] grid = GridBandit.paperGrid();
       XYChart chart =
           Charts.xy(
@@ -132,7 +136,11 @@ final class RelaxFigures {
           chart,
           "SSOR-PCG, ChebCB",
           x,
-          Tuning.run(new ChebCb(grid, 6, 0, 10, 1), HeatEquation.paper(nx), pcg, steps));
+          Tuning.run(
+              ChebCb.builder(grid).degree(6).context(0, 10).build(1),
+              HeatEquation.paper(nx),
+              pcg,
+              steps));
       addCumulative(
           chart,
           "SSOR-PCG, instance-optimal grid omega",

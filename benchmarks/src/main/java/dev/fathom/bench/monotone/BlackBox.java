@@ -32,13 +32,8 @@ final class BlackBox {
             f.apply(z, o);
           }
         };
-    return new Problem(
-        "black box",
-        hidden,
-        p.resolvent(),
-        p.start(),
-        p.lipschitz(),
-        p.meanSquareLipschitz(),
-        null);
+    return Problem.of("black box", hidden, p.resolvent(), p.start())
+        .withLipschitz(p.lipschitz())
+        .withMeanSquareLipschitz(p.meanSquareLipschitz());
   }
 }

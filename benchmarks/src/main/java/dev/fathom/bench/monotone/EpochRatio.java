@@ -1,8 +1,8 @@
 package dev.fathom.bench.monotone;
 
+import dev.fathom.core.StoppingRule;
 import dev.fathom.monotone.Problem;
 import dev.fathom.monotone.Problems;
-import dev.fathom.monotone.StoppingRule;
 import dev.fathom.monotone.VrHalpern;
 import java.util.Locale;
 
@@ -26,8 +26,8 @@ public final class EpochRatio {
     Problem generic = BlackBox.of(p);
     double[] x = p.solution();
     double[] out = new double[x.length];
-    StoppingRule rule = StoppingRule.of(0, epochs).checkingEvery(1e9);
-    VrHalpern solver = new VrHalpern(1.0 / p.meanSquareLipschitz(), 0, 1);
+    StoppingRule rule = StoppingRule.absolute(Double.MIN_VALUE, epochs); // budget only
+    VrHalpern solver = new VrHalpern(1).withStep(1.0 / p.meanSquareLipschitz()).withCheckEvery(1e9);
     double full = Double.POSITIVE_INFINITY;
     double fused = Double.POSITIVE_INFINITY;
     double black = Double.POSITIVE_INFINITY;

@@ -1,10 +1,10 @@
 package dev.fathom.bench.monotone;
 
+import dev.fathom.core.Status;
+import dev.fathom.core.StoppingRule;
+import dev.fathom.monotone.InclusionResult;
 import dev.fathom.monotone.Problem;
 import dev.fathom.monotone.Problems;
-import dev.fathom.monotone.SolverResult;
-import dev.fathom.monotone.Status;
-import dev.fathom.monotone.StoppingRule;
 import dev.fathom.monotone.VrHalpern;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -56,10 +56,10 @@ public class VrHalpernEpochBenchmark {
       x[j] += 0.1;
     }
     out = new double[x.length];
-    rule = StoppingRule.of(0, EPOCHS).checkingEvery(1e9);
-    solver = new VrHalpern(1.0 / problem.meanSquareLipschitz(), 0, 1);
-    SolverResult check = solver.solve(problem, rule);
-    if (check.status() != Status.BUDGET_EXHAUSTED) {
+    rule = StoppingRule.absolute(Double.MIN_VALUE, EPOCHS); // budget only
+    solver = new VrHalpern(1).withStep(1.0 / problem.meanSquareLipschitz()).withCheckEvery(1e9);
+    InclusionResult check = solver.solve(problem, rule);
+    if (check.status() != Status.MAX_ITERATIONS) {
       throw new IllegalStateException("benchmark run ended " + check.status());
     }
   }
@@ -72,13 +72,13 @@ public class VrHalpernEpochBenchmark {
 
   @Benchmark
   @OperationsPerInvocation(EPOCHS)
-  public SolverResult vrHalpernEpoch() {
+  public InclusionResult vrHalpernEpoch() {
     return solver.solve(problem, rule);
   }
 
   @Benchmark
   @OperationsPerInvocation(EPOCHS)
-  public SolverResult vrHalpernEpochGeneric() {
+  public InclusionResult vrHalpernEpochGeneric() {
     return solver.solve(generic, rule);
   }
 }

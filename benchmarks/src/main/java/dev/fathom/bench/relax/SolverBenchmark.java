@@ -1,9 +1,9 @@
 package dev.fathom.bench.relax;
 
+import dev.fathom.core.StoppingRule;
 import dev.fathom.relax.ConjugateGradient;
 import dev.fathom.relax.CsrMatrix;
 import dev.fathom.relax.SolveResult;
-import dev.fathom.relax.StoppingRule;
 import java.util.concurrent.TimeUnit;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.data.DMatrixSparseCSC;
@@ -40,7 +40,7 @@ public class SolverBenchmark {
   private CsrMatrix a;
   private DMatrixSparseCSC csc;
   private double[] b;
-  private final StoppingRule rule = StoppingRule.paper();
+  private final StoppingRule rule = StoppingRule.relative(1e-8, 10_000);
 
   @Setup
   public void setup() {

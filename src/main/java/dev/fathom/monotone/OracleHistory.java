@@ -8,7 +8,7 @@ package dev.fathom.monotone;
  * @param epochs the same in epochs
  * @param residuals the residuals
  */
-public record History(long[] oracleCalls, double[] epochs, double[] residuals) {
+public record OracleHistory(long[] oracleCalls, double[] epochs, double[] residuals) {
   /**
    * The number of entries.
    *
