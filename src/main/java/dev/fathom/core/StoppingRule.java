@@ -47,6 +47,17 @@ public record StoppingRule(
   }
 
   /**
+   * A budget-only rule: run {@code maxIterations} iterations, stopping early only on a residual of
+   * exactly zero (the absolute tolerance is {@link Double#MIN_VALUE}).
+   *
+   * @param maxIterations the budget, at least 1
+   * @return the rule, without history
+   */
+  public static StoppingRule budget(long maxIterations) {
+    return new StoppingRule(0, Double.MIN_VALUE, maxIterations, false);
+  }
+
+  /**
    * A relative rule: stop when the residual falls below {@code tolerance} times the reference.
    * Invariant under scaling of the problem.
    *

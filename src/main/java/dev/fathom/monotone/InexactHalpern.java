@@ -191,11 +191,7 @@ public final class InexactHalpern implements MonotoneSolver {
   static double[] vrForbResolvent(
       Problem problem, double c, double gamma, double[] u, long steps, long seed) {
     Monitor m =
-        new Monitor(
-            problem,
-            StoppingRule.absolute(Double.MIN_VALUE, Long.MAX_VALUE),
-            IterationListener.NONE,
-            1.0);
+        new Monitor(problem, StoppingRule.budget(Long.MAX_VALUE), IterationListener.NONE, 1.0);
     int n = problem.size();
     Inner inner =
         new Inner(problem, m.op(), m, c, gamma, 1.0 / n, Rng.create(seed), problem.dimension());

@@ -21,7 +21,7 @@ class SolversTest {
 
   /** A budget-only rule: the run stops only on an exactly zero residual. */
   static StoppingRule budget(long epochs) {
-    return StoppingRule.absolute(Double.MIN_VALUE, epochs);
+    return StoppingRule.budget(epochs);
   }
 
   /** A one-component operator whose value is NaN. */

@@ -1,0 +1,87 @@
+package dev.fathom.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class StoppingRuleTest {
+
+  @Test
+  void thresholdIsTheLargerOfTheTwoTolerances() {
+    StoppingRule both = new StoppingRule(1e-3, 1e-6, 10, false);
+    assertEquals(1e-3 * 5, both.threshold(5), 0);
+    assertEquals(1e-6, both.threshold(1e-5), 0);
+    assertTrue(both.isMet(5e-3, 5));
+    assertFalse(both.isMet(5.0001e-3, 5));
+  }
+
+  @Test
+  void relativeRuleIsScaleInvariantAndAbsoluteRuleIsNot() {
+    StoppingRule rel = StoppingRule.relative(1e-6, 100);
+    StoppingRule abs = StoppingRule.absolute(1e-6, 100);
+    for (double scale : new double[] {1e-12, 1, 1e12}) {
+      assertTrue(rel.isMet(0.9e-6 * scale, scale));
+      assertFalse(rel.isMet(1.1e-6 * scale, scale));
+    }
+    assertTrue(abs.isMet(0.9e-6, 1e12));
+    assertFalse(abs.isMet(1.1e-6, 1e-12));
+  }
+
+  @Test
+  void budgetStopsOnlyOnAnExactZeroResidual() {
+    StoppingRule budget = StoppingRule.budget(7);
+    assertEquals(7, budget.maxIterations());
+    assertTrue(budget.isMet(0, 1));
+    assertFalse(budget.isMet(Double.MIN_NORMAL, 0));
+    assertFalse(budget.keepHistory());
+  }
+
+  @Test
+  void withersCopyAndChangeOneField() {
+    StoppingRule r = StoppingRule.relative(1e-4, 50);
+    assertEquals(new StoppingRule(1e-4, 0, 50, true), r.withHistory());
+    assertEquals(new StoppingRule(1e-4, 0, 9, false), r.withMaxIterations(9));
+    assertEquals(new StoppingRule(1e-4, 2e-9, 50, false), r.withAbsoluteTolerance(2e-9));
+  }
+
+  @Test
+  void badParametersAreNamed() {
+    assertMessage(() -> new StoppingRule(1, 0, 1, false), "relativeTolerance = 1.0", "[0, 1)");
+    assertMessage(
+        () -> new StoppingRule(Double.NaN, 0, 1, false), "relativeTolerance = NaN", "[0, 1)");
+    assertMessage(
+        () -> new StoppingRule(0, Double.POSITIVE_INFINITY, 1, false),
+        "absoluteTolerance = Infinity",
+        "finite");
+    assertMessage(() -> new StoppingRule(0, -1, 1, false), "absoluteTolerance = -1.0", ">= 0");
+    assertMessage(() -> new StoppingRule(0.1, 0, 0, false), "maxIterations = 0", "positive");
+    assertMessage(() -> new StoppingRule(0, 0, 3, false), "relativeTolerance = 0.0", "positive");
+    assertMessage(() -> StoppingRule.relative(0, 3), "tolerance = 0.0", "(0, 1)");
+    assertMessage(() -> StoppingRule.budget(-2), "maxIterations = -2", "positive");
+  }
+
+  @Test
+  void progressCarriesTheLatestUpdateAndTheCancellation() {
+    Progress p = new Progress();
+    assertTrue(Double.isNaN(p.residual()));
+    double[] x = {1, 2};
+    assertTrue(p == p.update(3, 40, 0.5, x));
+    assertEquals(3, p.iteration());
+    assertEquals(40, p.oracleCalls());
+    assertEquals(0.5, p.residual(), 0);
+    assertTrue(p.iterate() == x);
+    assertFalse(p.isCancelled());
+    p.cancel();
+    assertTrue(p.isCancelled());
+  }
+
+  private static void assertMessage(Runnable r, String... parts) {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, r::run);
+    for (String part : parts) {
+      assertTrue(e.getMessage().contains(part), e.getMessage() + " lacks " + part);
+    }
+  }
+}
