@@ -102,13 +102,23 @@ public final class AutoCoreset<Q> {
   }
 
   /**
-   * Runs the construction.
+   * As {@link #build(RandomGenerator)} with the generator {@code Rng.create(seed)}.
    *
    * @param seed the seed of the uniform samples and of the summarizer
    * @return the best coreset and its diagnostics
    */
   public Result<Q> build(long seed) {
-    RandomGenerator rng = Rng.create(seed);
+    return build(Rng.create(seed));
+  }
+
+  /**
+   * Runs the construction.
+   *
+   * @param rng the source of randomness
+   * @return the best coreset and its diagnostics
+   */
+  public Result<Q> build(RandomGenerator rng) {
+    Args.notNull("rng", rng);
     int n = loss.size();
     int m = options.size();
     List<double[]> columns = new ArrayList<>();

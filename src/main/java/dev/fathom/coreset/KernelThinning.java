@@ -133,7 +133,7 @@ public final class KernelThinning {
   }
 
   /**
-   * Kernel thinning: KT-SPLIT then KT-SWAP.
+   * As {@link #thin(double[][], int, RandomGenerator)} with the generator {@code Rng.create(seed)}.
    *
    * @param x the points, {@code n x d}, finite
    * @param m the number of halving rounds, with {@code 2^m <= n}
@@ -141,7 +141,33 @@ public final class KernelThinning {
    * @return {@code floor(n / 2^m)} row indices (distinct when {@link Options#unique})
    */
   public int[] thin(double[][] x, int m, long seed) {
-    return swap(x, split(x, m, seed));
+    return thin(x, m, Rng.create(seed));
+  }
+
+  /**
+   * Kernel thinning: KT-SPLIT then KT-SWAP.
+   *
+   * @param x the points, {@code n x d}, finite
+   * @param m the number of halving rounds, with {@code 2^m <= n}
+   * @param rng the source of randomness
+   * @return {@code floor(n / 2^m)} row indices (distinct when {@link Options#unique})
+   */
+  public int[] thin(double[][] x, int m, RandomGenerator rng) {
+    Args.notNull("rng", rng);
+    return swap(x, split(x, m, rng));
+  }
+
+  /**
+   * As {@link #split(double[][], int, RandomGenerator)} with the generator {@code
+   * Rng.create(seed)}.
+   *
+   * @param x the points, {@code n x d}, finite
+   * @param m the number of halving rounds, with {@code 2^m <= n}
+   * @param seed the seed
+   * @return the coresets, {@code [2^m][floor(n / 2^m)]} row indices
+   */
+  public int[][] split(double[][] x, int m, long seed) {
+    return split(x, m, Rng.create(seed));
   }
 
   /**
@@ -150,17 +176,18 @@ public final class KernelThinning {
    *
    * @param x the points, {@code n x d}, finite
    * @param m the number of halving rounds, with {@code 2^m <= n}
-   * @param seed the seed
+   * @param rng the source of randomness
    * @return the coresets, {@code [2^m][floor(n / 2^m)]} row indices
    */
-  public int[][] split(double[][] x, int m, long seed) {
+  public int[][] split(double[][] x, int m, RandomGenerator rng) {
+    Args.notNull("rng", rng);
     checkRounds(x, m);
     Gram g = Gram.of(x, options.splitKernel(), options.storeKernelMatrix());
     int[] all = new int[x.length];
     for (int i = 0; i < all.length; i++) {
       all[i] = i;
     }
-    return split(g, all, m, options.delta(), Rng.create(seed));
+    return split(g, all, m, options.delta(), rng);
   }
 
   /**

@@ -38,8 +38,8 @@ public final class BanihashemDynamic extends GuessedDynamic {
   private final IntSet scratch;
 
   /**
-   * Creates the structure over an empty live set. Set-up evaluates every singleton once to fix the
-   * range of guesses (not counted in {@link #oracleCalls()}).
+   * Creates the structure as {@link #BanihashemDynamic(SetFunction, int, double, RandomGenerator)}
+   * with the generator {@code Rng.create(seed)}.
    *
    * @param f a monotone function with an empty current set (copied)
    * @param k the cardinality budget, at least 1
@@ -47,9 +47,23 @@ public final class BanihashemDynamic extends GuessedDynamic {
    * @param seed the random seed
    */
   public BanihashemDynamic(SetFunction f, int k, double eps, long seed) {
+    this(f, k, eps, Rng.create(seed));
+  }
+
+  /**
+   * Creates the structure over an empty live set. Set-up evaluates every singleton once to fix the
+   * range of guesses (not counted in {@link #oracleCalls()}).
+   *
+   * @param f a monotone function with an empty current set (copied)
+   * @param k the cardinality budget, at least 1
+   * @param eps the accuracy, in (0, 1)
+   * @param rng the source of randomness
+   */
+  public BanihashemDynamic(SetFunction f, int k, double eps, RandomGenerator rng) {
     super(f, k);
+    Args.notNull("rng", rng);
     this.eps = Args.inOpenRange("eps", eps, 0, 1);
-    this.rng = Rng.create(seed);
+    this.rng = rng;
     this.scratch = new IntSet(this.f.groundSize());
     double[] g = guesses(this.f, k, eps);
     for (double gamma : g) {

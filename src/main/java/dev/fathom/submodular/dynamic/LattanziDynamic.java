@@ -33,8 +33,8 @@ public final class LattanziDynamic extends GuessedDynamic {
   private final long[] insertedAt;
 
   /**
-   * Creates the structure over an empty live set. Set-up evaluates every singleton once to fix the
-   * range of guesses (not counted in {@link #oracleCalls()}).
+   * Creates the structure as {@link #LattanziDynamic(SetFunction, int, double, RandomGenerator)}
+   * with the generator {@code Rng.create(seed)}.
    *
    * @param f a monotone function with an empty current set (copied)
    * @param k the cardinality budget, at least 1
@@ -42,9 +42,23 @@ public final class LattanziDynamic extends GuessedDynamic {
    * @param seed the random seed
    */
   public LattanziDynamic(SetFunction f, int k, double eps, long seed) {
+    this(f, k, eps, Rng.create(seed));
+  }
+
+  /**
+   * Creates the structure over an empty live set. Set-up evaluates every singleton once to fix the
+   * range of guesses (not counted in {@link #oracleCalls()}).
+   *
+   * @param f a monotone function with an empty current set (copied)
+   * @param k the cardinality budget, at least 1
+   * @param eps the accuracy, in (0, 1)
+   * @param rng the source of randomness
+   */
+  public LattanziDynamic(SetFunction f, int k, double eps, RandomGenerator rng) {
     super(f, k);
+    Args.notNull("rng", rng);
     this.eps = Args.inOpenRange("eps", eps, 0, 1);
-    this.rng = Rng.create(seed);
+    this.rng = rng;
     this.levels = 32 - Integer.numberOfLeadingZeros(Math.max(1, n - 1));
     this.scratch = new IntSet(n);
     this.insertedAt = new long[n];

@@ -17,8 +17,8 @@ public final class UpdateStream {
   }
 
   /**
-   * Inserts every id of {@code [0, n)} once in random order and, after every {@code period}-th
-   * insertion, deletes a uniformly random live element.
+   * As {@link #insertAllDeleteEvery(int, int, RandomGenerator)} with the generator {@code
+   * Rng.create(seed)}.
    *
    * @param n the number of elements, at least 1
    * @param period the number of insertions per deletion, at least 1
@@ -26,9 +26,22 @@ public final class UpdateStream {
    * @return the stream
    */
   public static UpdateStream insertAllDeleteEvery(int n, int period, long seed) {
+    return insertAllDeleteEvery(n, period, Rng.create(seed));
+  }
+
+  /**
+   * Inserts every id of {@code [0, n)} once in random order and, after every {@code period}-th
+   * insertion, deletes a uniformly random live element.
+   *
+   * @param n the number of elements, at least 1
+   * @param period the number of insertions per deletion, at least 1
+   * @param rng the source of randomness
+   * @return the stream
+   */
+  public static UpdateStream insertAllDeleteEvery(int n, int period, RandomGenerator rng) {
+    Args.notNull("rng", rng);
     Args.positive("n", n);
     Args.positive("period", period);
-    RandomGenerator rng = Rng.create(seed);
     int[] order = Rng.permutation(rng, n);
     IntSet live = new IntSet(n);
     int[] ops = new int[n + n / period];

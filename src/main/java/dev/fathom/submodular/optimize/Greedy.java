@@ -106,10 +106,8 @@ public final class Greedy {
   }
 
   /**
-   * Stochastic greedy ("lazier than lazy", Mirzasoleiman et al. 2015) for {@code |S| <= k}: each
-   * step evaluates a uniform sample of {@code ceil((n/k) ln(1/eps))} remaining elements and adds
-   * the best of the sample. {@code 1 - 1/e - eps} in expectation with {@code O(n log(1/eps))}
-   * oracle calls in total.
+   * As {@link #stochastic(SetFunction, int, double, RandomGenerator)} with the generator {@code
+   * Rng.create(seed)}.
    *
    * @param f the function
    * @param k the budget, at least 0
@@ -118,11 +116,27 @@ public final class Greedy {
    * @return the selection
    */
   public static Selection stochastic(SetFunction f, int k, double eps, long seed) {
+    return stochastic(f, k, eps, Rng.create(seed));
+  }
+
+  /**
+   * Stochastic greedy ("lazier than lazy", Mirzasoleiman et al. 2015) for {@code |S| <= k}: each
+   * step evaluates a uniform sample of {@code ceil((n/k) ln(1/eps))} remaining elements and adds
+   * the best of the sample. {@code 1 - 1/e - eps} in expectation with {@code O(n log(1/eps))}
+   * oracle calls in total.
+   *
+   * @param f the function
+   * @param k the budget, at least 0
+   * @param eps the accuracy, in (0, 1)
+   * @param rng the source of randomness
+   * @return the selection
+   */
+  public static Selection stochastic(SetFunction f, int k, double eps, RandomGenerator rng) {
+    Args.notNull("rng", rng);
     Args.nonNegative("k", k);
     Args.inOpenRange("eps", eps, 0, 1);
     Run r = new Run(f, Constraint.cardinality(k));
     int n = r.f.groundSize();
-    RandomGenerator rng = Rng.create(seed);
     int[] pool = new int[n];
     int m = 0;
     for (int e = 0; e < n; e++) {

@@ -18,10 +18,8 @@ public final class NonMonotone {
   private NonMonotone() {}
 
   /**
-   * Random greedy for {@code |S| <= k}: each of k steps takes the k remaining elements of largest
-   * positive gain, pads them with dummy elements of gain 0 up to k, and adds one of the k uniformly
-   * at random (nothing when a dummy is drawn). {@code 1/e} of the optimum in expectation for
-   * non-monotone f, {@code 1 - 1/e} for monotone f.
+   * As {@link #randomGreedy(SetFunction, int, RandomGenerator)} with the generator {@code
+   * Rng.create(seed)}.
    *
    * @param f the function, with an empty current set
    * @param k the budget, at least 0
@@ -29,10 +27,25 @@ public final class NonMonotone {
    * @return the selection
    */
   public static Selection randomGreedy(SetFunction f, int k, long seed) {
+    return randomGreedy(f, k, Rng.create(seed));
+  }
+
+  /**
+   * Random greedy for {@code |S| <= k}: each of k steps takes the k remaining elements of largest
+   * positive gain, pads them with dummy elements of gain 0 up to k, and adds one of the k uniformly
+   * at random (nothing when a dummy is drawn). {@code 1/e} of the optimum in expectation for
+   * non-monotone f, {@code 1 - 1/e} for monotone f.
+   *
+   * @param f the function, with an empty current set
+   * @param k the budget, at least 0
+   * @param rng the source of randomness
+   * @return the selection
+   */
+  public static Selection randomGreedy(SetFunction f, int k, RandomGenerator rng) {
+    Args.notNull("rng", rng);
     Args.nonNegative("k", k);
     Greedy.Run r = start(f);
     int n = r.f.groundSize();
-    RandomGenerator rng = Rng.create(seed);
     int[] top = new int[Math.max(k, 1)];
     for (int step = 0; step < k; step++) {
       GainHeap heap = new GainHeap(n);
@@ -58,6 +71,18 @@ public final class NonMonotone {
   }
 
   /**
+   * As {@link #doubleGreedy(SetFunction, RandomGenerator)} with the generator {@code
+   * Rng.create(seed)}.
+   *
+   * @param f the function, with an empty current set
+   * @param seed the random seed
+   * @return the selection X
+   */
+  public static Selection doubleGreedy(SetFunction f, long seed) {
+    return doubleGreedy(f, Rng.create(seed));
+  }
+
+  /**
    * Randomized double greedy for unconstrained maximization: scans the elements in id order with X
    * empty and Y the whole ground set; with {@code a = f(X + e) - f(X)} and {@code b = f(Y - e) -
    * f(Y)} it adds e to X with probability {@code a+ / (a+ + b+)} and otherwise drops it from Y. At
@@ -65,13 +90,13 @@ public final class NonMonotone {
    * one {@link SetFunction#evaluate(int...)}).
    *
    * @param f the function, with an empty current set
-   * @param seed the random seed
+   * @param rng the source of randomness
    * @return the selection X
    */
-  public static Selection doubleGreedy(SetFunction f, long seed) {
+  public static Selection doubleGreedy(SetFunction f, RandomGenerator rng) {
+    Args.notNull("rng", rng);
     Greedy.Run r = start(f);
     int n = r.f.groundSize();
-    RandomGenerator rng = Rng.create(seed);
     boolean[] inY = new boolean[n];
     Arrays.fill(inY, true);
     int ySize = n;
