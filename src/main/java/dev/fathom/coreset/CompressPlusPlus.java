@@ -82,11 +82,8 @@ public final class CompressPlusPlus {
     for (int i = 0; i < sub.length; i++) {
       sub[i] = x[compressed[i]];
     }
-    KernelThinning.Options o = thinning.options();
     KernelThinning last =
-        new KernelThinning(
-            new KernelThinning.Options(
-                o.splitKernel(), o.swapKernel(), deltaThin, o.unique(), false));
+        new KernelThinning(thinning.options().withDelta(deltaThin).withStoreKernelMatrix(false));
     int[] local = last.thin(sub, g, rng.nextLong());
     int[] out = new int[local.length];
     for (int i = 0; i < out.length; i++) {

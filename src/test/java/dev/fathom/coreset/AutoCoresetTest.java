@@ -18,7 +18,8 @@ class AutoCoresetTest {
     for (int t = 0; t < TRIALS; t++) {
       uni[t] = loss.total(fit.fit(SensitivitySampling.uniform(loss.size(), m, t))) / opt - 1;
       AutoCoreset.Result<Q> r =
-          new AutoCoreset<>(loss, fit, new AutoCoreset.Options(m, summarizer, 3, 5, 200)).build(t);
+          new AutoCoreset<>(loss, fit, AutoCoreset.Options.defaults(m).withSummarizer(summarizer))
+              .build(t);
       assertTrue(r.coreset().size() <= m);
       assertEquals(loss.total(r.solution()), r.loss(), 1e-9 * r.loss());
       assertEquals(r.iterations() + 3, r.queries());
@@ -75,6 +76,6 @@ class AutoCoresetTest {
         msg(() -> new AutoCoreset<>(loss, fit, AutoCoreset.Options.defaults(2001))));
     assertEquals(
         "patience = 0: expected a positive integer",
-        msg(() -> new AutoCoreset.Options(5, VectorSummarizer.importance(), 3, 0, 10)));
+        msg(() -> AutoCoreset.Options.defaults(5).withPatience(0)));
   }
 }

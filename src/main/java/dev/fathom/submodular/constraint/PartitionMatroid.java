@@ -10,13 +10,7 @@ public final class PartitionMatroid implements Matroid {
   private final int[] part;
   private final int[] capacity;
 
-  /**
-   * Creates the matroid.
-   *
-   * @param part the part of each element, in {@code [0, capacity.length)}; copied
-   * @param capacity the non-negative capacity of each part; copied
-   */
-  public PartitionMatroid(int[] part, int[] capacity) {
+  private PartitionMatroid(int[] part, int[] capacity) {
     Args.notNull("part", part);
     Args.notNull("capacity", capacity);
     for (int p = 0; p < capacity.length; p++) {
@@ -27,6 +21,54 @@ public final class PartitionMatroid implements Matroid {
     }
     this.part = part.clone();
     this.capacity = capacity.clone();
+  }
+
+  /**
+   * Starts a partition matroid from the part of each element; name the capacities next, as in
+   * {@code PartitionMatroid.parts(part).capacities(2, 1, 3)} (two int arrays are never adjacent
+   * arguments, so they cannot be swapped).
+   *
+   * @param part the part of each element, non-null; copied when the matroid is made
+   * @return the partial matroid, waiting for its capacities
+   */
+  public static Parts parts(int[] part) {
+    return new Parts(Args.notNull("part", part));
+  }
+
+  /** A partition of the elements waiting for the capacities of its parts. */
+  public static final class Parts {
+    private final int[] part;
+
+    private Parts(int[] part) {
+      this.part = part;
+    }
+
+    /**
+     * The matroid with these capacities.
+     *
+     * @param capacity the non-negative capacity of each part; every {@code part[e]} must lie in
+     *     {@code [0, capacity.length)}; copied
+     * @return the matroid
+     */
+    public PartitionMatroid capacities(int... capacity) {
+      return new PartitionMatroid(part, capacity);
+    }
+
+    /**
+     * The matroid with the same capacity for every part {@code 0..max(part)}.
+     *
+     * @param each the capacity of every part, non-negative
+     * @return the matroid
+     */
+    public PartitionMatroid capacityEach(int each) {
+      int parts = 0;
+      for (int p : part) {
+        parts = Math.max(parts, p + 1);
+      }
+      int[] capacity = new int[parts];
+      java.util.Arrays.fill(capacity, Args.nonNegative("each", each));
+      return new PartitionMatroid(part, capacity);
+    }
   }
 
   /**

@@ -67,7 +67,7 @@ public final class BanihashemDynamic extends GuessedDynamic {
     this.scratch = new IntSet(this.f.groundSize());
     double[] g = guesses(this.f, k, eps);
     for (double gamma : g) {
-      instances.add(new Instance(gamma / (2.0 * k)));
+      instances.add(new Instance(gamma));
     }
     endSetup();
   }
@@ -93,6 +93,7 @@ public final class BanihashemDynamic extends GuessedDynamic {
   }
 
   private final class Instance implements Guess {
+    final double gamma;
     final double tau;
     final List<Level> levels = new ArrayList<>();
 
@@ -108,10 +109,16 @@ public final class BanihashemDynamic extends GuessedDynamic {
     /** cache.get(j) = f conditioned on the picks of levels below j, or null. */
     final List<SetFunction> cache = new ArrayList<>();
 
-    Instance(double tau) {
-      this.tau = tau;
+    Instance(double gamma) {
+      this.gamma = gamma;
+      this.tau = gamma / (2.0 * k);
       this.state = f.copy();
       this.state.reset();
+    }
+
+    @Override
+    public double gamma() {
+      return gamma;
     }
 
     @Override

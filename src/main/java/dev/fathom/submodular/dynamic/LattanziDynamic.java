@@ -113,6 +113,11 @@ public final class LattanziDynamic extends GuessedDynamic {
     }
 
     @Override
+    public double gamma() {
+      return gamma;
+    }
+
+    @Override
     public double tau() {
       return tau;
     }

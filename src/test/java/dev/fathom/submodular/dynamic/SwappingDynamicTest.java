@@ -77,7 +77,7 @@ class SwappingDynamicTest {
   @Test
   void equalsOfflineSwappingOfItsStreamAndKeepsAQuarterAfterEveryUpdate() {
     int n = 12;
-    PartitionMatroid m = new PartitionMatroid(Instances.parts(n, 3), new int[] {1, 2, 1});
+    PartitionMatroid m = PartitionMatroid.parts(Instances.parts(n, 3)).capacities(1, 2, 1);
     for (long seed = 0; seed < 6; seed++) {
       SetFunction f =
           seed % 2 == 0 ? Instances.facility(seed, n) : Instances.coverage(seed, n, 30, 0.15);

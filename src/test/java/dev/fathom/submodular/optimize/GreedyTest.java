@@ -70,7 +70,7 @@ class GreedyTest {
   @Test
   void lazyEqualsNaiveUnderMatroidAndWithTies() {
     // coverage has many exact ties; both break them by the lowest id
-    PartitionMatroid m = new PartitionMatroid(Instances.parts(40, 4), new int[] {2, 1, 3, 2});
+    PartitionMatroid m = PartitionMatroid.parts(Instances.parts(40, 4)).capacities(2, 1, 3, 2);
     for (long seed = 0; seed < 5; seed++) {
       WeightedCoverage f = Instances.coverage(seed, 40, 25, 0.1);
       assertArrayEquals(Greedy.naive(f, m).elements(), Greedy.lazy(f, m).elements());
@@ -79,7 +79,7 @@ class GreedyTest {
 
   @Test
   void matroidGreedyKeepsHalfOfBruteForce() {
-    PartitionMatroid m = new PartitionMatroid(Instances.parts(12, 3), new int[] {1, 2, 1});
+    PartitionMatroid m = PartitionMatroid.parts(Instances.parts(12, 3)).capacities(1, 2, 1);
     for (long seed = 0; seed < 10; seed++) {
       FacilityLocation f = Instances.facility(seed, 12);
       double opt = Instances.bruteForce(f, m, 4);
@@ -91,7 +91,7 @@ class GreedyTest {
 
   @Test
   void generalMatroidOracleMatchesPartitionMatroid() {
-    PartitionMatroid m = new PartitionMatroid(Instances.parts(20, 3), new int[] {2, 1, 2});
+    PartitionMatroid m = PartitionMatroid.parts(Instances.parts(20, 3)).capacities(2, 1, 2);
     Matroid general = Matroid.of(m::independent);
     FacilityLocation f = Instances.facility(3, 20);
     assertArrayEquals(Greedy.naive(f, m).elements(), Greedy.naive(f, general).elements());
@@ -257,7 +257,7 @@ class GreedyTest {
         () -> Greedy.costBenefit(f, new Knapsack(new double[] {1, 1}, 1)));
     assertThrows(
         IllegalArgumentException.class,
-        () -> new PartitionMatroid(new int[] {0, 2}, new int[] {1}));
+        () -> PartitionMatroid.parts(new int[] {0, 2}).capacities(1));
     assertThrows(NullPointerException.class, () -> Greedy.lazy(null, Constraint.cardinality(1)));
     f.add(1);
     f.add(2);

@@ -41,7 +41,7 @@ public final class MatroidWorkload {
       }
       int[] cap = new int[PARTS];
       java.util.Arrays.fill(cap, CAPACITY);
-      m = new PartitionMatroid(part, cap);
+      m = PartitionMatroid.parts(part).capacities(cap);
     }
 
     @Override
