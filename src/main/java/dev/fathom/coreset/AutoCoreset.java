@@ -2,6 +2,7 @@ package dev.fathom.coreset;
 
 import dev.fathom.core.Args;
 import dev.fathom.core.Rng;
+import dev.fathom.core.Status;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.random.RandomGenerator;
@@ -166,8 +167,13 @@ public final class AutoCoreset<Q> {
    * @param loss the full loss of that solution
    * @param queries the number of loss vectors computed (columns of the loss matrix)
    * @param iterations the number of loop iterations run
+   * @param status why the loop ended: {@link Status#CONVERGED} after {@code patience} iterations
+   *     without a better full loss, {@link Status#MAX_ITERATIONS} at the iteration limit, {@link
+   *     Status#STALLED} when the next summary would exceed {@code size} points (the loss matrix has
+   *     more columns than the summarizer can represent with {@code size} points)
    */
-  public record Result<Q>(Coreset coreset, Q solution, double loss, int queries, int iterations) {}
+  public record Result<Q>(
+      Coreset coreset, Q solution, double loss, int queries, int iterations, Status status) {}
 
   /**
    * Creates AutoCoreset for a loss and its fit routine.
@@ -210,7 +216,12 @@ public final class AutoCoreset<Q> {
     }
     int stale = 0;
     int it = 0;
-    while (it < options.maxIterations() && stale < options.patience()) {
+    Status status = Status.MAX_ITERATIONS;
+    while (it < options.maxIterations()) {
+      if (stale >= options.patience()) {
+        status = Status.CONVERGED;
+        break;
+      }
       double[][] rows = new double[n][columns.size()];
       for (int q = 0; q < columns.size(); q++) {
         // each query's losses scaled to sum 1: the summary then weighs every query alike, and the
@@ -227,12 +238,16 @@ public final class AutoCoreset<Q> {
       }
       Coreset c = options.summarizer().summarize(rows, m, rng.nextLong());
       if (c.size() > m) {
+        status = Status.STALLED;
         break;
       }
       it++;
       stale = best.consider(c, columns) ? 0 : stale + 1;
     }
-    return new Result<>(best.coreset, best.query, best.loss, columns.size(), it);
+    if (status == Status.MAX_ITERATIONS && stale >= options.patience()) {
+      status = Status.CONVERGED;
+    }
+    return new Result<>(best.coreset, best.query, best.loss, columns.size(), it, status);
   }
 
   /** The best candidate so far. */

@@ -4,6 +4,7 @@ import static dev.fathom.coreset.TestData.msg;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.fathom.core.Status;
 import org.junit.jupiter.api.Test;
 
 class AutoCoresetTest {
@@ -26,6 +27,36 @@ class AutoCoresetTest {
       auto[t] = r.loss() / opt - 1;
     }
     return new double[] {TestData.median(uni), TestData.median(auto)};
+  }
+
+  @Test
+  void statusSaysWhyTheLoopEnded() {
+    double[][][] data = Datasets.logistic(2000, 4, 2);
+    PointLoss<double[]> loss = Losses.logistic(data[0], data[1][0], 1);
+    Fitter<double[]> fit = Fitters.logistic(data[0], data[1][0], 1);
+    AutoCoreset.Options base = AutoCoreset.Options.defaults(40);
+    AutoCoreset.Result<double[]> none =
+        new AutoCoreset<>(loss, fit, base.withMaxIterations(0)).build(1L);
+    assertEquals(Status.MAX_ITERATIONS, none.status());
+    assertEquals(0, none.iterations());
+    assertEquals(3, none.queries());
+    // Carathéodory summarizes q columns with up to q + 1 points: with room for 4, the summary of
+    // the 4 columns after one iteration does not fit
+    AutoCoreset.Result<double[]> full =
+        new AutoCoreset<>(loss, fit, AutoCoreset.Options.defaults(4)).build(1L);
+    assertEquals(Status.STALLED, full.status());
+    assertEquals(1, full.iterations());
+    // importance summaries never outgrow m: the loop ends when patience runs out
+    AutoCoreset.Result<double[]> patient =
+        new AutoCoreset<>(
+                loss,
+                fit,
+                base.withSummarizer(VectorSummarizer.importance())
+                    .withPatience(2)
+                    .withMaxIterations(1000))
+            .build(1L);
+    assertEquals(Status.CONVERGED, patient.status());
+    assertTrue(patient.iterations() >= 2 && patient.iterations() < 1000);
   }
 
   @Test
