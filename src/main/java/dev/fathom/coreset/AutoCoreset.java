@@ -2,6 +2,7 @@ package dev.fathom.coreset;
 
 import dev.fathom.core.Args;
 import dev.fathom.core.Rng;
+import dev.fathom.core.Status;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.random.RandomGenerator;
@@ -36,42 +37,124 @@ public final class AutoCoreset<Q> {
   private final Options options;
 
   /**
-   * AutoCoreset's settings.
-   *
-   * @param size the coreset size budget {@code m}, positive
-   * @param summarizer the vector summarizer
-   * @param initialQueries the number of initial uniform samples, positive (3 in the paper's code)
-   * @param patience the number of non-improving iterations tolerated, positive (5 in the code)
-   * @param maxIterations the iteration limit of the loop, non-negative
+   * AutoCoreset's settings: start from {@link #defaults(int)} and change one setting at a time with
+   * the {@code with...} methods (no positional constructor, so two counts cannot be swapped).
+   * Immutable.
    */
-  public record Options(
-      int size, VectorSummarizer summarizer, int initialQueries, int patience, int maxIterations) {
-    /**
-     * Validates the settings.
-     *
-     * @param size the size budget, positive
-     * @param summarizer the summarizer, non-null
-     * @param initialQueries the number of initial samples, positive
-     * @param patience the patience, positive
-     * @param maxIterations the iteration limit, non-negative
-     */
-    public Options {
-      Args.positive("size", size);
-      Args.notNull("summarizer", summarizer);
-      Args.positive("initialQueries", initialQueries);
-      Args.positive("patience", patience);
-      Args.nonNegative("maxIterations", maxIterations);
+  public static final class Options {
+    private final int size;
+    private final VectorSummarizer summarizer;
+    private final int initialQueries;
+    private final int patience;
+    private final int maxIterations;
+
+    private Options(
+        int size,
+        VectorSummarizer summarizer,
+        int initialQueries,
+        int patience,
+        int maxIterations) {
+      this.size = Args.positive("size", size);
+      this.summarizer = Args.notNull("summarizer", summarizer);
+      this.initialQueries = Args.positive("initialQueries", initialQueries);
+      this.patience = Args.positive("patience", patience);
+      this.maxIterations = Args.nonNegative("maxIterations", maxIterations);
     }
 
     /**
      * The paper code's defaults: Carathéodory, 3 initial queries, patience 5, and at most 200
      * iterations.
      *
-     * @param size the size budget, positive
+     * @param size the coreset size budget {@code m}, positive
      * @return the options
      */
     public static Options defaults(int size) {
       return new Options(size, VectorSummarizer.caratheodory(), 3, 5, 200);
+    }
+
+    /**
+     * The same settings with another summarizer.
+     *
+     * @param newSummarizer the vector summarizer, non-null
+     * @return new options
+     */
+    public Options withSummarizer(VectorSummarizer newSummarizer) {
+      return new Options(size, newSummarizer, initialQueries, patience, maxIterations);
+    }
+
+    /**
+     * The same settings with another number of initial uniform samples.
+     *
+     * @param newInitialQueries the number of initial samples, positive (3 in the paper's code)
+     * @return new options
+     */
+    public Options withInitialQueries(int newInitialQueries) {
+      return new Options(size, summarizer, newInitialQueries, patience, maxIterations);
+    }
+
+    /**
+     * The same settings with another patience.
+     *
+     * @param newPatience the number of non-improving iterations tolerated, positive (5 in the code)
+     * @return new options
+     */
+    public Options withPatience(int newPatience) {
+      return new Options(size, summarizer, initialQueries, newPatience, maxIterations);
+    }
+
+    /**
+     * The same settings with another iteration limit.
+     *
+     * @param newMaxIterations the iteration limit of the loop, non-negative
+     * @return new options
+     */
+    public Options withMaxIterations(int newMaxIterations) {
+      return new Options(size, summarizer, initialQueries, patience, newMaxIterations);
+    }
+
+    /**
+     * The coreset size budget {@code m}.
+     *
+     * @return the size
+     */
+    public int size() {
+      return size;
+    }
+
+    /**
+     * The vector summarizer.
+     *
+     * @return the summarizer
+     */
+    public VectorSummarizer summarizer() {
+      return summarizer;
+    }
+
+    /**
+     * The number of initial uniform samples.
+     *
+     * @return the count
+     */
+    public int initialQueries() {
+      return initialQueries;
+    }
+
+    /**
+     * The number of non-improving iterations tolerated.
+     *
+     * @return the patience
+     */
+    public int patience() {
+      return patience;
+    }
+
+    /**
+     * The iteration limit of the loop.
+     *
+     * @return the limit
+     */
+    public int maxIterations() {
+      return maxIterations;
     }
   }
 
@@ -84,8 +167,13 @@ public final class AutoCoreset<Q> {
    * @param loss the full loss of that solution
    * @param queries the number of loss vectors computed (columns of the loss matrix)
    * @param iterations the number of loop iterations run
+   * @param status why the loop ended: {@link Status#CONVERGED} after {@code patience} iterations
+   *     without a better full loss, {@link Status#MAX_ITERATIONS} at the iteration limit, {@link
+   *     Status#STALLED} when the next summary would exceed {@code size} points (the loss matrix has
+   *     more columns than the summarizer can represent with {@code size} points)
    */
-  public record Result<Q>(Coreset coreset, Q solution, double loss, int queries, int iterations) {}
+  public record Result<Q>(
+      Coreset coreset, Q solution, double loss, int queries, int iterations, Status status) {}
 
   /**
    * Creates AutoCoreset for a loss and its fit routine.
@@ -102,13 +190,23 @@ public final class AutoCoreset<Q> {
   }
 
   /**
-   * Runs the construction.
+   * As {@link #build(RandomGenerator)} with the generator {@code Rng.create(seed)}.
    *
    * @param seed the seed of the uniform samples and of the summarizer
    * @return the best coreset and its diagnostics
    */
   public Result<Q> build(long seed) {
-    RandomGenerator rng = Rng.create(seed);
+    return build(Rng.create(seed));
+  }
+
+  /**
+   * Runs the construction.
+   *
+   * @param rng the source of randomness
+   * @return the best coreset and its diagnostics
+   */
+  public Result<Q> build(RandomGenerator rng) {
+    Args.notNull("rng", rng);
     int n = loss.size();
     int m = options.size();
     List<double[]> columns = new ArrayList<>();
@@ -118,7 +216,12 @@ public final class AutoCoreset<Q> {
     }
     int stale = 0;
     int it = 0;
-    while (it < options.maxIterations() && stale < options.patience()) {
+    Status status = Status.MAX_ITERATIONS;
+    while (it < options.maxIterations()) {
+      if (stale >= options.patience()) {
+        status = Status.CONVERGED;
+        break;
+      }
       double[][] rows = new double[n][columns.size()];
       for (int q = 0; q < columns.size(); q++) {
         // each query's losses scaled to sum 1: the summary then weighs every query alike, and the
@@ -135,12 +238,16 @@ public final class AutoCoreset<Q> {
       }
       Coreset c = options.summarizer().summarize(rows, m, rng.nextLong());
       if (c.size() > m) {
+        status = Status.STALLED;
         break;
       }
       it++;
       stale = best.consider(c, columns) ? 0 : stale + 1;
     }
-    return new Result<>(best.coreset, best.query, best.loss, columns.size(), it);
+    if (status == Status.MAX_ITERATIONS && stale >= options.patience()) {
+      status = Status.CONVERGED;
+    }
+    return new Result<>(best.coreset, best.query, best.loss, columns.size(), it, status);
   }
 
   /** The best candidate so far. */

@@ -18,8 +18,8 @@ public final class ClusteringCoresets {
   private ClusteringCoresets() {}
 
   /**
-   * k-means++ seeding ({@code D^z} sampling): the first center uniformly, each next one with
-   * probability proportional to the {@code z}-th power of the distance to the nearest chosen one.
+   * As {@link #kMeansPlusPlus(double[][], int, int, RandomGenerator)} with the generator {@code
+   * Rng.create(seed)}.
    *
    * @param x the points, {@code n x d}, finite
    * @param k the number of centers, in {@code [1, n]}
@@ -28,10 +28,25 @@ public final class ClusteringCoresets {
    * @return the indices of the {@code k} chosen centers
    */
   public static int[] kMeansPlusPlus(double[][] x, int k, int z, long seed) {
+    return kMeansPlusPlus(x, k, z, Rng.create(seed));
+  }
+
+  /**
+   * k-means++ seeding ({@code D^z} sampling): the first center uniformly, each next one with
+   * probability proportional to the {@code z}-th power of the distance to the nearest chosen one.
+   *
+   * @param x the points, {@code n x d}, finite
+   * @param k the number of centers, in {@code [1, n]}
+   * @param z the distance power, 1 (k-median) or 2 (k-means)
+   * @param rng the source of randomness
+   * @return the indices of the {@code k} chosen centers
+   */
+  public static int[] kMeansPlusPlus(double[][] x, int k, int z, RandomGenerator rng) {
+    Args.notNull("rng", rng);
     Args.rectangular("x", x);
     Args.inRange("k", k, 1, x.length);
     Args.inRange("z", z, 1, 2);
-    return seed(x, k, z, Rng.create(seed));
+    return seed(x, k, z, rng);
   }
 
   static int[] seed(double[][] x, int k, int z, RandomGenerator rng) {
@@ -114,7 +129,8 @@ public final class ClusteringCoresets {
   }
 
   /**
-   * A k-means coreset of {@code m} draws from a k-means++ solution with {@code k} centers.
+   * As {@link #kMeans(double[][], int, int, RandomGenerator)} with the generator {@code
+   * Rng.create(seed)}.
    *
    * @param x the points, {@code n x d}, finite
    * @param k the number of clusters, in {@code [1, n]}
@@ -123,7 +139,35 @@ public final class ClusteringCoresets {
    * @return the coreset
    */
   public static Coreset kMeans(double[][] x, int k, int m, long seed) {
-    return sensitivity(x, k, 2, m, seed);
+    return kMeans(x, k, m, Rng.create(seed));
+  }
+
+  /**
+   * A k-means coreset of {@code m} draws from a k-means++ solution with {@code k} centers.
+   *
+   * @param x the points, {@code n x d}, finite
+   * @param k the number of clusters, in {@code [1, n]}
+   * @param m the number of draws, in {@code [1, n]}
+   * @param rng the source of randomness
+   * @return the coreset
+   */
+  public static Coreset kMeans(double[][] x, int k, int m, RandomGenerator rng) {
+    Args.notNull("rng", rng);
+    return sensitivity(x, k, 2, m, rng);
+  }
+
+  /**
+   * As {@link #kMedian(double[][], int, int, RandomGenerator)} with the generator {@code
+   * Rng.create(seed)}.
+   *
+   * @param x the points, {@code n x d}, finite
+   * @param k the number of clusters, in {@code [1, n]}
+   * @param m the number of draws, in {@code [1, n]}
+   * @param seed the seed
+   * @return the coreset
+   */
+  public static Coreset kMedian(double[][] x, int k, int m, long seed) {
+    return kMedian(x, k, m, Rng.create(seed));
   }
 
   /**
@@ -133,11 +177,27 @@ public final class ClusteringCoresets {
    * @param x the points, {@code n x d}, finite
    * @param k the number of clusters, in {@code [1, n]}
    * @param m the number of draws, in {@code [1, n]}
+   * @param rng the source of randomness
+   * @return the coreset
+   */
+  public static Coreset kMedian(double[][] x, int k, int m, RandomGenerator rng) {
+    Args.notNull("rng", rng);
+    return sensitivity(x, k, 1, m, rng);
+  }
+
+  /**
+   * As {@link #kMeans(double[][], int, double, double, RandomGenerator)} with the generator {@code
+   * Rng.create(seed)}.
+   *
+   * @param x the points, {@code n x d}, finite
+   * @param k the number of clusters, in {@code [1, n]}
+   * @param eps the target relative error, in {@code (0, 1)}
+   * @param delta the failure probability, in {@code (0, 1)}
    * @param seed the seed
    * @return the coreset
    */
-  public static Coreset kMedian(double[][] x, int k, int m, long seed) {
-    return sensitivity(x, k, 1, m, seed);
+  public static Coreset kMeans(double[][] x, int k, double eps, double delta, long seed) {
+    return kMeans(x, k, eps, delta, Rng.create(seed));
   }
 
   /**
@@ -148,11 +208,27 @@ public final class ClusteringCoresets {
    * @param k the number of clusters, in {@code [1, n]}
    * @param eps the target relative error, in {@code (0, 1)}
    * @param delta the failure probability, in {@code (0, 1)}
+   * @param rng the source of randomness
+   * @return the coreset
+   */
+  public static Coreset kMeans(double[][] x, int k, double eps, double delta, RandomGenerator rng) {
+    Args.notNull("rng", rng);
+    return sized(x, k, 2, eps, delta, rng);
+  }
+
+  /**
+   * As {@link #kMedian(double[][], int, double, double, RandomGenerator)} with the generator {@code
+   * Rng.create(seed)}.
+   *
+   * @param x the points, {@code n x d}, finite
+   * @param k the number of clusters, in {@code [1, n]}
+   * @param eps the target relative error, in {@code (0, 1)}
+   * @param delta the failure probability, in {@code (0, 1)}
    * @param seed the seed
    * @return the coreset
    */
-  public static Coreset kMeans(double[][] x, int k, double eps, double delta, long seed) {
-    return sized(x, k, 2, eps, delta, seed);
+  public static Coreset kMedian(double[][] x, int k, double eps, double delta, long seed) {
+    return kMedian(x, k, eps, delta, Rng.create(seed));
   }
 
   /**
@@ -163,24 +239,26 @@ public final class ClusteringCoresets {
    * @param k the number of clusters, in {@code [1, n]}
    * @param eps the target relative error, in {@code (0, 1)}
    * @param delta the failure probability, in {@code (0, 1)}
-   * @param seed the seed
+   * @param rng the source of randomness
    * @return the coreset
    */
-  public static Coreset kMedian(double[][] x, int k, double eps, double delta, long seed) {
-    return sized(x, k, 1, eps, delta, seed);
+  public static Coreset kMedian(
+      double[][] x, int k, double eps, double delta, RandomGenerator rng) {
+    Args.notNull("rng", rng);
+    return sized(x, k, 1, eps, delta, rng);
   }
 
-  private static Coreset sized(double[][] x, int k, int z, double eps, double delta, long seed) {
+  private static Coreset sized(
+      double[][] x, int k, int z, double eps, double delta, RandomGenerator rng) {
     int d = Args.rectangular("x", x);
     long m = CoresetSize.clustering(eps, delta, k, d);
-    return m >= x.length ? Coreset.all(x.length) : sensitivity(x, k, z, (int) m, seed);
+    return m >= x.length ? Coreset.all(x.length) : sensitivity(x, k, z, (int) m, rng);
   }
 
-  private static Coreset sensitivity(double[][] x, int k, int z, int m, long seed) {
+  private static Coreset sensitivity(double[][] x, int k, int z, int m, RandomGenerator rng) {
     Args.rectangular("x", x);
     Args.inRange("k", k, 1, x.length);
     SensitivitySampling.checkSize(m, x.length);
-    RandomGenerator rng = Rng.create(seed);
     int[] b = seed(x, k, z, rng);
     double[][] centers = new double[k][];
     for (int c = 0; c < k; c++) {
@@ -190,7 +268,8 @@ public final class ClusteringCoresets {
   }
 
   /**
-   * The lightweight k-means coreset: {@code q(x) = 1/(2n) + d(x, mu)^2 / (2 sum d(., mu)^2)}.
+   * As {@link #lightweight(double[][], int, RandomGenerator)} with the generator {@code
+   * Rng.create(seed)}.
    *
    * @param x the points, {@code n x d}, finite
    * @param m the number of draws, in {@code [1, n]}
@@ -198,6 +277,19 @@ public final class ClusteringCoresets {
    * @return the coreset
    */
   public static Coreset lightweight(double[][] x, int m, long seed) {
+    return lightweight(x, m, Rng.create(seed));
+  }
+
+  /**
+   * The lightweight k-means coreset: {@code q(x) = 1/(2n) + d(x, mu)^2 / (2 sum d(., mu)^2)}.
+   *
+   * @param x the points, {@code n x d}, finite
+   * @param m the number of draws, in {@code [1, n]}
+   * @param rng the source of randomness
+   * @return the coreset
+   */
+  public static Coreset lightweight(double[][] x, int m, RandomGenerator rng) {
+    Args.notNull("rng", rng);
     int d = Args.rectangular("x", x);
     int n = x.length;
     SensitivitySampling.checkSize(m, n);
@@ -216,7 +308,7 @@ public final class ClusteringCoresets {
     for (int i = 0; i < n; i++) {
       q[i] = 0.5 / n + (total > 0 ? 0.5 * q[i] / total : 0.5 / n);
     }
-    return SensitivitySampling.sample(q, m, seed);
+    return SensitivitySampling.sample(q, m, rng);
   }
 
   static double squared(double[] a, double[] b) {

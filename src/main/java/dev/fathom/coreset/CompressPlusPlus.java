@@ -38,14 +38,26 @@ public final class CompressPlusPlus {
   }
 
   /**
-   * Thins {@code x} to {@code 2^k} points, {@code 4^k} being the largest power of 4 not above
-   * {@code n}.
+   * As {@link #thin(double[][], RandomGenerator)} with the generator {@code Rng.create(seed)}.
    *
    * @param x the points, {@code n x d} with {@code n >= 4^g}, finite
    * @param seed the seed
    * @return the row indices of the coreset (distinct when the thinning is unique)
    */
   public int[] thin(double[][] x, long seed) {
+    return thin(x, Rng.create(seed));
+  }
+
+  /**
+   * Thins {@code x} to {@code 2^k} points, {@code 4^k} being the largest power of 4 not above
+   * {@code n}.
+   *
+   * @param x the points, {@code n x d} with {@code n >= 4^g}, finite
+   * @param rng the source of randomness
+   * @return the row indices of the coreset (distinct when the thinning is unique)
+   */
+  public int[] thin(double[][] x, RandomGenerator rng) {
+    Args.notNull("rng", rng);
     Args.rectangular("x", x);
     int n = x.length;
     int k = 0;
@@ -61,7 +73,6 @@ public final class CompressPlusPlus {
     double thinFrac = k == g ? 1 : (double) g / (g + (1 << g) * (double) (k - g));
     double deltaCompress = k == g ? delta : delta * (1 - thinFrac);
     double deltaThin = g == 0 ? delta : delta * thinFrac;
-    RandomGenerator rng = Rng.create(seed);
     Gram gram = new Gram.OnTheFly(x, thinning.options().splitKernel());
     int[] compressed = compress(gram, start, deltaCompress, rng);
     if (g == 0) {
@@ -71,11 +82,8 @@ public final class CompressPlusPlus {
     for (int i = 0; i < sub.length; i++) {
       sub[i] = x[compressed[i]];
     }
-    KernelThinning.Options o = thinning.options();
     KernelThinning last =
-        new KernelThinning(
-            new KernelThinning.Options(
-                o.splitKernel(), o.swapKernel(), deltaThin, o.unique(), false));
+        new KernelThinning(thinning.options().withDelta(deltaThin).withStoreKernelMatrix(false));
     int[] local = last.thin(sub, g, rng.nextLong());
     int[] out = new int[local.length];
     for (int i = 0; i < out.length; i++) {

@@ -12,9 +12,7 @@ public final class Datasets {
   private Datasets() {}
 
   /**
-   * Gaussian blobs of very unequal sizes: {@code k} unit-variance clusters whose centers are drawn
-   * with standard deviation 10, cluster {@code c} having probability proportional to {@code 0.3^c};
-   * the few points of the small clusters are what uniform sampling misses.
+   * As {@link #blobs(int, int, int, RandomGenerator)} with the generator {@code Rng.create(seed)}.
    *
    * @param n the number of points, positive
    * @param d the dimension, positive
@@ -23,10 +21,25 @@ public final class Datasets {
    * @return the {@code n x d} points
    */
   public static double[][] blobs(int n, int d, int k, long seed) {
+    return blobs(n, d, k, Rng.create(seed));
+  }
+
+  /**
+   * Gaussian blobs of very unequal sizes: {@code k} unit-variance clusters whose centers are drawn
+   * with standard deviation 10, cluster {@code c} having probability proportional to {@code 0.3^c};
+   * the few points of the small clusters are what uniform sampling misses.
+   *
+   * @param n the number of points, positive
+   * @param d the dimension, positive
+   * @param k the number of clusters, positive
+   * @param rng the source of randomness
+   * @return the {@code n x d} points
+   */
+  public static double[][] blobs(int n, int d, int k, RandomGenerator rng) {
+    Args.notNull("rng", rng);
     Args.positive("n", n);
     Args.positive("d", d);
     Args.positive("k", k);
-    RandomGenerator rng = Rng.create(seed);
     double[][] means = new double[k][d];
     for (double[] m : means) {
       for (int j = 0; j < d; j++) {
@@ -54,10 +67,7 @@ public final class Datasets {
   }
 
   /**
-   * A labelled classification set: features with a heavy-tailed scale (each row a standard Gaussian
-   * vector times {@code 1/sqrt(U)}, {@code U} uniform, so a few rows are far out), a last column of
-   * ones (intercept), and labels {@code +-1} drawn from a logistic model with coefficients {@code
-   * (1, -1, 1, ...)/sqrt(d)}.
+   * As {@link #logistic(int, int, RandomGenerator)} with the generator {@code Rng.create(seed)}.
    *
    * @param n the number of points, positive
    * @param d the number of features before the intercept column, positive
@@ -65,9 +75,24 @@ public final class Datasets {
    * @return {@code {x, y}}: {@code x} is {@code n x (d+1)}, {@code y} is {@code y[0]} of length n
    */
   public static double[][][] logistic(int n, int d, long seed) {
+    return logistic(n, d, Rng.create(seed));
+  }
+
+  /**
+   * A labelled classification set: features with a heavy-tailed scale (each row a standard Gaussian
+   * vector times {@code 1/sqrt(U)}, {@code U} uniform, so a few rows are far out), a last column of
+   * ones (intercept), and labels {@code +-1} drawn from a logistic model with coefficients {@code
+   * (1, -1, 1, ...)/sqrt(d)}.
+   *
+   * @param n the number of points, positive
+   * @param d the number of features before the intercept column, positive
+   * @param rng the source of randomness
+   * @return {@code {x, y}}: {@code x} is {@code n x (d+1)}, {@code y} is {@code y[0]} of length n
+   */
+  public static double[][][] logistic(int n, int d, RandomGenerator rng) {
+    Args.notNull("rng", rng);
     Args.positive("n", n);
     Args.positive("d", d);
-    RandomGenerator rng = Rng.create(seed);
     double[][] x = new double[n][d + 1];
     double[] y = new double[n];
     for (int i = 0; i < n; i++) {

@@ -2,6 +2,7 @@ package dev.fathom.coreset;
 
 import dev.fathom.core.Args;
 import dev.fathom.core.Rng;
+import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
@@ -27,22 +28,33 @@ public final class Fitters {
     int d = Losses.checkXy(x, y);
     return c -> {
       int s = c.size();
-      DMatrixRMaj a = new DMatrixRMaj(s, d);
-      DMatrixRMaj b = new DMatrixRMaj(s, 1);
+      double[][] rows = new double[s][];
+      double[] t = new double[s];
       for (int j = 0; j < s; j++) {
-        double r = Math.sqrt(c.weight(j));
-        double[] row = x[c.index(j)];
-        for (int l = 0; l < d; l++) {
-          a.set(j, l, r * row[l]);
-        }
-        b.set(j, 0, r * y[c.index(j)]);
+        rows[j] = x[c.index(j)];
+        t[j] = y[c.index(j)];
       }
-      LinearSolverDense<DMatrixRMaj> solver = LinearSolverFactory_DDRM.pseudoInverse(true);
-      solver.setA(a);
-      DMatrixRMaj beta = new DMatrixRMaj(d, 1);
-      solver.solve(b, beta);
-      return beta.data.clone();
+      return LeastAbsoluteDeviations.weightedLeastSquares(rows, t, c.weights(), d);
     };
+  }
+
+  /**
+   * Weighted least absolute deviations (ℓ1 regression), minimising {@code sum_j w_j |y_{i_j} -
+   * x_{i_j} . beta|}, matching {@link Losses#lp Losses.lp(x, y, 1)}; the fitter for the ℓ1 coresets
+   * of {@link RegressionCoresets#lewis}. Iteratively reweighted least squares gets close, then a
+   * descent over the vertices of the piecewise-linear objective (moving along an edge to the
+   * weighted median of its breakpoints) ends on an exact optimum that fits {@code d} of the points
+   * exactly: for a single column of ones the answer is a weighted median of y. When the coreset's
+   * points span fewer than {@code d} dimensions the IRLS answer (minimum norm) is returned.
+   *
+   * @param x the design rows, {@code n x d}, finite
+   * @param y the targets, finite
+   * @return the fitter
+   */
+  public static Fitter<double[]> leastAbsoluteDeviations(double[][] x, double[] y) {
+    int d = Losses.checkXy(x, y);
+    LeastAbsoluteDeviations lad = new LeastAbsoluteDeviations(x, y, d);
+    return lad::fit;
   }
 
   /**
@@ -121,9 +133,8 @@ public final class Fitters {
   }
 
   /**
-   * Weighted k-means: {@code restarts} runs of weighted k-means++ seeding followed by up to 50
-   * Lloyd iterations; the centers with the smallest weighted cost win. Coresets with fewer than
-   * {@code k} distinct points repeat centers.
+   * As {@link #kMeans(double[][], int, int, RandomGenerator)}, except that every fit seeds from a
+   * fresh {@code Rng.create(seed)}: equal coresets give equal centers.
    *
    * @param x the points, {@code n x d}, finite
    * @param k the number of centers, positive
@@ -132,11 +143,34 @@ public final class Fitters {
    * @return the fitter, giving {@code k x d} centers
    */
   public static Fitter<double[][]> kMeans(double[][] x, int k, int restarts, long seed) {
+    return kMeans(x, k, restarts, () -> Rng.create(seed));
+  }
+
+  /**
+   * Weighted k-means: {@code restarts} runs of weighted k-means++ seeding followed by up to 50
+   * Lloyd iterations; the centers with the smallest weighted cost win. Coresets with fewer than
+   * {@code k} distinct points repeat centers. The fitter draws its seedings from {@code rng}, so
+   * successive fits continue its stream (not thread-safe); a fit right after construction draws as
+   * the {@code long seed} overload does.
+   *
+   * @param x the points, {@code n x d}, finite
+   * @param k the number of centers, positive
+   * @param restarts the number of seedings, positive
+   * @param rng the source of the seedings
+   * @return the fitter, giving {@code k x d} centers
+   */
+  public static Fitter<double[][]> kMeans(double[][] x, int k, int restarts, RandomGenerator rng) {
+    Args.notNull("rng", rng);
+    return kMeans(x, k, restarts, () -> rng);
+  }
+
+  private static Fitter<double[][]> kMeans(
+      double[][] x, int k, int restarts, Supplier<RandomGenerator> source) {
     int d = Args.rectangular("x", x);
     Args.positive("k", k);
     Args.positive("restarts", restarts);
     return c -> {
-      RandomGenerator rng = Rng.create(seed);
+      RandomGenerator rng = source.get();
       double[][] best = null;
       double bestCost = Double.POSITIVE_INFINITY;
       for (int r = 0; r < restarts; r++) {

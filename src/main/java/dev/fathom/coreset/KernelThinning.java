@@ -37,34 +37,124 @@ public final class KernelThinning {
   private final Options options;
 
   /**
-   * Kernel thinning's settings.
-   *
-   * @param splitKernel the kernel of KT-SPLIT
-   * @param swapKernel the kernel of KT-SWAP, whose MMD is the target
-   * @param delta the failure probability of KT-SPLIT, in {@code (0, 1)} (0.5 is the usual choice)
-   * @param unique whether KT-SWAP must keep the output free of repeated indices
-   * @param storeKernelMatrix whether to store the kernel matrices ({@code n <= 4096}) instead of
-   *     evaluating on the fly
+   * Kernel thinning's settings: start from {@link #target(Kernel)} (target KT) and change one
+   * setting at a time with the {@code with...} methods (no positional constructor, so the split and
+   * swap kernels cannot be swapped). Immutable.
    */
-  public record Options(
-      Kernel splitKernel,
-      Kernel swapKernel,
-      double delta,
-      boolean unique,
-      boolean storeKernelMatrix) {
+  public static final class Options {
+    private final Kernel splitKernel;
+    private final Kernel swapKernel;
+    private final double delta;
+    private final boolean unique;
+    private final boolean storeKernelMatrix;
+
+    private Options(
+        Kernel splitKernel,
+        Kernel swapKernel,
+        double delta,
+        boolean unique,
+        boolean storeKernelMatrix) {
+      this.splitKernel = Args.notNull("splitKernel", splitKernel);
+      this.swapKernel = Args.notNull("swapKernel", swapKernel);
+      this.delta = Args.inOpenRange("delta", delta, 0, 1);
+      this.unique = unique;
+      this.storeKernelMatrix = storeKernelMatrix;
+    }
+
     /**
-     * Validates the settings.
+     * Target KT's settings: split and swap with {@code k}, {@code delta = 0.5}, unique output,
+     * kernel values on the fly.
      *
-     * @param splitKernel the kernel of KT-SPLIT, non-null
-     * @param swapKernel the kernel of KT-SWAP, non-null
-     * @param delta the failure probability, in {@code (0, 1)}
-     * @param unique whether the output has no repeated indices
-     * @param storeKernelMatrix whether to store the kernel matrices
+     * @param k the target kernel, whose MMD KT-SWAP minimises
+     * @return the options
      */
-    public Options {
-      Args.notNull("splitKernel", splitKernel);
-      Args.notNull("swapKernel", swapKernel);
-      Args.inOpenRange("delta", delta, 0, 1);
+    public static Options target(Kernel k) {
+      return new Options(k, k, 0.5, true, false);
+    }
+
+    /**
+     * The same settings with another KT-SPLIT kernel (the swap kernel, the target, is unchanged).
+     *
+     * @param newSplitKernel the kernel of KT-SPLIT, non-null
+     * @return new options
+     */
+    public Options withSplitKernel(Kernel newSplitKernel) {
+      return new Options(newSplitKernel, swapKernel, delta, unique, storeKernelMatrix);
+    }
+
+    /**
+     * The same settings with another failure probability of KT-SPLIT.
+     *
+     * @param newDelta the failure probability, in {@code (0, 1)} (0.5 is the usual choice)
+     * @return new options
+     */
+    public Options withDelta(double newDelta) {
+      return new Options(splitKernel, swapKernel, newDelta, unique, storeKernelMatrix);
+    }
+
+    /**
+     * The same settings, with or without repeated indices allowed in the output.
+     *
+     * @param newUnique whether KT-SWAP must keep the output free of repeated indices
+     * @return new options
+     */
+    public Options withUnique(boolean newUnique) {
+      return new Options(splitKernel, swapKernel, delta, newUnique, storeKernelMatrix);
+    }
+
+    /**
+     * The same settings with stored kernel matrices ({@code n <= 4096}) or values on the fly.
+     *
+     * @param store whether to store the kernel matrices
+     * @return new options
+     */
+    public Options withStoreKernelMatrix(boolean store) {
+      return new Options(splitKernel, swapKernel, delta, unique, store);
+    }
+
+    /**
+     * The kernel of KT-SPLIT.
+     *
+     * @return the kernel
+     */
+    public Kernel splitKernel() {
+      return splitKernel;
+    }
+
+    /**
+     * The kernel of KT-SWAP, whose MMD is the target.
+     *
+     * @return the kernel
+     */
+    public Kernel swapKernel() {
+      return swapKernel;
+    }
+
+    /**
+     * The failure probability of KT-SPLIT.
+     *
+     * @return delta, in {@code (0, 1)}
+     */
+    public double delta() {
+      return delta;
+    }
+
+    /**
+     * Whether KT-SWAP keeps the output free of repeated indices.
+     *
+     * @return true for unique output
+     */
+    public boolean unique() {
+      return unique;
+    }
+
+    /**
+     * Whether the kernel matrices are stored instead of evaluated on the fly.
+     *
+     * @return true when stored
+     */
+    public boolean storeKernelMatrix() {
+      return storeKernelMatrix;
     }
   }
 
@@ -85,7 +175,7 @@ public final class KernelThinning {
    * @return the thinning
    */
   public static KernelThinning target(Kernel k) {
-    return new KernelThinning(new Options(k, k, 0.5, true, false));
+    return new KernelThinning(Options.target(k));
   }
 
   /**
@@ -97,7 +187,7 @@ public final class KernelThinning {
    * @return the thinning
    */
   public static KernelThinning root(Kernel k, int d) {
-    return new KernelThinning(new Options(k.power(0.5, d), k, 0.5, true, false));
+    return new KernelThinning(Options.target(k).withSplitKernel(k.power(0.5, d)));
   }
 
   /**
@@ -108,7 +198,7 @@ public final class KernelThinning {
    * @return the thinning
    */
   public static KernelThinning plus(Kernel k, int d) {
-    return new KernelThinning(new Options(k.plus(k.power(0.5, d)), k, 0.5, true, false));
+    return new KernelThinning(Options.target(k).withSplitKernel(k.plus(k.power(0.5, d))));
   }
 
   /**
@@ -127,13 +217,11 @@ public final class KernelThinning {
    * @return the thinning
    */
   public KernelThinning storeKernelMatrix(boolean store) {
-    Options o = options;
-    return new KernelThinning(
-        new Options(o.splitKernel(), o.swapKernel(), o.delta(), o.unique(), store));
+    return new KernelThinning(options.withStoreKernelMatrix(store));
   }
 
   /**
-   * Kernel thinning: KT-SPLIT then KT-SWAP.
+   * As {@link #thin(double[][], int, RandomGenerator)} with the generator {@code Rng.create(seed)}.
    *
    * @param x the points, {@code n x d}, finite
    * @param m the number of halving rounds, with {@code 2^m <= n}
@@ -141,7 +229,33 @@ public final class KernelThinning {
    * @return {@code floor(n / 2^m)} row indices (distinct when {@link Options#unique})
    */
   public int[] thin(double[][] x, int m, long seed) {
-    return swap(x, split(x, m, seed));
+    return thin(x, m, Rng.create(seed));
+  }
+
+  /**
+   * Kernel thinning: KT-SPLIT then KT-SWAP.
+   *
+   * @param x the points, {@code n x d}, finite
+   * @param m the number of halving rounds, with {@code 2^m <= n}
+   * @param rng the source of randomness
+   * @return {@code floor(n / 2^m)} row indices (distinct when {@link Options#unique})
+   */
+  public int[] thin(double[][] x, int m, RandomGenerator rng) {
+    Args.notNull("rng", rng);
+    return swap(x, split(x, m, rng));
+  }
+
+  /**
+   * As {@link #split(double[][], int, RandomGenerator)} with the generator {@code
+   * Rng.create(seed)}.
+   *
+   * @param x the points, {@code n x d}, finite
+   * @param m the number of halving rounds, with {@code 2^m <= n}
+   * @param seed the seed
+   * @return the coresets, {@code [2^m][floor(n / 2^m)]} row indices
+   */
+  public int[][] split(double[][] x, int m, long seed) {
+    return split(x, m, Rng.create(seed));
   }
 
   /**
@@ -150,17 +264,18 @@ public final class KernelThinning {
    *
    * @param x the points, {@code n x d}, finite
    * @param m the number of halving rounds, with {@code 2^m <= n}
-   * @param seed the seed
+   * @param rng the source of randomness
    * @return the coresets, {@code [2^m][floor(n / 2^m)]} row indices
    */
-  public int[][] split(double[][] x, int m, long seed) {
+  public int[][] split(double[][] x, int m, RandomGenerator rng) {
+    Args.notNull("rng", rng);
     checkRounds(x, m);
     Gram g = Gram.of(x, options.splitKernel(), options.storeKernelMatrix());
     int[] all = new int[x.length];
     for (int i = 0; i < all.length; i++) {
       all[i] = i;
     }
-    return split(g, all, m, options.delta(), Rng.create(seed));
+    return split(g, all, m, options.delta(), rng);
   }
 
   /**

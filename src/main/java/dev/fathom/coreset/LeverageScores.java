@@ -46,14 +46,26 @@ public final class LeverageScores {
   }
 
   /**
-   * The rows {@code [a_i, y_i]}: the design augmented by the target column, whose leverage scores
-   * bound the sensitivities of the regression residuals {@code y - A beta}.
+   * The rows {@code [a_i, y_i]}: the design augmented by the target column. Their leverage scores
+   * (or ℓp {@link LewisWeights}) bound the sensitivities of the regression residuals {@code y - A
+   * beta} for every {@code beta}: {@code (a_i . beta - y_i)^2 <= tau_i ||A beta - y||^2} with
+   * {@code tau_i} the leverage of row i of the augmented matrix, which equals the leverage of
+   * {@code a_i} in {@code A} plus {@code r_i^2 / ||r||^2} for the least-squares residual {@code r}.
+   * This is the matrix that {@link RegressionCoresets} samples from; use it to reuse the scores or
+   * Lewis weights with {@link SensitivitySampling} directly, for example
    *
-   * @param a the design rows, {@code n x d}
-   * @param y the targets, length {@code n}
-   * @return the {@code n x (d+1)} augmented rows
+   * <pre>{@code
+   * double[][] ay = LeverageScores.augment(a, y);
+   * double[] w = LewisWeights.compute(ay, 1).weights();     // ℓ1 sensitivities, computed once
+   * Coreset c = SensitivitySampling.sample(w, 500, seed);   // draw as many coresets as needed
+   * }</pre>
+   *
+   * @param a the design rows, {@code n x d}, finite
+   * @param y the targets, length {@code n}, finite
+   * @return new {@code n x (d+1)} rows (the inputs are not modified)
+   * @throws IllegalArgumentException if the shapes disagree or a value is not finite
    */
-  static double[][] augment(double[][] a, double[] y) {
+  public static double[][] augment(double[][] a, double[] y) {
     int d = Losses.checkXy(a, y);
     double[][] out = new double[a.length][d + 1];
     for (int i = 0; i < a.length; i++) {

@@ -1,6 +1,9 @@
 package dev.fathom.coreset;
 
 import dev.fathom.core.Args;
+import dev.fathom.core.IterativeResult;
+import dev.fathom.core.Status;
+import dev.fathom.core.StoppingRule;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
 import org.ejml.interfaces.linsol.LinearSolverDense;
@@ -16,58 +19,90 @@ public final class LewisWeights {
   private LewisWeights() {}
 
   /**
-   * The outcome of the iteration.
+   * The outcome of the iteration. Its residual is the last step's largest relative change {@code
+   * max_i |w_i' - w_i| / w_i}.
    *
    * @param weights the Lewis weights, one per row
+   * @param status {@link Status#CONVERGED} when the change met the stopping rule, {@link
+   *     Status#MAX_ITERATIONS} when the budget ran out first, {@link Status#DIVERGED} when a step
+   *     produced NaN
    * @param iterations the number of fixed-point steps taken
-   * @param change the last step's largest relative change {@code max_i |w_i' - w_i| / w_i}
-   * @param status {@link Status#CONVERGED} when {@code change <= tol}
+   * @param residual the last step's largest relative change
+   * @param residualHistory the change after every step when the rule keeps history, else empty
    */
-  public record Result(double[] weights, int iterations, double change, Status status) {}
+  public record Result(
+      double[] weights, Status status, long iterations, double residual, double[] residualHistory)
+      implements IterativeResult<double[]> {
+    /**
+     * The weights.
+     *
+     * @return {@link #weights()}
+     */
+    @Override
+    public double[] solution() {
+      return weights;
+    }
+  }
+
+  /** The default rule of {@link #compute(double[][], double)}: change below 1e-10, 500 steps. */
+  public static final StoppingRule DEFAULT_RULE = StoppingRule.relative(1e-10, 500);
 
   /**
-   * Runs the fixed-point iteration from {@code w = 1}.
+   * Runs the fixed-point iteration from {@code w = 1}. The residual, the largest relative change of
+   * a step, is already scale-free: its reference is 1, so the run converges when it falls to {@code
+   * rule.threshold(1) = max(absoluteTolerance, relativeTolerance)}.
    *
    * @param a the rows, {@code n x d} with {@code n >= d}, finite, full column rank
    * @param p the exponent, in {@code (0, 4)}
-   * @param tol the relative change at which to stop, positive
-   * @param maxIterations the iteration limit, positive
+   * @param rule when to stop (iterations are fixed-point steps)
    * @return the weights and diagnostics
    */
-  public static Result compute(double[][] a, double p, double tol, int maxIterations) {
+  public static Result compute(double[][] a, double p, StoppingRule rule) {
     int d = Args.rectangular("a", a);
     Args.inOpenRange("p", p, 0, 4);
-    Args.positive("tol", tol);
-    Args.positive("maxIterations", maxIterations);
+    Args.notNull("rule", rule);
     int n = a.length;
     if (n < d) {
       throw Args.fail("a.length", n, "at least the number of columns " + d);
     }
+    double tol = rule.threshold(1);
+    double[] history =
+        new double[rule.keepHistory() ? (int) Math.min(rule.maxIterations(), 1 << 20) : 0];
     double[] w = new double[n];
     java.util.Arrays.fill(w, 1.0);
     double change = Double.POSITIVE_INFINITY;
-    int it = 0;
-    while (it < maxIterations && change > tol) {
+    long it = 0;
+    while (it < rule.maxIterations() && change > tol) {
       double[] next = step(a, w, p);
       change = 0;
       for (int i = 0; i < n; i++) {
         change = Math.max(change, Math.abs(next[i] - w[i]) / Math.max(w[i], 1e-300));
       }
+      if (it < history.length) {
+        history[(int) it] = change;
+      }
       w = next;
       it++;
     }
-    return new Result(w, it, change, change <= tol ? Status.CONVERGED : Status.MAX_ITERATIONS);
+    return new Result(
+        w,
+        change <= tol
+            ? Status.CONVERGED
+            : Double.isNaN(change) ? Status.DIVERGED : Status.MAX_ITERATIONS,
+        it,
+        change,
+        java.util.Arrays.copyOf(history, (int) Math.min(it, history.length)));
   }
 
   /**
-   * Runs the iteration with tolerance {@code 1e-10} and at most 500 steps.
+   * Runs the iteration with {@link #DEFAULT_RULE}.
    *
    * @param a the rows, {@code n x d} with {@code n >= d}
    * @param p the exponent, in {@code (0, 4)}
    * @return the weights and diagnostics
    */
   public static Result compute(double[][] a, double p) {
-    return compute(a, p, 1e-10, 500);
+    return compute(a, p, DEFAULT_RULE);
   }
 
   /**

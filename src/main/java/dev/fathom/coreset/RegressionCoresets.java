@@ -1,6 +1,8 @@
 package dev.fathom.coreset;
 
 import dev.fathom.core.Args;
+import dev.fathom.core.Rng;
+import java.util.random.RandomGenerator;
 
 /**
  * Coresets for regression losses {@code sum_i |y_i - x_i . beta|^p}, by importance sampling the
@@ -20,7 +22,8 @@ public final class RegressionCoresets {
   private RegressionCoresets() {}
 
   /**
-   * Least-squares coreset by leverage-score sampling of {@code [X, y]}.
+   * As {@link #leverage(double[][], double[], int, RandomGenerator)} with the generator {@code
+   * Rng.create(seed)}.
    *
    * @param x the design rows, {@code n x d}, finite, {@code [X, y]} of full column rank
    * @param y the targets, finite
@@ -29,9 +32,38 @@ public final class RegressionCoresets {
    * @return the coreset
    */
   public static Coreset leverage(double[][] x, double[] y, int m, long seed) {
+    return leverage(x, y, m, Rng.create(seed));
+  }
+
+  /**
+   * Least-squares coreset by leverage-score sampling of {@code [X, y]}.
+   *
+   * @param x the design rows, {@code n x d}, finite, {@code [X, y]} of full column rank
+   * @param y the targets, finite
+   * @param m the number of draws, in {@code [1, n]}
+   * @param rng the source of randomness
+   * @return the coreset
+   */
+  public static Coreset leverage(double[][] x, double[] y, int m, RandomGenerator rng) {
+    Args.notNull("rng", rng);
     double[][] a = LeverageScores.augment(x, y);
     SensitivitySampling.checkSize(m, a.length);
-    return SensitivitySampling.sample(LeverageScores.of(a), m, seed);
+    return SensitivitySampling.sample(LeverageScores.of(a), m, rng);
+  }
+
+  /**
+   * As {@link #leverage(double[][], double[], double, double, RandomGenerator)} with the generator
+   * {@code Rng.create(seed)}.
+   *
+   * @param x the design rows, {@code n x d}
+   * @param y the targets
+   * @param eps the target relative error, in {@code (0, 1)}
+   * @param delta the failure probability, in {@code (0, 1)}
+   * @param seed the seed
+   * @return the coreset
+   */
+  public static Coreset leverage(double[][] x, double[] y, double eps, double delta, long seed) {
+    return leverage(x, y, eps, delta, Rng.create(seed));
   }
 
   /**
@@ -42,19 +74,22 @@ public final class RegressionCoresets {
    * @param y the targets
    * @param eps the target relative error, in {@code (0, 1)}
    * @param delta the failure probability, in {@code (0, 1)}
-   * @param seed the seed
+   * @param rng the source of randomness
    * @return the coreset
    */
-  public static Coreset leverage(double[][] x, double[] y, double eps, double delta, long seed) {
+  public static Coreset leverage(
+      double[][] x, double[] y, double eps, double delta, RandomGenerator rng) {
+    Args.notNull("rng", rng);
     double[][] a = LeverageScores.augment(x, y);
     long m = CoresetSize.leverage(eps, delta, a[0].length);
     return m >= a.length
         ? Coreset.all(a.length)
-        : SensitivitySampling.sample(LeverageScores.of(a), (int) m, seed);
+        : SensitivitySampling.sample(LeverageScores.of(a), (int) m, rng);
   }
 
   /**
-   * ℓp-regression coreset by Lewis-weight sampling of {@code [X, y]}.
+   * As {@link #lewis(double[][], double[], double, int, RandomGenerator)} with the generator {@code
+   * Rng.create(seed)}.
    *
    * @param x the design rows, {@code n x d}, finite
    * @param y the targets, finite
@@ -64,15 +99,30 @@ public final class RegressionCoresets {
    * @return the coreset
    */
   public static Coreset lewis(double[][] x, double[] y, double p, int m, long seed) {
-    Args.inRange("p", p, 1, Math.nextDown(4.0));
-    double[][] a = LeverageScores.augment(x, y);
-    SensitivitySampling.checkSize(m, a.length);
-    return SensitivitySampling.sample(LewisWeights.compute(a, p).weights(), m, seed);
+    return lewis(x, y, p, m, Rng.create(seed));
   }
 
   /**
-   * ℓp-regression coreset with the size from a target error, {@link CoresetSize#lewis} for the
-   * {@code d + 1} columns of {@code [X, y]} (the whole input when that is at least {@code n}).
+   * ℓp-regression coreset by Lewis-weight sampling of {@code [X, y]}.
+   *
+   * @param x the design rows, {@code n x d}, finite
+   * @param y the targets, finite
+   * @param p the exponent, in {@code [1, 4)}
+   * @param m the number of draws, in {@code [1, n]}
+   * @param rng the source of randomness
+   * @return the coreset
+   */
+  public static Coreset lewis(double[][] x, double[] y, double p, int m, RandomGenerator rng) {
+    Args.notNull("rng", rng);
+    Args.inRange("p", p, 1, Math.nextDown(4.0));
+    double[][] a = LeverageScores.augment(x, y);
+    SensitivitySampling.checkSize(m, a.length);
+    return SensitivitySampling.sample(LewisWeights.compute(a, p).weights(), m, rng);
+  }
+
+  /**
+   * As {@link #lewis(double[][], double[], double, double, double, RandomGenerator)} with the
+   * generator {@code Rng.create(seed)}.
    *
    * @param x the design rows, {@code n x d}, finite
    * @param y the targets, finite
@@ -84,16 +134,35 @@ public final class RegressionCoresets {
    */
   public static Coreset lewis(
       double[][] x, double[] y, double p, double eps, double delta, long seed) {
+    return lewis(x, y, p, eps, delta, Rng.create(seed));
+  }
+
+  /**
+   * ℓp-regression coreset with the size from a target error, {@link CoresetSize#lewis} for the
+   * {@code d + 1} columns of {@code [X, y]} (the whole input when that is at least {@code n}).
+   *
+   * @param x the design rows, {@code n x d}, finite
+   * @param y the targets, finite
+   * @param p the exponent, in {@code [1, 4)}
+   * @param eps the target relative error, in {@code (0, 1)}
+   * @param delta the failure probability, in {@code (0, 1)}
+   * @param rng the source of randomness
+   * @return the coreset
+   */
+  public static Coreset lewis(
+      double[][] x, double[] y, double p, double eps, double delta, RandomGenerator rng) {
+    Args.notNull("rng", rng);
     Args.inRange("p", p, 1, Math.nextDown(4.0));
     double[][] a = LeverageScores.augment(x, y);
     long m = CoresetSize.lewis(eps, delta, a[0].length, p);
     return m >= a.length
         ? Coreset.all(a.length)
-        : SensitivitySampling.sample(LewisWeights.compute(a, p).weights(), (int) m, seed);
+        : SensitivitySampling.sample(LewisWeights.compute(a, p).weights(), (int) m, rng);
   }
 
   /**
-   * ℓp-regression coreset by root-leverage sampling, {@code p_i ∝ sqrt(tau_i)} of {@code [X, y]}.
+   * As {@link #rootLeverage(double[][], double[], int, RandomGenerator)} with the generator {@code
+   * Rng.create(seed)}.
    *
    * @param x the design rows, {@code n x d}, finite
    * @param y the targets, finite
@@ -102,12 +171,26 @@ public final class RegressionCoresets {
    * @return the coreset
    */
   public static Coreset rootLeverage(double[][] x, double[] y, int m, long seed) {
+    return rootLeverage(x, y, m, Rng.create(seed));
+  }
+
+  /**
+   * ℓp-regression coreset by root-leverage sampling, {@code p_i ∝ sqrt(tau_i)} of {@code [X, y]}.
+   *
+   * @param x the design rows, {@code n x d}, finite
+   * @param y the targets, finite
+   * @param m the number of draws, in {@code [1, n]}
+   * @param rng the source of randomness
+   * @return the coreset
+   */
+  public static Coreset rootLeverage(double[][] x, double[] y, int m, RandomGenerator rng) {
+    Args.notNull("rng", rng);
     double[][] a = LeverageScores.augment(x, y);
     SensitivitySampling.checkSize(m, a.length);
     double[] tau = LeverageScores.of(a);
     for (int i = 0; i < tau.length; i++) {
       tau[i] = Math.sqrt(tau[i]);
     }
-    return SensitivitySampling.sample(tau, m, seed);
+    return SensitivitySampling.sample(tau, m, rng);
   }
 }

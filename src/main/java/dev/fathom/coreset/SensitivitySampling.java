@@ -17,7 +17,7 @@ public final class SensitivitySampling {
   private SensitivitySampling() {}
 
   /**
-   * Samples a coreset of {@code m} draws with probabilities proportional to {@code bounds}.
+   * As {@link #sample(double[], int, RandomGenerator)} with the generator {@code Rng.create(seed)}.
    *
    * @param bounds the sensitivity upper bounds, finite, non-negative, not all zero (not modified)
    * @param m the number of draws, in {@code [1, n]}
@@ -25,6 +25,19 @@ public final class SensitivitySampling {
    * @return the coreset (at most {@code m} distinct points)
    */
   public static Coreset sample(double[] bounds, int m, long seed) {
+    return sample(bounds, m, Rng.create(seed));
+  }
+
+  /**
+   * Samples a coreset of {@code m} draws with probabilities proportional to {@code bounds}.
+   *
+   * @param bounds the sensitivity upper bounds, finite, non-negative, not all zero (not modified)
+   * @param m the number of draws, in {@code [1, n]}
+   * @param rng the source of randomness
+   * @return the coreset (at most {@code m} distinct points)
+   */
+  public static Coreset sample(double[] bounds, int m, RandomGenerator rng) {
+    Args.notNull("rng", rng);
     Args.nonNegative("bounds", bounds);
     checkSize(m, bounds.length);
     double[] cdf = new double[bounds.length];
@@ -36,7 +49,6 @@ public final class SensitivitySampling {
     if (!(total > 0)) {
       throw Args.fail("sum(bounds)", total, "a positive total");
     }
-    RandomGenerator rng = Rng.create(seed);
     int[] draws = new int[m];
     double[] w = new double[m];
     for (int j = 0; j < m; j++) {
@@ -52,8 +64,7 @@ public final class SensitivitySampling {
   }
 
   /**
-   * Uniform sampling: {@code m} draws with replacement, each with weight {@code n/m} (the baseline
-   * every construction is compared with).
+   * As {@link #uniform(int, int, RandomGenerator)} with the generator {@code Rng.create(seed)}.
    *
    * @param n the number of points, positive
    * @param m the number of draws, in {@code [1, n]}
@@ -61,9 +72,22 @@ public final class SensitivitySampling {
    * @return the coreset
    */
   public static Coreset uniform(int n, int m, long seed) {
+    return uniform(n, m, Rng.create(seed));
+  }
+
+  /**
+   * Uniform sampling: {@code m} draws with replacement, each with weight {@code n/m} (the baseline
+   * every construction is compared with).
+   *
+   * @param n the number of points, positive
+   * @param m the number of draws, in {@code [1, n]}
+   * @param rng the source of randomness
+   * @return the coreset
+   */
+  public static Coreset uniform(int n, int m, RandomGenerator rng) {
+    Args.notNull("rng", rng);
     Args.positive("n", n);
     checkSize(m, n);
-    RandomGenerator rng = Rng.create(seed);
     int[] draws = new int[m];
     double[] w = new double[m];
     for (int j = 0; j < m; j++) {
@@ -74,8 +98,8 @@ public final class SensitivitySampling {
   }
 
   /**
-   * Samples with the size chosen from a target error: {@link CoresetSize#sensitivity} draws, or the
-   * whole input with unit weights when that many draws would be at least {@code n}.
+   * As {@link #sample(double[], double, double, int, RandomGenerator)} with the generator {@code
+   * Rng.create(seed)}.
    *
    * @param bounds the sensitivity upper bounds
    * @param eps the target relative error, in {@code (0, 1)}
@@ -86,13 +110,30 @@ public final class SensitivitySampling {
    */
   public static Coreset sample(
       double[] bounds, double eps, double delta, int dimension, long seed) {
+    return sample(bounds, eps, delta, dimension, Rng.create(seed));
+  }
+
+  /**
+   * Samples with the size chosen from a target error: {@link CoresetSize#sensitivity} draws, or the
+   * whole input with unit weights when that many draws would be at least {@code n}.
+   *
+   * @param bounds the sensitivity upper bounds
+   * @param eps the target relative error, in {@code (0, 1)}
+   * @param delta the failure probability, in {@code (0, 1)}
+   * @param dimension the dimension (VC or pseudo-dimension) of the query space, positive
+   * @param rng the source of randomness
+   * @return the coreset
+   */
+  public static Coreset sample(
+      double[] bounds, double eps, double delta, int dimension, RandomGenerator rng) {
+    Args.notNull("rng", rng);
     Args.nonNegative("bounds", bounds);
     double total = 0;
     for (double b : bounds) {
       total += b;
     }
     long m = CoresetSize.sensitivity(eps, delta, total, dimension);
-    return m >= bounds.length ? Coreset.all(bounds.length) : sample(bounds, (int) m, seed);
+    return m >= bounds.length ? Coreset.all(bounds.length) : sample(bounds, (int) m, rng);
   }
 
   static void checkSize(int m, int n) {

@@ -16,10 +16,23 @@ public interface VectorSummarizer {
    *
    * @param rows the vectors, {@code n x d}, finite
    * @param m the size budget, in {@code [1, n]}
+   * @param rng the source of randomness (unused by deterministic summarizers)
+   * @return the weighted subset
+   */
+  Coreset summarize(double[][] rows, int m, RandomGenerator rng);
+
+  /**
+   * As {@link #summarize(double[][], int, RandomGenerator)} with the generator {@code
+   * Rng.create(seed)}.
+   *
+   * @param rows the vectors, {@code n x d}, finite
+   * @param m the size budget, in {@code [1, n]}
    * @param seed the seed (ignored by deterministic summarizers)
    * @return the weighted subset
    */
-  Coreset summarize(double[][] rows, int m, long seed);
+  default Coreset summarize(double[][] rows, int m, long seed) {
+    return summarize(rows, m, Rng.create(seed));
+  }
 
   /**
    * Exact Carathéodory ({@link Caratheodory#fast}): the sum is preserved to rounding with at most
@@ -29,7 +42,7 @@ public interface VectorSummarizer {
    * @return the summarizer
    */
   static VectorSummarizer caratheodory() {
-    return (rows, m, seed) -> {
+    return (rows, m, rng) -> {
       Args.rectangular("rows", rows);
       SensitivitySampling.checkSize(m, rows.length);
       double[] w = new double[rows.length];
@@ -47,7 +60,7 @@ public interface VectorSummarizer {
    */
   static VectorSummarizer bestOfUniform(int trials) {
     Args.positive("trials", trials);
-    return (rows, m, seed) -> {
+    return (rows, m, rng) -> {
       int d = Args.rectangular("rows", rows);
       SensitivitySampling.checkSize(m, rows.length);
       double[] total = new double[d];
@@ -56,7 +69,7 @@ public interface VectorSummarizer {
           total[j] += r[j];
         }
       }
-      RandomGenerator rng = Rng.create(seed);
+      Args.notNull("rng", rng);
       Coreset best = null;
       double bestErr = Double.POSITIVE_INFINITY;
       for (int t = 0; t < trials; t++) {
@@ -88,7 +101,7 @@ public interface VectorSummarizer {
    * @return the summarizer
    */
   static VectorSummarizer importance() {
-    return (rows, m, seed) -> {
+    return (rows, m, rng) -> {
       Args.rectangular("rows", rows);
       double[] norms = new double[rows.length];
       double total = 0;
@@ -104,7 +117,7 @@ public interface VectorSummarizer {
       for (int i = 0; i < rows.length; i++) {
         norms[i] += floor;
       }
-      return SensitivitySampling.sample(norms, m, seed);
+      return SensitivitySampling.sample(norms, m, rng);
     };
   }
 }

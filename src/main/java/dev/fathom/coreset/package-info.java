@@ -14,13 +14,18 @@
  *       dev.fathom.coreset.Datasets}.
  *   <li>Vector summarization: {@link dev.fathom.coreset.Caratheodory} and {@link
  *       dev.fathom.coreset.VectorSummarizer}; {@code AutoCoreset} with the fit routines of {@link
- *       dev.fathom.coreset.Fitters}.
+ *       dev.fathom.coreset.Fitters} (least squares, least absolute deviations, logistic regression,
+ *       k-means).
  *   <li>Kernel thinning: {@link dev.fathom.coreset.Kernel}, {@link
  *       dev.fathom.coreset.KernelThinning}, {@link dev.fathom.coreset.CompressPlusPlus} and {@link
  *       dev.fathom.coreset.Mmd}.
  * </ul>
  *
- * <p>Data sets are {@code double[][]} of rows (points); nothing here modifies its input. Every
- * randomized routine takes a {@code long seed} and gives the same result for the same seed.
+ * <p>Conventions, those of every Fathom package: data sets (point sets, designs) are {@code
+ * double[][]} rows, one array per point, never EJML matrices at this API (the routines index and
+ * subsample rows, and a coreset is a set of row indices); nothing here modifies its input. Every
+ * randomized routine takes its randomness as its last argument, a {@code long seed} or a {@link
+ * java.util.random.RandomGenerator} (same draws for {@code seed} and {@code Rng.create(seed)}).
+ * Iterative routines report a {@link dev.fathom.core.Status}.
  */
 package dev.fathom.coreset;

@@ -1,5 +1,7 @@
 package dev.fathom.submodular;
 
+import dev.fathom.submodular.optimize.KSubmodularGreedy;
+
 /**
  * A function of k disjoint sets over the ground set {@code {0, ..., n-1}}, given by its value on an
  * assignment: {@code assignment[e]} is the set (type) of element e in {@code [0, k)}, or -1 when e

@@ -214,11 +214,43 @@ public abstract class SetFunction {
   protected abstract void clear();
 
   /**
+   * The uncounted marginal gain of {@code e} on {@code part}, for functions composed of other
+   * functions (such as a mixture): the composite counts its own oracle call, so its parts do not.
+   *
+   * @param part a component function
+   * @param e an element id not in {@code part}'s cached state
+   * @return {@code part.marginal(e)}
+   */
+  protected static double marginalOf(SetFunction part, int e) {
+    return part.marginal(e);
+  }
+
+  /**
+   * Updates a component's cached state to include {@code e} (see {@link #marginalOf}).
+   *
+   * @param part a component function
+   * @param e an element id not in {@code part}'s cached state
+   */
+  protected static void includeIn(SetFunction part, int e) {
+    part.include(e);
+  }
+
+  /**
+   * Resets a component's cached state to the empty set (see {@link #marginalOf}).
+   *
+   * @param part a component function
+   */
+  protected static void clearState(SetFunction part) {
+    part.clear();
+  }
+
+  /**
    * Checks an element id.
    *
    * @param e the id
+   * @throws IllegalArgumentException if {@code e} is not in {@code [0, n)}
    */
-  protected final void checkId(int e) {
+  public final void checkId(int e) {
     if (e < 0 || e >= n) {
       throw Args.fail("e", e, "an element id in [0, " + n + ")");
     }

@@ -1,14 +1,14 @@
 package dev.fathom.tour;
 
 import dev.fathom.core.Rng;
-import dev.fathom.submodular.BanihashemDynamic;
-import dev.fathom.submodular.Constraint;
-import dev.fathom.submodular.FacilityLocation;
-import dev.fathom.submodular.Greedy;
 import dev.fathom.submodular.Selection;
-import dev.fathom.submodular.Similarity;
-import dev.fathom.submodular.SparseSimilarity;
-import dev.fathom.submodular.UpdateStream;
+import dev.fathom.submodular.constraint.Constraint;
+import dev.fathom.submodular.dynamic.BanihashemDynamic;
+import dev.fathom.submodular.dynamic.UpdateStream;
+import dev.fathom.submodular.function.FacilityLocation;
+import dev.fathom.submodular.optimize.Greedy;
+import dev.fathom.submodular.similarity.Similarity;
+import dev.fathom.submodular.similarity.SparseSimilarity;
 import java.util.Locale;
 import java.util.random.RandomGenerator;
 

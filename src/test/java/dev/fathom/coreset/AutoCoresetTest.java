@@ -4,6 +4,7 @@ import static dev.fathom.coreset.TestData.msg;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.fathom.core.Status;
 import org.junit.jupiter.api.Test;
 
 class AutoCoresetTest {
@@ -18,13 +19,44 @@ class AutoCoresetTest {
     for (int t = 0; t < TRIALS; t++) {
       uni[t] = loss.total(fit.fit(SensitivitySampling.uniform(loss.size(), m, t))) / opt - 1;
       AutoCoreset.Result<Q> r =
-          new AutoCoreset<>(loss, fit, new AutoCoreset.Options(m, summarizer, 3, 5, 200)).build(t);
+          new AutoCoreset<>(loss, fit, AutoCoreset.Options.defaults(m).withSummarizer(summarizer))
+              .build(t);
       assertTrue(r.coreset().size() <= m);
       assertEquals(loss.total(r.solution()), r.loss(), 1e-9 * r.loss());
       assertEquals(r.iterations() + 3, r.queries());
       auto[t] = r.loss() / opt - 1;
     }
     return new double[] {TestData.median(uni), TestData.median(auto)};
+  }
+
+  @Test
+  void statusSaysWhyTheLoopEnded() {
+    double[][][] data = Datasets.logistic(2000, 4, 2);
+    PointLoss<double[]> loss = Losses.logistic(data[0], data[1][0], 1);
+    Fitter<double[]> fit = Fitters.logistic(data[0], data[1][0], 1);
+    AutoCoreset.Options base = AutoCoreset.Options.defaults(40);
+    AutoCoreset.Result<double[]> none =
+        new AutoCoreset<>(loss, fit, base.withMaxIterations(0)).build(1L);
+    assertEquals(Status.MAX_ITERATIONS, none.status());
+    assertEquals(0, none.iterations());
+    assertEquals(3, none.queries());
+    // Carathéodory summarizes q columns with up to q + 1 points: with room for 4, the summary of
+    // the 4 columns after one iteration does not fit
+    AutoCoreset.Result<double[]> full =
+        new AutoCoreset<>(loss, fit, AutoCoreset.Options.defaults(4)).build(1L);
+    assertEquals(Status.STALLED, full.status());
+    assertEquals(1, full.iterations());
+    // importance summaries never outgrow m: the loop ends when patience runs out
+    AutoCoreset.Result<double[]> patient =
+        new AutoCoreset<>(
+                loss,
+                fit,
+                base.withSummarizer(VectorSummarizer.importance())
+                    .withPatience(2)
+                    .withMaxIterations(1000))
+            .build(1L);
+    assertEquals(Status.CONVERGED, patient.status());
+    assertTrue(patient.iterations() >= 2 && patient.iterations() < 1000);
   }
 
   @Test
@@ -75,6 +107,6 @@ class AutoCoresetTest {
         msg(() -> new AutoCoreset<>(loss, fit, AutoCoreset.Options.defaults(2001))));
     assertEquals(
         "patience = 0: expected a positive integer",
-        msg(() -> new AutoCoreset.Options(5, VectorSummarizer.importance(), 3, 0, 10)));
+        msg(() -> AutoCoreset.Options.defaults(5).withPatience(0)));
   }
 }

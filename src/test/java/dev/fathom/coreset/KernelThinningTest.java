@@ -154,7 +154,7 @@ class KernelThinningTest {
     assertEquals("x[3][1] = NaN: expected a finite number", msg(() -> kt.thin(x, 1, 1)));
     assertEquals(
         "delta = 1.0: expected a number in (0.0, 1.0)",
-        msg(() -> new KernelThinning(new KernelThinning.Options(K, K, 1, true, false))));
+        msg(() -> new KernelThinning(KernelThinning.Options.target(K).withDelta(1))));
     double[][] ok = gaussianPoints(8, 2);
     assertEquals(
         "candidates[1].length = 1: expected 2", msg(() -> kt.swap(ok, new int[][] {{0, 1}, {2}})));

@@ -4,6 +4,8 @@ import static dev.fathom.coreset.TestData.msg;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.fathom.core.Rng;
+import dev.fathom.core.Status;
+import dev.fathom.core.StoppingRule;
 import org.junit.jupiter.api.Test;
 
 class LewisWeightsTest {
@@ -31,6 +33,40 @@ class LewisWeightsTest {
     for (int i = 0; i < A.length; i++) {
       assertEquals(tau[i], w[i], 1e-10);
     }
+  }
+
+  @Test
+  void stoppingRuleBudgetAndHistoryFollowTheFixedPointMap() {
+    // two steps by hand from w = 1, then the same run with a budget of two and history
+    double[] w0 = new double[A.length];
+    java.util.Arrays.fill(w0, 1);
+    double[] w1 = LewisWeights.step(A, w0, 1);
+    double[] w2 = LewisWeights.step(A, w1, 1);
+    double c1 = 0;
+    double c2 = 0;
+    for (int i = 0; i < A.length; i++) {
+      c1 = Math.max(c1, Math.abs(w1[i] - w0[i]) / w0[i]);
+      c2 = Math.max(c2, Math.abs(w2[i] - w1[i]) / w1[i]);
+    }
+    LewisWeights.Result r =
+        LewisWeights.compute(A, 1, StoppingRule.relative(1e-12, 2).withHistory());
+    assertEquals(Status.MAX_ITERATIONS, r.status());
+    assertEquals(2, r.iterations());
+    assertEquals(c2, r.residual(), 0.0);
+    org.junit.jupiter.api.Assertions.assertArrayEquals(
+        new double[] {c1, c2}, r.residualHistory(), 0.0);
+    org.junit.jupiter.api.Assertions.assertArrayEquals(w2, r.solution(), 0.0);
+    // an absolute tolerance just above the second change stops there with CONVERGED
+    LewisWeights.Result s =
+        LewisWeights.compute(A, 1, new StoppingRule(0, c2 * 1.000001, 100, false));
+    assertEquals(Status.CONVERGED, s.status());
+    assertEquals(2, s.iterations());
+    assertEquals(0, s.residualHistory().length);
+    assertEquals(
+        "rule = null: expected a non-null value",
+        org.junit.jupiter.api.Assertions.assertThrows(
+                NullPointerException.class, () -> LewisWeights.compute(A, 1, null))
+            .getMessage());
   }
 
   @Test

@@ -1,13 +1,17 @@
 package dev.fathom.submodular;
 
 import dev.fathom.core.Rng;
+import dev.fathom.submodular.constraint.Constraint;
+import dev.fathom.submodular.function.FacilityLocation;
+import dev.fathom.submodular.function.WeightedCoverage;
+import dev.fathom.submodular.similarity.Similarity;
 import java.util.random.RandomGenerator;
 
-/** Random test instances and brute-force references. */
-final class Instances {
+/** Shared test instances and brute-force references of the submodular tests. */
+public final class Instances {
   private Instances() {}
 
-  static double[][] points(RandomGenerator rng, int n, int d) {
+  public static double[][] points(RandomGenerator rng, int n, int d) {
     double[][] p = new double[n][d];
     for (double[] r : p) {
       Rng.gaussian(rng, r);
@@ -16,11 +20,11 @@ final class Instances {
   }
 
   /** Dense facility location on Gaussian points with apricot's s = max D - D. */
-  static FacilityLocation facility(long seed, int n) {
+  public static FacilityLocation facility(long seed, int n) {
     return new FacilityLocation(Similarity.squaredEuclidean(points(Rng.create(seed), n, 2)));
   }
 
-  static double[][] symmetric(RandomGenerator rng, int n) {
+  public static double[][] symmetric(RandomGenerator rng, int n) {
     double[][] s = new double[n][n];
     for (int i = 0; i < n; i++) {
       for (int j = 0; j <= i; j++) {
@@ -31,7 +35,7 @@ final class Instances {
   }
 
   /** A random coverage instance: n sets over m items, each item in a set with probability p. */
-  static WeightedCoverage coverage(long seed, int n, int m, double p) {
+  public static WeightedCoverage coverage(long seed, int n, int m, double p) {
     RandomGenerator rng = Rng.create(seed);
     int[][] sets = new int[n][];
     for (int j = 0; j < n; j++) {
@@ -50,7 +54,7 @@ final class Instances {
   }
 
   /** The set whose bits are set in mask. */
-  static int[] subset(int mask) {
+  public static int[] subset(int mask) {
     int[] s = new int[Integer.bitCount(mask)];
     int t = 0;
     for (int e = 0; mask != 0; e++, mask >>>= 1) {
@@ -62,7 +66,7 @@ final class Instances {
   }
 
   /** Exhaustive optimum over sets of size <= k accepted by the constraint (n <= 20). */
-  static double bruteForce(SetFunction f, Constraint c, int k) {
+  public static double bruteForce(SetFunction f, Constraint c, int k) {
     int n = f.groundSize();
     double best = 0;
     for (int mask = 0; mask < (1 << n); mask++) {
@@ -78,7 +82,7 @@ final class Instances {
     return best;
   }
 
-  static boolean feasible(Constraint c, int[] s) {
+  public static boolean feasible(Constraint c, int[] s) {
     Constraint.Tracker t = c.start();
     for (int e : s) {
       if (!t.canAdd(e)) {
@@ -90,7 +94,7 @@ final class Instances {
   }
 
   /** Exhaustive optimum of f over the given live ids, size <= k. */
-  static double bruteForce(SetFunction f, int[] live, int k) {
+  public static double bruteForce(SetFunction f, int[] live, int k) {
     int m = live.length;
     double best = 0;
     for (int mask = 0; mask < (1 << m); mask++) {
@@ -105,5 +109,30 @@ final class Instances {
       best = Math.max(best, f.evaluate(s));
     }
     return best;
+  }
+
+  /** Element e in part e mod p. */
+  public static int[] parts(int n, int p) {
+    int[] part = new int[n];
+    for (int e = 0; e < n; e++) {
+      part[e] = e % p;
+    }
+    return part;
+  }
+
+  /** The Gram matrix x x^T. */
+  public static double[][] gram(double[][] x) {
+    int n = x.length;
+    double[][] g = new double[n][n];
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < n; j++) {
+        double s = 0;
+        for (int c = 0; c < x[0].length; c++) {
+          s += x[i][c] * x[j][c];
+        }
+        g[i][j] = s;
+      }
+    }
+    return g;
   }
 }

@@ -71,7 +71,7 @@ final class CoresetFigures {
 
   private static <Q> Builder auto(PointLoss<Q> loss, Fitter<Q> fit, VectorSummarizer summarizer) {
     return (m, t) ->
-        new AutoCoreset<>(loss, fit, new AutoCoreset.Options(m, summarizer, 3, 5, 200))
+        new AutoCoreset<>(loss, fit, AutoCoreset.Options.defaults(m).withSummarizer(summarizer))
             .build(t)
             .coreset();
   }

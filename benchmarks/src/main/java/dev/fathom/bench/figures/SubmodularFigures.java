@@ -2,10 +2,10 @@ package dev.fathom.bench.figures;
 
 import dev.fathom.bench.submodular.DynamicWorkload;
 import dev.fathom.bench.submodular.MatroidWorkload;
-import dev.fathom.submodular.BanihashemDynamic;
-import dev.fathom.submodular.FacilityLocation;
-import dev.fathom.submodular.LattanziDynamic;
-import dev.fathom.submodular.SparseSimilarity;
+import dev.fathom.submodular.dynamic.BanihashemDynamic;
+import dev.fathom.submodular.dynamic.LattanziDynamic;
+import dev.fathom.submodular.function.FacilityLocation;
+import dev.fathom.submodular.similarity.SparseSimilarity;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.knowm.xchart.XYChart;

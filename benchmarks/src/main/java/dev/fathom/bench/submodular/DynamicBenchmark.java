@@ -1,7 +1,7 @@
 package dev.fathom.bench.submodular;
 
-import dev.fathom.submodular.DynamicMaximizer;
-import dev.fathom.submodular.SparseSimilarity;
+import dev.fathom.submodular.dynamic.DynamicMaximizer;
+import dev.fathom.submodular.similarity.SparseSimilarity;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;

@@ -1,14 +1,14 @@
 package dev.fathom.bench.submodular;
 
 import dev.fathom.core.Rng;
-import dev.fathom.submodular.BanihashemDynamic;
-import dev.fathom.submodular.Constraint;
-import dev.fathom.submodular.DynamicMaximizer;
-import dev.fathom.submodular.FacilityLocation;
-import dev.fathom.submodular.Greedy;
-import dev.fathom.submodular.LattanziDynamic;
-import dev.fathom.submodular.SparseSimilarity;
-import dev.fathom.submodular.UpdateStream;
+import dev.fathom.submodular.constraint.Constraint;
+import dev.fathom.submodular.dynamic.BanihashemDynamic;
+import dev.fathom.submodular.dynamic.DynamicMaximizer;
+import dev.fathom.submodular.dynamic.LattanziDynamic;
+import dev.fathom.submodular.dynamic.UpdateStream;
+import dev.fathom.submodular.function.FacilityLocation;
+import dev.fathom.submodular.optimize.Greedy;
+import dev.fathom.submodular.similarity.SparseSimilarity;
 import java.util.random.RandomGenerator;
 
 /**

@@ -1,11 +1,11 @@
 package dev.fathom.bench.submodular;
 
 import dev.fathom.core.Rng;
-import dev.fathom.submodular.Constraint;
-import dev.fathom.submodular.FacilityLocation;
-import dev.fathom.submodular.Greedy;
 import dev.fathom.submodular.Selection;
-import dev.fathom.submodular.SparseSimilarity;
+import dev.fathom.submodular.constraint.Constraint;
+import dev.fathom.submodular.function.FacilityLocation;
+import dev.fathom.submodular.optimize.Greedy;
+import dev.fathom.submodular.similarity.SparseSimilarity;
 import java.util.concurrent.TimeUnit;
 import java.util.random.RandomGenerator;
 import org.openjdk.jmh.annotations.Benchmark;

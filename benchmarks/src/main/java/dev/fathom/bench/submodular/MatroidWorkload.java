@@ -1,15 +1,15 @@
 package dev.fathom.bench.submodular;
 
-import dev.fathom.submodular.Constraint;
-import dev.fathom.submodular.DynamicMaximizer;
-import dev.fathom.submodular.FacilityLocation;
-import dev.fathom.submodular.Greedy;
-import dev.fathom.submodular.Matroid;
-import dev.fathom.submodular.PartitionMatroid;
 import dev.fathom.submodular.Selection;
-import dev.fathom.submodular.SparseSimilarity;
-import dev.fathom.submodular.SwappingDynamic;
-import dev.fathom.submodular.UpdateStream;
+import dev.fathom.submodular.constraint.Constraint;
+import dev.fathom.submodular.constraint.Matroid;
+import dev.fathom.submodular.constraint.PartitionMatroid;
+import dev.fathom.submodular.dynamic.DynamicMaximizer;
+import dev.fathom.submodular.dynamic.SwappingDynamic;
+import dev.fathom.submodular.dynamic.UpdateStream;
+import dev.fathom.submodular.function.FacilityLocation;
+import dev.fathom.submodular.optimize.Greedy;
+import dev.fathom.submodular.similarity.SparseSimilarity;
 import java.util.function.IntPredicate;
 
 /**
@@ -41,7 +41,7 @@ public final class MatroidWorkload {
       }
       int[] cap = new int[PARTS];
       java.util.Arrays.fill(cap, CAPACITY);
-      m = new PartitionMatroid(part, cap);
+      m = PartitionMatroid.parts(part).capacities(cap);
     }
 
     @Override

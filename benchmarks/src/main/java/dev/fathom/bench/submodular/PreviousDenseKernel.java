@@ -1,6 +1,6 @@
 package dev.fathom.bench.submodular;
 
-import dev.fathom.submodular.Similarity;
+import dev.fathom.submodular.similarity.Similarity;
 
 /**
  * The dense squared-Euclidean similarity as it was before the tiled Gram build (kept here as the

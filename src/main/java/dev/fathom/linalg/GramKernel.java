@@ -1,0 +1,85 @@
+package dev.fathom.linalg;
+
+import java.util.Optional;
+
+/**
+ * The optional SIMD Gram kernel of {@link SquaredEuclidean}: a register-blocked micro-kernel (four
+ * output rows by two vectors of columns, accumulators in registers) that the C2 auto-vectorizer
+ * cannot produce. The only implementation, {@code VectorGram}, lives in the separate source root
+ * {@code src/main/vector} (it uses the incubating {@code jdk.incubator.vector} module) and is
+ * loaded reflectively when the JVM runs with {@code --add-modules jdk.incubator.vector} and the
+ * system property {@code fathom.simd} is not {@code false}; otherwise the scalar loops are used.
+ * Both give bitwise the same entries: each is the same sequence of fused multiply-adds over the
+ * coordinates in order, starting from zero.
+ */
+interface GramKernel {
+  /** The name of the SIMD implementation class (compiled from {@code src/main/vector}). */
+  String VECTOR_CLASS = "dev.fathom.linalg.VectorGram";
+
+  /** Output rows per micro-kernel call. */
+  int ROWS = 4;
+
+  /**
+   * Columns per micro-kernel call in double precision (two vectors).
+   *
+   * @return the width
+   */
+  int width();
+
+  /**
+   * Columns per micro-kernel call in single precision (two vectors).
+   *
+   * @return the width
+   */
+  int widthFloat();
+
+  /**
+   * Writes {@code out[i][j] = x_i . x_j} for {@code i in [i0, i1)}, {@code j in [j0, j1)}, where
+   * {@code i1 - i0} is a multiple of {@link #ROWS}, and {@code j0} and {@code j1} of {@link
+   * #width()}.
+   *
+   * @param x the points by row
+   * @param panels the points packed by strips of {@link #width()} points: {@code panels[s][k w +
+   *     l]} is coordinate {@code k} of point {@code s w + l}
+   * @param out the output rows
+   * @param i0 first row
+   * @param i1 row end
+   * @param j0 first column
+   * @param j1 column end
+   */
+  void gram(double[][] x, double[][] panels, double[][] out, int i0, int i1, int j0, int j1);
+
+  /**
+   * The float twin of {@link #gram(double[][], double[][], double[][], int, int, int, int)}, with
+   * strips of {@link #widthFloat()} points.
+   *
+   * @param x the points by row
+   * @param panels the points packed by strips
+   * @param out the output rows
+   * @param i0 first row
+   * @param i1 row end
+   * @param j0 first column
+   * @param j1 column end
+   */
+  void gram(float[][] x, float[][] panels, float[][] out, int i0, int i1, int j0, int j1);
+
+  /** The selected kernel, or {@code null} for the scalar loops. */
+  GramKernel SELECTED =
+      ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
+              && !"false".equalsIgnoreCase(System.getProperty("fathom.simd"))
+          ? load().orElse(null)
+          : null;
+
+  private static Optional<GramKernel> load() {
+    try {
+      GramKernel k =
+          (GramKernel) Class.forName(VECTOR_CLASS).getDeclaredConstructor().newInstance();
+      // the panels are looked up per strip of a row block: the widths must divide its rows
+      boolean fits =
+          SquaredEuclidean.ROWS % k.width() == 0 && SquaredEuclidean.ROWS % k.widthFloat() == 0;
+      return fits && SquaredEuclidean.selfCheck(k) ? Optional.of(k) : Optional.empty();
+    } catch (ReflectiveOperationException | LinkageError | ClassCastException e) {
+      return Optional.empty();
+    }
+  }
+}

@@ -1,0 +1,625 @@
+package dev.fathom.linalg;
+
+import dev.fathom.core.Args;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
+
+/**
+ * The dense similarity {@code s(i, j) = max D - D(i, j)} on squared Euclidean distances, built the
+ * way BLAS-backed libraries do it but without BLAS: the points are centred, {@code D(i, j) =
+ * |x_i|^2 + |x_j|^2 - 2 x_i.x_j} is computed from the Gram matrix in cache tiles of {@link #ROWS}
+ * by {@link #COLS} entries over the upper triangle only (negative round-off clamped to 0, the
+ * diagonal exactly 0), the lower triangle is mirrored, and {@code max D - D} is applied in place.
+ *
+ * <p>The scalar inner loop is a six-term update {@code c[j] += a0 t0[j] + ... + a5 t5[j]} over one
+ * output row and six rows of the transposed points, all indexed by the same {@code j}, which C2
+ * vectorizes (AVX2 / AVX-512); it needs one load per multiply-add. When the JVM runs with {@code
+ * --add-modules jdk.incubator.vector}, the {@link GramKernel} micro-kernel (four rows by two
+ * vectors of columns in registers) does the whole micro-tiles of each tile, about twice as fast,
+ * and the scalar loop the ragged edges. Every entry is the same sequence of fused multiply-adds
+ * over the coordinates in order, starting from zero, whatever kernel, tile or thread computes it,
+ * and the maximum is an exact reduction, so the matrix is bitwise the same with or without the SIMD
+ * kernel and for every thread count, and exactly symmetric.
+ */
+public final class SquaredEuclidean {
+  /**
+   * The largest squared norm of a centred point, so that every distance and Gram entry is finite.
+   */
+  static final double MAX_NORM = 1e307;
+
+  /**
+   * The largest squared distance {@link #similarityFloat(double[][], int)} accepts: a consumer may
+   * add up to 64 similarities in one float partial sum (submodular facility location adds 32
+   * doubled ones per lane), which must stay finite.
+   */
+  public static final double FLOAT_LIMIT = Float.MAX_VALUE / 64;
+
+  /** Output rows per tile: their column slices stay in L2 while the k loop runs. */
+  static final int ROWS = 64;
+
+  /** Output columns per tile: six transposed rows of this many entries stay in L1/L2. */
+  static final int COLS = 512;
+
+  private SquaredEuclidean() {}
+
+  /**
+   * The centred points (double, or rounded to float), their squared norms (of the stored values),
+   * and the transposed points (one row per axis), prepared in parallel row blocks; every value is
+   * computed by one thread in a fixed order, so the result does not depend on the thread count.
+   */
+  private static final class Centred {
+    final int n;
+    final double[] norms;
+    double[][] rows;
+    double[][] cols;
+    float[][] rowsF;
+    float[][] colsF;
+
+    Centred(double[][] points, boolean single, int threads) {
+      n = points.length;
+      int d = points[0].length;
+      double[] mean = new double[d];
+      // each axis summed in point order by one thread
+      int axisBlocks = (d + COLS - 1) / COLS;
+      run(
+          threads,
+          axisBlocks,
+          a -> {
+            int k1 = Math.min(d, (a + 1) * COLS);
+            // a running mean: a plain sum could overflow on coordinates near Double.MAX_VALUE
+            for (int i = 0; i < n; i++) {
+              double[] p = points[i];
+              for (int k = a * COLS; k < k1; k++) {
+                mean[k] += (p[k] - mean[k]) / (i + 1);
+              }
+            }
+          });
+      norms = new double[n];
+      if (single) {
+        rowsF = new float[n][d];
+        colsF = new float[d][n];
+      } else {
+        rows = new double[n][d];
+        cols = new double[d][n];
+      }
+      run(
+          threads,
+          blocks(n),
+          b -> {
+            int i1 = Math.min(n, (b + 1) * ROWS);
+            for (int i = b * ROWS; i < i1; i++) {
+              double s = 0;
+              for (int k = 0; k < d; k++) {
+                double v = points[i][k] - mean[k];
+                if (single) {
+                  float f = (float) v;
+                  rowsF[i][k] = f;
+                  v = f;
+                } else {
+                  rows[i][k] = v;
+                }
+                s += v * v;
+              }
+              if (!(s <= MAX_NORM)) {
+                throw Args.fail(
+                    "points[" + i + "]",
+                    "squared distance " + s + " from the mean",
+                    "at most 1e307 (squared distances must stay finite)");
+              }
+              norms[i] = s;
+            }
+            for (int k = 0; k < d; k++) {
+              for (int i = b * ROWS; i < i1; i++) {
+                if (single) {
+                  colsF[k][i] = rowsF[i][k];
+                } else {
+                  cols[k][i] = rows[i][k];
+                }
+              }
+            }
+          });
+    }
+  }
+
+  /** One precision's storage: the Gram tile with its epilogue, and the two in-place passes. */
+  private interface Rows {
+    /**
+     * Allocates rows [i0, i1) (zeroed; by the thread that computes them, while they are cached).
+     */
+    void allocate(int i0, int i1);
+
+    /**
+     * Writes {@code D(i, j)} (clamped at 0, diagonal 0) over the tile and returns its largest
+     * entry.
+     */
+    double distanceTile(int i0, int i1, int j0, int j1);
+
+    /** Row i, columns [j0, j1) below the diagonal: {@code s(i, j) = max - D(j, i)}. */
+    void mirror(int i, int j0, int j1, double max);
+
+    /** Row i, columns [i, n): {@code s(i, j) = max - D(i, j)} in place. */
+    void flip(int i, double max);
+  }
+
+  /**
+   * The similarity rows in double precision.
+   *
+   * @param points the points, one row each: rectangular, finite, each at squared distance at most
+   *     1e307 from their mean
+   * @param threads the number of threads, at least 1 (1 = the calling thread only)
+   * @return {@code rows[i][j] = max D - D(i, j)}, bitwise the same for every thread count
+   */
+  public static double[][] similarity(double[][] points, int threads) {
+    Args.rectangular("points", points);
+    Args.positive("threads", threads);
+    return similarity(points, threads, GramKernel.SELECTED);
+  }
+
+  /**
+   * The similarity rows in double precision with the given Gram kernel.
+   *
+   * @param points validated rectangular finite points
+   * @param threads the number of threads
+   * @param kernel the SIMD kernel, or {@code null} for the scalar loops
+   * @return {@code rows[i][j] = max D - D(i, j)}
+   */
+  static double[][] similarity(double[][] points, int threads, GramKernel kernel) {
+    Centred c = new Centred(points, false, threads);
+    double[][] x = c.rows;
+    double[][] xt = c.cols;
+    double[][] panels =
+        kernel == null || xt.length == 0 ? null : panels(xt, kernel.width(), threads);
+    double[] norms = c.norms;
+    int n = c.n;
+    double[][] out = new double[n][];
+    build(
+        n,
+        threads,
+        new Rows() {
+          @Override
+          public void allocate(int i0, int i1) {
+            for (int i = i0; i < i1; i++) {
+              out[i] = new double[n];
+            }
+          }
+
+          @Override
+          public double distanceTile(int i0, int i1, int j0, int j1) {
+            gram(kernel, panels, x, xt, out, i0, i1, j0, j1);
+            double m = 0;
+            for (int i = i0; i < i1; i++) {
+              double[] r = out[i];
+              double ni = norms[i];
+              for (int j = j0; j < j1; j++) {
+                double t = ni + norms[j] - 2 * r[j];
+                double v = t > 0 ? t : 0.0; // no NaN here: the norms are at most 1e307
+                r[j] = v;
+                m = v > m ? v : m;
+              }
+              if (i >= j0 && i < j1) {
+                r[i] = 0.0;
+              }
+            }
+            return m;
+          }
+
+          @Override
+          public void mirror(int i, int j0, int j1, double max) {
+            double[] r = out[i];
+            for (int j = j0; j < j1; j++) {
+              r[j] = max - out[j][i];
+            }
+          }
+
+          @Override
+          public void flip(int i, double max) {
+            double[] r = out[i];
+            for (int j = i; j < n; j++) {
+              r[j] = max - r[j];
+            }
+          }
+        },
+        Double.MAX_VALUE,
+        "squared distances must stay finite");
+    return out;
+  }
+
+  /**
+   * The similarity rows in single precision: the centred points are rounded to float, the Gram
+   * matrix is accumulated in float (twice the vector width), norms and distances in double, and the
+   * stored similarities are floats.
+   *
+   * @param points the points, one row each: rectangular, finite, with squared distances at most
+   *     {@link #FLOAT_LIMIT}
+   * @param threads the number of threads, at least 1 (1 = the calling thread only)
+   * @return {@code rows[i][j] = max D - D(i, j)}, rounded to float
+   */
+  public static float[][] similarityFloat(double[][] points, int threads) {
+    Args.rectangular("points", points);
+    Args.positive("threads", threads);
+    return similarityFloat(points, threads, GramKernel.SELECTED);
+  }
+
+  /**
+   * The similarity rows in single precision with the given Gram kernel.
+   *
+   * @param points validated rectangular finite points
+   * @param threads the number of threads
+   * @param kernel the SIMD kernel, or {@code null} for the scalar loops
+   * @return {@code rows[i][j] = max D - D(i, j)}, rounded to float
+   */
+  static float[][] similarityFloat(double[][] points, int threads, GramKernel kernel) {
+    Centred c = new Centred(points, true, threads);
+    float[][] x = c.rowsF;
+    float[][] xt = c.colsF;
+    float[][] panels =
+        kernel == null || xt.length == 0 ? null : panels(xt, kernel.widthFloat(), threads);
+    double[] norms = c.norms;
+    int n = c.n;
+    float[][] out = new float[n][];
+    build(
+        n,
+        threads,
+        new Rows() {
+          @Override
+          public void allocate(int i0, int i1) {
+            for (int i = i0; i < i1; i++) {
+              out[i] = new float[n];
+            }
+          }
+
+          @Override
+          public double distanceTile(int i0, int i1, int j0, int j1) {
+            gram(kernel, panels, x, xt, out, i0, i1, j0, j1);
+            float m = 0;
+            for (int i = i0; i < i1; i++) {
+              float[] r = out[i];
+              double ni = norms[i];
+              for (int j = j0; j < j1; j++) {
+                double t = ni + norms[j] - 2.0 * r[j];
+                float v = (float) (t > 0 ? t : 0.0);
+                r[j] = v;
+                m = v > m ? v : m;
+              }
+              if (i >= j0 && i < j1) {
+                r[i] = 0f;
+              }
+            }
+            return m;
+          }
+
+          @Override
+          public void mirror(int i, int j0, int j1, double max) {
+            float[] r = out[i];
+            float mf = (float) max;
+            for (int j = j0; j < j1; j++) {
+              r[j] = mf - out[j][i];
+            }
+          }
+
+          @Override
+          public void flip(int i, double max) {
+            float[] r = out[i];
+            float mf = (float) max;
+            for (int j = i; j < n; j++) {
+              r[j] = mf - r[j];
+            }
+          }
+        },
+        FLOAT_LIMIT,
+        "float sums of 64 similarities must stay finite");
+    return out;
+  }
+
+  /**
+   * The three passes: distance tiles over the upper triangle (and their maximum), the lower
+   * triangle mirrored from the untransformed upper one, then the upper one transformed in place.
+   */
+  private static void build(int n, int threads, Rows rows, double limit, String why) {
+    // one task per row block, largest first: allocate its rows, then its tiles left to right
+    double[] blockMax = new double[blocks(n)];
+    run(
+        threads,
+        blockMax.length,
+        b -> {
+          int i0 = b * ROWS;
+          int i1 = Math.min(n, i0 + ROWS);
+          rows.allocate(i0, i1);
+          double m = 0;
+          for (int j0 = i0; j0 < n; j0 += COLS) {
+            m = Math.max(m, rows.distanceTile(i0, i1, j0, Math.min(n, j0 + COLS)));
+          }
+          blockMax[b] = m;
+        });
+    double max = max(blockMax);
+    if (!(max <= limit)) { // also NaN, from infinite norms
+      throw Args.fail(
+          "points", "largest squared distance " + max, "at most " + limit + " (" + why + ")");
+    }
+    int blocks = blocks(n);
+    run(
+        threads,
+        blocks,
+        b -> {
+          int i1 = Math.min(n, (b + 1) * ROWS);
+          for (int j0 = 0; j0 < i1; j0 += ROWS) {
+            for (int i = b * ROWS; i < i1; i++) {
+              rows.mirror(i, j0, Math.min(i, j0 + ROWS), max);
+            }
+          }
+        });
+    run(
+        threads,
+        blocks,
+        b -> {
+          for (int i = b * ROWS; i < Math.min(n, (b + 1) * ROWS); i++) {
+            rows.flip(i, max);
+          }
+        });
+  }
+
+  private static int blocks(int n) {
+    return (n + ROWS - 1) / ROWS;
+  }
+
+  private static double max(double[] values) {
+    double m = 0;
+    for (double v : values) {
+      m = Math.max(m, v);
+    }
+    return m;
+  }
+
+  /**
+   * The Gram tile: the SIMD kernel on the largest block of whole micro-tiles, the scalar loops on
+   * the right strip and the bottom rows (or everywhere without a kernel).
+   */
+  private static void gram(
+      GramKernel k,
+      double[][] panels,
+      double[][] x,
+      double[][] xt,
+      double[][] out,
+      int i0,
+      int i1,
+      int j0,
+      int j1) {
+    int iv = i0;
+    int jv = j0;
+    if (panels != null) {
+      iv = i0 + (i1 - i0) / GramKernel.ROWS * GramKernel.ROWS;
+      jv = j0 + (j1 - j0) / k.width() * k.width();
+      if (iv > i0 && jv > j0) {
+        k.gram(x, panels, out, i0, iv, j0, jv);
+      }
+    }
+    gram(x, xt, out, i0, iv, jv, j1);
+    gram(x, xt, out, iv, i1, j0, j1);
+  }
+
+  /** The float twin of the dispatch above. */
+  private static void gram(
+      GramKernel k,
+      float[][] panels,
+      float[][] x,
+      float[][] xt,
+      float[][] out,
+      int i0,
+      int i1,
+      int j0,
+      int j1) {
+    int iv = i0;
+    int jv = j0;
+    if (panels != null) {
+      iv = i0 + (i1 - i0) / GramKernel.ROWS * GramKernel.ROWS;
+      jv = j0 + (j1 - j0) / k.widthFloat() * k.widthFloat();
+      if (iv > i0 && jv > j0) {
+        k.gram(x, panels, out, i0, iv, j0, jv);
+      }
+    }
+    gram(x, xt, out, i0, iv, jv, j1);
+    gram(x, xt, out, iv, i1, j0, j1);
+  }
+
+  /** The points packed by whole strips of {@code w} points (see {@link GramKernel}). */
+  private static double[][] panels(double[][] xt, int w, int threads) {
+    int d = xt.length;
+    double[][] panels = new double[xt[0].length / w][];
+    run(
+        threads,
+        panels.length,
+        s -> {
+          double[] p = new double[d * w];
+          for (int k = 0; k < d; k++) {
+            System.arraycopy(xt[k], s * w, p, k * w, w);
+          }
+          panels[s] = p;
+        });
+    return panels;
+  }
+
+  /** The float twin of {@link #panels(double[][], int, int)}. */
+  private static float[][] panels(float[][] xt, int w, int threads) {
+    int d = xt.length;
+    float[][] panels = new float[xt[0].length / w][];
+    run(
+        threads,
+        panels.length,
+        s -> {
+          float[] p = new float[d * w];
+          for (int k = 0; k < d; k++) {
+            System.arraycopy(xt[k], s * w, p, k * w, w);
+          }
+          panels[s] = p;
+        });
+    return panels;
+  }
+
+  /**
+   * Whether a SIMD kernel gives bitwise the scalar matrices on a small problem with ragged edges
+   * (both precisions).
+   *
+   * @param k the kernel
+   * @return true if it does
+   */
+  static boolean selfCheck(GramKernel k) {
+    double[][] p = new double[2 * ROWS + 7][11];
+    for (int i = 0; i < p.length; i++) {
+      for (int c = 0; c < p[i].length; c++) {
+        p[i][c] = ((i * 7919 + c * 104729) % 1009) / 97.0 - 5;
+      }
+    }
+    return java.util.Arrays.deepEquals(similarity(p, 1, k), similarity(p, 1, null))
+        && java.util.Arrays.deepEquals(similarityFloat(p, 1, k), similarityFloat(p, 1, null));
+  }
+
+  /**
+   * {@code out[i][j] += x_i . x_j} for i in [i0, i1), j in [j0, j1): six coordinates per pass (the
+   * widest update C2 still vectorizes), then one at a time; each entry sees the same sequence of
+   * fused multiply-adds whatever the tile.
+   */
+  private static void gram(
+      double[][] x, double[][] xt, double[][] out, int i0, int i1, int j0, int j1) {
+    int d = xt.length;
+    int k = 0;
+    for (; k + 5 < d; k += 6) {
+      double[] t0 = xt[k];
+      double[] t1 = xt[k + 1];
+      double[] t2 = xt[k + 2];
+      double[] t3 = xt[k + 3];
+      double[] t4 = xt[k + 4];
+      double[] t5 = xt[k + 5];
+      for (int i = i0; i < i1; i++) {
+        double[] a = x[i];
+        double[] c = out[i];
+        double a0 = a[k];
+        double a1 = a[k + 1];
+        double a2 = a[k + 2];
+        double a3 = a[k + 3];
+        double a4 = a[k + 4];
+        double a5 = a[k + 5];
+        for (int j = j0; j < j1; j++) {
+          double s = Math.fma(a0, t0[j], c[j]);
+          s = Math.fma(a1, t1[j], s);
+          s = Math.fma(a2, t2[j], s);
+          s = Math.fma(a3, t3[j], s);
+          s = Math.fma(a4, t4[j], s);
+          c[j] = Math.fma(a5, t5[j], s);
+        }
+      }
+    }
+    for (; k < d; k++) {
+      double[] t0 = xt[k];
+      for (int i = i0; i < i1; i++) {
+        double a0 = x[i][k];
+        double[] c = out[i];
+        for (int j = j0; j < j1; j++) {
+          c[j] = Math.fma(a0, t0[j], c[j]);
+        }
+      }
+    }
+  }
+
+  /** The float twin of {@link #gram(double[][], double[][], double[][], int, int, int, int)}. */
+  private static void gram(
+      float[][] x, float[][] xt, float[][] out, int i0, int i1, int j0, int j1) {
+    int d = xt.length;
+    int k = 0;
+    for (; k + 5 < d; k += 6) {
+      float[] t0 = xt[k];
+      float[] t1 = xt[k + 1];
+      float[] t2 = xt[k + 2];
+      float[] t3 = xt[k + 3];
+      float[] t4 = xt[k + 4];
+      float[] t5 = xt[k + 5];
+      for (int i = i0; i < i1; i++) {
+        float[] a = x[i];
+        float[] c = out[i];
+        float a0 = a[k];
+        float a1 = a[k + 1];
+        float a2 = a[k + 2];
+        float a3 = a[k + 3];
+        float a4 = a[k + 4];
+        float a5 = a[k + 5];
+        for (int j = j0; j < j1; j++) {
+          float s = Math.fma(a0, t0[j], c[j]);
+          s = Math.fma(a1, t1[j], s);
+          s = Math.fma(a2, t2[j], s);
+          s = Math.fma(a3, t3[j], s);
+          s = Math.fma(a4, t4[j], s);
+          c[j] = Math.fma(a5, t5[j], s);
+        }
+      }
+    }
+    for (; k < d; k++) {
+      float[] t0 = xt[k];
+      for (int i = i0; i < i1; i++) {
+        float a0 = x[i][k];
+        float[] c = out[i];
+        for (int j = j0; j < j1; j++) {
+          c[j] = Math.fma(a0, t0[j], c[j]);
+        }
+      }
+    }
+  }
+
+  /**
+   * Runs {@code task(0..tasks-1)} on {@code threads} threads (the caller is one of them), handing
+   * out task indices in order; rethrows the first failure. The tasks must write disjoint data.
+   */
+  static void run(int threads, int tasks, IntConsumer task) {
+    AtomicInteger next = new AtomicInteger();
+    Runnable worker =
+        () -> {
+          for (int t = next.getAndIncrement(); t < tasks; t = next.getAndIncrement()) {
+            task.accept(t);
+          }
+        };
+    int helpers = Math.min(threads, tasks) - 1;
+    if (helpers <= 0) {
+      worker.run();
+      return;
+    }
+    Throwable[] failure = new Throwable[1];
+    Thread[] pool = new Thread[helpers];
+    for (int h = 0; h < helpers; h++) {
+      pool[h] = new Thread(worker, "fathom-similarity-" + h);
+      pool[h].setDaemon(true);
+      pool[h].setUncaughtExceptionHandler(
+          (th, e) -> {
+            synchronized (failure) {
+              if (failure[0] == null) {
+                failure[0] = e;
+              }
+            }
+          });
+      pool[h].start();
+    }
+    try {
+      worker.run();
+    } finally {
+      boolean interrupted = false;
+      for (Thread th : pool) {
+        while (true) {
+          try {
+            th.join();
+            break;
+          } catch (InterruptedException e) {
+            interrupted = true;
+          }
+        }
+      }
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    synchronized (failure) {
+      if (failure[0] instanceof RuntimeException) {
+        throw (RuntimeException) failure[0];
+      }
+      if (failure[0] instanceof Error) {
+        throw (Error) failure[0];
+      }
+    }
+  }
+}

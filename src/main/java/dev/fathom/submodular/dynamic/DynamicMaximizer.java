@@ -1,0 +1,58 @@
+package dev.fathom.submodular.dynamic;
+
+/**
+ * Maintains an approximate maximizer of a monotone submodular function over a live set that changes
+ * by insertions and deletions of element ids (the fully dynamic model with an oblivious adversary).
+ * Not thread-safe.
+ */
+public interface DynamicMaximizer {
+  /**
+   * Inserts an element into the live set.
+   *
+   * @param e an id in {@code [0, n)} that is not live
+   */
+  void insert(int e);
+
+  /**
+   * Deletes an element from the live set.
+   *
+   * @param e a live id
+   */
+  void delete(int e);
+
+  /**
+   * The current solution, a subset of the live set.
+   *
+   * @return a new array of element ids
+   */
+  int[] solution();
+
+  /**
+   * f of the current solution (no oracle call).
+   *
+   * @return the value
+   */
+  double value();
+
+  /**
+   * The oracle calls spent on updates so far (excluding the set-up calls).
+   *
+   * @return the count
+   */
+  long oracleCalls();
+
+  /**
+   * The number of live elements.
+   *
+   * @return the count
+   */
+  int liveCount();
+
+  /**
+   * Whether {@code e} is live.
+   *
+   * @param e an id in {@code [0, n)}
+   * @return true if live
+   */
+  boolean isLive(int e);
+}

@@ -1,0 +1,65 @@
+package dev.fathom.submodular.optimize;
+
+import dev.fathom.core.Args;
+import dev.fathom.submodular.Selection;
+import dev.fathom.submodular.SetFunction;
+import dev.fathom.submodular.constraint.Constraint;
+import java.util.Arrays;
+
+/**
+ * Distorted greedy (Harshaw, Feldman, Ward and Karbasi, ICML 2019) for {@code f = g - c} with g
+ * monotone submodular and c a non-negative modular cost, under {@code |S| <= m}: in round {@code i
+ * = 0..m-1} it takes the element maximizing {@code (1 - 1/m)^(m-i-1) (g(S + e) - g(S)) - c(e)} and
+ * adds it only if that is positive. Guarantee: {@code g(S) - c(S) >= (1 - 1/e) g(T) - c(T)} for
+ * every T with {@code |T| <= m}. Used by Lai and Choi for the Markov-chain objectives. Works on a
+ * copy of g (which must have an empty current set).
+ */
+public final class DistortedGreedy {
+  private DistortedGreedy() {}
+
+  /**
+   * Runs distorted greedy.
+   *
+   * @param g the monotone submodular part, with an empty current set
+   * @param cost the finite non-negative cost of each element; length n
+   * @param m the budget, at least 0
+   * @return the selection; {@code value} is {@code g(S) - c(S)} and each gain is {@code g(S + e) -
+   *     g(S) - c(e)} at the time e was added
+   */
+  public static Selection run(SetFunction g, double[] cost, int m) {
+    Args.notNull("g", g);
+    Args.length("cost", Args.nonNegative("cost", cost), g.groundSize());
+    Args.nonNegative("m", m);
+    if (g.size() != 0) {
+      throw Args.fail("g.size()", g.size(), "0 (an empty current set)");
+    }
+    Greedy.Run r = new Greedy.Run(g, Constraint.cardinality(m));
+    int n = g.groundSize();
+    int[] picked = new int[m];
+    double[] gains = new double[m];
+    int size = 0;
+    double value = 0;
+    for (int i = 0; i < m; i++) {
+      double factor = Math.pow(1 - 1.0 / m, m - i - 1);
+      int best = -1;
+      double bestScore = Double.NEGATIVE_INFINITY;
+      for (int e = 0; e < n; e++) {
+        if (!r.f.contains(e)) {
+          double score = factor * r.f.gain(e) - cost[e];
+          if (score > bestScore) {
+            bestScore = score;
+            best = e;
+          }
+        }
+      }
+      if (best >= 0 && bestScore > 0) {
+        double gain = r.f.add(best) - cost[best];
+        picked[size] = best;
+        gains[size++] = gain;
+        value += gain;
+      }
+    }
+    return new Selection(
+        Arrays.copyOf(picked, size), Arrays.copyOf(gains, size), value, r.result().oracleCalls());
+  }
+}

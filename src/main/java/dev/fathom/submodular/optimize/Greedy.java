@@ -1,0 +1,370 @@
+package dev.fathom.submodular.optimize;
+
+import dev.fathom.core.Args;
+import dev.fathom.core.Rng;
+import dev.fathom.submodular.Selection;
+import dev.fathom.submodular.SetFunction;
+import dev.fathom.submodular.constraint.Cardinality;
+import dev.fathom.submodular.constraint.Constraint;
+import dev.fathom.submodular.constraint.Knapsack;
+import java.util.Arrays;
+import java.util.function.IntToDoubleFunction;
+import java.util.random.RandomGenerator;
+
+/**
+ * The greedy family for monotone submodular maximization: naive, lazy, stochastic and
+ * decreasing-threshold greedy, greedy under any {@link Constraint} (matroids give 1/2), and
+ * cost-benefit greedy for knapsacks. Every method works on a {@link SetFunction#copy() copy} of
+ * {@code f} started from f's current set (normally empty), leaves {@code f} unchanged, never
+ * selects an element twice, breaks ties by the lowest id, and stops when the best feasible gain is
+ * not positive. The returned {@link Selection} counts the oracle calls spent.
+ */
+public final class Greedy {
+  private Greedy() {}
+
+  /**
+   * Naive greedy (Nemhauser, Wolsey and Fisher 1978): each step evaluates every feasible element
+   * and adds the best. {@code 1 - 1/e} for cardinality, 1/2 for a matroid; O(nk) oracle calls.
+   *
+   * @param f the function
+   * @param constraint the constraint
+   * @return the selection
+   */
+  public static Selection naive(SetFunction f, Constraint constraint) {
+    Run r = new Run(f, constraint);
+    int n = r.f.groundSize();
+    while (true) {
+      int best = -1;
+      double bestGain = Double.NEGATIVE_INFINITY;
+      for (int e = 0; e < n; e++) {
+        if (r.alive[e] && !r.feasible(e)) {
+          r.alive[e] = false;
+        }
+        if (r.alive[e]) {
+          double g = r.f.gain(e);
+          if (g > bestGain) {
+            bestGain = g;
+            best = e;
+          }
+        }
+      }
+      if (best < 0 || !(bestGain > 0)) {
+        return r.result();
+      }
+      r.take(best);
+    }
+  }
+
+  /**
+   * Lazy greedy (Minoux 1978): keeps stale gains as upper bounds in a max-heap and re-evaluates
+   * only the top; an element whose gain is fresh for the current set and tops the heap is the
+   * greedy choice. Returns exactly {@link #naive(SetFunction, Constraint)}'s selection (same
+   * tie-breaking), usually with far fewer oracle calls.
+   *
+   * @param f the function
+   * @param constraint the constraint
+   * @return the selection
+   */
+  public static Selection lazy(SetFunction f, Constraint constraint) {
+    Run r = new Run(f, constraint);
+    lazyLoop(r, r.f::gain);
+    return r.result();
+  }
+
+  /**
+   * Lazy evaluation of the greedy rule "add the feasible element of largest positive score", for
+   * scores that can only fall as the set grows (gains, gains per unit cost).
+   */
+  private static void lazyLoop(Run r, IntToDoubleFunction score) {
+    int n = r.f.groundSize();
+    GainHeap heap = new GainHeap(n);
+    int[] fresh = new int[n];
+    for (int e = 0; e < n; e++) {
+      if (r.feasible(e)) {
+        heap.push(score.applyAsDouble(e), e);
+      }
+    }
+    int round = 0;
+    while (heap.size() > 0) {
+      int e = heap.topId();
+      double bound = heap.topKey();
+      heap.pop();
+      if (!r.feasible(e)) {
+        continue;
+      }
+      if (fresh[e] == round) {
+        if (!(bound > 0)) {
+          return;
+        }
+        r.take(e);
+        round++;
+      } else {
+        fresh[e] = round;
+        heap.push(score.applyAsDouble(e), e);
+      }
+    }
+  }
+
+  /**
+   * As {@link #stochastic(SetFunction, int, double, RandomGenerator)} with the generator {@code
+   * Rng.create(seed)}.
+   *
+   * @param f the function
+   * @param k the budget, at least 0
+   * @param eps the accuracy, in (0, 1)
+   * @param seed the random seed
+   * @return the selection
+   */
+  public static Selection stochastic(SetFunction f, int k, double eps, long seed) {
+    return stochastic(f, k, eps, Rng.create(seed));
+  }
+
+  /**
+   * Stochastic greedy ("lazier than lazy", Mirzasoleiman et al. 2015) for {@code |S| <= k}: each
+   * step evaluates a uniform sample of {@code ceil((n/k) ln(1/eps))} remaining elements and adds
+   * the best of the sample. {@code 1 - 1/e - eps} in expectation with {@code O(n log(1/eps))}
+   * oracle calls in total.
+   *
+   * @param f the function
+   * @param k the budget, at least 0
+   * @param eps the accuracy, in (0, 1)
+   * @param rng the source of randomness
+   * @return the selection
+   */
+  public static Selection stochastic(SetFunction f, int k, double eps, RandomGenerator rng) {
+    Args.notNull("rng", rng);
+    Args.nonNegative("k", k);
+    Args.inOpenRange("eps", eps, 0, 1);
+    Run r = new Run(f, Constraint.cardinality(k));
+    int n = r.f.groundSize();
+    int[] pool = new int[n];
+    int m = 0;
+    for (int e = 0; e < n; e++) {
+      if (r.alive[e]) {
+        pool[m++] = e;
+      }
+    }
+    int sample = (int) Math.min(n, Math.ceil((double) n / Math.max(k, 1) * Math.log(1 / eps)));
+    while (m > 0 && r.size() < k) {
+      int s = Math.min(sample, m);
+      int bestPos = -1;
+      double bestGain = Double.NEGATIVE_INFINITY;
+      for (int t = 0; t < s; t++) {
+        int j = t + rng.nextInt(m - t);
+        int tmp = pool[t];
+        pool[t] = pool[j];
+        pool[j] = tmp;
+        double g = r.f.gain(pool[t]);
+        if (bestPos < 0 || g > bestGain || (g == bestGain && pool[t] < pool[bestPos])) {
+          bestGain = g;
+          bestPos = t;
+        }
+      }
+      if (!(bestGain > 0)) {
+        break;
+      }
+      r.take(pool[bestPos]);
+      pool[bestPos] = pool[--m];
+    }
+    return r.result();
+  }
+
+  /**
+   * Decreasing-threshold greedy (Badanidiyuru and Vondrak 2014) for {@code |S| <= k}: with {@code
+   * d} the best singleton value, sweeps thresholds {@code w = d, d(1-eps), ...} down to {@code eps
+   * d / n} and adds every element whose gain is at least {@code w}. {@code 1 - 1/e - eps} with
+   * {@code O((n/eps) log(n/eps))} oracle calls.
+   *
+   * @param f the function
+   * @param k the budget, at least 0
+   * @param eps the accuracy, in (0, 1)
+   * @return the selection
+   */
+  public static Selection threshold(SetFunction f, int k, double eps) {
+    Args.nonNegative("k", k);
+    Args.inOpenRange("eps", eps, 0, 1);
+    Run r = new Run(f, Constraint.cardinality(k));
+    int n = r.f.groundSize();
+    double d = 0;
+    for (int e = 0; e < n; e++) {
+      if (r.alive[e]) {
+        d = Math.max(d, r.f.gain(e));
+      }
+    }
+    double stop = eps * d / n;
+    for (double w = d; w >= stop && w > 0 && r.size() < k; w *= 1 - eps) {
+      for (int e = 0; e < n && r.size() < k; e++) {
+        if (r.alive[e] && !r.f.contains(e)) {
+          double g = r.f.gain(e);
+          if (g >= w && g > 0) {
+            r.take(e);
+          }
+        }
+      }
+    }
+    return r.result();
+  }
+
+  /**
+   * Cost-benefit greedy for a knapsack (Leskovec et al. 2007): lazy greedy on gain per unit cost
+   * among the elements that still fit, compared with the best single element that fits; returns the
+   * better of the two, which is at least {@code (1 - 1/e)/2} of the optimum.
+   *
+   * @param f the function
+   * @param knapsack the costs (one per element) and budget
+   * @return the selection
+   */
+  public static Selection costBenefit(SetFunction f, Knapsack knapsack) {
+    Args.notNull("knapsack", knapsack);
+    long before = f.counter().calls();
+    Run r = new Run(f, knapsack);
+    int n = r.f.groundSize();
+    if (knapsack.elements() != n) {
+      throw Args.fail("knapsack.elements()", knapsack.elements(), "the ground-set size " + n);
+    }
+    int bestSingle = -1;
+    double bestSingleGain = 0;
+    double[] first = new double[n];
+    boolean[] pending = new boolean[n];
+    for (int e = 0; e < n; e++) {
+      if (r.feasible(e)) {
+        double g = r.f.gain(e);
+        first[e] = g;
+        pending[e] = true;
+        if (g > bestSingleGain) {
+          bestSingleGain = g;
+          bestSingle = e;
+        }
+      }
+    }
+    // the singleton gains double as the lazy loop's first scores
+    lazyLoop(
+        r,
+        e -> {
+          double g = pending[e] ? first[e] : r.f.gain(e);
+          pending[e] = false;
+          return g / knapsack.cost(e);
+        });
+    Selection ratio = r.result();
+    if (bestSingle >= 0 && bestSingleGain > ratio.value() - r.startValue) {
+      Run s = new Run(f, knapsack);
+      s.take(bestSingle);
+      Selection single = s.result();
+      return new Selection(
+          single.elements(), single.gains(), single.value(), f.counter().calls() - before);
+    }
+    return new Selection(
+        ratio.elements(), ratio.gains(), ratio.value(), f.counter().calls() - before);
+  }
+
+  /**
+   * A data-dependent upper bound on the optimum of a monotone submodular f under {@code |S| <= k}
+   * (Minoux 1978; Leskovec et al. 2007): for every prefix {@code S_i} of the selection, {@code OPT
+   * <= f(S_i) + (sum of the k largest gains against S_i)}; returns the smallest of these bounds.
+   * Costs {@code n} oracle calls per prefix. Dividing a selection's value by this bound certifies
+   * how close to optimal it is, usually far better than the worst-case {@code 1 - 1/e}.
+   *
+   * @param f the monotone function (with an empty current set; unchanged)
+   * @param elements the selection, in the order it was built (for example {@link
+   *     Selection#elements()})
+   * @param k the budget, at least 1
+   * @return the bound
+   */
+  public static double upperBound(SetFunction f, int[] elements, int k) {
+    Args.notNull("elements", elements);
+    Args.positive("k", k);
+    if (!f.monotone()) {
+      throw Args.fail("f.monotone()", false, "a monotone function");
+    }
+    Run r = new Run(f, new Cardinality(f.groundSize()));
+    int n = r.f.groundSize();
+    double best = Double.POSITIVE_INFINITY;
+    double[] top = new double[k];
+    for (int i = 0; i <= elements.length; i++) {
+      Arrays.fill(top, 0.0);
+      for (int e = 0; e < n; e++) {
+        if (!r.f.contains(e)) {
+          double g = r.f.gain(e);
+          if (g > top[0]) {
+            top[0] = g;
+            for (int t = 1; t < k && top[t - 1] > top[t]; t++) {
+              double tmp = top[t];
+              top[t] = top[t - 1];
+              top[t - 1] = tmp;
+            }
+          }
+        }
+      }
+      double sum = 0;
+      for (double g : top) {
+        sum += g;
+      }
+      best = Math.min(best, r.f.value() + sum);
+      if (i < elements.length) {
+        r.take(elements[i]);
+      }
+    }
+    return best;
+  }
+
+  /** One greedy run: a copy of f, a constraint tracker, and the growing selection. */
+  static final class Run {
+    final SetFunction f;
+    final Constraint.Tracker tracker;
+    final boolean[] alive;
+    final double startValue;
+    private final long before;
+    private int[] elements;
+    private double[] gains;
+    private int size;
+
+    Run(SetFunction f0, Constraint constraint) {
+      Args.notNull("f", f0);
+      Args.notNull("constraint", constraint);
+      this.before = f0.counter().calls();
+      this.f = f0.copy();
+      this.tracker = constraint.start();
+      int n = f.groundSize();
+      this.alive = new boolean[n];
+      Arrays.fill(alive, true);
+      for (int e : f.selection()) {
+        if (!tracker.canAdd(e)) {
+          throw Args.fail("f.selection()", Arrays.toString(f.selection()), "a feasible start set");
+        }
+        tracker.add(e);
+        alive[e] = false;
+      }
+      this.startValue = f.value();
+      this.elements = new int[16];
+      this.gains = new double[16];
+    }
+
+    boolean feasible(int e) {
+      return alive[e] && tracker.canAdd(e);
+    }
+
+    int size() {
+      return size;
+    }
+
+    void take(int e) {
+      double g = f.add(e);
+      tracker.add(e);
+      alive[e] = false;
+      if (size == elements.length) {
+        elements = Arrays.copyOf(elements, 2 * size);
+        gains = Arrays.copyOf(gains, 2 * size);
+      }
+      elements[size] = e;
+      gains[size++] = g;
+    }
+
+    Selection result() {
+      return new Selection(
+          Arrays.copyOf(elements, size),
+          Arrays.copyOf(gains, size),
+          f.value(),
+          f.counter().calls() - before);
+    }
+  }
+}

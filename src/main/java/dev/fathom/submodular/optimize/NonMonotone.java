@@ -1,0 +1,141 @@
+package dev.fathom.submodular.optimize;
+
+import dev.fathom.core.Args;
+import dev.fathom.core.Rng;
+import dev.fathom.submodular.Selection;
+import dev.fathom.submodular.SetFunction;
+import dev.fathom.submodular.constraint.Cardinality;
+import java.util.Arrays;
+import java.util.random.RandomGenerator;
+
+/**
+ * Maximization of non-negative submodular functions that need not be monotone: random greedy under
+ * a cardinality constraint and randomized double (bidirectional) greedy without a constraint
+ * (Buchbinder, Feldman, Naor and Schwartz). Like {@link Greedy}, they work on a copy of {@code f}
+ * (which must have an empty current set) and leave {@code f} unchanged.
+ */
+public final class NonMonotone {
+  private NonMonotone() {}
+
+  /**
+   * As {@link #randomGreedy(SetFunction, int, RandomGenerator)} with the generator {@code
+   * Rng.create(seed)}.
+   *
+   * @param f the function, with an empty current set
+   * @param k the budget, at least 0
+   * @param seed the random seed
+   * @return the selection
+   */
+  public static Selection randomGreedy(SetFunction f, int k, long seed) {
+    return randomGreedy(f, k, Rng.create(seed));
+  }
+
+  /**
+   * Random greedy for {@code |S| <= k}: each of k steps takes the k remaining elements of largest
+   * positive gain, pads them with dummy elements of gain 0 up to k, and adds one of the k uniformly
+   * at random (nothing when a dummy is drawn). {@code 1/e} of the optimum in expectation for
+   * non-monotone f, {@code 1 - 1/e} for monotone f.
+   *
+   * @param f the function, with an empty current set
+   * @param k the budget, at least 0
+   * @param rng the source of randomness
+   * @return the selection
+   */
+  public static Selection randomGreedy(SetFunction f, int k, RandomGenerator rng) {
+    Args.notNull("rng", rng);
+    Args.nonNegative("k", k);
+    Greedy.Run r = start(f);
+    int n = r.f.groundSize();
+    int[] top = new int[Math.max(k, 1)];
+    for (int step = 0; step < k; step++) {
+      GainHeap heap = new GainHeap(n);
+      for (int e = 0; e < n; e++) {
+        if (r.alive[e]) {
+          double g = r.f.gain(e);
+          if (g > 0) {
+            heap.push(g, e);
+          }
+        }
+      }
+      int m = 0;
+      while (m < k && heap.size() > 0) {
+        top[m++] = heap.topId();
+        heap.pop();
+      }
+      int pick = rng.nextInt(k);
+      if (pick < m) {
+        r.take(top[pick]);
+      }
+    }
+    return r.result();
+  }
+
+  /**
+   * As {@link #doubleGreedy(SetFunction, RandomGenerator)} with the generator {@code
+   * Rng.create(seed)}.
+   *
+   * @param f the function, with an empty current set
+   * @param seed the random seed
+   * @return the selection X
+   */
+  public static Selection doubleGreedy(SetFunction f, long seed) {
+    return doubleGreedy(f, Rng.create(seed));
+  }
+
+  /**
+   * Randomized double greedy for unconstrained maximization: scans the elements in id order with X
+   * empty and Y the whole ground set; with {@code a = f(X + e) - f(X)} and {@code b = f(Y - e) -
+   * f(Y)} it adds e to X with probability {@code a+ / (a+ + b+)} and otherwise drops it from Y. At
+   * least 1/2 of the optimum in expectation; {@code O(n)} oracle calls (each {@code f(Y - e)} is
+   * one {@link SetFunction#evaluate(int...)}).
+   *
+   * @param f the function, with an empty current set
+   * @param rng the source of randomness
+   * @return the selection X
+   */
+  public static Selection doubleGreedy(SetFunction f, RandomGenerator rng) {
+    Args.notNull("rng", rng);
+    Greedy.Run r = start(f);
+    int n = r.f.groundSize();
+    boolean[] inY = new boolean[n];
+    Arrays.fill(inY, true);
+    int ySize = n;
+    double fy = r.f.evaluate(all(inY, ySize));
+    for (int e = 0; e < n; e++) {
+      double a = r.f.gain(e);
+      inY[e] = false;
+      double fyMinus = r.f.evaluate(all(inY, ySize - 1));
+      double b = fyMinus - fy;
+      double ap = Math.max(a, 0);
+      double bp = Math.max(b, 0);
+      boolean addToX = ap + bp == 0 ? true : rng.nextDouble() * (ap + bp) < ap;
+      if (addToX) {
+        inY[e] = true;
+        r.take(e);
+      } else {
+        ySize--;
+        fy = fyMinus;
+      }
+    }
+    return r.result();
+  }
+
+  private static Greedy.Run start(SetFunction f) {
+    Args.notNull("f", f);
+    if (f.size() != 0) {
+      throw Args.fail("f.size()", f.size(), "0 (an empty current set)");
+    }
+    return new Greedy.Run(f, new Cardinality(f.groundSize()));
+  }
+
+  private static int[] all(boolean[] in, int size) {
+    int[] s = new int[size];
+    int t = 0;
+    for (int e = 0; e < in.length; e++) {
+      if (in[e]) {
+        s[t++] = e;
+      }
+    }
+    return s;
+  }
+}

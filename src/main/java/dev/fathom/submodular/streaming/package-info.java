@@ -1,0 +1,5 @@
+/**
+ * Streaming maximization: {@link dev.fathom.submodular.streaming.SieveStreaming sieve-streaming++},
+ * one pass over the elements in memory {@code O(k log(k) / eps)}.
+ */
+package dev.fathom.submodular.streaming;
