@@ -1,5 +1,7 @@
 package dev.fathom.hadamard;
 
+import dev.fathom.core.Args;
+import dev.fathom.core.Status;
 import java.util.Arrays;
 
 /**
@@ -17,7 +19,11 @@ import java.util.Arrays;
  *     {@code sum |f^(k)|^2} over the coefficients not recovered, plus the noise
  * @param noiseVariance the noise variance per query used by the thresholds (given or estimated; 0
  *     in noiseless mode)
- * @param status how the run ended
+ * @param status how the run ended, in the vocabulary of {@link Status}: {@link Status#CONVERGED}
+ *     when every bin was explained (the answer is complete); {@link Status#STALLED} when peeling
+ *     stopped making progress with bins still unresolved (overload or noise: a partial answer);
+ *     {@link Status#MAX_ITERATIONS} when the round limit {@link SprightOptions#maxRounds()} was
+ *     reached while peeling still made progress (a partial answer)
  */
 public record SparseResult(
     long[] indices,
@@ -29,18 +35,6 @@ public record SparseResult(
     double residualEnergy,
     double noiseVariance,
     Status status) {
-
-  /** How a run ended. */
-  public enum Status {
-    /** Every bin was explained: the answer is complete. */
-    COMPLETE,
-    /**
-     * Peeling stopped making progress with bins unresolved (overload or noise): a partial answer.
-     */
-    UNRESOLVED,
-    /** The round limit was reached while peeling still made progress: a partial answer. */
-    MAX_ROUNDS
-  }
 
   /**
    * Checks the arrays and copies them so that the record is immutable.
@@ -56,13 +50,12 @@ public record SparseResult(
    * @param status see the record component
    */
   public SparseResult {
-    indices = dev.fathom.core.Args.notNull("indices", indices).clone();
-    values = dev.fathom.core.Args.notNull("values", values).clone();
+    indices = Args.notNull("indices", indices).clone();
+    values = Args.notNull("values", values).clone();
     if (values.length != indices.length) {
-      throw dev.fathom.core.Args.fail(
-          "values.length", values.length, "indices.length = " + indices.length);
+      throw Args.fail("values.length", values.length, "indices.length = " + indices.length);
     }
-    dev.fathom.core.Args.notNull("status", status);
+    Args.notNull("status", status);
   }
 
   /**
@@ -113,11 +106,11 @@ public record SparseResult(
    * @throws IllegalArgumentException if {@code n} is out of range or too small
    */
   public double[] toDense(int n) {
-    dev.fathom.core.Args.inRange("n", n, 0, WalshHadamard.MAX_LOG2);
+    Args.inRange("n", n, 0, WalshHadamard.MAX_LOG2);
     double[] out = new double[1 << n];
     for (int i = 0; i < indices.length; i++) {
       if (indices[i] >= out.length) {
-        throw dev.fathom.core.Args.fail("n", n, "at least the bit length of " + indices[i]);
+        throw Args.fail("n", n, "at least the bit length of " + indices[i]);
       }
       out[(int) indices[i]] = values[i];
     }

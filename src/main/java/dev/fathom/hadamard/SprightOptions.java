@@ -1,6 +1,7 @@
 package dev.fathom.hadamard;
 
 import dev.fathom.core.Args;
+import java.util.OptionalDouble;
 
 /**
  * Parameters of {@link SparseWalshHadamard}, validated on construction. Start from {@link
@@ -20,14 +21,14 @@ import dev.fathom.core.Args;
  * @param subsampling how the subsampling matrices are chosen
  * @param offsets {@code P}, the random offsets of the robust mode, in {@code [1, 64]} (ignored when
  *     noiseless)
- * @param noiseVariance the noise variance {@code sigma^2} per query in the robust mode, or {@code
- *     NaN} to estimate it from the bins (ignored when noiseless)
+ * @param noiseVariance the known noise variance {@code sigma^2} per query in the robust mode, or
+ *     empty to estimate it from the bins (ignored when noiseless); see {@link #robust(int)} and
+ *     {@link #robust(int, double)}
  * @param gamma the threshold slack {@code gamma > 0} of the robust tests: a bin is empty when its
  *     mean energy is at most {@code (1 + gamma) sigma^2 / B}
  * @param maxRounds the most peeling rounds, at least 1
  * @param relativeTolerance the rounding tolerance relative to the largest bin value, in {@code (0,
  *     1)}: coefficients smaller than this fraction of the largest are treated as zero
- * @param seed the seed of the random matrices and offsets
  */
 public record SprightOptions(
     int n,
@@ -37,11 +38,10 @@ public record SprightOptions(
     Detection detection,
     Subsampling subsampling,
     int offsets,
-    double noiseVariance,
+    OptionalDouble noiseVariance,
     double gamma,
     int maxRounds,
-    double relativeTolerance,
-    long seed) {
+    double relativeTolerance) {
 
   /** How a singleton bin's index is found. */
   public enum Detection {
@@ -85,7 +85,6 @@ public record SprightOptions(
    * @param gamma see the record component
    * @param maxRounds see the record component
    * @param relativeTolerance see the record component
-   * @param seed see the record component
    */
   public SprightOptions {
     Args.inRange("n", n, 1, 62);
@@ -95,8 +94,9 @@ public record SprightOptions(
     Args.notNull("detection", detection);
     Args.notNull("subsampling", subsampling);
     Args.inRange("offsets", offsets, 1, 64);
-    if (!Double.isNaN(noiseVariance)) {
-      Args.nonNegative("noiseVariance", noiseVariance);
+    Args.notNull("noiseVariance", noiseVariance);
+    if (noiseVariance.isPresent()) {
+      Args.nonNegative("noiseVariance", noiseVariance.getAsDouble());
     }
     Args.positive("gamma", gamma);
     Args.positive("maxRounds", maxRounds);
@@ -113,7 +113,8 @@ public record SprightOptions(
    * {@code min(n, 24)} (load {@code K / (3B) <= 1/3}; at least 16 bins, because with very few bins
    * two coefficients share a bin in every group too often), {@code C = 3}, noiseless detection,
    * random subsampling, {@code P = 5}, estimated noise, {@code gamma = 0.5}, 20 rounds, relative
-   * tolerance {@code 1e-9}, seed 0.
+   * tolerance {@code 1e-9}. The seed is not an option: it is the last argument of {@link
+   * SparseWalshHadamard#transform(BatchOracle, long)}.
    *
    * @param n the number of bits, in {@code [1, 62]}
    * @param sparsity the expected number of non-zero coefficients, at least 0
@@ -132,11 +133,10 @@ public record SprightOptions(
         Detection.NOISELESS,
         Subsampling.RANDOM,
         5,
-        Double.NaN,
+        OptionalDouble.empty(),
         0.5,
         20,
-        1e-9,
-        0L);
+        1e-9);
   }
 
   /**
@@ -191,17 +191,27 @@ public record SprightOptions(
   }
 
   /**
-   * Returns a copy in robust bit-wise mode.
+   * Returns a copy in robust bit-wise mode that estimates the noise variance from the bins.
    *
-   * @param p the number of random offsets {@code P}
-   * @param variance the noise variance per query, or {@code NaN} to estimate it
+   * @param offsets the number of random offsets {@code P}, in {@code [1, 64]}
    * @return the new options
    */
-  public SprightOptions robust(int p, double variance) {
+  public SprightOptions robust(int offsets) {
+    return toBuilder().detection(Detection.ROBUST_BITWISE).offsets(offsets).estimateNoise().build();
+  }
+
+  /**
+   * Returns a copy in robust bit-wise mode with a known noise variance.
+   *
+   * @param offsets the number of random offsets {@code P}, in {@code [1, 64]}
+   * @param noiseVariance the noise variance {@code sigma^2} per query, finite and at least 0
+   * @return the new options
+   */
+  public SprightOptions robust(int offsets, double noiseVariance) {
     return toBuilder()
         .detection(Detection.ROBUST_BITWISE)
-        .offsets(p)
-        .noiseVariance(variance)
+        .offsets(offsets)
+        .noiseVariance(noiseVariance)
         .build();
   }
 
@@ -215,16 +225,6 @@ public record SprightOptions(
     return toBuilder().subsampling(kind).build();
   }
 
-  /**
-   * Returns a copy with another seed.
-   *
-   * @param newSeed the new seed
-   * @return the new options
-   */
-  public SprightOptions withSeed(long newSeed) {
-    return toBuilder().seed(newSeed).build();
-  }
-
   /** A mutable builder of {@link SprightOptions}; {@link #build()} validates. Not thread-safe. */
   public static final class Builder {
     private int n;
@@ -234,11 +234,10 @@ public record SprightOptions(
     private Detection detection;
     private Subsampling subsampling;
     private int offsets;
-    private double noiseVariance;
+    private OptionalDouble noiseVariance;
     private double gamma;
     private int maxRounds;
     private double relativeTolerance;
-    private long seed;
 
     private Builder(SprightOptions o) {
       n = o.n;
@@ -252,7 +251,6 @@ public record SprightOptions(
       gamma = o.gamma;
       maxRounds = o.maxRounds;
       relativeTolerance = o.relativeTolerance;
-      seed = o.seed;
     }
 
     /**
@@ -311,13 +309,23 @@ public record SprightOptions(
     }
 
     /**
-     * Sets the noise variance per query.
+     * Sets a known noise variance per query (robust mode).
      *
-     * @param v the variance, or {@code NaN} to estimate it
+     * @param v the variance, finite and at least 0 (checked here)
      * @return this builder
      */
     public Builder noiseVariance(double v) {
-      noiseVariance = v;
+      noiseVariance = OptionalDouble.of(Args.nonNegative("noiseVariance", v));
+      return this;
+    }
+
+    /**
+     * Asks the robust mode to estimate the noise variance from the bins (the default).
+     *
+     * @return this builder
+     */
+    public Builder estimateNoise() {
+      noiseVariance = OptionalDouble.empty();
       return this;
     }
 
@@ -355,17 +363,6 @@ public record SprightOptions(
     }
 
     /**
-     * Sets the seed.
-     *
-     * @param v the seed
-     * @return this builder
-     */
-    public Builder seed(long v) {
-      seed = v;
-      return this;
-    }
-
-    /**
      * Validates and builds the options.
      *
      * @return the options
@@ -383,8 +380,7 @@ public record SprightOptions(
           noiseVariance,
           gamma,
           maxRounds,
-          relativeTolerance,
-          seed);
+          relativeTolerance);
     }
   }
 }
