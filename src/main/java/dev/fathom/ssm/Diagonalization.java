@@ -178,8 +178,12 @@ public record Diagonalization(
         ct[2 * j + 1] += c[i] * v[2 * (i * n + j) + 1];
       }
     }
-    return new DiagonalSsm(
-        1, n, DiagonalSsm.Storage.FULL, lam, bt, ct, new double[] {dt}, new double[] {0}, false);
+    return DiagonalSsm.builder(DiagonalSsm.Storage.FULL)
+        .a(lam)
+        .b(bt)
+        .c(ct)
+        .dt(new double[] {dt})
+        .build();
   }
 
   static double norm2(DMatrixRMaj a) {

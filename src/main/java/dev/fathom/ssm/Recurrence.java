@@ -112,16 +112,7 @@ public final class Recurrence {
     }
     double[] yb = new double[u.length];
     double[] x = new double[2 * h * backward.modes()];
-    DiscreteSsm noSkip =
-        new DiscreteSsm(
-            h,
-            backward.modes(),
-            backward.storage(),
-            backward.abar(),
-            backward.logAbar(),
-            backward.bbar(),
-            backward.c(),
-            new double[h]);
+    DiscreteSsm noSkip = backward.withoutFeedThrough();
     for (int ch = 0; ch < h; ch++) {
       scanChannel(
           noSkip, ch, reversed, ch * length, yb, ch * length, length, x, 2 * ch * backward.modes());

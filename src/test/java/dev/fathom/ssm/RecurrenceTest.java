@@ -37,13 +37,12 @@ class RecurrenceTest {
   void scalarRecurrenceByHand() {
     // one real mode, full storage: x_k = 0.5 x_{k-1} + 2 u_k, y_k = 3 x_k + u_k
     DiscreteSsm sys =
-        DiscreteSsm.of(
-            1,
-            DiagonalSsm.Storage.FULL,
-            new double[] {0.5, 0},
-            new double[] {2, 0},
-            new double[] {3, 0},
-            new double[] {1});
+        DiscreteSsm.builder(DiagonalSsm.Storage.FULL, 1)
+            .abar(new double[] {0.5, 0})
+            .bbar(new double[] {2, 0})
+            .c(new double[] {3, 0})
+            .d(new double[] {1})
+            .build();
     double[] y = Recurrence.run(sys, new double[] {1, 0, 1}, null).y();
     assertEquals(7, y[0], 0);
     assertEquals(3, y[1], 0);

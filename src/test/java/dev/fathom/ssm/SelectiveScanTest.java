@@ -54,7 +54,13 @@ class SelectiveScanTest {
       }
     }
     DiscreteSsm lti =
-        new DiagonalSsm(dch, n, DiagonalSsm.Storage.FULL, aa, bb, cc, dts, dSkip, false)
+        DiagonalSsm.builder(DiagonalSsm.Storage.FULL)
+            .a(aa)
+            .b(bb)
+            .c(cc)
+            .dt(dts)
+            .d(dSkip)
+            .build()
             .discretize(Discretization.EULER_B);
     double[] k = VandermondeKernel.compute(lti, len);
     double[] ref = SsmConvolution.batch(k, dch, u, 1, dSkip);
