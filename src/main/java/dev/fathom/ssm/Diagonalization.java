@@ -2,6 +2,7 @@ package dev.fathom.ssm;
 
 import dev.fathom.core.Args;
 import dev.fathom.core.Rng;
+import dev.fathom.core.Status;
 import java.util.random.RandomGenerator;
 import org.ejml.data.Complex_F64;
 import org.ejml.data.DMatrixRMaj;
@@ -78,13 +79,25 @@ public record Diagonalization(
    *
    * @param a a real square finite matrix
    * @param epsilon the relative perturbation size, in (0, 1]
-   * @param seed the seed of E
+   * @param seed the seed of E ({@code perturbed(a, epsilon, Rng.create(seed))})
    * @return the decomposition of A + E, with diagnostics against A
    */
   public static Diagonalization perturbed(DMatrixRMaj a, double epsilon, long seed) {
+    return perturbed(a, epsilon, Rng.create(seed));
+  }
+
+  /**
+   * {@link #perturbed(DMatrixRMaj, double, long)} drawing E from a given generator.
+   *
+   * @param a a real square finite matrix
+   * @param epsilon the relative perturbation size, in (0, 1]
+   * @param rng the generator of E, advanced by N^2 Gaussian draws
+   * @return the decomposition of A + E, with diagnostics against A
+   */
+  public static Diagonalization perturbed(DMatrixRMaj a, double epsilon, RandomGenerator rng) {
     int n = DenseSsm.checkSquare(a);
     Args.inRange("epsilon", epsilon, Double.MIN_NORMAL, 1);
-    RandomGenerator rng = Rng.create(seed);
+    Args.notNull("rng", rng);
     DMatrixRMaj e = new DMatrixRMaj(n, n);
     Rng.gaussian(rng, e.data);
     CommonOps_DDRM.scale(epsilon * norm2(a) / norm2(e), e);
@@ -145,6 +158,21 @@ public record Diagonalization(
   }
 
   /**
+   * Whether the decomposition exists numerically: {@link Status#COMPLETED} when V could be inverted
+   * (finite condition and backward error; their size says how far to trust it), {@link
+   * Status#BREAKDOWN} when V is numerically singular, as for a defective matrix (the naive
+   * HiPPO-LagT with its single eigenvector): then {@code vInverse} is NaN and {@link #toSystem}
+   * refuses.
+   *
+   * @return the status
+   */
+  public Status status() {
+    return Double.isFinite(condition) && Double.isFinite(backwardError)
+        ? Status.COMPLETED
+        : Status.BREAKDOWN;
+  }
+
+  /**
    * Builds a one-channel diagonal SSM (full storage, all N modes) from this decomposition: {@code A
    * = diag(lambda)} after the stability rule, {@code B~ = V^{-1} B}, {@code C~ = C^T V}. For {@link
    * Stability#NONE} an eigenvalue with {@code Re > 0} makes the system unstable, which is rejected.
@@ -154,8 +182,17 @@ public record Diagonalization(
    * @param dt the timescale
    * @param stability how to treat {@code Re lambda > 0}
    * @return the system
+   * @throws IllegalStateException if the {@link #status()} is {@link Status#BREAKDOWN}
    */
   public DiagonalSsm toSystem(double[] b, double[] c, double dt, Stability stability) {
+    if (status() != Status.COMPLETED) {
+      throw new IllegalStateException(
+          "status = "
+              + status()
+              + ": V is numerically singular (condition = "
+              + condition
+              + "), so no diagonal system exists; perturb A first");
+    }
     int n = size();
     Args.finite("b", Args.length("b", b, n));
     Args.finite("c", Args.length("c", c, n));

@@ -64,6 +64,24 @@ class DiagonalSsmTest {
   }
 
   @Test
+  void seedAndGeneratorOverloadsDrawTheSame() {
+    assertArrayEquals(
+        S4dInit.logUniformDt(7, 0.001, 0.1, 3),
+        S4dInit.logUniformDt(7, 0.001, 0.1, Rng.create(3)),
+        0);
+    assertArrayEquals(
+        S4dInit.gaussianC(3, 4, true, 5), S4dInit.gaussianC(3, 4, true, Rng.create(5)), 0);
+    assertArrayEquals(S4dInit.random(16, 8).a(), S4dInit.random(16, Rng.create(8)).a(), 0);
+    // one generator carries on: two draws from it differ
+    java.util.random.RandomGenerator rng = Rng.create(8);
+    double[] first = S4dInit.random(16, rng).a();
+    assertNotEquals(first[1], S4dInit.random(16, rng).a()[1]);
+    assertThrows(
+        NullPointerException.class,
+        () -> S4dInit.gaussianC(1, 1, true, (java.util.random.RandomGenerator) null));
+  }
+
+  @Test
   void discretizationsMatchScalarFormulas() {
     double ar = -0.3;
     double ai = -2.0;
