@@ -13,50 +13,213 @@ import dev.fathom.core.Args;
  * 2M). Layouts: B~ is M x H and C~ is H x M, row-major interleaved complex; sequences are H L
  * doubles, channel-major. Immutable and thread-safe.
  *
- * @param inputs H, the number of input and output channels
- * @param modes M, the number of stored complex modes
- * @param lambda the eigenvalues (2 M doubles, interleaved), {@code Re <= 0}
- * @param bTilde the input matrix B~ (M x H complex, 2 M H doubles)
- * @param cTilde the output matrix C~ (H x M complex, 2 H M doubles)
- * @param dt the timescale of each mode (M positive doubles)
- * @param d the feed-through per channel (H doubles)
+ * <p>A layer with explicit parameters is built by name:
+ *
+ * <pre>{@code
+ * MimoSsm layer = MimoSsm.builder(inputs)
+ *     .lambda(lambda).bTilde(bTilde).cTilde(cTilde).dt(dt).d(d)   // d is optional (zero)
+ *     .build();
+ * }</pre>
  */
-public record MimoSsm(
-    int inputs,
-    int modes,
-    double[] lambda,
-    double[] bTilde,
-    double[] cTilde,
-    double[] dt,
-    double[] d) {
+public final class MimoSsm {
+  private final int inputs;
+  private final int modes;
+  private final double[] lambda;
+  private final double[] bTilde;
+  private final double[] cTilde;
+  private final double[] dt;
+  private final double[] d;
 
-  /**
-   * Validates and copies the arrays.
-   *
-   * @param inputs see the record component
-   * @param modes see the record component
-   * @param lambda see the record component
-   * @param bTilde see the record component
-   * @param cTilde see the record component
-   * @param dt see the record component
-   * @param d see the record component
-   */
-  public MimoSsm {
-    Args.positive("inputs", inputs);
-    Args.positive("modes", modes);
-    lambda = Args.finite("lambda", Args.length("lambda", lambda, 2 * modes)).clone();
+  /** Validates arrays that are already private copies; M is {@code lambda.length / 2}. */
+  private MimoSsm(
+      int inputs, double[] lambda, double[] bTilde, double[] cTilde, double[] dt, double[] d) {
+    this.inputs = Args.positive("inputs", inputs);
+    Args.finite("lambda", Args.interleaved("lambda", lambda));
+    if (lambda.length == 0) {
+      throw Args.fail("lambda.length", 0, "at least one mode (2 doubles)");
+    }
+    this.modes = lambda.length / 2;
     for (int n = 0; n < modes; n++) {
       if (lambda[2 * n] > 0) {
         throw Args.fail("Re lambda[" + n + "]", lambda[2 * n], "<= 0 (stable)");
       }
     }
-    bTilde = Args.finite("bTilde", Args.length("bTilde", bTilde, 2 * modes * inputs)).clone();
-    cTilde = Args.finite("cTilde", Args.length("cTilde", cTilde, 2 * inputs * modes)).clone();
-    dt = Args.length("dt", dt, modes).clone();
+    this.lambda = lambda;
+    this.bTilde = Args.finite("bTilde", Args.length("bTilde", bTilde, 2 * modes * inputs));
+    this.cTilde = Args.finite("cTilde", Args.length("cTilde", cTilde, 2 * inputs * modes));
+    this.dt = Args.length("dt", dt, modes);
     for (int n = 0; n < modes; n++) {
       Args.positive("dt[" + n + "]", dt[n]);
     }
-    d = Args.finite("d", Args.length("d", d, inputs)).clone();
+    this.d = Args.finite("d", Args.length("d", d, inputs));
+  }
+
+  /**
+   * Starts a layer with H inputs and outputs from explicit eigenbasis parameters.
+   *
+   * @param inputs H, at least 1
+   * @return a new builder
+   */
+  public static Builder builder(int inputs) {
+    return new Builder(Args.positive("inputs", inputs));
+  }
+
+  /**
+   * H, the number of input and output channels.
+   *
+   * @return H
+   */
+  public int inputs() {
+    return inputs;
+  }
+
+  /**
+   * M, the number of stored complex modes.
+   *
+   * @return M
+   */
+  public int modes() {
+    return modes;
+  }
+
+  /**
+   * The eigenvalues, {@code Re <= 0}.
+   *
+   * @return 2 M doubles, interleaved (internal; do not modify)
+   */
+  public double[] lambda() {
+    return lambda;
+  }
+
+  /**
+   * The input matrix B~.
+   *
+   * @return M x H complex, 2 M H doubles (internal; do not modify)
+   */
+  public double[] bTilde() {
+    return bTilde;
+  }
+
+  /**
+   * The output matrix C~.
+   *
+   * @return H x M complex, 2 H M doubles (internal; do not modify)
+   */
+  public double[] cTilde() {
+    return cTilde;
+  }
+
+  /**
+   * The timescale of each mode.
+   *
+   * @return M positive doubles (internal; do not modify)
+   */
+  public double[] dt() {
+    return dt;
+  }
+
+  /**
+   * The feed-through per channel.
+   *
+   * @return H doubles (internal; do not modify)
+   */
+  public double[] d() {
+    return d;
+  }
+
+  @Override
+  public String toString() {
+    return "MimoSsm[inputs=" + inputs + ", modes=" + modes + "]";
+  }
+
+  /**
+   * A builder of {@link MimoSsm} whose setters name each array; {@link #build()} copies and
+   * validates them. {@code lambda}, {@code bTilde}, {@code cTilde} and {@code dt} are required,
+   * {@code d} defaults to zero. Not thread-safe.
+   */
+  public static final class Builder {
+    private final int inputs;
+    private double[] lambda;
+    private double[] bTilde;
+    private double[] cTilde;
+    private double[] dt;
+    private double[] d;
+
+    private Builder(int inputs) {
+      this.inputs = inputs;
+    }
+
+    /**
+     * Sets the eigenvalues; their count is M.
+     *
+     * @param values 2 M doubles, interleaved, {@code Re <= 0}
+     * @return this builder
+     */
+    public Builder lambda(double[] values) {
+      lambda = values;
+      return this;
+    }
+
+    /**
+     * Sets the input matrix B~.
+     *
+     * @param values M x H complex, row-major interleaved
+     * @return this builder
+     */
+    public Builder bTilde(double[] values) {
+      bTilde = values;
+      return this;
+    }
+
+    /**
+     * Sets the output matrix C~.
+     *
+     * @param values H x M complex, row-major interleaved
+     * @return this builder
+     */
+    public Builder cTilde(double[] values) {
+      cTilde = values;
+      return this;
+    }
+
+    /**
+     * Sets the timescale of each mode.
+     *
+     * @param values M positive doubles
+     * @return this builder
+     */
+    public Builder dt(double[] values) {
+      dt = values;
+      return this;
+    }
+
+    /**
+     * Sets the feed-through (default zero).
+     *
+     * @param values H doubles
+     * @return this builder
+     */
+    public Builder d(double[] values) {
+      d = values;
+      return this;
+    }
+
+    /**
+     * Copies, validates and builds the layer.
+     *
+     * @return the layer
+     * @throws NullPointerException naming a required array that was not set
+     * @throws IllegalArgumentException naming the first invalid array or entry
+     */
+    public MimoSsm build() {
+      return new MimoSsm(
+          inputs,
+          Args.notNull("lambda", lambda).clone(),
+          Args.notNull("bTilde", bTilde).clone(),
+          Args.notNull("cTilde", cTilde).clone(),
+          Args.notNull("dt", dt).clone(),
+          d == null ? new double[inputs] : d.clone());
+    }
   }
 
   /**
@@ -103,7 +266,7 @@ public record MimoSsm(
         ct[2 * (j * m + n) + 1] = ti;
       }
     }
-    return new MimoSsm(inputs, m, nplr.lambda(), bt, ct, dt, d);
+    return builder(inputs).lambda(nplr.lambda()).bTilde(bt).cTilde(ct).dt(dt).d(d).build();
   }
 
   /**
