@@ -13,35 +13,21 @@ import java.util.OptionalDouble;
  * load {@code sparsity / (groups * 2^bucketBits)} stays below about 0.5 (asymptotic limit 0.818 for
  * three groups).
  *
- * @param n the number of bits of an index, in {@code [1, 62]}
- * @param sparsity the expected number of non-zero coefficients {@code K >= 0}; used for defaults
- * @param bucketBits {@code b}, the log2 of the bins per group, in {@code [1, min(n, 24)]}
- * @param groups {@code C}, the number of subsampling groups, in {@code [1, 16]}
- * @param detection how a bin's coefficient is located
- * @param subsampling how the subsampling matrices are chosen
- * @param offsets {@code P}, the random offsets of the robust mode, in {@code [1, 64]} (ignored when
- *     noiseless)
- * @param noiseVariance the known noise variance {@code sigma^2} per query in the robust mode, or
- *     empty to estimate it from the bins (ignored when noiseless); see {@link #robust(int)} and
- *     {@link #robust(int, double)}
- * @param gamma the threshold slack {@code gamma > 0} of the robust tests: a bin is empty when its
- *     mean energy is at most {@code (1 + gamma) sigma^2 / B}
- * @param maxRounds the most peeling rounds, at least 1
- * @param relativeTolerance the rounding tolerance relative to the largest bin value, in {@code (0,
- *     1)}: coefficients smaller than this fraction of the largest are treated as zero
+ * <p>Immutable; its parameters are named by the builder methods and the {@code with...} copies, so
+ * no two of them can be swapped.
  */
-public record SprightOptions(
-    int n,
-    int sparsity,
-    int bucketBits,
-    int groups,
-    Detection detection,
-    Subsampling subsampling,
-    int offsets,
-    OptionalDouble noiseVariance,
-    double gamma,
-    int maxRounds,
-    double relativeTolerance) {
+public final class SprightOptions {
+  private final int n;
+  private final int sparsity;
+  private final int bucketBits;
+  private final int groups;
+  private final Detection detection;
+  private final Subsampling subsampling;
+  private final int offsets;
+  private final OptionalDouble noiseVariance;
+  private final double gamma;
+  private final int maxRounds;
+  private final double relativeTolerance;
 
   /** How a singleton bin's index is found. */
   public enum Detection {
@@ -71,22 +57,18 @@ public record SprightOptions(
     RANDOM
   }
 
-  /**
-   * Validates every parameter.
-   *
-   * @param n see the record component
-   * @param sparsity see the record component
-   * @param bucketBits see the record component
-   * @param groups see the record component
-   * @param detection see the record component
-   * @param subsampling see the record component
-   * @param offsets see the record component
-   * @param noiseVariance see the record component
-   * @param gamma see the record component
-   * @param maxRounds see the record component
-   * @param relativeTolerance see the record component
-   */
-  public SprightOptions {
+  private SprightOptions(
+      int n,
+      int sparsity,
+      int bucketBits,
+      int groups,
+      Detection detection,
+      Subsampling subsampling,
+      int offsets,
+      OptionalDouble noiseVariance,
+      double gamma,
+      int maxRounds,
+      double relativeTolerance) {
     Args.inRange("n", n, 1, 62);
     Args.nonNegative("sparsity", sparsity);
     Args.inRange("bucketBits", bucketBits, 1, Math.min(n, 24));
@@ -106,6 +88,17 @@ public record SprightOptions(
     if (queries > (1L << 28)) {
       throw Args.fail("queries", queries, "at most 2^28 (reduce bucketBits, groups or offsets)");
     }
+    this.n = n;
+    this.sparsity = sparsity;
+    this.bucketBits = bucketBits;
+    this.groups = groups;
+    this.detection = detection;
+    this.subsampling = subsampling;
+    this.offsets = offsets;
+    this.noiseVariance = noiseVariance;
+    this.gamma = gamma;
+    this.maxRounds = maxRounds;
+    this.relativeTolerance = relativeTolerance;
   }
 
   /**
@@ -164,7 +157,7 @@ public record SprightOptions(
   /**
    * A builder starting from these options.
    *
-   * @return a new builder holding every parameter of this record
+   * @return a new builder holding every parameter of these options
    */
   public Builder toBuilder() {
     return new Builder(this);
@@ -223,6 +216,171 @@ public record SprightOptions(
    */
   public SprightOptions withSubsampling(Subsampling kind) {
     return toBuilder().subsampling(kind).build();
+  }
+
+  /**
+   * Returns n: the number of bits of an index, in {@code [1, 62]}.
+   *
+   * @return the value
+   */
+  public int n() {
+    return n;
+  }
+
+  /**
+   * Returns sparsity: the expected number of non-zero coefficients {@code K >= 0}; used for
+   * defaults.
+   *
+   * @return the value
+   */
+  public int sparsity() {
+    return sparsity;
+  }
+
+  /**
+   * Returns bucketBits: {@code b}, the log2 of the bins per group, in {@code [1, min(n, 24)]}.
+   *
+   * @return the value
+   */
+  public int bucketBits() {
+    return bucketBits;
+  }
+
+  /**
+   * Returns groups: {@code C}, the number of subsampling groups, in {@code [1, 16]}.
+   *
+   * @return the value
+   */
+  public int groups() {
+    return groups;
+  }
+
+  /**
+   * Returns detection: how a bin's coefficient is located.
+   *
+   * @return the value
+   */
+  public Detection detection() {
+    return detection;
+  }
+
+  /**
+   * Returns subsampling: how the subsampling matrices are chosen.
+   *
+   * @return the value
+   */
+  public Subsampling subsampling() {
+    return subsampling;
+  }
+
+  /**
+   * Returns offsets: {@code P}, the random offsets of the robust mode, in {@code [1, 64]} (ignored
+   * when noiseless).
+   *
+   * @return the value
+   */
+  public int offsets() {
+    return offsets;
+  }
+
+  /**
+   * Returns noiseVariance: the known noise variance {@code sigma^2} per query in the robust mode,
+   * or empty to estimate it from the bins (ignored when noiseless); see {@link #robust(int)} and
+   * {@link #robust(int, double)}.
+   *
+   * @return the value
+   */
+  public OptionalDouble noiseVariance() {
+    return noiseVariance;
+  }
+
+  /**
+   * Returns gamma: the threshold slack {@code gamma > 0} of the robust tests: a bin is empty when
+   * its mean energy is at most {@code (1 + gamma) sigma^2 / B}.
+   *
+   * @return the value
+   */
+  public double gamma() {
+    return gamma;
+  }
+
+  /**
+   * Returns maxRounds: the most peeling rounds, at least 1.
+   *
+   * @return the value
+   */
+  public int maxRounds() {
+    return maxRounds;
+  }
+
+  /**
+   * Returns relativeTolerance: the rounding tolerance relative to the largest bin value, in {@code
+   * (0, 1)}: coefficients smaller than this fraction of the largest are treated as zero.
+   *
+   * @return the value
+   */
+  public double relativeTolerance() {
+    return relativeTolerance;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof SprightOptions p
+        && p.n == n
+        && p.sparsity == sparsity
+        && p.bucketBits == bucketBits
+        && p.groups == groups
+        && p.detection == detection
+        && p.subsampling == subsampling
+        && p.offsets == offsets
+        && p.noiseVariance.equals(noiseVariance)
+        && Double.compare(p.gamma, gamma) == 0
+        && p.maxRounds == maxRounds
+        && Double.compare(p.relativeTolerance, relativeTolerance) == 0;
+  }
+
+  @Override
+  public int hashCode() {
+    return java.util.Objects.hash(
+        n,
+        sparsity,
+        bucketBits,
+        groups,
+        detection,
+        subsampling,
+        offsets,
+        noiseVariance,
+        gamma,
+        maxRounds,
+        relativeTolerance);
+  }
+
+  @Override
+  public String toString() {
+    return "SprightOptions["
+        + "n="
+        + n
+        + ", sparsity="
+        + sparsity
+        + ", bucketBits="
+        + bucketBits
+        + ", groups="
+        + groups
+        + ", detection="
+        + detection
+        + ", subsampling="
+        + subsampling
+        + ", offsets="
+        + offsets
+        + ", noiseVariance="
+        + noiseVariance
+        + ", gamma="
+        + gamma
+        + ", maxRounds="
+        + maxRounds
+        + ", relativeTolerance="
+        + relativeTolerance
+        + "]";
   }
 
   /** A mutable builder of {@link SprightOptions}; {@link #build()} validates. Not thread-safe. */

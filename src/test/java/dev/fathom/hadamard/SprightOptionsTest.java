@@ -1,6 +1,7 @@
 package dev.fathom.hadamard;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -73,5 +74,23 @@ class SprightOptionsTest {
     assertEquals("offsets = 65: expected an integer in [1, 64]", e.getMessage());
     e = assertThrows(IllegalArgumentException.class, () -> SprightOptions.defaults(63, 64));
     assertEquals("n = 63: expected an integer in [1, 62]", e.getMessage());
+  }
+
+  @Test
+  void copiesChangeOneNamedParameterAndCompareByValue() {
+    SprightOptions base = SprightOptions.defaults(12, 20);
+    assertEquals(base, base.toBuilder().build());
+    assertEquals(base.hashCode(), base.toBuilder().build().hashCode());
+    SprightOptions more = base.withGroups(5);
+    assertEquals(5, more.groups());
+    assertNotEquals(base, more);
+    // every other parameter is kept
+    assertEquals(base, more.withGroups(base.groups()));
+    SprightOptions robust = base.robust(4, 0.25);
+    assertEquals(OptionalDouble.of(0.25), robust.noiseVariance());
+    assertNotEquals(robust, base.robust(4));
+    assertTrue(
+        robust.toString().startsWith("SprightOptions[n=12, sparsity=20, bucketBits=5, groups=3,"),
+        robust.toString());
   }
 }
