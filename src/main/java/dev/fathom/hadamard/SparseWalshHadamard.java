@@ -64,13 +64,25 @@ public final class SparseWalshHadamard {
    *
    * @param x the values {@code f(m)}, of length {@code 2^n} with {@code 1 <= n <= 30}
    * @param sparsity the expected number of non-zero coefficients
-   * @param seed the seed of the random subsampling
+   * @param seed the seed of the random subsampling; the same as {@code Rng.create(seed)}
    * @return the recovered coefficients in the FOURIER convention
    */
   public static SparseResult transform(double[] x, int sparsity, long seed) {
+    return transform(x, sparsity, Rng.create(seed));
+  }
+
+  /**
+   * {@link #transform(double[], int, long)} drawing the subsampling from a given generator.
+   *
+   * @param x the values {@code f(m)}, of length {@code 2^n} with {@code 1 <= n <= 30}
+   * @param sparsity the expected number of non-zero coefficients
+   * @param rng the source of the random subsampling (advanced by the call)
+   * @return the recovered coefficients in the FOURIER convention
+   */
+  public static SparseResult transform(double[] x, int sparsity, RandomGenerator rng) {
     QueryOracle oracle = QueryOracle.ofArray(Args.notNull("x", x));
     return new SparseWalshHadamard(SprightOptions.defaults(oracle.bits().getAsInt(), sparsity))
-        .transform(oracle, seed);
+        .transform(oracle, rng);
   }
 
   /**

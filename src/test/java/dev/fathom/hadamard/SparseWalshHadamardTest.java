@@ -71,6 +71,11 @@ class SparseWalshHadamardTest {
     assertTrue(Reference.relErr(r.toDense(n), dense) <= 1e-9);
     assertTrue(r.distinctQueries() <= r.queries());
     assertTrue(r.distinctQueries() > r.queries() / 2);
+    // the generator overload draws the same subsampling as the seed
+    SparseResult byRng = SparseWalshHadamard.transform(x, k, dev.fathom.core.Rng.create(0));
+    assertArrayEquals(r.indices(), byRng.indices());
+    assertArrayEquals(r.values(), byRng.values(), 0);
+    assertEquals(r.queries(), byRng.queries());
   }
 
   @Test
