@@ -24,6 +24,10 @@ public record StoppingRule(
   /**
    * Checks the parameters.
    *
+   * @param relativeTolerance see the record component
+   * @param absoluteTolerance see the record component
+   * @param maxIterations see the record component
+   * @param keepHistory see the record component
    * @throws IllegalArgumentException naming the bad parameter; also when both tolerances are 0
    */
   public StoppingRule {
