@@ -26,24 +26,47 @@ public final class S4dInit {
   private S4dInit() {}
 
   /**
-   * The modes of one channel.
-   *
-   * @param storage how the modes map to a real output
-   * @param a eigenvalues, interleaved
-   * @param b input coefficients, interleaved, same length
+   * The modes of one channel, as the factories of this class make them (for other modes, give the
+   * arrays to {@link DiagonalSsm#builder} by name). Immutable; accessors return the internal
+   * arrays, which must not be modified.
    */
-  public record Modes(DiagonalSsm.Storage storage, double[] a, double[] b) {
+  public static final class Modes {
+    private final DiagonalSsm.Storage storage;
+    private final double[] a;
+    private final double[] b;
+
+    /** Validates arrays the caller no longer shares. */
+    Modes(DiagonalSsm.Storage storage, double[] a, double[] b) {
+      this.storage = Args.notNull("storage", storage);
+      this.a = Args.finite("a", Args.interleaved("a", a));
+      this.b = Args.finite("b", Args.length("b", b, a.length));
+    }
+
     /**
-     * Validates the arrays.
+     * How the modes map to a real output.
      *
-     * @param storage see the record component
-     * @param a see the record component
-     * @param b see the record component
+     * @return the storage
      */
-    public Modes {
-      Args.notNull("storage", storage);
-      Args.finite("a", Args.interleaved("a", a));
-      Args.finite("b", Args.length("b", b, a.length));
+    public DiagonalSsm.Storage storage() {
+      return storage;
+    }
+
+    /**
+     * The eigenvalues A.
+     *
+     * @return 2 M doubles, interleaved (internal; do not modify)
+     */
+    public double[] a() {
+      return a;
+    }
+
+    /**
+     * The input coefficients B.
+     *
+     * @return 2 M doubles, interleaved (internal; do not modify)
+     */
+    public double[] b() {
+      return b;
     }
 
     /**
@@ -53,6 +76,11 @@ public final class S4dInit {
      */
     public int count() {
       return a.length / 2;
+    }
+
+    @Override
+    public String toString() {
+      return "Modes[storage=" + storage + ", count=" + count() + "]";
     }
   }
 
