@@ -31,21 +31,98 @@ import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
  * the old one or {@code 1e-14 ||A||_F}, so a normal matrix with repeated eigenvalues (HiPPO-FouD)
  * gets a unitary V and {@code kappa = 1}, while distinct eigenvalues and near-defective clusters
  * keep their vectors. O(N^4) work (N solves of O(N^3)), intended for N up to a few hundred.
- *
- * @param eigenvalues the N eigenvalues, interleaved, conjugate pairs adjacent (+Im first)
- * @param v the N x N eigenvector matrix (unit-norm columns), row-major interleaved
- * @param vInverse its inverse, row-major interleaved (NaN if V is numerically singular)
- * @param condition {@code kappa_2(V)}
- * @param backwardError {@code ||V Lambda V^{-1} - A||_2 / ||A||_2} for the unperturbed A
- * @param perturbation {@code ||E||_2 / ||A||_2} (0 for the naive decomposition)
  */
-public record Diagonalization(
-    double[] eigenvalues,
-    double[] v,
-    double[] vInverse,
-    double condition,
-    double backwardError,
-    double perturbation) {
+public final class Diagonalization {
+  private final double[] eigenvalues;
+  private final double[] v;
+  private final double[] vInverse;
+  private final double condition;
+  private final double backwardError;
+  private final double perturbation;
+
+  /** Stores the parts. */
+  Diagonalization(
+      double[] eigenvalues,
+      double[] v,
+      double[] vInverse,
+      double condition,
+      double backwardError,
+      double perturbation) {
+    this.eigenvalues = eigenvalues;
+    this.v = v;
+    this.vInverse = vInverse;
+    this.condition = condition;
+    this.backwardError = backwardError;
+    this.perturbation = perturbation;
+  }
+
+  /**
+   * Returns eigenvalues: the N eigenvalues, interleaved, conjugate pairs adjacent (+Im first).
+   *
+   * @return eigenvalues
+   */
+  public double[] eigenvalues() {
+    return eigenvalues;
+  }
+
+  /**
+   * Returns v: the N x N eigenvector matrix (unit-norm columns), row-major interleaved.
+   *
+   * @return v
+   */
+  public double[] v() {
+    return v;
+  }
+
+  /**
+   * Returns vInverse: its inverse, row-major interleaved (NaN if V is numerically singular).
+   *
+   * @return vInverse
+   */
+  public double[] vInverse() {
+    return vInverse;
+  }
+
+  /**
+   * Returns condition: {@code kappa_2(V)}.
+   *
+   * @return condition
+   */
+  public double condition() {
+    return condition;
+  }
+
+  /**
+   * Returns backwardError: {@code ||V Lambda V^{-1} - A||_2 / ||A||_2} for the unperturbed A.
+   *
+   * @return backwardError
+   */
+  public double backwardError() {
+    return backwardError;
+  }
+
+  /**
+   * Returns perturbation: {@code ||E||_2 / ||A||_2} (0 for the naive decomposition).
+   *
+   * @return perturbation
+   */
+  public double perturbation() {
+    return perturbation;
+  }
+
+  @Override
+  public String toString() {
+    return "Diagonalization["
+        + "condition="
+        + condition
+        + ", "
+        + "backwardError="
+        + backwardError
+        + ", "
+        + "perturbation="
+        + perturbation
+        + "]";
+  }
 
   /** How to keep a spectrum in the closed left half-plane. */
   public enum Stability {

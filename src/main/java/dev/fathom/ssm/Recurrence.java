@@ -17,13 +17,35 @@ import dev.fathom.core.Args;
 public final class Recurrence {
   private Recurrence() {}
 
-  /**
-   * Outputs and final state of a run.
-   *
-   * @param y the outputs, H L doubles, channel-major
-   * @param state the final state {@code x_{L-1}}, 2 H M doubles
-   */
-  public record Result(double[] y, double[] state) {}
+  /** Outputs and final state of a run. */
+  public static final class Result {
+    private final double[] y;
+    private final double[] state;
+
+    /** Stores the parts. */
+    Result(double[] y, double[] state) {
+      this.y = y;
+      this.state = state;
+    }
+
+    /**
+     * Returns y: the outputs, (batch, H, L), with D u.
+     *
+     * @return y
+     */
+    public double[] y() {
+      return y;
+    }
+
+    /**
+     * Returns state: the final state {@code x_{L-1}}, (batch, H, M) complex, interleaved.
+     *
+     * @return state
+     */
+    public double[] state() {
+      return state;
+    }
+  }
 
   /**
    * Runs the recurrence over a sequence (a batch of one).

@@ -183,13 +183,35 @@ public final class SelectiveScan {
     }
   }
 
-  /**
-   * Outputs and final state.
-   *
-   * @param y the outputs, (batch, D, L)
-   * @param lastState the final state, (batch, D, N), complex interleaved for the complex scans
-   */
-  public record Result(double[] y, double[] lastState) {}
+  /** Outputs and final state. */
+  public static final class Result {
+    private final double[] y;
+    private final double[] lastState;
+
+    /** Stores the parts. */
+    Result(double[] y, double[] lastState) {
+      this.y = y;
+      this.lastState = lastState;
+    }
+
+    /**
+     * Returns y: the outputs, (batch, D, L).
+     *
+     * @return y
+     */
+    public double[] y() {
+      return y;
+    }
+
+    /**
+     * Returns lastState: the final state, (batch, D, N), complex interleaved for the complex scans.
+     *
+     * @return lastState
+     */
+    public double[] lastState() {
+      return lastState;
+    }
+  }
 
   /**
    * Runs the scan for one sequence.
