@@ -8,14 +8,16 @@ import dev.fathom.core.Args;
  * Abar x_{k-1} + Bbar u_k}, {@code y_k = 2 Re(C~ x_k) + D . u_k}, with the ZOH discretization
  * {@code Abar_n = exp(Δ_n lambda_n)}, {@code Bbar_n = (Abar_n - 1)/lambda_n B~_n}.
  *
- * <p>{@link #hippo} builds S5's HiPPO-N initialization: Λ from the normal part of LegS (the unitary
- * V of {@link Hippo#nplr}), {@code B~ = V^* B} and {@code C~ = C V} from real B (2M x H) and C (H x
- * 2M). Layouts: B~ is M x H and C~ is H x M, row-major interleaved complex; sequences are H L
- * doubles, channel-major. Immutable and thread-safe.
+ * <p>{@link Builder#hippo(int)} builds S5's HiPPO-N initialization: Λ from the normal part of LegS
+ * (the unitary V of {@link Hippo#nplr}), {@code B~ = V^* B} and {@code C~ = C V} from real B (2M x
+ * H) and C (H x 2M) given by {@link Builder#b} and {@link Builder#c}. Layouts: B~ is M x H and C~
+ * is H x M, row-major interleaved complex; sequences are H L doubles, channel-major. Immutable and
+ * thread-safe.
  *
- * <p>A layer with explicit parameters is built by name:
+ * <p>Built by name, so that no two arrays can be swapped silently:
  *
  * <pre>{@code
+ * MimoSsm s5 = MimoSsm.builder(inputs).hippo(stateSize).b(b).c(c).dt(dt).d(d).build();
  * MimoSsm layer = MimoSsm.builder(inputs)
  *     .lambda(lambda).bTilde(bTilde).cTilde(cTilde).dt(dt).d(d)   // d is optional (zero)
  *     .build();
@@ -134,11 +136,15 @@ public final class MimoSsm {
 
   /**
    * A builder of {@link MimoSsm} whose setters name each array; {@link #build()} copies and
-   * validates them. {@code lambda}, {@code bTilde}, {@code cTilde} and {@code dt} are required,
-   * {@code d} defaults to zero. Not thread-safe.
+   * validates them. The modes are either explicit ({@code lambda}, {@code bTilde} and {@code
+   * cTilde}) or HiPPO-N ({@link #hippo(int)} with the real {@code b} and {@code c}); {@code dt} is
+   * required and {@code d} defaults to zero. Not thread-safe.
    */
   public static final class Builder {
     private final int inputs;
+    private int hippoStateSize;
+    private double[] realB;
+    private double[] realC;
     private double[] lambda;
     private double[] bTilde;
     private double[] cTilde;
@@ -183,6 +189,43 @@ public final class MimoSsm {
     }
 
     /**
+     * Uses S5's HiPPO-N modes: the normal part of HiPPO-LegS with real state size 2M, into whose
+     * unitary eigenbasis {@link #b} and {@link #c} are projected.
+     *
+     * @param stateSize the real state size 2M, even and at least 2
+     * @return this builder
+     */
+    public Builder hippo(int stateSize) {
+      if (stateSize < 2 || (stateSize & 1) != 0) {
+        throw Args.fail("stateSize", stateSize, "an even state size >= 2 (conjugate pairs)");
+      }
+      hippoStateSize = stateSize;
+      return this;
+    }
+
+    /**
+     * Sets the real input matrix B of a {@link #hippo(int)} layer.
+     *
+     * @param values 2M x H, row-major
+     * @return this builder
+     */
+    public Builder b(double[] values) {
+      realB = values;
+      return this;
+    }
+
+    /**
+     * Sets the real output matrix C of a {@link #hippo(int)} layer.
+     *
+     * @param values H x 2M, row-major
+     * @return this builder
+     */
+    public Builder c(double[] values) {
+      realC = values;
+      return this;
+    }
+
+    /**
      * Sets the timescale of each mode.
      *
      * @param values M positive doubles
@@ -212,6 +255,28 @@ public final class MimoSsm {
      * @throws IllegalArgumentException naming the first invalid array or entry
      */
     public MimoSsm build() {
+      if (hippoStateSize > 0) {
+        if (lambda != null || bTilde != null || cTilde != null) {
+          throw Args.fail(
+              "hippo", hippoStateSize, "no explicit lambda, bTilde or cTilde with HiPPO-N modes");
+        }
+        Nplr nplr = Hippo.nplr(Hippo.Measure.LEGS, hippoStateSize);
+        double[][] tilde =
+            project(nplr, Args.notNull("b", realB), Args.notNull("c", realC), inputs);
+        return new MimoSsm(
+            inputs,
+            nplr.lambda().clone(),
+            tilde[0],
+            tilde[1],
+            Args.notNull("dt", dt).clone(),
+            d == null ? new double[inputs] : d.clone());
+      }
+      if (realB != null || realC != null) {
+        throw Args.fail(
+            realB != null ? "b" : "c",
+            "set",
+            "hippo(stateSize) first (explicit modes take bTilde and cTilde)");
+      }
       return new MimoSsm(
           inputs,
           Args.notNull("lambda", lambda).clone(),
@@ -223,21 +288,11 @@ public final class MimoSsm {
   }
 
   /**
-   * S5's HiPPO-N layer: the normal part of LegS with state size 2M, projected B and C.
-   *
-   * @param b the real input matrix (2M x H, row-major)
-   * @param c the real output matrix (H x 2M, row-major)
-   * @param inputs H, at least 1
-   * @param stateSize the real state size 2M, even
-   * @param dt the timescale of each mode (M positive doubles)
-   * @param d the feed-through (H doubles)
-   * @return the layer
+   * Projects real B (2M x H) and C (H x 2M) onto the unitary eigenvectors of the normal part:
+   * {@code B~ = V^* B}, {@code C~ = C V}.
    */
-  public static MimoSsm hippo(
-      double[] b, double[] c, int inputs, int stateSize, double[] dt, double[] d) {
-    Args.positive("inputs", inputs);
-    Nplr nplr = Hippo.nplr(Hippo.Measure.LEGS, stateSize);
-    int p = stateSize;
+  private static double[][] project(Nplr nplr, double[] b, double[] c, int inputs) {
+    int p = nplr.stateSize();
     int m = p / 2;
     Args.finite("b", Args.length("b", b, p * inputs));
     Args.finite("c", Args.length("c", c, inputs * p));
@@ -266,7 +321,7 @@ public final class MimoSsm {
         ct[2 * (j * m + n) + 1] = ti;
       }
     }
-    return builder(inputs).lambda(nplr.lambda()).bTilde(bt).cTilde(ct).dt(dt).d(d).build();
+    return new double[][] {bt, ct};
   }
 
   /**

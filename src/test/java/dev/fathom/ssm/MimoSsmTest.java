@@ -26,7 +26,7 @@ class MimoSsmTest {
     double[] d = {0.2, -0.4, 1};
     double[] dts = new double[p / 2];
     Arrays.fill(dts, dt);
-    MimoSsm layer = MimoSsm.hippo(b, c, h, p, dts, d);
+    MimoSsm layer = MimoSsm.builder(h).hippo(p).b(b).c(c).dt(dts).d(d).build();
     double[] u = Rng.gaussian(rng, h * len);
     double[] y = layer.run(u);
     // dense reference: x' = A_N x + B u with A_N the normal part of LegS, ZOH per input column
@@ -79,7 +79,7 @@ class MimoSsmTest {
     double[] c = Rng.gaussian(rng, h * p);
     double[] dts = S4dInit.logSpacedDt(p / 2, 0.01, 0.1);
     double[] d = {0.25, -1};
-    MimoSsm hippo = MimoSsm.hippo(b, c, h, p, dts, d);
+    MimoSsm hippo = MimoSsm.builder(h).hippo(p).b(b).c(c).dt(dts).d(d).build();
     MimoSsm named =
         MimoSsm.builder(h)
             .lambda(hippo.lambda())
@@ -149,9 +149,40 @@ class MimoSsmTest {
             () -> MimoSsm.builder(1).lambda(two).bTilde(one).dt(new double[] {0.1}).build());
     assertEquals("cTilde = null: expected a non-null value", missing.getMessage());
     assertThrows(IllegalArgumentException.class, () -> MimoSsm.builder(0));
-    assertThrows(
-        IllegalArgumentException.class,
-        () -> MimoSsm.hippo(new double[5], new double[8], 1, 7, new double[3], new double[1]));
+    assertEquals(
+        "stateSize = 7: expected an even state size >= 2 (conjugate pairs)",
+        assertThrows(IllegalArgumentException.class, () -> MimoSsm.builder(1).hippo(7))
+            .getMessage());
+    // b and c are checked against their own shapes: 2M x H and H x 2M
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                MimoSsm.builder(2)
+                    .hippo(4)
+                    .b(new double[8])
+                    .c(new double[6])
+                    .dt(new double[2])
+                    .build());
+    assertEquals("c.length = 6: expected 8", e.getMessage());
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                MimoSsm.builder(1)
+                    .hippo(4)
+                    .b(new double[4])
+                    .c(new double[4])
+                    .lambda(two)
+                    .dt(new double[2])
+                    .build());
+    assertTrue(e.getMessage().startsWith("hippo = 4: expected no explicit lambda"), e.getMessage());
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> MimoSsm.builder(1).lambda(two).b(one).cTilde(one).dt(new double[1]).build());
+    assertTrue(
+        e.getMessage().startsWith("b = set: expected hippo(stateSize) first"), e.getMessage());
     MimoSsm m =
         MimoSsm.builder(2)
             .lambda(two)
