@@ -1,7 +1,5 @@
 package dev.fathom.hadamard;
 
-import dev.fathom.core.Args;
-
 /**
  * A function on {@code n}-bit indices, {@code f(m)} for {@code m} in {@code [0, 2^n)}, queried one
  * point at a time. Its batch form loops over the points.
@@ -24,20 +22,15 @@ public interface QueryOracle extends BatchOracle {
   }
 
   /**
-   * Wraps a dense array as an oracle: {@code f(m) = values[m]}. The array is not copied.
+   * Wraps a dense array as an oracle: {@code f(m) = values[m]}. The array is not copied. The oracle
+   * knows its {@link #bits()}, {@code n = log2(values.length)}, so a transform whose options have
+   * another {@code n} rejects it instead of reading only part of the array.
    *
-   * @param values the function values, of length {@code 2^n}
+   * @param values the function values, of length {@code 2^n} with {@code 1 <= n <= 30}
    * @return an oracle reading {@code values}
    * @throws IllegalArgumentException if the length is not a power of two
    */
   static QueryOracle ofArray(double[] values) {
-    Args.notNull("values", values);
-    WalshHadamard.log2(values.length);
-    return index -> {
-      if (index < 0 || index >= values.length) {
-        throw Args.fail("index", index, "an index in [0, " + values.length + ")");
-      }
-      return values[(int) index];
-    };
+    return new ArrayOracle(values);
   }
 }

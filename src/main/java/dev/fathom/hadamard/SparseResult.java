@@ -1,68 +1,121 @@
 package dev.fathom.hadamard;
 
+import dev.fathom.core.Args;
+import dev.fathom.core.Status;
 import java.util.Arrays;
 
 /**
  * What {@link SparseWalshHadamard} found: the non-zero coefficients in the {@link
  * Normalization#FOURIER} convention, {@code f(m) = sum_k values[i] (-1)^popcount(indices[i] & m)},
  * with the diagnostics of the run.
- *
- * @param indices the recovered frequencies, in increasing order
- * @param values the coefficient of each frequency
- * @param queries the number of oracle queries, counted with repetition ({@code C * B * |D|})
- * @param distinctQueries the number of distinct indices queried
- * @param rounds the peeling rounds run
- * @param unresolvedBins the bins (over all groups) still holding energy above the zero threshold
- * @param residualEnergy the energy left in the bins, averaged over the groups: an estimate of
- *     {@code sum |f^(k)|^2} over the coefficients not recovered, plus the noise
- * @param noiseVariance the noise variance per query used by the thresholds (given or estimated; 0
- *     in noiseless mode)
- * @param status how the run ended
  */
-public record SparseResult(
-    long[] indices,
-    double[] values,
-    long queries,
-    long distinctQueries,
-    int rounds,
-    int unresolvedBins,
-    double residualEnergy,
-    double noiseVariance,
-    Status status) {
+public final class SparseResult {
+  private final long[] indices;
+  private final double[] values;
+  private final long queries;
+  private final long distinctQueries;
+  private final int rounds;
+  private final int unresolvedBins;
+  private final double residualEnergy;
+  private final double noiseVariance;
+  private final Status status;
 
-  /** How a run ended. */
-  public enum Status {
-    /** Every bin was explained: the answer is complete. */
-    COMPLETE,
-    /**
-     * Peeling stopped making progress with bins unresolved (overload or noise): a partial answer.
-     */
-    UNRESOLVED,
-    /** The round limit was reached while peeling still made progress: a partial answer. */
-    MAX_ROUNDS
+  /** Stores the parts; validates as documented on the accessors. */
+  SparseResult(
+      long[] indices,
+      double[] values,
+      long queries,
+      long distinctQueries,
+      int rounds,
+      int unresolvedBins,
+      double residualEnergy,
+      double noiseVariance,
+      Status status) {
+    indices = Args.notNull("indices", indices).clone();
+    values = Args.notNull("values", values).clone();
+    if (values.length != indices.length) {
+      throw Args.fail("values.length", values.length, "indices.length = " + indices.length);
+    }
+    Args.notNull("status", status);
+    this.indices = indices;
+    this.values = values;
+    this.queries = queries;
+    this.distinctQueries = distinctQueries;
+    this.rounds = rounds;
+    this.unresolvedBins = unresolvedBins;
+    this.residualEnergy = residualEnergy;
+    this.noiseVariance = noiseVariance;
+    this.status = status;
   }
 
   /**
-   * Checks the arrays and copies them so that the record is immutable.
+   * Returns queries: the number of oracle queries, counted with repetition ({@code C * B * |D|}).
    *
-   * @param indices see the record component
-   * @param values see the record component
-   * @param queries see the record component
-   * @param distinctQueries see the record component
-   * @param rounds see the record component
-   * @param unresolvedBins see the record component
-   * @param residualEnergy see the record component
-   * @param noiseVariance see the record component
-   * @param status see the record component
+   * @return queries
    */
-  public SparseResult {
-    indices = dev.fathom.core.Args.notNull("indices", indices).clone();
-    values = dev.fathom.core.Args.notNull("values", values).clone();
-    if (values.length != indices.length) {
-      throw dev.fathom.core.Args.fail(
-          "values.length", values.length, "indices.length = " + indices.length);
-    }
-    dev.fathom.core.Args.notNull("status", status);
+  public long queries() {
+    return queries;
+  }
+
+  /**
+   * Returns distinctQueries: the number of distinct indices queried.
+   *
+   * @return distinctQueries
+   */
+  public long distinctQueries() {
+    return distinctQueries;
+  }
+
+  /**
+   * Returns rounds: the peeling rounds run.
+   *
+   * @return rounds
+   */
+  public int rounds() {
+    return rounds;
+  }
+
+  /**
+   * Returns unresolvedBins: the bins (over all groups) still holding energy above the zero
+   * threshold.
+   *
+   * @return unresolvedBins
+   */
+  public int unresolvedBins() {
+    return unresolvedBins;
+  }
+
+  /**
+   * Returns residualEnergy: the energy left in the bins, averaged over the groups: an estimate of
+   * {@code sum |f^(k)|^2} over the coefficients not recovered, plus the noise.
+   *
+   * @return residualEnergy
+   */
+  public double residualEnergy() {
+    return residualEnergy;
+  }
+
+  /**
+   * Returns noiseVariance: the noise variance per query used by the thresholds (given or estimated;
+   * 0 in noiseless mode).
+   *
+   * @return noiseVariance
+   */
+  public double noiseVariance() {
+    return noiseVariance;
+  }
+
+  /**
+   * Returns status: how the run ended, in the vocabulary of {@link Status}: {@link
+   * Status#CONVERGED} when every bin was explained (the answer is complete); {@link Status#STALLED}
+   * when peeling stopped making progress with bins still unresolved (overload or noise: a partial
+   * answer); {@link Status#MAX_ITERATIONS} when the round limit {@link SprightOptions#maxRounds()}
+   * was reached while peeling still made progress (a partial answer).
+   *
+   * @return status
+   */
+  public Status status() {
+    return status;
   }
 
   /**
@@ -70,7 +123,6 @@ public record SparseResult(
    *
    * @return a copy of the frequencies, increasing
    */
-  @Override
   public long[] indices() {
     return indices.clone();
   }
@@ -80,7 +132,6 @@ public record SparseResult(
    *
    * @return a copy of the coefficients, aligned with {@link #indices()}
    */
-  @Override
   public double[] values() {
     return values.clone();
   }
@@ -113,11 +164,11 @@ public record SparseResult(
    * @throws IllegalArgumentException if {@code n} is out of range or too small
    */
   public double[] toDense(int n) {
-    dev.fathom.core.Args.inRange("n", n, 0, WalshHadamard.MAX_LOG2);
+    Args.inRange("n", n, 0, WalshHadamard.MAX_LOG2);
     double[] out = new double[1 << n];
     for (int i = 0; i < indices.length; i++) {
       if (indices[i] >= out.length) {
-        throw dev.fathom.core.Args.fail("n", n, "at least the bit length of " + indices[i]);
+        throw Args.fail("n", n, "at least the bit length of " + indices[i]);
       }
       out[(int) indices[i]] = values[i];
     }

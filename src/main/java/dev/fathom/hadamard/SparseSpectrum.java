@@ -3,6 +3,7 @@ package dev.fathom.hadamard;
 import dev.fathom.core.Args;
 import dev.fathom.core.Rng;
 import java.util.Arrays;
+import java.util.OptionalInt;
 import java.util.TreeSet;
 import java.util.random.RandomGenerator;
 
@@ -70,10 +71,27 @@ public final class SparseSpectrum implements QueryOracle {
    * @param k the number of coefficients, in {@code [0, min(2^n, 2^24)]}
    * @param minAbs the smallest magnitude, positive
    * @param maxAbs the largest magnitude, at least {@code minAbs}
-   * @param seed the seed
+   * @param seed the seed; the same function as {@code Rng.create(seed)}
    * @return the function
    */
   public static SparseSpectrum random(int n, int k, double minAbs, double maxAbs, long seed) {
+    return random(n, k, minAbs, maxAbs, Rng.create(seed));
+  }
+
+  /**
+   * A random function with {@code k} distinct uniform frequencies and coefficients of random sign
+   * and magnitude uniform in {@code [minAbs, maxAbs]}.
+   *
+   * @param n the number of bits, in {@code [1, 62]}
+   * @param k the number of coefficients, in {@code [0, min(2^n, 2^24)]}
+   * @param minAbs the smallest magnitude, positive
+   * @param maxAbs the largest magnitude, at least {@code minAbs}
+   * @param rng the source of randomness (advanced by the call)
+   * @return the function
+   */
+  public static SparseSpectrum random(
+      int n, int k, double minAbs, double maxAbs, RandomGenerator rng) {
+    Args.notNull("rng", rng);
     Args.inRange("n", n, 1, 62);
     Args.inRange("k", k, 0, (int) Math.min(1L << n, 1 << 24));
     Args.positive("minAbs", minAbs);
@@ -81,7 +99,6 @@ public final class SparseSpectrum implements QueryOracle {
     if (maxAbs < minAbs) {
       throw Args.fail("maxAbs", maxAbs, "at least minAbs = " + minAbs);
     }
-    RandomGenerator rng = Rng.create(seed);
     long mask = (1L << n) - 1;
     TreeSet<Long> support = new TreeSet<>();
     while (support.size() < k) {
@@ -97,7 +114,8 @@ public final class SparseSpectrum implements QueryOracle {
 
   /**
    * The same function plus i.i.d. Gaussian noise {@code N(0, sigma^2)} per index; the noise at
-   * {@code m} is a fixed function of {@code (seed, m)}, so repeated queries agree.
+   * {@code m} is a fixed function of {@code (seed, m)}, so repeated queries agree (a hash of the
+   * seed, not a stream of draws, so there is no {@code RandomGenerator} form).
    *
    * @param sigma the noise standard deviation, finite and non-negative
    * @param seed the noise seed
@@ -180,6 +198,16 @@ public final class SparseSpectrum implements QueryOracle {
       e += c * c;
     }
     return e;
+  }
+
+  /**
+   * The number of bits, which {@link SparseWalshHadamard} checks against its options.
+   *
+   * @return {@code n}
+   */
+  @Override
+  public OptionalInt bits() {
+    return OptionalInt.of(n);
   }
 
   @Override

@@ -2,9 +2,11 @@ package dev.fathom.hadamard;
 
 import dev.fathom.core.Args;
 import dev.fathom.core.Rng;
+import dev.fathom.core.Status;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.random.RandomGenerator;
 
 /**
@@ -22,9 +24,14 @@ import java.util.random.RandomGenerator;
  * <p>Thresholds are relative to the largest bin value (noiseless) plus {@code (1 + gamma) sigma^2 /
  * B} (robust), so the result does not depend on the scale of {@code f}. Peeling stops when a round
  * makes no progress or after {@code maxRounds}; an overloaded problem returns a partial answer with
- * status {@link SparseResult.Status#UNRESOLVED}, never an exception or an endless loop. The same
- * options (seed included) give the same queries and the same result. Instances are immutable and
- * thread-safe; the oracle is called from the calling thread only.
+ * status {@link Status#STALLED} (or {@link Status#MAX_ITERATIONS} at the round limit), never an
+ * exception or an endless loop; a complete answer has {@link Status#CONVERGED}.
+ *
+ * <p>Randomness (the subsampling matrices, delays and offsets) is the last argument of {@code
+ * transform}: a {@code long seed}, or a {@link RandomGenerator}; {@code seed} and {@code
+ * Rng.create(seed)} draw the same. The same options and seed give the same queries and the same
+ * result. Instances are immutable and thread-safe; the oracle is called from the calling thread
+ * only.
  */
 public final class SparseWalshHadamard {
   /** Standard normal quantile at 0.1, for the noise estimate. */
@@ -51,45 +58,100 @@ public final class SparseWalshHadamard {
   }
 
   /**
-   * Recovers the sparse spectrum of a dense vector with default options: a convenience for tests
-   * and comparisons (it only reads the {@code C B |D|} entries the front end asks for).
+   * Recovers the sparse spectrum of a dense vector with default options ({@link
+   * SprightOptions#defaults}, {@code n = log2(x.length)}): a convenience for tests and comparisons
+   * (it only reads the {@code C B |D|} entries the front end asks for).
    *
    * @param x the values {@code f(m)}, of length {@code 2^n} with {@code 1 <= n <= 30}
    * @param sparsity the expected number of non-zero coefficients
+   * @param seed the seed of the random subsampling; the same as {@code Rng.create(seed)}
    * @return the recovered coefficients in the FOURIER convention
    */
-  public static SparseResult transform(double[] x, int sparsity) {
-    int n = WalshHadamard.log2(Args.notNull("x", x).length);
-    return new SparseWalshHadamard(SprightOptions.defaults(n, sparsity))
-        .transform(QueryOracle.ofArray(x));
+  public static SparseResult transform(double[] x, int sparsity, long seed) {
+    return transform(x, sparsity, Rng.create(seed));
+  }
+
+  /**
+   * {@link #transform(double[], int, long)} drawing the subsampling from a given generator.
+   *
+   * @param x the values {@code f(m)}, of length {@code 2^n} with {@code 1 <= n <= 30}
+   * @param sparsity the expected number of non-zero coefficients
+   * @param rng the source of the random subsampling (advanced by the call)
+   * @return the recovered coefficients in the FOURIER convention
+   */
+  public static SparseResult transform(double[] x, int sparsity, RandomGenerator rng) {
+    QueryOracle oracle = QueryOracle.ofArray(Args.notNull("x", x));
+    return new SparseWalshHadamard(SprightOptions.defaults(oracle.bits().getAsInt(), sparsity))
+        .transform(oracle, rng);
   }
 
   /**
    * Recovers the sparse spectrum of a function queried one point at a time.
    *
    * @param oracle the function {@code f}
+   * @param seed the seed of the random subsampling; the same as {@code Rng.create(seed)}
    * @return the recovered coefficients and diagnostics
-   * @throws IllegalArgumentException if the oracle returns a non-finite value
+   * @throws IllegalArgumentException if the oracle returns a non-finite value, or knows its {@link
+   *     BatchOracle#bits()} and they differ from the options' {@code n}
    */
-  public SparseResult transform(QueryOracle oracle) {
-    return transform((BatchOracle) oracle);
+  public SparseResult transform(QueryOracle oracle, long seed) {
+    return transform((BatchOracle) oracle, Rng.create(seed));
+  }
+
+  /**
+   * Recovers the sparse spectrum of a function queried one point at a time.
+   *
+   * @param oracle the function {@code f}
+   * @param rng the source of the random subsampling (advanced by the call)
+   * @return the recovered coefficients and diagnostics
+   * @throws IllegalArgumentException if the oracle returns a non-finite value, or knows its {@link
+   *     BatchOracle#bits()} and they differ from the options' {@code n}
+   */
+  public SparseResult transform(QueryOracle oracle, RandomGenerator rng) {
+    return transform((BatchOracle) oracle, rng);
   }
 
   /**
    * Recovers the sparse spectrum of a function queried in one batch of {@code C B |D|} indices.
    *
    * @param oracle the function {@code f}
+   * @param seed the seed of the random subsampling; the same as {@code Rng.create(seed)}
    * @return the recovered coefficients and diagnostics
-   * @throws IllegalArgumentException if the oracle returns a non-finite value
+   * @throws IllegalArgumentException if the oracle returns a non-finite value, or knows its {@link
+   *     BatchOracle#bits()} and they differ from the options' {@code n}
    */
-  public SparseResult transform(BatchOracle oracle) {
+  public SparseResult transform(BatchOracle oracle, long seed) {
+    return transform(oracle, Rng.create(seed));
+  }
+
+  /**
+   * Recovers the sparse spectrum of a function queried in one batch of {@code C B |D|} indices.
+   *
+   * @param oracle the function {@code f}
+   * @param rng the source of the random subsampling (advanced by the call)
+   * @return the recovered coefficients and diagnostics
+   * @throws IllegalArgumentException if the oracle returns a non-finite value, or knows its {@link
+   *     BatchOracle#bits()} and they differ from the options' {@code n}
+   */
+  public SparseResult transform(BatchOracle oracle, RandomGenerator rng) {
     Args.notNull("oracle", oracle);
+    Args.notNull("rng", rng);
     SprightOptions o = options;
+    OptionalInt bits = oracle.bits();
+    if (bits.isPresent() && bits.getAsInt() != o.n()) {
+      throw Args.fail(
+          "options.n",
+          o.n(),
+          "the oracle's n = "
+              + bits.getAsInt()
+              + " (its domain has 2^"
+              + bits.getAsInt()
+              + " indices)");
+    }
     int groupCount = o.groups();
     int b = o.bucketBits();
     int size = 1 << b;
     int dn = o.delays();
-    RandomGenerator rng = Rng.create(o.seed());
     HashGroup[] groups = new HashGroup[groupCount];
     for (int c = 0; c < groupCount; c++) {
       groups[c] = HashGroup.create(o, c, rng);
@@ -130,7 +192,9 @@ public final class SparseWalshHadamard {
     double noiseVariance = 0;
     if (o.detection() == SprightOptions.Detection.ROBUST_BITWISE) {
       noiseVariance =
-          Double.isNaN(o.noiseVariance()) ? estimateNoise(groups, size, o.n()) : o.noiseVariance();
+          o.noiseVariance().isPresent()
+              ? o.noiseVariance().getAsDouble()
+              : estimateNoise(groups, size, o.n());
     }
     double binNoise = noiseVariance / size;
     double tau = (1 + o.gamma()) * binNoise + tol * tol;
@@ -179,10 +243,8 @@ public final class SparseWalshHadamard {
       }
     }
     residual /= groupCount;
-    SparseResult.Status status =
-        unresolved == 0
-            ? SparseResult.Status.COMPLETE
-            : progress ? SparseResult.Status.MAX_ROUNDS : SparseResult.Status.UNRESOLVED;
+    Status status =
+        unresolved == 0 ? Status.CONVERGED : progress ? Status.MAX_ITERATIONS : Status.STALLED;
 
     long[] keys =
         found.entrySet().stream()

@@ -1,6 +1,7 @@
 package dev.fathom.hadamard;
 
 import dev.fathom.core.Args;
+import java.util.OptionalDouble;
 
 /**
  * Parameters of {@link SparseWalshHadamard}, validated on construction. Start from {@link
@@ -12,36 +13,21 @@ import dev.fathom.core.Args;
  * load {@code sparsity / (groups * 2^bucketBits)} stays below about 0.5 (asymptotic limit 0.818 for
  * three groups).
  *
- * @param n the number of bits of an index, in {@code [1, 62]}
- * @param sparsity the expected number of non-zero coefficients {@code K >= 0}; used for defaults
- * @param bucketBits {@code b}, the log2 of the bins per group, in {@code [1, min(n, 24)]}
- * @param groups {@code C}, the number of subsampling groups, in {@code [1, 16]}
- * @param detection how a bin's coefficient is located
- * @param subsampling how the subsampling matrices are chosen
- * @param offsets {@code P}, the random offsets of the robust mode, in {@code [1, 64]} (ignored when
- *     noiseless)
- * @param noiseVariance the noise variance {@code sigma^2} per query in the robust mode, or {@code
- *     NaN} to estimate it from the bins (ignored when noiseless)
- * @param gamma the threshold slack {@code gamma > 0} of the robust tests: a bin is empty when its
- *     mean energy is at most {@code (1 + gamma) sigma^2 / B}
- * @param maxRounds the most peeling rounds, at least 1
- * @param relativeTolerance the rounding tolerance relative to the largest bin value, in {@code (0,
- *     1)}: coefficients smaller than this fraction of the largest are treated as zero
- * @param seed the seed of the random matrices and offsets
+ * <p>Immutable; its parameters are named by the builder methods and the {@code with...} copies, so
+ * no two of them can be swapped.
  */
-public record SprightOptions(
-    int n,
-    int sparsity,
-    int bucketBits,
-    int groups,
-    Detection detection,
-    Subsampling subsampling,
-    int offsets,
-    double noiseVariance,
-    double gamma,
-    int maxRounds,
-    double relativeTolerance,
-    long seed) {
+public final class SprightOptions {
+  private final int n;
+  private final int sparsity;
+  private final int bucketBits;
+  private final int groups;
+  private final Detection detection;
+  private final Subsampling subsampling;
+  private final int offsets;
+  private final OptionalDouble noiseVariance;
+  private final double gamma;
+  private final int maxRounds;
+  private final double relativeTolerance;
 
   /** How a singleton bin's index is found. */
   public enum Detection {
@@ -71,23 +57,18 @@ public record SprightOptions(
     RANDOM
   }
 
-  /**
-   * Validates every parameter.
-   *
-   * @param n see the record component
-   * @param sparsity see the record component
-   * @param bucketBits see the record component
-   * @param groups see the record component
-   * @param detection see the record component
-   * @param subsampling see the record component
-   * @param offsets see the record component
-   * @param noiseVariance see the record component
-   * @param gamma see the record component
-   * @param maxRounds see the record component
-   * @param relativeTolerance see the record component
-   * @param seed see the record component
-   */
-  public SprightOptions {
+  private SprightOptions(
+      int n,
+      int sparsity,
+      int bucketBits,
+      int groups,
+      Detection detection,
+      Subsampling subsampling,
+      int offsets,
+      OptionalDouble noiseVariance,
+      double gamma,
+      int maxRounds,
+      double relativeTolerance) {
     Args.inRange("n", n, 1, 62);
     Args.nonNegative("sparsity", sparsity);
     Args.inRange("bucketBits", bucketBits, 1, Math.min(n, 24));
@@ -95,8 +76,9 @@ public record SprightOptions(
     Args.notNull("detection", detection);
     Args.notNull("subsampling", subsampling);
     Args.inRange("offsets", offsets, 1, 64);
-    if (!Double.isNaN(noiseVariance)) {
-      Args.nonNegative("noiseVariance", noiseVariance);
+    Args.notNull("noiseVariance", noiseVariance);
+    if (noiseVariance.isPresent()) {
+      Args.nonNegative("noiseVariance", noiseVariance.getAsDouble());
     }
     Args.positive("gamma", gamma);
     Args.positive("maxRounds", maxRounds);
@@ -106,6 +88,17 @@ public record SprightOptions(
     if (queries > (1L << 28)) {
       throw Args.fail("queries", queries, "at most 2^28 (reduce bucketBits, groups or offsets)");
     }
+    this.n = n;
+    this.sparsity = sparsity;
+    this.bucketBits = bucketBits;
+    this.groups = groups;
+    this.detection = detection;
+    this.subsampling = subsampling;
+    this.offsets = offsets;
+    this.noiseVariance = noiseVariance;
+    this.gamma = gamma;
+    this.maxRounds = maxRounds;
+    this.relativeTolerance = relativeTolerance;
   }
 
   /**
@@ -113,7 +106,8 @@ public record SprightOptions(
    * {@code min(n, 24)} (load {@code K / (3B) <= 1/3}; at least 16 bins, because with very few bins
    * two coefficients share a bin in every group too often), {@code C = 3}, noiseless detection,
    * random subsampling, {@code P = 5}, estimated noise, {@code gamma = 0.5}, 20 rounds, relative
-   * tolerance {@code 1e-9}, seed 0.
+   * tolerance {@code 1e-9}. The seed is not an option: it is the last argument of {@link
+   * SparseWalshHadamard#transform(BatchOracle, long)}.
    *
    * @param n the number of bits, in {@code [1, 62]}
    * @param sparsity the expected number of non-zero coefficients, at least 0
@@ -132,11 +126,10 @@ public record SprightOptions(
         Detection.NOISELESS,
         Subsampling.RANDOM,
         5,
-        Double.NaN,
+        OptionalDouble.empty(),
         0.5,
         20,
-        1e-9,
-        0L);
+        1e-9);
   }
 
   /**
@@ -164,7 +157,7 @@ public record SprightOptions(
   /**
    * A builder starting from these options.
    *
-   * @return a new builder holding every parameter of this record
+   * @return a new builder holding every parameter of these options
    */
   public Builder toBuilder() {
     return new Builder(this);
@@ -191,17 +184,27 @@ public record SprightOptions(
   }
 
   /**
-   * Returns a copy in robust bit-wise mode.
+   * Returns a copy in robust bit-wise mode that estimates the noise variance from the bins.
    *
-   * @param p the number of random offsets {@code P}
-   * @param variance the noise variance per query, or {@code NaN} to estimate it
+   * @param offsets the number of random offsets {@code P}, in {@code [1, 64]}
    * @return the new options
    */
-  public SprightOptions robust(int p, double variance) {
+  public SprightOptions robust(int offsets) {
+    return toBuilder().detection(Detection.ROBUST_BITWISE).offsets(offsets).estimateNoise().build();
+  }
+
+  /**
+   * Returns a copy in robust bit-wise mode with a known noise variance.
+   *
+   * @param offsets the number of random offsets {@code P}, in {@code [1, 64]}
+   * @param noiseVariance the noise variance {@code sigma^2} per query, finite and at least 0
+   * @return the new options
+   */
+  public SprightOptions robust(int offsets, double noiseVariance) {
     return toBuilder()
         .detection(Detection.ROBUST_BITWISE)
-        .offsets(p)
-        .noiseVariance(variance)
+        .offsets(offsets)
+        .noiseVariance(noiseVariance)
         .build();
   }
 
@@ -216,13 +219,168 @@ public record SprightOptions(
   }
 
   /**
-   * Returns a copy with another seed.
+   * Returns n: the number of bits of an index, in {@code [1, 62]}.
    *
-   * @param newSeed the new seed
-   * @return the new options
+   * @return the value
    */
-  public SprightOptions withSeed(long newSeed) {
-    return toBuilder().seed(newSeed).build();
+  public int n() {
+    return n;
+  }
+
+  /**
+   * Returns sparsity: the expected number of non-zero coefficients {@code K >= 0}; used for
+   * defaults.
+   *
+   * @return the value
+   */
+  public int sparsity() {
+    return sparsity;
+  }
+
+  /**
+   * Returns bucketBits: {@code b}, the log2 of the bins per group, in {@code [1, min(n, 24)]}.
+   *
+   * @return the value
+   */
+  public int bucketBits() {
+    return bucketBits;
+  }
+
+  /**
+   * Returns groups: {@code C}, the number of subsampling groups, in {@code [1, 16]}.
+   *
+   * @return the value
+   */
+  public int groups() {
+    return groups;
+  }
+
+  /**
+   * Returns detection: how a bin's coefficient is located.
+   *
+   * @return the value
+   */
+  public Detection detection() {
+    return detection;
+  }
+
+  /**
+   * Returns subsampling: how the subsampling matrices are chosen.
+   *
+   * @return the value
+   */
+  public Subsampling subsampling() {
+    return subsampling;
+  }
+
+  /**
+   * Returns offsets: {@code P}, the random offsets of the robust mode, in {@code [1, 64]} (ignored
+   * when noiseless).
+   *
+   * @return the value
+   */
+  public int offsets() {
+    return offsets;
+  }
+
+  /**
+   * Returns noiseVariance: the known noise variance {@code sigma^2} per query in the robust mode,
+   * or empty to estimate it from the bins (ignored when noiseless); see {@link #robust(int)} and
+   * {@link #robust(int, double)}.
+   *
+   * @return the value
+   */
+  public OptionalDouble noiseVariance() {
+    return noiseVariance;
+  }
+
+  /**
+   * Returns gamma: the threshold slack {@code gamma > 0} of the robust tests: a bin is empty when
+   * its mean energy is at most {@code (1 + gamma) sigma^2 / B}.
+   *
+   * @return the value
+   */
+  public double gamma() {
+    return gamma;
+  }
+
+  /**
+   * Returns maxRounds: the most peeling rounds, at least 1.
+   *
+   * @return the value
+   */
+  public int maxRounds() {
+    return maxRounds;
+  }
+
+  /**
+   * Returns relativeTolerance: the rounding tolerance relative to the largest bin value, in {@code
+   * (0, 1)}: coefficients smaller than this fraction of the largest are treated as zero.
+   *
+   * @return the value
+   */
+  public double relativeTolerance() {
+    return relativeTolerance;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof SprightOptions p
+        && p.n == n
+        && p.sparsity == sparsity
+        && p.bucketBits == bucketBits
+        && p.groups == groups
+        && p.detection == detection
+        && p.subsampling == subsampling
+        && p.offsets == offsets
+        && p.noiseVariance.equals(noiseVariance)
+        && Double.compare(p.gamma, gamma) == 0
+        && p.maxRounds == maxRounds
+        && Double.compare(p.relativeTolerance, relativeTolerance) == 0;
+  }
+
+  @Override
+  public int hashCode() {
+    return java.util.Objects.hash(
+        n,
+        sparsity,
+        bucketBits,
+        groups,
+        detection,
+        subsampling,
+        offsets,
+        noiseVariance,
+        gamma,
+        maxRounds,
+        relativeTolerance);
+  }
+
+  @Override
+  public String toString() {
+    return "SprightOptions["
+        + "n="
+        + n
+        + ", sparsity="
+        + sparsity
+        + ", bucketBits="
+        + bucketBits
+        + ", groups="
+        + groups
+        + ", detection="
+        + detection
+        + ", subsampling="
+        + subsampling
+        + ", offsets="
+        + offsets
+        + ", noiseVariance="
+        + noiseVariance
+        + ", gamma="
+        + gamma
+        + ", maxRounds="
+        + maxRounds
+        + ", relativeTolerance="
+        + relativeTolerance
+        + "]";
   }
 
   /** A mutable builder of {@link SprightOptions}; {@link #build()} validates. Not thread-safe. */
@@ -234,11 +392,10 @@ public record SprightOptions(
     private Detection detection;
     private Subsampling subsampling;
     private int offsets;
-    private double noiseVariance;
+    private OptionalDouble noiseVariance;
     private double gamma;
     private int maxRounds;
     private double relativeTolerance;
-    private long seed;
 
     private Builder(SprightOptions o) {
       n = o.n;
@@ -252,7 +409,6 @@ public record SprightOptions(
       gamma = o.gamma;
       maxRounds = o.maxRounds;
       relativeTolerance = o.relativeTolerance;
-      seed = o.seed;
     }
 
     /**
@@ -311,13 +467,23 @@ public record SprightOptions(
     }
 
     /**
-     * Sets the noise variance per query.
+     * Sets a known noise variance per query (robust mode).
      *
-     * @param v the variance, or {@code NaN} to estimate it
+     * @param v the variance, finite and at least 0 (checked here)
      * @return this builder
      */
     public Builder noiseVariance(double v) {
-      noiseVariance = v;
+      noiseVariance = OptionalDouble.of(Args.nonNegative("noiseVariance", v));
+      return this;
+    }
+
+    /**
+     * Asks the robust mode to estimate the noise variance from the bins (the default).
+     *
+     * @return this builder
+     */
+    public Builder estimateNoise() {
+      noiseVariance = OptionalDouble.empty();
       return this;
     }
 
@@ -355,17 +521,6 @@ public record SprightOptions(
     }
 
     /**
-     * Sets the seed.
-     *
-     * @param v the seed
-     * @return this builder
-     */
-    public Builder seed(long v) {
-      seed = v;
-      return this;
-    }
-
-    /**
      * Validates and builds the options.
      *
      * @return the options
@@ -383,8 +538,7 @@ public record SprightOptions(
           noiseVariance,
           gamma,
           maxRounds,
-          relativeTolerance,
-          seed);
+          relativeTolerance);
     }
   }
 }

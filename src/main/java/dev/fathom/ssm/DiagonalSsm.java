@@ -11,32 +11,33 @@ import dev.fathom.core.Args;
  * Storage#CONJUGATE_PAIRS} the M modes stand for a real system of 2M states whose other half is the
  * complex conjugate, and outputs are {@code 2 Re(sum_n ...)} (S4D, S5); with {@link Storage#FULL}
  * outputs are {@code Re(sum_n ...)} over all modes (S4D-Real, Mamba, or a full complex spectrum
- * closed under conjugation).
+ * closed under conjugation). Complex values are interleaved {@code double[]} (re, im, re, im, ...)
+ * as everywhere in Fathom, not EJML matrices: every array here is a vector of diagonal entries.
  *
- * <p>The constructor copies and validates every array: finite entries, {@code Δ > 0}, and {@code Re
- * A <= 0} unless {@code allowUnstable} is set. Instances are immutable; accessors return the
+ * <p>Built by name, so that no two arrays can be swapped silently:
+ *
+ * <pre>{@code
+ * DiagonalSsm sys = DiagonalSsm.builder(DiagonalSsm.Storage.CONJUGATE_PAIRS)
+ *     .a(a).b(b).c(c).dt(dt).d(d)   // d is optional (zero feed-through)
+ *     .build();
+ * DiagonalSsm s4d = DiagonalSsm.shared(S4dInit.legs(64), c, dt, d);  // one set of modes for all H
+ * }</pre>
+ *
+ * <p>H is {@code dt.length} and M is {@code a.length / (2 H)}. {@link Builder#build()} copies and
+ * validates every array: finite entries, {@code Δ > 0}, matching lengths, and {@code Re A <= 0}
+ * unless {@link Builder#allowUnstable()} was called. Instances are immutable; accessors return the
  * internal arrays, which must not be modified.
- *
- * @param channels the number of channels H, at least 1
- * @param modes the number of stored modes M per channel, at least 1
- * @param storage how the modes map to a real output
- * @param a the continuous eigenvalues A (2 H M doubles, interleaved)
- * @param b the input coefficients B (2 H M doubles, interleaved)
- * @param c the output coefficients C (2 H M doubles, interleaved)
- * @param dt the timescales Δ (H positive doubles)
- * @param d the feed-through D (H doubles)
- * @param allowUnstable whether modes with {@code Re A > 0} are accepted
  */
-public record DiagonalSsm(
-    int channels,
-    int modes,
-    Storage storage,
-    double[] a,
-    double[] b,
-    double[] c,
-    double[] dt,
-    double[] d,
-    boolean allowUnstable) {
+public final class DiagonalSsm {
+  private final int channels;
+  private final int modes;
+  private final Storage storage;
+  private final double[] a;
+  private final double[] b;
+  private final double[] c;
+  private final double[] dt;
+  private final double[] d;
+  private final boolean allowUnstable;
 
   /** How the stored complex modes map to a real output. */
   public enum Storage {
@@ -55,40 +56,59 @@ public record DiagonalSsm(
     }
   }
 
-  /**
-   * Validates and copies the arrays.
-   *
-   * @param channels see the record component
-   * @param modes see the record component
-   * @param storage see the record component
-   * @param a see the record component
-   * @param b see the record component
-   * @param c see the record component
-   * @param dt see the record component
-   * @param d see the record component
-   * @param allowUnstable see the record component
-   */
-  public DiagonalSsm {
-    Args.positive("channels", channels);
-    Args.positive("modes", modes);
-    Args.notNull("storage", storage);
-    int len = 2 * channels * modes;
-    a = Args.finite("a", Args.length("a", a, len)).clone();
-    b = Args.finite("b", Args.length("b", b, len)).clone();
-    c = Args.finite("c", Args.length("c", c, len)).clone();
-    dt = Args.length("dt", dt, channels).clone();
+  /** Validates and stores arrays that are already private copies. */
+  private DiagonalSsm(
+      Storage storage,
+      double[] a,
+      double[] b,
+      double[] c,
+      double[] dt,
+      double[] d,
+      boolean allowUnstable) {
+    this.storage = Args.notNull("storage", storage);
+    Args.notNull("dt", dt);
+    if (dt.length == 0) {
+      throw Args.fail("dt.length", 0, "at least one channel (one timescale per channel)");
+    }
+    this.channels = dt.length;
     for (int h = 0; h < channels; h++) {
       Args.positive("dt[" + h + "]", dt[h]);
     }
-    d = Args.finite("d", Args.length("d", d, channels)).clone();
+    Args.interleaved("a", a);
+    if (a.length == 0 || a.length % (2 * channels) != 0) {
+      throw Args.fail(
+          "a.length",
+          a.length,
+          "a positive multiple of 2 * channels = " + 2 * channels + " (channels = dt.length)");
+    }
+    this.modes = a.length / (2 * channels);
+    int len = 2 * channels * modes;
+    this.a = Args.finite("a", a);
+    this.b = Args.finite("b", Args.length("b", b, len));
+    this.c = Args.finite("c", Args.length("c", c, len));
+    this.dt = dt;
+    this.d = Args.finite("d", Args.length("d", d, channels));
+    this.allowUnstable = allowUnstable;
     if (!allowUnstable) {
       for (int k = 0; k < len; k += 2) {
         if (a[k] > 0) {
           throw Args.fail(
-              "Re a[" + k / 2 + "]", a[k], "<= 0 (stable; set allowUnstable to accept Re A > 0)");
+              "Re a[" + k / 2 + "]",
+              a[k],
+              "<= 0 (stable; call allowUnstable() on the builder to accept Re A > 0)");
         }
       }
     }
+  }
+
+  /**
+   * Starts a system with the given storage.
+   *
+   * @param storage how the modes map to a real output
+   * @return a new builder
+   */
+  public static Builder builder(Storage storage) {
+    return new Builder(Args.notNull("storage", storage));
   }
 
   /**
@@ -101,17 +121,99 @@ public record DiagonalSsm(
    * @return the stable system (Re A &le; 0 is checked)
    */
   public static DiagonalSsm shared(S4dInit.Modes modes, double[] c, double[] dt, double[] d) {
-    Args.notNull("modes", modes);
-    Args.notNull("dt", dt);
-    int h = dt.length;
-    int m = modes.count();
-    double[] a = new double[2 * h * m];
-    double[] b = new double[2 * h * m];
-    for (int ch = 0; ch < h; ch++) {
-      System.arraycopy(modes.a(), 0, a, 2 * ch * m, 2 * m);
-      System.arraycopy(modes.b(), 0, b, 2 * ch * m, 2 * m);
-    }
-    return new DiagonalSsm(h, m, modes.storage(), a, b, c, dt, d, false);
+    return builder(Args.notNull("modes", modes).storage()).modes(modes).c(c).dt(dt).d(d).build();
+  }
+
+  /**
+   * The number of channels H.
+   *
+   * @return H, at least 1
+   */
+  public int channels() {
+    return channels;
+  }
+
+  /**
+   * The number of stored modes M per channel.
+   *
+   * @return M, at least 1
+   */
+  public int modes() {
+    return modes;
+  }
+
+  /**
+   * How the modes map to a real output.
+   *
+   * @return the storage
+   */
+  public Storage storage() {
+    return storage;
+  }
+
+  /**
+   * The continuous eigenvalues A.
+   *
+   * @return 2 H M doubles, interleaved, channel-major (internal; do not modify)
+   */
+  public double[] a() {
+    return a;
+  }
+
+  /**
+   * The input coefficients B.
+   *
+   * @return 2 H M doubles, interleaved, channel-major (internal; do not modify)
+   */
+  public double[] b() {
+    return b;
+  }
+
+  /**
+   * The output coefficients C.
+   *
+   * @return 2 H M doubles, interleaved, channel-major (internal; do not modify)
+   */
+  public double[] c() {
+    return c;
+  }
+
+  /**
+   * The timescales Δ.
+   *
+   * @return H positive doubles (internal; do not modify)
+   */
+  public double[] dt() {
+    return dt;
+  }
+
+  /**
+   * The feed-through D.
+   *
+   * @return H doubles (internal; do not modify)
+   */
+  public double[] d() {
+    return d;
+  }
+
+  /**
+   * Whether modes with {@code Re A > 0} were accepted.
+   *
+   * @return true if built with {@link Builder#allowUnstable()}
+   */
+  public boolean allowUnstable() {
+    return allowUnstable;
+  }
+
+  /**
+   * A builder holding this system's arrays, to change some of them.
+   *
+   * @return a new builder
+   */
+  public Builder toBuilder() {
+    Builder builder = new Builder(storage).a(a).b(b).c(c).dt(dt).d(d);
+    builder.allowUnstable = allowUnstable;
+    return builder;
   }
 
   /**
@@ -128,7 +230,7 @@ public record DiagonalSsm(
     for (int h = 0; h < scaled.length; h++) {
       scaled[h] *= rate;
     }
-    return new DiagonalSsm(channels, modes, storage, a, b, c, scaled, d, allowUnstable);
+    return new DiagonalSsm(storage, a, b, c, scaled, d, allowUnstable);
   }
 
   /**
@@ -151,7 +253,7 @@ public record DiagonalSsm(
         }
       }
     }
-    return new DiagonalSsm(channels, modes, storage, a, b, cc, dt, d, allowUnstable);
+    return new DiagonalSsm(storage, a, b, cc, dt, d, allowUnstable);
   }
 
   /**
@@ -210,6 +312,157 @@ public record DiagonalSsm(
       }
     }
     return new double[] {gr, gi};
+  }
+
+  @Override
+  public String toString() {
+    return "DiagonalSsm[channels="
+        + channels
+        + ", modes="
+        + modes
+        + ", storage="
+        + storage
+        + (allowUnstable ? ", allowUnstable" : "")
+        + "]";
+  }
+
+  /**
+   * A builder of {@link DiagonalSsm} whose setters name each array; {@link #build()} copies and
+   * validates them. {@code a}, {@code b}, {@code c} and {@code dt} are required ({@link
+   * #modes(S4dInit.Modes)} sets {@code a} and {@code b} at once), {@code d} defaults to zero. Not
+   * thread-safe.
+   */
+  public static final class Builder {
+    private final Storage storage;
+    private double[] a;
+    private double[] b;
+    private double[] c;
+    private double[] dt;
+    private double[] d;
+    private S4dInit.Modes shared;
+    private boolean allowUnstable;
+
+    private Builder(Storage storage) {
+      this.storage = storage;
+    }
+
+    /**
+     * Sets the continuous eigenvalues A.
+     *
+     * @param values 2 H M doubles, interleaved, channel-major (copied at {@link #build()})
+     * @return this builder
+     */
+    public Builder a(double[] values) {
+      a = values;
+      shared = null;
+      return this;
+    }
+
+    /**
+     * Sets the input coefficients B.
+     *
+     * @param values 2 H M doubles, interleaved, channel-major
+     * @return this builder
+     */
+    public Builder b(double[] values) {
+      b = values;
+      shared = null;
+      return this;
+    }
+
+    /**
+     * Sets A and B of every channel to one shared set of modes (its storage must match).
+     *
+     * @param modes the modes, e.g. from {@link S4dInit}
+     * @return this builder
+     */
+    public Builder modes(S4dInit.Modes modes) {
+      Args.notNull("modes", modes);
+      if (modes.storage() != storage) {
+        throw Args.fail("modes.storage", modes.storage(), "the builder's storage " + storage);
+      }
+      shared = modes;
+      a = null;
+      b = null;
+      return this;
+    }
+
+    /**
+     * Sets the output coefficients C.
+     *
+     * @param values 2 H M doubles, interleaved, channel-major
+     * @return this builder
+     */
+    public Builder c(double[] values) {
+      c = values;
+      return this;
+    }
+
+    /**
+     * Sets the timescales Δ, one per channel; their count is the channel count H.
+     *
+     * @param values H positive doubles
+     * @return this builder
+     */
+    public Builder dt(double[] values) {
+      dt = values;
+      return this;
+    }
+
+    /**
+     * Sets the feed-through D (default zero).
+     *
+     * @param values H doubles
+     * @return this builder
+     */
+    public Builder d(double[] values) {
+      d = values;
+      return this;
+    }
+
+    /**
+     * Accepts modes with {@code Re A > 0} (rejected by default).
+     *
+     * @return this builder
+     */
+    public Builder allowUnstable() {
+      allowUnstable = true;
+      return this;
+    }
+
+    /**
+     * Copies, validates and builds the system.
+     *
+     * @return the system
+     * @throws NullPointerException naming a required array that was not set
+     * @throws IllegalArgumentException naming the first invalid array or entry
+     */
+    public DiagonalSsm build() {
+      Args.notNull("dt", dt);
+      double[] aa;
+      double[] bb;
+      if (shared != null) {
+        int h = dt.length;
+        int m = shared.count();
+        aa = new double[2 * h * m];
+        bb = new double[2 * h * m];
+        for (int ch = 0; ch < h; ch++) {
+          System.arraycopy(shared.a(), 0, aa, 2 * ch * m, 2 * m);
+          System.arraycopy(shared.b(), 0, bb, 2 * ch * m, 2 * m);
+        }
+      } else {
+        aa = Args.notNull("a", a).clone();
+        bb = Args.notNull("b", b).clone();
+      }
+      return new DiagonalSsm(
+          storage,
+          aa,
+          bb,
+          Args.notNull("c", c).clone(),
+          dt.clone(),
+          d == null ? new double[dt.length] : d.clone(),
+          allowUnstable);
+    }
   }
 
   static double[] divide(double ar, double ai, double br, double bi) {

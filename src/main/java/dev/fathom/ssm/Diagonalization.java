@@ -2,6 +2,7 @@ package dev.fathom.ssm;
 
 import dev.fathom.core.Args;
 import dev.fathom.core.Rng;
+import dev.fathom.core.Status;
 import java.util.random.RandomGenerator;
 import org.ejml.data.Complex_F64;
 import org.ejml.data.DMatrixRMaj;
@@ -30,21 +31,98 @@ import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
  * the old one or {@code 1e-14 ||A||_F}, so a normal matrix with repeated eigenvalues (HiPPO-FouD)
  * gets a unitary V and {@code kappa = 1}, while distinct eigenvalues and near-defective clusters
  * keep their vectors. O(N^4) work (N solves of O(N^3)), intended for N up to a few hundred.
- *
- * @param eigenvalues the N eigenvalues, interleaved, conjugate pairs adjacent (+Im first)
- * @param v the N x N eigenvector matrix (unit-norm columns), row-major interleaved
- * @param vInverse its inverse, row-major interleaved (NaN if V is numerically singular)
- * @param condition {@code kappa_2(V)}
- * @param backwardError {@code ||V Lambda V^{-1} - A||_2 / ||A||_2} for the unperturbed A
- * @param perturbation {@code ||E||_2 / ||A||_2} (0 for the naive decomposition)
  */
-public record Diagonalization(
-    double[] eigenvalues,
-    double[] v,
-    double[] vInverse,
-    double condition,
-    double backwardError,
-    double perturbation) {
+public final class Diagonalization {
+  private final double[] eigenvalues;
+  private final double[] v;
+  private final double[] vInverse;
+  private final double condition;
+  private final double backwardError;
+  private final double perturbation;
+
+  /** Stores the parts. */
+  Diagonalization(
+      double[] eigenvalues,
+      double[] v,
+      double[] vInverse,
+      double condition,
+      double backwardError,
+      double perturbation) {
+    this.eigenvalues = eigenvalues;
+    this.v = v;
+    this.vInverse = vInverse;
+    this.condition = condition;
+    this.backwardError = backwardError;
+    this.perturbation = perturbation;
+  }
+
+  /**
+   * Returns eigenvalues: the N eigenvalues, interleaved, conjugate pairs adjacent (+Im first).
+   *
+   * @return eigenvalues
+   */
+  public double[] eigenvalues() {
+    return eigenvalues;
+  }
+
+  /**
+   * Returns v: the N x N eigenvector matrix (unit-norm columns), row-major interleaved.
+   *
+   * @return v
+   */
+  public double[] v() {
+    return v;
+  }
+
+  /**
+   * Returns vInverse: its inverse, row-major interleaved (NaN if V is numerically singular).
+   *
+   * @return vInverse
+   */
+  public double[] vInverse() {
+    return vInverse;
+  }
+
+  /**
+   * Returns condition: {@code kappa_2(V)}.
+   *
+   * @return condition
+   */
+  public double condition() {
+    return condition;
+  }
+
+  /**
+   * Returns backwardError: {@code ||V Lambda V^{-1} - A||_2 / ||A||_2} for the unperturbed A.
+   *
+   * @return backwardError
+   */
+  public double backwardError() {
+    return backwardError;
+  }
+
+  /**
+   * Returns perturbation: {@code ||E||_2 / ||A||_2} (0 for the naive decomposition).
+   *
+   * @return perturbation
+   */
+  public double perturbation() {
+    return perturbation;
+  }
+
+  @Override
+  public String toString() {
+    return "Diagonalization["
+        + "condition="
+        + condition
+        + ", "
+        + "backwardError="
+        + backwardError
+        + ", "
+        + "perturbation="
+        + perturbation
+        + "]";
+  }
 
   /** How to keep a spectrum in the closed left half-plane. */
   public enum Stability {
@@ -78,13 +156,25 @@ public record Diagonalization(
    *
    * @param a a real square finite matrix
    * @param epsilon the relative perturbation size, in (0, 1]
-   * @param seed the seed of E
+   * @param seed the seed of E ({@code perturbed(a, epsilon, Rng.create(seed))})
    * @return the decomposition of A + E, with diagnostics against A
    */
   public static Diagonalization perturbed(DMatrixRMaj a, double epsilon, long seed) {
+    return perturbed(a, epsilon, Rng.create(seed));
+  }
+
+  /**
+   * {@link #perturbed(DMatrixRMaj, double, long)} drawing E from a given generator.
+   *
+   * @param a a real square finite matrix
+   * @param epsilon the relative perturbation size, in (0, 1]
+   * @param rng the generator of E, advanced by N^2 Gaussian draws
+   * @return the decomposition of A + E, with diagnostics against A
+   */
+  public static Diagonalization perturbed(DMatrixRMaj a, double epsilon, RandomGenerator rng) {
     int n = DenseSsm.checkSquare(a);
     Args.inRange("epsilon", epsilon, Double.MIN_NORMAL, 1);
-    RandomGenerator rng = Rng.create(seed);
+    Args.notNull("rng", rng);
     DMatrixRMaj e = new DMatrixRMaj(n, n);
     Rng.gaussian(rng, e.data);
     CommonOps_DDRM.scale(epsilon * norm2(a) / norm2(e), e);
@@ -145,6 +235,21 @@ public record Diagonalization(
   }
 
   /**
+   * Whether the decomposition exists numerically: {@link Status#COMPLETED} when V could be inverted
+   * (finite condition and backward error; their size says how far to trust it), {@link
+   * Status#BREAKDOWN} when V is numerically singular, as for a defective matrix (the naive
+   * HiPPO-LagT with its single eigenvector): then {@code vInverse} is NaN and {@link #toSystem}
+   * refuses.
+   *
+   * @return the status
+   */
+  public Status status() {
+    return Double.isFinite(condition) && Double.isFinite(backwardError)
+        ? Status.COMPLETED
+        : Status.BREAKDOWN;
+  }
+
+  /**
    * Builds a one-channel diagonal SSM (full storage, all N modes) from this decomposition: {@code A
    * = diag(lambda)} after the stability rule, {@code B~ = V^{-1} B}, {@code C~ = C^T V}. For {@link
    * Stability#NONE} an eigenvalue with {@code Re > 0} makes the system unstable, which is rejected.
@@ -154,8 +259,17 @@ public record Diagonalization(
    * @param dt the timescale
    * @param stability how to treat {@code Re lambda > 0}
    * @return the system
+   * @throws IllegalStateException if the {@link #status()} is {@link Status#BREAKDOWN}
    */
   public DiagonalSsm toSystem(double[] b, double[] c, double dt, Stability stability) {
+    if (status() != Status.COMPLETED) {
+      throw new IllegalStateException(
+          "status = "
+              + status()
+              + ": V is numerically singular (condition = "
+              + condition
+              + "), so no diagonal system exists; perturb A first");
+    }
     int n = size();
     Args.finite("b", Args.length("b", b, n));
     Args.finite("c", Args.length("c", c, n));
@@ -178,8 +292,12 @@ public record Diagonalization(
         ct[2 * j + 1] += c[i] * v[2 * (i * n + j) + 1];
       }
     }
-    return new DiagonalSsm(
-        1, n, DiagonalSsm.Storage.FULL, lam, bt, ct, new double[] {dt}, new double[] {0}, false);
+    return DiagonalSsm.builder(DiagonalSsm.Storage.FULL)
+        .a(lam)
+        .b(bt)
+        .c(ct)
+        .dt(new double[] {dt})
+        .build();
   }
 
   static double norm2(DMatrixRMaj a) {

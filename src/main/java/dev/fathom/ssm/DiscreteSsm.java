@@ -5,89 +5,128 @@ import dev.fathom.core.Args;
 /**
  * H channels of discrete diagonal systems {@code x_k = Abar x_{k-1} + Bbar u_k}, {@code y_k =
  * factor * Re(C x_k) + D u_k}, in the flat channel-major interleaved layout of {@link DiagonalSsm}.
- * Produced by {@link DiagonalSsm#discretize}, or from explicit arrays with {@link #of}. Immutable;
- * accessors return the internal arrays, which must not be modified.
+ * Produced by {@link DiagonalSsm#discretize}, or from explicit arrays by name:
  *
- * @param channels the number of channels H
- * @param modes the number of stored modes M per channel
- * @param storage how the modes map to a real output
- * @param abar the discrete eigenvalues (2 H M doubles, interleaved)
- * @param logAbar their logarithms, used to re-anchor powers (for ZOH exactly {@code Δ A})
- * @param bbar the discrete input coefficients (2 H M doubles)
- * @param c the output coefficients (2 H M doubles)
- * @param d the feed-through (H doubles)
+ * <pre>{@code
+ * DiscreteSsm sys = DiscreteSsm.builder(DiagonalSsm.Storage.FULL, channels)
+ *     .abar(abar).bbar(bbar).c(c).d(d)   // d is optional (zero feed-through)
+ *     .build();
+ * }</pre>
+ *
+ * <p>Immutable; accessors return the internal arrays, which must not be modified.
  */
-public record DiscreteSsm(
-    int channels,
-    int modes,
-    DiagonalSsm.Storage storage,
-    double[] abar,
-    double[] logAbar,
-    double[] bbar,
-    double[] c,
-    double[] d) {
+public final class DiscreteSsm {
+  private final int channels;
+  private final int modes;
+  private final DiagonalSsm.Storage storage;
+  private final double[] abar;
+  private final double[] logAbar;
+  private final double[] bbar;
+  private final double[] c;
+  private final double[] d;
 
-  /**
-   * Validates lengths and finiteness (logAbar may hold -infinity for a zero Abar).
-   *
-   * @param channels see the record component
-   * @param modes see the record component
-   * @param storage see the record component
-   * @param abar see the record component
-   * @param logAbar see the record component
-   * @param bbar see the record component
-   * @param c see the record component
-   * @param d see the record component
-   */
-  public DiscreteSsm {
-    Args.positive("channels", channels);
-    Args.positive("modes", modes);
-    Args.notNull("storage", storage);
-    int len = 2 * channels * modes;
-    Args.finite("abar", Args.length("abar", abar, len));
-    Args.length("logAbar", logAbar, len);
-    Args.finite("bbar", Args.length("bbar", bbar, len));
-    Args.finite("c", Args.length("c", c, len));
-    Args.finite("d", Args.length("d", d, channels));
-  }
-
-  /**
-   * Builds a discrete system from explicit arrays (copied), computing {@code log Abar}.
-   *
-   * @param channels the number of channels H, at least 1
-   * @param storage how the modes map to a real output
-   * @param abar the discrete eigenvalues, 2 H M doubles
-   * @param bbar the discrete input coefficients, same length
-   * @param c the output coefficients, same length
-   * @param d the feed-through, H doubles
-   * @return the system
-   */
-  public static DiscreteSsm of(
+  /** Validates lengths and finiteness (logAbar may hold -infinity for a zero Abar); no copies. */
+  DiscreteSsm(
       int channels,
+      int modes,
       DiagonalSsm.Storage storage,
       double[] abar,
+      double[] logAbar,
       double[] bbar,
       double[] c,
       double[] d) {
-    Args.positive("channels", channels);
-    Args.interleaved("abar", abar);
-    if (abar.length == 0 || abar.length % (2 * channels) != 0) {
-      throw Args.fail("abar.length", abar.length, "a positive multiple of 2 * channels");
-    }
-    double[] log = new double[abar.length];
-    for (int k = 0; k < abar.length; k += 2) {
-      log[k] = Math.log(Math.hypot(abar[k], abar[k + 1]));
-      log[k + 1] = Math.atan2(abar[k + 1], abar[k]);
-    }
-    return new DiscreteSsm(
-        channels,
-        abar.length / (2 * channels),
-        storage,
-        abar.clone(),
-        log,
-        Args.notNull("bbar", bbar).clone(),
-        Args.notNull("c", c).clone(),
-        Args.notNull("d", d).clone());
+    this.channels = Args.positive("channels", channels);
+    this.modes = Args.positive("modes", modes);
+    this.storage = Args.notNull("storage", storage);
+    int len = 2 * channels * modes;
+    this.abar = Args.finite("abar", Args.length("abar", abar, len));
+    this.logAbar = Args.length("logAbar", logAbar, len);
+    this.bbar = Args.finite("bbar", Args.length("bbar", bbar, len));
+    this.c = Args.finite("c", Args.length("c", c, len));
+    this.d = Args.finite("d", Args.length("d", d, channels));
+  }
+
+  /**
+   * Starts a discrete system of H channels from explicit arrays.
+   *
+   * @param storage how the modes map to a real output
+   * @param channels the number of channels H, at least 1; M is {@code abar.length / (2 H)}
+   * @return a new builder
+   */
+  public static Builder builder(DiagonalSsm.Storage storage, int channels) {
+    return new Builder(Args.notNull("storage", storage), Args.positive("channels", channels));
+  }
+
+  /**
+   * The number of channels H.
+   *
+   * @return H
+   */
+  public int channels() {
+    return channels;
+  }
+
+  /**
+   * The number of stored modes M per channel.
+   *
+   * @return M
+   */
+  public int modes() {
+    return modes;
+  }
+
+  /**
+   * How the modes map to a real output.
+   *
+   * @return the storage
+   */
+  public DiagonalSsm.Storage storage() {
+    return storage;
+  }
+
+  /**
+   * The discrete eigenvalues Abar.
+   *
+   * @return 2 H M doubles, interleaved (internal; do not modify)
+   */
+  public double[] abar() {
+    return abar;
+  }
+
+  /**
+   * The logarithms of Abar, used to re-anchor powers (for ZOH exactly {@code Δ A}).
+   *
+   * @return 2 H M doubles, interleaved (internal; do not modify)
+   */
+  public double[] logAbar() {
+    return logAbar;
+  }
+
+  /**
+   * The discrete input coefficients Bbar.
+   *
+   * @return 2 H M doubles, interleaved (internal; do not modify)
+   */
+  public double[] bbar() {
+    return bbar;
+  }
+
+  /**
+   * The output coefficients C.
+   *
+   * @return 2 H M doubles, interleaved (internal; do not modify)
+   */
+  public double[] c() {
+    return c;
+  }
+
+  /**
+   * The feed-through D.
+   *
+   * @return H doubles (internal; do not modify)
+   */
+  public double[] d() {
+    return d;
   }
 
   /**
@@ -106,5 +145,108 @@ public record DiscreteSsm(
    */
   public int stateLength() {
     return 2 * modes;
+  }
+
+  /** The same system without feed-through (D = 0). */
+  DiscreteSsm withoutFeedThrough() {
+    return new DiscreteSsm(channels, modes, storage, abar, logAbar, bbar, c, new double[channels]);
+  }
+
+  @Override
+  public String toString() {
+    return "DiscreteSsm[channels=" + channels + ", modes=" + modes + ", storage=" + storage + "]";
+  }
+
+  /**
+   * A builder of {@link DiscreteSsm} whose setters name each array; {@link #build()} copies and
+   * validates them and computes {@code log Abar}. {@code abar}, {@code bbar} and {@code c} are
+   * required; {@code d} defaults to zero. Not thread-safe.
+   */
+  public static final class Builder {
+    private final DiagonalSsm.Storage storage;
+    private final int channels;
+    private double[] abar;
+    private double[] bbar;
+    private double[] c;
+    private double[] d;
+
+    private Builder(DiagonalSsm.Storage storage, int channels) {
+      this.storage = storage;
+      this.channels = channels;
+    }
+
+    /**
+     * Sets the discrete eigenvalues Abar.
+     *
+     * @param values 2 H M doubles, interleaved, channel-major
+     * @return this builder
+     */
+    public Builder abar(double[] values) {
+      abar = values;
+      return this;
+    }
+
+    /**
+     * Sets the discrete input coefficients Bbar.
+     *
+     * @param values 2 H M doubles, interleaved, channel-major
+     * @return this builder
+     */
+    public Builder bbar(double[] values) {
+      bbar = values;
+      return this;
+    }
+
+    /**
+     * Sets the output coefficients C.
+     *
+     * @param values 2 H M doubles, interleaved, channel-major
+     * @return this builder
+     */
+    public Builder c(double[] values) {
+      c = values;
+      return this;
+    }
+
+    /**
+     * Sets the feed-through D, one per channel (default zero).
+     *
+     * @param values H doubles
+     * @return this builder
+     */
+    public Builder d(double[] values) {
+      d = values;
+      return this;
+    }
+
+    /**
+     * Copies, validates and builds the system.
+     *
+     * @return the system
+     * @throws NullPointerException naming a required array that was not set
+     * @throws IllegalArgumentException naming the first invalid array or entry
+     */
+    public DiscreteSsm build() {
+      double[] dd = d == null ? new double[channels] : d.clone();
+      double[] ab = Args.interleaved("abar", abar).clone();
+      if (ab.length == 0 || ab.length % (2 * channels) != 0) {
+        throw Args.fail(
+            "abar.length", ab.length, "a positive multiple of 2 * channels = " + 2 * channels);
+      }
+      double[] log = new double[ab.length];
+      for (int k = 0; k < ab.length; k += 2) {
+        log[k] = Math.log(Math.hypot(ab[k], ab[k + 1]));
+        log[k + 1] = Math.atan2(ab[k + 1], ab[k]);
+      }
+      return new DiscreteSsm(
+          channels,
+          ab.length / (2 * channels),
+          storage,
+          ab,
+          log,
+          Args.notNull("bbar", bbar).clone(),
+          Args.notNull("c", c).clone(),
+          dd);
+    }
   }
 }

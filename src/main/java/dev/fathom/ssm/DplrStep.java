@@ -16,6 +16,13 @@ import dev.fathom.core.Args;
  * {@code P^* D P} real. This is the inference mode matching {@link CauchyKernel} (with the plain C,
  * not C~), and it avoids diagonalizing A itself, which for HiPPO-LegS is ill-conditioned.
  *
+ * <p>Made by {@link #of(Nplr, double[], double)} for a HiPPO system, or from trained eigenbasis
+ * parameters by name:
+ *
+ * <pre>{@code
+ * DplrStep step = DplrStep.builder().lambda(lambda).pTilde(p).bTilde(b).c(c).dt(0.01).build();
+ * }</pre>
+ *
  * <p>Immutable after construction; {@link #step} works on a caller-owned state, so one instance can
  * serve many sequences (and threads, each with its own state).
  */
@@ -29,16 +36,8 @@ public final class DplrStep {
   private final double[] ee;
   private final double[] rr;
 
-  /**
-   * Builds the step from eigenbasis parameters.
-   *
-   * @param lambda the N/2 eigenvalues of the normal part (interleaved)
-   * @param pTilde the low-rank factor, r rows of N/2 interleaved entries
-   * @param bTilde the input vector (N/2 interleaved)
-   * @param c the output coefficients (N/2 interleaved), e.g. {@link Nplr#outputCoefficients}
-   * @param dt the step Δ, positive
-   */
-  public DplrStep(double[] lambda, double[] pTilde, double[] bTilde, double[] c, double dt) {
+  /** Builds the step from eigenbasis parameters (see the {@link Builder} setters). */
+  private DplrStep(double[] lambda, double[] pTilde, double[] bTilde, double[] c, double dt) {
     Args.finite("lambda", Args.interleaved("lambda", lambda));
     m = lambda.length / 2;
     if (m == 0) {
@@ -108,6 +107,100 @@ public final class DplrStep {
     Args.notNull("nplr", nplr);
     return new DplrStep(
         nplr.lambda(), nplr.pTilde(), nplr.bTilde(), nplr.outputCoefficients(c), dt);
+  }
+
+  /**
+   * Starts a step from explicit eigenbasis parameters.
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * A builder of {@link DplrStep} whose setters name each parameter; all five are required. Not
+   * thread-safe.
+   */
+  public static final class Builder {
+    private double[] lambda;
+    private double[] pTilde;
+    private double[] bTilde;
+    private double[] c;
+    private double dt = Double.NaN;
+
+    private Builder() {}
+
+    /**
+     * Sets the eigenvalues of the normal part.
+     *
+     * @param values the N/2 eigenvalues, interleaved
+     * @return this builder
+     */
+    public Builder lambda(double[] values) {
+      lambda = values;
+      return this;
+    }
+
+    /**
+     * Sets the low-rank factor in the eigenbasis.
+     *
+     * @param values r rows of N/2 interleaved entries
+     * @return this builder
+     */
+    public Builder pTilde(double[] values) {
+      pTilde = values;
+      return this;
+    }
+
+    /**
+     * Sets the input vector in the eigenbasis.
+     *
+     * @param values N/2 interleaved entries
+     * @return this builder
+     */
+    public Builder bTilde(double[] values) {
+      bTilde = values;
+      return this;
+    }
+
+    /**
+     * Sets the output coefficients, for example {@link Nplr#outputCoefficients}.
+     *
+     * @param values N/2 interleaved entries
+     * @return this builder
+     */
+    public Builder c(double[] values) {
+      c = values;
+      return this;
+    }
+
+    /**
+     * Sets the step.
+     *
+     * @param value Δ, positive
+     * @return this builder
+     */
+    public Builder dt(double value) {
+      dt = value;
+      return this;
+    }
+
+    /**
+     * Validates and builds the step (the arrays are copied or consumed; later changes to them do
+     * not affect it).
+     *
+     * @return the step
+     * @throws NullPointerException naming a required array that was not set
+     * @throws IllegalArgumentException naming the first invalid parameter (also an unset dt)
+     */
+    public DplrStep build() {
+      Args.notNull("lambda", lambda);
+      Args.notNull("pTilde", pTilde);
+      Args.notNull("bTilde", bTilde);
+      Args.notNull("c", c);
+      return new DplrStep(lambda, pTilde, bTilde, c, dt);
+    }
   }
 
   /**

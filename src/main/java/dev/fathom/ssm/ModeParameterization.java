@@ -14,12 +14,14 @@ import dev.fathom.core.Args;
  * does.
  *
  * <p>Arrays are interleaved complex {@code (Re A, Im A)} pairs, as everywhere in this package;
- * parameters use the same interleaving {@code (p_re, p_im)}. Stateless and thread-safe.
+ * parameters use the same interleaving {@code (p_re, p_im)}. Immutable, stateless and thread-safe;
+ * made from {@link #DEFAULT} by naming what differs, so the two transforms cannot be swapped:
  *
- * @param real the transform f of the real part
- * @param imag the transform g of the imaginary part
+ * <pre>{@code
+ * ModeParameterization mp = ModeParameterization.DEFAULT.withReal(Transform.SOFTPLUS);
+ * }</pre>
  */
-public record ModeParameterization(Transform real, Transform imag) {
+public final class ModeParameterization {
 
   /** The smallest decay rate {@code -Re A} the inverse transform produces. */
   public static final double MIN_RATE = 1e-4;
@@ -28,15 +30,65 @@ public record ModeParameterization(Transform real, Transform imag) {
   public static final ModeParameterization DEFAULT =
       new ModeParameterization(Transform.EXP, Transform.NONE);
 
+  private final Transform real;
+  private final Transform imag;
+
+  private ModeParameterization(Transform real, Transform imag) {
+    this.real = Args.notNull("real", real);
+    this.imag = Args.notNull("imag", imag);
+  }
+
   /**
-   * Validates the transforms.
+   * The transform f of the real part, {@code Re A = -f(p_re)}.
    *
-   * @param real see the record component
-   * @param imag see the record component
+   * @return f
    */
-  public ModeParameterization {
-    Args.notNull("real", real);
-    Args.notNull("imag", imag);
+  public Transform real() {
+    return real;
+  }
+
+  /**
+   * The transform g of the imaginary part, {@code Im A = g(p_im)}.
+   *
+   * @return g
+   */
+  public Transform imag() {
+    return imag;
+  }
+
+  /**
+   * This parameterization with another transform of the real part.
+   *
+   * @param transform f, with {@code Re A = -f(p_re)}
+   * @return the new parameterization
+   */
+  public ModeParameterization withReal(Transform transform) {
+    return new ModeParameterization(transform, imag);
+  }
+
+  /**
+   * This parameterization with another transform of the imaginary part.
+   *
+   * @param transform g, with {@code Im A = g(p_im)}
+   * @return the new parameterization
+   */
+  public ModeParameterization withImag(Transform transform) {
+    return new ModeParameterization(real, transform);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof ModeParameterization m && m.real == real && m.imag == imag;
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * real.hashCode() + imag.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return "ModeParameterization[real=" + real + ", imag=" + imag + "]";
   }
 
   /** A scalar transform and its inverse. */

@@ -187,14 +187,8 @@ public final class ParallelScan implements AutoCloseable {
   }
 
   private static int length(DiscreteSsm sys, double[] u, int batch) {
-    Args.notNull("sys", sys);
     Args.positive("batch", batch);
-    Args.finite("u", Args.notNull("u", u));
-    int per = batch * sys.channels();
-    if (u.length == 0 || u.length % per != 0) {
-      throw Args.fail("u.length", u.length, "a positive multiple of batch * channels = " + per);
-    }
-    return u.length / per;
+    return Recurrence.sequenceLength(sys, u, batch);
   }
 
   /** Shuts the pool down. */

@@ -31,53 +31,198 @@ public final class PtdOptimizer {
   private PtdOptimizer() {}
 
   /**
-   * Optimization settings.
+   * Optimization settings, immutable. Start from {@link #defaults()} and change what differs by
+   * name:
    *
-   * @param lambda weight of {@code ||E||_F / ||A||_2} against {@code kappa^2}, non-negative
-   * @param steps number of Adam steps, at least 0
-   * @param learningRate Adam step size relative to {@code ||A||_2 / N}, positive
-   * @param initialEpsilon {@code ||E_0||_2 / ||A||_2} of the random starting point, in (0, 1]
-   * @param stabilityWeight weight mu of the stability penalty {@code mu sum_j max(0, Re lambda_j +
-   *     margin)^2}, non-negative (0: the paper's objective, no penalty)
-   * @param stabilityMargin the margin: eigenvalues are pushed to {@code Re lambda <= -margin}, in
-   *     the units of A, non-negative
+   * <pre>{@code
+   * Options o = Options.defaults().withSteps(400).withLearningRate(0.005).withStabilityWeight(1);
+   * }</pre>
+   *
+   * <p>Every {@code with...} method validates its value and names it in the exception.
    */
-  public record Options(
-      double lambda,
-      int steps,
-      double learningRate,
-      double initialEpsilon,
-      double stabilityWeight,
-      double stabilityMargin) {
-    /**
-     * Validates the settings.
-     *
-     * @param lambda see the record component
-     * @param steps see the record component
-     * @param learningRate see the record component
-     * @param initialEpsilon see the record component
-     * @param stabilityWeight see the record component
-     * @param stabilityMargin see the record component
-     */
-    public Options {
-      Args.nonNegative("lambda", lambda);
-      Args.nonNegative("steps", steps);
-      Args.positive("learningRate", learningRate);
-      Args.inRange("initialEpsilon", initialEpsilon, Double.MIN_NORMAL, 1);
-      Args.nonNegative("stabilityWeight", stabilityWeight);
-      Args.nonNegative("stabilityMargin", stabilityMargin);
+  public static final class Options {
+    private final double lambda;
+    private final int steps;
+    private final double learningRate;
+    private final double initialEpsilon;
+    private final double stabilityWeight;
+    private final double stabilityMargin;
+
+    private Options(
+        double lambda,
+        int steps,
+        double learningRate,
+        double initialEpsilon,
+        double stabilityWeight,
+        double stabilityMargin) {
+      this.lambda = Args.nonNegative("lambda", lambda);
+      this.steps = Args.nonNegative("steps", steps);
+      this.learningRate = Args.positive("learningRate", learningRate);
+      this.initialEpsilon = Args.inRange("initialEpsilon", initialEpsilon, Double.MIN_NORMAL, 1);
+      this.stabilityWeight = Args.nonNegative("stabilityWeight", stabilityWeight);
+      this.stabilityMargin = Args.nonNegative("stabilityMargin", stabilityMargin);
     }
 
     /**
-     * The paper's objective without a stability penalty.
+     * The paper's objective at the settings measured in the docs: {@code lambda = 1}, 150 steps,
+     * learning rate 0.02, initial epsilon 0.01, no stability penalty.
      *
-     * @param lambda see the record component
-     * @param steps see the record component
-     * @param learningRate see the record component
-     * @param initialEpsilon see the record component
+     * @return the default settings
      */
-    public Options(double lambda, int steps, double learningRate, double initialEpsilon) {
-      this(lambda, steps, learningRate, initialEpsilon, 0, 0);
+    public static Options defaults() {
+      return new Options(1, 150, 0.02, 1e-2, 0, 0);
+    }
+
+    /**
+     * The weight of {@code ||E||_F / ||A||_2} against {@code kappa^2}.
+     *
+     * @return lambda, non-negative
+     */
+    public double lambda() {
+      return lambda;
+    }
+
+    /**
+     * The number of Adam steps.
+     *
+     * @return the steps, at least 0
+     */
+    public int steps() {
+      return steps;
+    }
+
+    /**
+     * The Adam step size, relative to {@code ||A||_2 / N}.
+     *
+     * @return the learning rate, positive
+     */
+    public double learningRate() {
+      return learningRate;
+    }
+
+    /**
+     * {@code ||E_0||_2 / ||A||_2} of the random starting point.
+     *
+     * @return the initial epsilon, in (0, 1]
+     */
+    public double initialEpsilon() {
+      return initialEpsilon;
+    }
+
+    /**
+     * The weight mu of the stability penalty {@code mu sum_j max(0, Re lambda_j + margin)^2} (0:
+     * the paper's objective, no penalty).
+     *
+     * @return mu, non-negative
+     */
+    public double stabilityWeight() {
+      return stabilityWeight;
+    }
+
+    /**
+     * The margin of the stability penalty: eigenvalues are pushed to {@code Re lambda <= -margin},
+     * in the units of A.
+     *
+     * @return the margin, non-negative
+     */
+    public double stabilityMargin() {
+      return stabilityMargin;
+    }
+
+    /**
+     * These settings with another lambda.
+     *
+     * @param value the weight of {@code ||E||_F / ||A||_2}, non-negative
+     * @return the new settings
+     */
+    public Options withLambda(double value) {
+      return new Options(
+          value, steps, learningRate, initialEpsilon, stabilityWeight, stabilityMargin);
+    }
+
+    /**
+     * These settings with another step count.
+     *
+     * @param value the number of Adam steps, at least 0
+     * @return the new settings
+     */
+    public Options withSteps(int value) {
+      return new Options(
+          lambda, value, learningRate, initialEpsilon, stabilityWeight, stabilityMargin);
+    }
+
+    /**
+     * These settings with another learning rate.
+     *
+     * @param value the Adam step size relative to {@code ||A||_2 / N}, positive
+     * @return the new settings
+     */
+    public Options withLearningRate(double value) {
+      return new Options(lambda, steps, value, initialEpsilon, stabilityWeight, stabilityMargin);
+    }
+
+    /**
+     * These settings with another starting size.
+     *
+     * @param value {@code ||E_0||_2 / ||A||_2}, in (0, 1]
+     * @return the new settings
+     */
+    public Options withInitialEpsilon(double value) {
+      return new Options(lambda, steps, learningRate, value, stabilityWeight, stabilityMargin);
+    }
+
+    /**
+     * These settings with another stability weight.
+     *
+     * @param value the weight mu of the stability penalty, non-negative (0 turns it off)
+     * @return the new settings
+     */
+    public Options withStabilityWeight(double value) {
+      return new Options(lambda, steps, learningRate, initialEpsilon, value, stabilityMargin);
+    }
+
+    /**
+     * These settings with another stability margin.
+     *
+     * @param value the margin, non-negative, in the units of A
+     * @return the new settings
+     */
+    public Options withStabilityMargin(double value) {
+      return new Options(lambda, steps, learningRate, initialEpsilon, stabilityWeight, value);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Options p
+          && p.lambda == lambda
+          && p.steps == steps
+          && p.learningRate == learningRate
+          && p.initialEpsilon == initialEpsilon
+          && p.stabilityWeight == stabilityWeight
+          && p.stabilityMargin == stabilityMargin;
+    }
+
+    @Override
+    public int hashCode() {
+      return java.util.Objects.hash(
+          lambda, steps, learningRate, initialEpsilon, stabilityWeight, stabilityMargin);
+    }
+
+    @Override
+    public String toString() {
+      return "Options[lambda="
+          + lambda
+          + ", steps="
+          + steps
+          + ", learningRate="
+          + learningRate
+          + ", initialEpsilon="
+          + initialEpsilon
+          + ", stabilityWeight="
+          + stabilityWeight
+          + ", stabilityMargin="
+          + stabilityMargin
+          + "]";
     }
   }
 
@@ -96,14 +241,26 @@ public final class PtdOptimizer {
    *
    * @param a the matrix, real square finite
    * @param options the settings
-   * @param seed the seed of the starting E
+   * @param seed the seed of the starting E ({@code optimize(a, options, Rng.create(seed))})
    * @return the best decomposition found and the objective history
    */
   public static Result optimize(DMatrixRMaj a, Options options, long seed) {
+    return optimize(a, options, Rng.create(seed));
+  }
+
+  /**
+   * {@link #optimize(DMatrixRMaj, Options, long)} drawing the starting E from a given generator.
+   *
+   * @param a the matrix, real square finite
+   * @param options the settings
+   * @param rng the generator of the starting E, advanced by N^2 Gaussian draws
+   * @return the best decomposition found and the objective history
+   */
+  public static Result optimize(DMatrixRMaj a, Options options, RandomGenerator rng) {
     int n = DenseSsm.checkSquare(a);
     Args.notNull("options", options);
+    Args.notNull("rng", rng);
     double normA = Diagonalization.norm2(a);
-    RandomGenerator rng = Rng.create(seed);
     DMatrixRMaj e = new DMatrixRMaj(n, n);
     Rng.gaussian(rng, e.data);
     CommonOps_DDRM.scale(options.initialEpsilon() * normA / Diagonalization.norm2(e), e);

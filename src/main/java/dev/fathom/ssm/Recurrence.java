@@ -8,22 +8,47 @@ import dev.fathom.core.Args;
  * and scan modes must reproduce, and the inference mode of S4D.
  *
  * <p>Layouts: sequences are H L doubles, channel-major ({@code u_h[k]} at {@code h L + k}); states
- * are 2 H M doubles in the interleaved channel-major layout of {@link DiscreteSsm}. All methods are
+ * are 2 H M doubles in the interleaved channel-major layout of {@link DiscreteSsm}. A batch of B
+ * sequences follows the library's convention {@code (batch, channel, time)}: B H L doubles with
+ * time innermost, states (batch, channel, mode) as 2 B H M doubles, as in {@link
+ * ParallelScan#run(DiscreteSsm, double[], int)} and {@link SsmConvolution#batch}. All methods are
  * static and thread-safe; only documented outputs are modified.
  */
 public final class Recurrence {
   private Recurrence() {}
 
-  /**
-   * Outputs and final state of a run.
-   *
-   * @param y the outputs, H L doubles, channel-major
-   * @param state the final state {@code x_{L-1}}, 2 H M doubles
-   */
-  public record Result(double[] y, double[] state) {}
+  /** Outputs and final state of a run. */
+  public static final class Result {
+    private final double[] y;
+    private final double[] state;
+
+    /** Stores the parts. */
+    Result(double[] y, double[] state) {
+      this.y = y;
+      this.state = state;
+    }
+
+    /**
+     * Returns y: the outputs, (batch, H, L), with D u.
+     *
+     * @return y
+     */
+    public double[] y() {
+      return y;
+    }
+
+    /**
+     * Returns state: the final state {@code x_{L-1}}, (batch, H, M) complex, interleaved.
+     *
+     * @return state
+     */
+    public double[] state() {
+      return state;
+    }
+  }
 
   /**
-   * Runs the recurrence over a sequence.
+   * Runs the recurrence over a sequence (a batch of one).
    *
    * @param sys the discrete system
    * @param u the inputs, H L doubles, channel-major, finite
@@ -31,18 +56,34 @@ public final class Recurrence {
    * @return the outputs (with D u) and the final state
    */
   public static Result run(DiscreteSsm sys, double[] u, double[] initialState) {
-    int length = sequenceLength(sys, u);
+    return run(sys, u, 1, initialState);
+  }
+
+  /**
+   * Runs the recurrence over a batch of sequences of equal length, one after the other on the
+   * caller's thread ({@link ParallelScan} runs the same batch on several threads).
+   *
+   * @param sys the discrete system (H channels)
+   * @param u the inputs, B H L doubles, (batch, channel, time), finite
+   * @param batch B, at least 1
+   * @param initialState {@code x_{-1}} of every sequence, 2 B H M doubles (batch, channel, mode),
+   *     or null for zero
+   * @return the outputs (with D u), B H L doubles, and the final states, 2 B H M doubles
+   */
+  public static Result run(DiscreteSsm sys, double[] u, int batch, double[] initialState) {
+    Args.positive("batch", batch);
+    int length = sequenceLength(sys, u, batch);
+    int h = sys.channels();
     int m = sys.modes();
+    int stateLength = 2 * batch * h * m;
     double[] x =
         initialState == null
-            ? new double[2 * sys.channels() * m]
-            : Args.finite(
-                    "initialState",
-                    Args.length("initialState", initialState, 2 * sys.channels() * m))
+            ? new double[stateLength]
+            : Args.finite("initialState", Args.length("initialState", initialState, stateLength))
                 .clone();
     double[] y = new double[u.length];
-    for (int h = 0; h < sys.channels(); h++) {
-      scanChannel(sys, h, u, h * length, y, h * length, length, x, 2 * h * m);
+    for (int s = 0; s < batch * h; s++) {
+      scanChannel(sys, s % h, u, s * length, y, s * length, length, x, 2 * s * m);
     }
     return new Result(y, x);
   }
@@ -112,16 +153,7 @@ public final class Recurrence {
     }
     double[] yb = new double[u.length];
     double[] x = new double[2 * h * backward.modes()];
-    DiscreteSsm noSkip =
-        new DiscreteSsm(
-            h,
-            backward.modes(),
-            backward.storage(),
-            backward.abar(),
-            backward.logAbar(),
-            backward.bbar(),
-            backward.c(),
-            new double[h]);
+    DiscreteSsm noSkip = backward.withoutFeedThrough();
     for (int ch = 0; ch < h; ch++) {
       scanChannel(
           noSkip, ch, reversed, ch * length, yb, ch * length, length, x, 2 * ch * backward.modes());
@@ -225,11 +257,22 @@ public final class Recurrence {
   }
 
   static int sequenceLength(DiscreteSsm sys, double[] u) {
+    return sequenceLength(sys, u, 1);
+  }
+
+  /** L of B H L inputs, checking sys and u. */
+  static int sequenceLength(DiscreteSsm sys, double[] u, int batch) {
     Args.notNull("sys", sys);
     Args.finite("u", u);
-    if (u.length == 0 || u.length % sys.channels() != 0) {
-      throw Args.fail("u.length", u.length, "a positive multiple of channels = " + sys.channels());
+    int per = batch * sys.channels();
+    if (u.length == 0 || u.length % per != 0) {
+      throw Args.fail(
+          "u.length",
+          u.length,
+          batch == 1
+              ? "a positive multiple of channels = " + per
+              : "a positive multiple of batch * channels = " + per);
     }
-    return u.length / sys.channels();
+    return u.length / per;
   }
 }

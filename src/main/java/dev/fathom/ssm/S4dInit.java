@@ -26,24 +26,47 @@ public final class S4dInit {
   private S4dInit() {}
 
   /**
-   * The modes of one channel.
-   *
-   * @param storage how the modes map to a real output
-   * @param a eigenvalues, interleaved
-   * @param b input coefficients, interleaved, same length
+   * The modes of one channel, as the factories of this class make them (for other modes, give the
+   * arrays to {@link DiagonalSsm#builder} by name). Immutable; accessors return the internal
+   * arrays, which must not be modified.
    */
-  public record Modes(DiagonalSsm.Storage storage, double[] a, double[] b) {
+  public static final class Modes {
+    private final DiagonalSsm.Storage storage;
+    private final double[] a;
+    private final double[] b;
+
+    /** Validates arrays the caller no longer shares. */
+    Modes(DiagonalSsm.Storage storage, double[] a, double[] b) {
+      this.storage = Args.notNull("storage", storage);
+      this.a = Args.finite("a", Args.interleaved("a", a));
+      this.b = Args.finite("b", Args.length("b", b, a.length));
+    }
+
     /**
-     * Validates the arrays.
+     * How the modes map to a real output.
      *
-     * @param storage see the record component
-     * @param a see the record component
-     * @param b see the record component
+     * @return the storage
      */
-    public Modes {
-      Args.notNull("storage", storage);
-      Args.finite("a", Args.interleaved("a", a));
-      Args.finite("b", Args.length("b", b, a.length));
+    public DiagonalSsm.Storage storage() {
+      return storage;
+    }
+
+    /**
+     * The eigenvalues A.
+     *
+     * @return 2 M doubles, interleaved (internal; do not modify)
+     */
+    public double[] a() {
+      return a;
+    }
+
+    /**
+     * The input coefficients B.
+     *
+     * @return 2 M doubles, interleaved (internal; do not modify)
+     */
+    public double[] b() {
+      return b;
     }
 
     /**
@@ -53,6 +76,11 @@ public final class S4dInit {
      */
     public int count() {
       return a.length / 2;
+    }
+
+    @Override
+    public String toString() {
+      return "Modes[storage=" + storage + ", count=" + count() + "]";
     }
   }
 
@@ -147,11 +175,22 @@ public final class S4dInit {
    * g_n}, {@code B_n = 1}.
    *
    * @param n the full state size N, even and at least 2
-   * @param seed the seed
+   * @param seed the seed ({@code random(n, Rng.create(seed))})
    * @return N/2 conjugate-pair modes
    */
   public static Modes random(int n, long seed) {
-    RandomGenerator rng = Rng.create(seed);
+    return random(n, Rng.create(seed));
+  }
+
+  /**
+   * {@link #random(int, long)} drawing from a given generator.
+   *
+   * @param n the full state size N, even and at least 2
+   * @param rng the generator, advanced by N/2 draws
+   * @return N/2 conjugate-pair modes
+   */
+  public static Modes random(int n, RandomGenerator rng) {
+    Args.notNull("rng", rng);
     return halfDamped(n, k -> -Math.exp(rng.nextGaussian()));
   }
 
@@ -177,13 +216,26 @@ public final class S4dInit {
    * @param channels H, at least 1
    * @param modes M, at least 1
    * @param complex whether C is complex
-   * @param seed the seed
+   * @param seed the seed ({@code gaussianC(channels, modes, complex, Rng.create(seed))})
    * @return 2 H M doubles, interleaved
    */
   public static double[] gaussianC(int channels, int modes, boolean complex, long seed) {
+    return gaussianC(channels, modes, complex, Rng.create(seed));
+  }
+
+  /**
+   * {@link #gaussianC(int, int, boolean, long)} drawing from a given generator.
+   *
+   * @param channels H, at least 1
+   * @param modes M, at least 1
+   * @param complex whether C is complex
+   * @param rng the generator
+   * @return 2 H M doubles, interleaved
+   */
+  public static double[] gaussianC(int channels, int modes, boolean complex, RandomGenerator rng) {
     Args.positive("channels", channels);
     Args.positive("modes", modes);
-    RandomGenerator rng = Rng.create(seed);
+    Args.notNull("rng", rng);
     double[] c = new double[2 * channels * modes];
     double s = Math.sqrt(0.5);
     for (int k = 0; k < c.length; k += 2) {
@@ -203,12 +255,26 @@ public final class S4dInit {
    * @param channels H, at least 1
    * @param dtMin the smallest timescale, positive (0.001 in the references)
    * @param dtMax the largest timescale, greater than dtMin (0.1 in the references)
-   * @param seed the seed
+   * @param seed the seed ({@code logUniformDt(channels, dtMin, dtMax, Rng.create(seed))})
    * @return H timescales
    */
   public static double[] logUniformDt(int channels, double dtMin, double dtMax, long seed) {
+    return logUniformDt(channels, dtMin, dtMax, Rng.create(seed));
+  }
+
+  /**
+   * {@link #logUniformDt(int, double, double, long)} drawing from a given generator.
+   *
+   * @param channels H, at least 1
+   * @param dtMin the smallest timescale, positive
+   * @param dtMax the largest timescale, greater than dtMin
+   * @param rng the generator
+   * @return H timescales
+   */
+  public static double[] logUniformDt(
+      int channels, double dtMin, double dtMax, RandomGenerator rng) {
     checkRange(channels, dtMin, dtMax);
-    RandomGenerator rng = Rng.create(seed);
+    Args.notNull("rng", rng);
     double[] dt = new double[channels];
     for (int h = 0; h < channels; h++) {
       dt[h] = Math.exp(rng.nextDouble(Math.log(dtMin), Math.log(dtMax)));

@@ -16,61 +16,212 @@ import dev.fathom.core.Args;
  * the channels. It is not time-invariant, so there is no convolution mode; with constant Δ, B and C
  * it reduces to the LTI recurrence with {@link Discretization#EULER_B}.
  *
- * <p>Layouts: u, Δ, z are D L doubles channel-major; A is D N (channel-major); B and C are N L
- * (mode-major, as Mamba's (N, L)). {@link #scanBatch} adds a batch dimension (u, Δ, z of shape (B,
- * D, L); input-dependent B_t, C_t of shape (B, N, L)) and the fixed, input-independent per-channel
- * B and C of shape (D, N) that {@code selective_scan_ref} also accepts. All methods are static and
- * thread-safe.
+ * <p>Layout: the library's convention, one rule for every array. Arrays indexed by time are flat
+ * {@code (batch, channel, time)} with time innermost, the channel axis being the D channels for the
+ * inputs and outputs and the N modes for the input-dependent B_t and C_t (as Mamba's {@code (B, N,
+ * L)}); arrays without a time axis are {@code (channel, mode)} with the mode innermost, as in
+ * {@link DiagonalSsm}. Complex values are interleaved pairs in place of one real value.
+ *
+ * <table>
+ *   <caption>Shapes (outermost first)</caption>
+ *   <tr><th>array</th><th>shape</th></tr>
+ *   <tr><td>u, Δ, the gate z, the output y</td><td>(batch, D, L)</td></tr>
+ *   <tr><td>input-dependent B_t, C_t ({@link Param#varying})</td><td>(batch, N, L)</td></tr>
+ *   <tr><td>A; fixed B, C ({@link Param#fixed})</td><td>(D, N)</td></tr>
+ *   <tr><td>the last state</td><td>(batch, D, N)</td></tr>
+ *   <tr><td>the skip D and the Δ bias</td><td>(D)</td></tr>
+ * </table>
+ *
+ * <p>The single-sequence forms {@link #scan} and {@link #scanComplex} are the batch of one. All
+ * methods are static and thread-safe.
  */
 public final class SelectiveScan {
   private SelectiveScan() {}
 
   /**
-   * Optional parts of the scan.
+   * Optional parts of the scan, immutable: start from {@link #NONE} and add what is used by name,
    *
-   * @param d the skip D per channel (D doubles), or null
-   * @param z the gate (D L doubles), or null
-   * @param deltaBias added to Δ before the softplus (D doubles), or null
-   * @param deltaSoftplus whether Δ goes through softplus
-   * @param sequenceStarts for packed sequences (Mamba's {@code cu_seqlens}): the time steps,
-   *     strictly increasing in {@code (0, L)}, where a new sequence begins and the state is reset
-   *     to zero; or null
+   * <pre>{@code
+   * Options o = Options.NONE.withD(d).withZ(z).withDeltaBias(bias).withDeltaSoftplus(true);
+   * }</pre>
+   *
+   * <p>The withers copy their arrays; the lengths are checked against the scan's shapes when it
+   * runs.
    */
-  public record Options(
-      double[] d, double[] z, double[] deltaBias, boolean deltaSoftplus, int[] sequenceStarts) {
+  public static final class Options {
     /** No skip, no gate, no bias, raw Δ, one sequence. */
-    public static final Options NONE = new Options(null, null, null, false);
+    public static final Options NONE = new Options(null, null, null, false, null);
+
+    private final double[] d;
+    private final double[] z;
+    private final double[] deltaBias;
+    private final boolean deltaSoftplus;
+    private final int[] sequenceStarts;
+
+    private Options(
+        double[] d, double[] z, double[] deltaBias, boolean deltaSoftplus, int[] sequenceStarts) {
+      this.d = d;
+      this.z = z;
+      this.deltaBias = deltaBias;
+      this.deltaSoftplus = deltaSoftplus;
+      this.sequenceStarts = sequenceStarts;
+    }
 
     /**
-     * Options for a single (unpacked) sequence.
+     * The skip D per channel.
      *
-     * @param d the skip D per channel, or null
-     * @param z the gate, or null
-     * @param deltaBias the bias of Δ, or null
-     * @param deltaSoftplus whether Δ goes through softplus
+     * @return D doubles, or null for none (internal; do not modify)
      */
-    public Options(double[] d, double[] z, double[] deltaBias, boolean deltaSoftplus) {
-      this(d, z, deltaBias, deltaSoftplus, null);
+    public double[] d() {
+      return d;
+    }
+
+    /**
+     * The gate z: the output is multiplied by {@code silu(z)}.
+     *
+     * @return (batch, D, L) doubles like u, or null for none (internal; do not modify)
+     */
+    public double[] z() {
+      return z;
+    }
+
+    /**
+     * The bias added to Δ before the softplus.
+     *
+     * @return D doubles, or null for none (internal; do not modify)
+     */
+    public double[] deltaBias() {
+      return deltaBias;
+    }
+
+    /**
+     * Whether Δ goes through softplus.
+     *
+     * @return true for {@code softplus(Δ + bias)}
+     */
+    public boolean deltaSoftplus() {
+      return deltaSoftplus;
+    }
+
+    /**
+     * The starts of packed sequences (Mamba's {@code cu_seqlens}).
+     *
+     * @return the time steps where the state is reset to zero, or null for one sequence per item
+     *     (internal; do not modify)
+     */
+    public int[] sequenceStarts() {
+      return sequenceStarts;
+    }
+
+    /**
+     * These options with the skip D.
+     *
+     * @param values D doubles, finite, or null for none
+     * @return the new options
+     */
+    public Options withD(double[] values) {
+      return new Options(copy(values), z, deltaBias, deltaSoftplus, sequenceStarts);
+    }
+
+    /**
+     * These options with the gate z.
+     *
+     * @param values (batch, D, L) doubles like u, finite, or null for none
+     * @return the new options
+     */
+    public Options withZ(double[] values) {
+      return new Options(d, copy(values), deltaBias, deltaSoftplus, sequenceStarts);
+    }
+
+    /**
+     * These options with a bias of Δ.
+     *
+     * @param values D doubles, finite, or null for none
+     * @return the new options
+     */
+    public Options withDeltaBias(double[] values) {
+      return new Options(d, z, copy(values), deltaSoftplus, sequenceStarts);
+    }
+
+    /**
+     * These options with or without the softplus of Δ.
+     *
+     * @param softplus whether Δ goes through softplus
+     * @return the new options
+     */
+    public Options withDeltaSoftplus(boolean softplus) {
+      return new Options(d, z, deltaBias, softplus, sequenceStarts);
+    }
+
+    /**
+     * These options with packed sequences: the state is reset to zero at each start.
+     *
+     * @param starts time steps strictly increasing in {@code (0, L)}, or null for one sequence
+     * @return the new options
+     */
+    public Options withSequenceStarts(int[] starts) {
+      return new Options(d, z, deltaBias, deltaSoftplus, starts == null ? null : starts.clone());
+    }
+
+    private static double[] copy(double[] values) {
+      return values == null ? null : values.clone();
+    }
+
+    @Override
+    public String toString() {
+      return "Options[d="
+          + (d != null)
+          + ", z="
+          + (z != null)
+          + ", deltaBias="
+          + (deltaBias != null)
+          + ", deltaSoftplus="
+          + deltaSoftplus
+          + ", sequenceStarts="
+          + java.util.Arrays.toString(sequenceStarts)
+          + "]";
     }
   }
 
-  /**
-   * Outputs and final state.
-   *
-   * @param y the outputs, D L doubles, channel-major
-   * @param lastState the final state, D N doubles
-   */
-  public record Result(double[] y, double[] lastState) {}
+  /** Outputs and final state. */
+  public static final class Result {
+    private final double[] y;
+    private final double[] lastState;
+
+    /** Stores the parts. */
+    Result(double[] y, double[] lastState) {
+      this.y = y;
+      this.lastState = lastState;
+    }
+
+    /**
+     * Returns y: the outputs, (batch, D, L).
+     *
+     * @return y
+     */
+    public double[] y() {
+      return y;
+    }
+
+    /**
+     * Returns lastState: the final state, (batch, D, N), complex interleaved for the complex scans.
+     *
+     * @return lastState
+     */
+    public double[] lastState() {
+      return lastState;
+    }
+  }
 
   /**
    * Runs the scan for one sequence.
    *
    * @param length the sequence length L, at least 1
-   * @param u the inputs, D L doubles, finite
-   * @param delta the raw steps Δ, D L doubles, finite (positive after bias and softplus)
-   * @param a the state matrix diagonal A, D N doubles, finite
-   * @param b the input matrices B_t, N L doubles (mode-major)
-   * @param c the output matrices C_t, N L doubles (mode-major)
+   * @param u the inputs, (D, L), finite
+   * @param delta the raw steps Δ, (D, L), finite (positive after bias and softplus)
+   * @param a the state matrix diagonal A, (D, N), finite
+   * @param b the input vectors B_t, (N, L), time innermost
+   * @param c the output vectors C_t, (N, L), time innermost
    * @param options skip, gate, bias, softplus
    * @return the outputs and the last state
    */
@@ -84,11 +235,11 @@ public final class SelectiveScan {
    * for N conjugate pairs and the output is {@code 2 Re(C_t . x_t) + D u_t}.
    *
    * @param length the sequence length L, at least 1
-   * @param u the inputs, D L doubles, finite
-   * @param delta the raw steps Δ, D L doubles
-   * @param a the complex state diagonal, 2 D N doubles (interleaved, channel-major)
-   * @param b the complex input matrices, 2 N L doubles (interleaved, mode-major)
-   * @param c the complex output matrices, 2 N L doubles (interleaved, mode-major)
+   * @param u the inputs, (D, L), finite
+   * @param delta the raw steps Δ, (D, L)
+   * @param a the complex state diagonal, (D, N) complex, interleaved
+   * @param b the complex input matrices, (N, L) complex, interleaved, time innermost
+   * @param c the complex output matrices, (N, L) complex, interleaved, time innermost
    * @param options skip, gate, bias, softplus
    * @return the outputs and the last state (2 D N doubles, interleaved)
    */
@@ -98,28 +249,24 @@ public final class SelectiveScan {
   }
 
   /**
-   * B or C of a batched scan: either input-dependent, one matrix per batch item and time step
-   * (shape (batch, N, L), mode-major per item), or fixed, one input-independent vector per channel
-   * (shape (D, N), channel-major). Complex values are interleaved.
-   *
-   * @param values the values
-   * @param fixed whether they are the fixed (D, N) form
+   * B or C of a batched scan: either input-dependent, one vector per batch item and time step
+   * (shape (batch, N, L), time innermost), or fixed, one input-independent vector per channel
+   * (shape (D, N), like A). Complex values are interleaved. Made by {@link #varying} or {@link
+   * #fixed}; immutable.
    */
-  public record Param(double[] values, boolean fixed) {
-    /**
-     * Validates the values.
-     *
-     * @param values see the record component
-     * @param fixed see the record component
-     */
-    public Param {
-      Args.finite("values", Args.notNull("values", values));
+  public static final class Param {
+    private final double[] values;
+    private final boolean fixed;
+
+    private Param(double[] values, boolean fixed) {
+      this.values = Args.finite("values", Args.notNull("values", values)).clone();
+      this.fixed = fixed;
     }
 
     /**
      * Input-dependent values, (batch, N, L).
      *
-     * @param values the values
+     * @param values the values, finite (copied)
      * @return the parameter
      */
     public static Param varying(double[] values) {
@@ -129,11 +276,34 @@ public final class SelectiveScan {
     /**
      * Fixed per-channel values, (D, N).
      *
-     * @param values the values
+     * @param values the values, finite (copied)
      * @return the parameter
      */
     public static Param fixed(double[] values) {
       return new Param(values, true);
+    }
+
+    /**
+     * The values.
+     *
+     * @return the values (internal; do not modify)
+     */
+    public double[] values() {
+      return values;
+    }
+
+    /**
+     * Whether the values are the fixed (D, N) form.
+     *
+     * @return true for fixed, false for input-dependent
+     */
+    public boolean fixed() {
+      return fixed;
+    }
+
+    @Override
+    public String toString() {
+      return "Param[" + (fixed ? "fixed" : "varying") + ", length=" + values.length + "]";
     }
   }
 
@@ -144,8 +314,8 @@ public final class SelectiveScan {
    *
    * @param batch the number of sequences, at least 1
    * @param length the sequence length L, at least 1
-   * @param u the inputs, batch D L doubles, finite
-   * @param delta the raw steps Δ, batch D L doubles
+   * @param u the inputs, (batch, D, L), finite
+   * @param delta the raw steps Δ, (batch, D, L)
    * @param a the state matrix diagonal A, D N doubles (shared by the batch)
    * @param b the input matrices, varying (batch, N, L) or fixed (D, N)
    * @param c the output matrices, varying (batch, N, L) or fixed (D, N)
@@ -170,8 +340,8 @@ public final class SelectiveScan {
    *
    * @param batch the number of sequences, at least 1
    * @param length the sequence length L, at least 1
-   * @param u the inputs, batch D L doubles, finite
-   * @param delta the raw steps Δ, batch D L doubles
+   * @param u the inputs, (batch, D, L), finite
+   * @param delta the raw steps Δ, (batch, D, L)
    * @param a the complex state diagonal, 2 D N doubles
    * @param b the input matrices, varying (batch, N, L) or fixed (D, N), complex
    * @param c the output matrices, varying (batch, N, L) or fixed (D, N), complex

@@ -25,5 +25,13 @@
  * + Bbar u_k}, {@code y_k = C x_k + D u_k}, {@code x_{-1} = 0}; the kernel is {@code K_l = C Abar^l
  * Bbar}; a real system with conjugate eigenvalue pairs is stored as N/2 complex modes and every
  * output is {@code 2 Re(...)} of the half sum.
+ *
+ * <p>API conventions (those of {@code dev.fathom.core}): systems with several arrays are built by
+ * name ({@code DiagonalSsm.builder}, {@code DiscreteSsm.builder}, {@code MimoSsm.builder}, {@code
+ * DplrStep.builder}); randomized routines take a {@code long seed} or a {@link
+ * java.util.random.RandomGenerator} as their last argument; batched arrays are flat {@code (batch,
+ * channel, time)} with time innermost, and arrays without a time axis {@code (channel, mode)} with
+ * the mode innermost (see {@link SelectiveScan} for its shapes); an outcome is a {@link
+ * dev.fathom.core.Status} ({@link Diagonalization#status()}).
  */
 package dev.fathom.ssm;

@@ -1,6 +1,7 @@
 package dev.fathom.tour;
 
 import dev.fathom.core.Rng;
+import dev.fathom.core.Status;
 import dev.fathom.hadamard.Normalization;
 import dev.fathom.hadamard.QueryOracle;
 import dev.fathom.hadamard.SparseResult;
@@ -34,10 +35,10 @@ final class HadamardTour implements TourStep {
     WalshHadamard.transform(x, Normalization.UNNORMALIZED); // time domain: f = H F
     SparseWalshHadamard sparse = new SparseWalshHadamard(SprightOptions.defaults(N_BITS, K));
     QueryOracle f = QueryOracle.ofArray(x);
-    sparse.transform(f); // warm-up of both paths
+    sparse.transform(f, 0); // warm-up of both paths
     WalshHadamard.transform(x.clone(), Normalization.FOURIER);
     long t0 = System.nanoTime();
-    SparseResult r = sparse.transform(f);
+    SparseResult r = sparse.transform(f, 0);
     long t1 = System.nanoTime();
     double[] dense = x.clone();
     WalshHadamard.transform(dense, Normalization.FOURIER);
@@ -58,6 +59,6 @@ final class HadamardTour implements TourStep {
             rel,
             (t1 - t0) / 1e6,
             (t2 - t1) / 1e6),
-        rel < 1e-9 && r.size() == K && r.status() == SparseResult.Status.COMPLETE);
+        rel < 1e-9 && r.size() == K && r.status() == Status.CONVERGED);
   }
 }

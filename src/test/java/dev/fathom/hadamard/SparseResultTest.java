@@ -6,11 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.fathom.core.Status;
 import org.junit.jupiter.api.Test;
 
 class SparseResultTest {
   private static SparseResult result(long[] idx, double[] val) {
-    return new SparseResult(idx, val, 10, 9, 2, 0, 0.5, 0.0, SparseResult.Status.COMPLETE);
+    return new SparseResult(idx, val, 10, 9, 2, 0, 0.5, 0.0, Status.CONVERGED);
   }
 
   @Test
@@ -31,7 +32,7 @@ class SparseResultTest {
     assertEquals(0.0, result(new long[0], new double[0]).meanDegree());
     assertArrayEquals(
         new double[] {0, 0, 0, 1.5, 0, -2, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0}, r.toDense(4));
-    assertTrue(r.toString().contains("status=COMPLETE"));
+    assertTrue(r.toString().contains("status=CONVERGED"));
   }
 
   @Test

@@ -5,12 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.fathom.core.Rng;
+import dev.fathom.core.Status;
 import org.junit.jupiter.api.Test;
 
 class SparseSpectrumTest {
   @Test
   void valuesMatchTheDefinitionAndTheDenseVector() {
     SparseSpectrum s = SparseSpectrum.random(8, 12, 0.5, 2, 4);
+    SparseSpectrum sameDraws = SparseSpectrum.random(8, 12, 0.5, 2, Rng.create(4));
+    assertArrayEquals(s.frequencies(), sameDraws.frequencies());
+    assertArrayEquals(s.coefficients(), sameDraws.coefficients());
     double[] coeffs = new double[256];
     long[] k = s.frequencies();
     double[] c = s.coefficients();
@@ -57,10 +62,10 @@ class SparseSpectrumTest {
     SparseSpectrum s = new SparseSpectrum(10, new long[] {1, 9}, new double[] {3, 4});
     SparseResult same =
         new SparseResult(
-            new long[] {1, 9}, new double[] {3, 4}, 0, 0, 1, 0, 0, 0, SparseResult.Status.COMPLETE);
+            new long[] {1, 9}, new double[] {3, 4}, 0, 0, 1, 0, 0, 0, Status.CONVERGED);
     SparseResult off =
         new SparseResult(
-            new long[] {1, 8}, new double[] {3, 1}, 0, 0, 1, 0, 0, 0, SparseResult.Status.COMPLETE);
+            new long[] {1, 8}, new double[] {3, 1}, 0, 0, 1, 0, 0, 0, Status.CONVERGED);
     assertTrue(s.sameSupport(same));
     assertEquals(0, s.nmse(same));
     assertEquals((16 + 1) / 25.0, s.nmse(off), 1e-15);

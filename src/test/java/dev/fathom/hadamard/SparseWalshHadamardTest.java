@@ -6,17 +6,21 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.fathom.core.Rng;
+import dev.fathom.core.Status;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.OptionalInt;
+import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class SparseWalshHadamardTest {
-  private static SprightOptions options(int n, int k, int b, int c, long seed) {
-    return SprightOptions.defaults(n, k).withBucketBits(b).withGroups(c).withSeed(seed);
+  private static SprightOptions options(int n, int k, int b, int c) {
+    return SprightOptions.defaults(n, k).withBucketBits(b).withGroups(c);
   }
 
   /** Counts seeded trials with the exact support and amplitudes within 1e-9 relative. */
@@ -25,9 +29,9 @@ class SparseWalshHadamardTest {
     for (int s = 0; s < trials; s++) {
       SparseSignal sig = SparseSignal.random(n, k, 1000L * n + s);
       BatchOracle f = denseOracle ? QueryOracle.ofArray(sig.dense()) : sig;
-      SparseResult r = new SparseWalshHadamard(options(n, k, b, c, s)).transform(f);
+      SparseResult r = new SparseWalshHadamard(options(n, k, b, c)).transform(f, s);
       assertEquals((long) c * (1L << b) * (n - b + 1), r.queries(), "C B (n - b + 1) queries");
-      if (sig.exact(r, 1e-9) && r.status() == SparseResult.Status.COMPLETE) {
+      if (sig.exact(r, 1e-9) && r.status() == Status.CONVERGED) {
         ok++;
       }
     }
@@ -61,12 +65,17 @@ class SparseWalshHadamardTest {
     double[] x = sig.dense();
     double[] dense = x.clone();
     WalshHadamard.transform(dense, Normalization.FOURIER);
-    SparseResult r = SparseWalshHadamard.transform(x, k);
-    assertEquals(SparseResult.Status.COMPLETE, r.status());
+    SparseResult r = SparseWalshHadamard.transform(x, k, 0);
+    assertEquals(Status.CONVERGED, r.status());
     assertEquals(k, r.size());
     assertTrue(Reference.relErr(r.toDense(n), dense) <= 1e-9);
     assertTrue(r.distinctQueries() <= r.queries());
     assertTrue(r.distinctQueries() > r.queries() / 2);
+    // the generator overload draws the same subsampling as the seed
+    SparseResult byRng = SparseWalshHadamard.transform(x, k, dev.fathom.core.Rng.create(0));
+    assertArrayEquals(r.indices(), byRng.indices());
+    assertArrayEquals(r.values(), byRng.values(), 0);
+    assertEquals(r.queries(), byRng.queries());
   }
 
   @Test
@@ -80,12 +89,12 @@ class SparseWalshHadamardTest {
           double[] dense = s.dense();
           WalshHadamard.transform(dense, Normalization.FOURIER);
           for (SprightOptions.Subsampling sub : SprightOptions.Subsampling.values()) {
-            SprightOptions o = SprightOptions.defaults(n, k).withSubsampling(sub).withSeed(seed);
-            for (SprightOptions opt : new SprightOptions[] {o, o.robust(3, Double.NaN)}) {
-              SparseResult r = new SparseWalshHadamard(opt).transform(s);
+            SprightOptions o = SprightOptions.defaults(n, k).withSubsampling(sub);
+            for (SprightOptions opt : new SprightOptions[] {o, o.robust(3)}) {
+              SparseResult r = new SparseWalshHadamard(opt).transform(s, seed);
               String what = "n = " + n + ", K = " + k + ", seed " + seed + ", " + opt;
               assertTrue(Reference.relErr(r.toDense(n), dense) <= 1e-9, what);
-              assertEquals(SparseResult.Status.COMPLETE, r.status(), what);
+              assertEquals(Status.CONVERGED, r.status(), what);
             }
           }
         }
@@ -103,7 +112,7 @@ class SparseWalshHadamardTest {
           return sig.value(m);
         };
     SprightOptions o = SprightOptions.defaults(24, 50);
-    SparseResult r = new SparseWalshHadamard(o).transform(counting);
+    SparseResult r = new SparseWalshHadamard(o).transform(counting, 0);
     assertEquals(3L * 64 * (24 - 6 + 1), asked.size());
     assertEquals(asked.size(), r.queries());
     assertEquals(o.queries(), r.queries());
@@ -113,16 +122,17 @@ class SparseWalshHadamardTest {
 
   @Test
   void zeroAndOneCoefficient() {
-    SparseResult zero = new SparseWalshHadamard(SprightOptions.defaults(30, 0)).transform(m -> 0.0);
+    SparseResult zero =
+        new SparseWalshHadamard(SprightOptions.defaults(30, 0)).transform(m -> 0.0, 0);
     assertEquals(0, zero.size());
-    assertEquals(SparseResult.Status.COMPLETE, zero.status());
+    assertEquals(Status.CONVERGED, zero.status());
     assertEquals(0.0, zero.residualEnergy());
     for (long k : new long[] {0L, 1L << 40, (1L << 62) - 1, 0x2AAAAAAAAAAAAAAAL}) {
       QueryOracle one = m -> (Long.bitCount(k & m) & 1) == 0 ? 2.5 : -2.5;
-      SparseResult r = new SparseWalshHadamard(SprightOptions.defaults(62, 1)).transform(one);
+      SparseResult r = new SparseWalshHadamard(SprightOptions.defaults(62, 1)).transform(one, 0);
       assertArrayEquals(new long[] {k}, r.indices());
       assertEquals(2.5, r.values()[0], 1e-12);
-      assertEquals(SparseResult.Status.COMPLETE, r.status());
+      assertEquals(Status.CONVERGED, r.status());
     }
   }
 
@@ -131,7 +141,7 @@ class SparseWalshHadamardTest {
     SparseSignal base = SparseSignal.random(24, 64, 11);
     for (double c : new double[] {1e-12, 1e12}) {
       SparseSignal sig = base.scaled(c);
-      SparseResult r = new SparseWalshHadamard(SprightOptions.defaults(24, 64)).transform(sig);
+      SparseResult r = new SparseWalshHadamard(SprightOptions.defaults(24, 64)).transform(sig, 0);
       assertTrue(sig.exact(r, 1e-9), "scale " + c);
     }
   }
@@ -141,14 +151,14 @@ class SparseWalshHadamardTest {
     // K = 2000 against C B = 3 * 256 bins: load 2.6, far beyond the peeling threshold.
     SparseSignal sig = SparseSignal.random(20, 2000, 5);
     SprightOptions o = SprightOptions.defaults(20, 2000).withBucketBits(8);
-    SparseResult r = new SparseWalshHadamard(o).transform(QueryOracle.ofArray(sig.dense()));
-    assertNotEquals(SparseResult.Status.COMPLETE, r.status());
+    SparseResult r = new SparseWalshHadamard(o).transform(QueryOracle.ofArray(sig.dense()), 0);
+    assertNotEquals(Status.CONVERGED, r.status());
     assertTrue(r.unresolvedBins() > 0);
     assertTrue(r.rounds() <= o.maxRounds());
     assertTrue(r.residualEnergy() > 0);
     assertTrue(r.size() < 2000);
     SparseResult capped =
-        new SparseWalshHadamard(o.toBuilder().maxRounds(1).build()).transform(sig);
+        new SparseWalshHadamard(o.toBuilder().maxRounds(1).build()).transform(sig, 0);
     assertTrue(capped.rounds() == 1);
   }
 
@@ -157,7 +167,7 @@ class SparseWalshHadamardTest {
     // Identity blocks with n = 20, b = 4, C = 3 hash bits {0-3}, {7-10}, {13-16}; k and k ^ 2^5
     // share a bin in every group, so this pair can never be peeled.
     SprightOptions o =
-        options(20, 8, 4, 3, 1).withSubsampling(SprightOptions.Subsampling.IDENTITY_BLOCKS);
+        options(20, 8, 4, 3).withSubsampling(SprightOptions.Subsampling.IDENTITY_BLOCKS);
     for (double second : new double[] {-3.0, 3.0}) {
       long[] support = {0x12345L, 0x12345L ^ (1L << 5), 0x80001L, 0x00F00L};
       double[] amp = {3.0, second, 7.0, -2.0};
@@ -168,8 +178,8 @@ class SparseWalshHadamardTest {
         sortedAmp[Arrays.binarySearch(sorted, support[i])] = amp[i];
       }
       SparseSignal sig = new SparseSignal(sorted, sortedAmp, 20);
-      SparseResult r = new SparseWalshHadamard(o).transform(sig);
-      assertEquals(SparseResult.Status.UNRESOLVED, r.status());
+      SparseResult r = new SparseWalshHadamard(o).transform(sig, 1);
+      assertEquals(Status.STALLED, r.status());
       assertArrayEquals(new long[] {0x00F00L, 0x80001L}, r.indices());
       // The stuck pair's bin: delay e_5 (or 0 and the rest) reads 6, the others 0.
       double perDelay = second < 0 ? 36.0 / 17 : 36.0 * 16 / 17;
@@ -189,9 +199,9 @@ class SparseWalshHadamardTest {
     SparseSignal sig = new SparseSignal(ks, new double[] {-2, 2, 2}, 20);
     SprightOptions o =
         SprightOptions.defaults(20, 3).withSubsampling(SprightOptions.Subsampling.IDENTITY_BLOCKS);
-    SparseResult r = new SparseWalshHadamard(o).transform(sig);
+    SparseResult r = new SparseWalshHadamard(o).transform(sig, 0);
     assertTrue(sig.exact(r, 1e-12), r.toString());
-    assertEquals(SparseResult.Status.COMPLETE, r.status());
+    assertEquals(Status.CONVERGED, r.status());
   }
 
   @Test
@@ -213,22 +223,22 @@ class SparseWalshHadamardTest {
             spec.values().stream().mapToDouble(Double::doubleValue).toArray(),
             62);
     SprightOptions o = SprightOptions.defaults(62, 60);
-    SparseResult random = new SparseWalshHadamard(o).transform(sig);
+    SparseResult random = new SparseWalshHadamard(o).transform(sig, 0);
     assertTrue(sig.exact(random, 1e-9));
     assertTrue(random.maxDegree() <= 3);
     SparseResult blocks =
         new SparseWalshHadamard(o.withSubsampling(SprightOptions.Subsampling.IDENTITY_BLOCKS))
-            .transform(sig);
+            .transform(sig, 0);
     // Identity blocks hash the weight-1 frequencies outside their bit range to bin 0, where they
     // pile up into a multiton that peeling cannot open.
-    assertEquals(SparseResult.Status.UNRESOLVED, blocks.status());
+    assertEquals(Status.STALLED, blocks.status());
     assertTrue(blocks.size() < 60);
   }
 
   @Test
   void deterministicForASeedAndScalarEqualsBatch() {
     SparseSignal sig = SparseSignal.random(33, 80, 21);
-    SprightOptions o = SprightOptions.defaults(33, 80).withSeed(5);
+    SprightOptions o = SprightOptions.defaults(33, 80);
     List<Long> first = new ArrayList<>();
     List<Long> second = new ArrayList<>();
     SparseResult a =
@@ -238,7 +248,8 @@ class SparseWalshHadamardTest {
                     m -> {
                       first.add(m);
                       return sig.value(m);
-                    });
+                    },
+                5);
     SparseResult b =
         new SparseWalshHadamard(o)
             .transform(
@@ -246,19 +257,46 @@ class SparseWalshHadamardTest {
                     m -> {
                       second.add(m);
                       return sig.value(m);
-                    });
+                    },
+                Rng.create(5));
     assertEquals(first, second);
     assertEquals(a, b);
-    assertEquals(a, new SparseWalshHadamard(o).transform((BatchOracle) sig));
+    assertEquals(a, new SparseWalshHadamard(o).transform((BatchOracle) sig, 5));
     List<Long> other = new ArrayList<>();
-    new SparseWalshHadamard(o.withSeed(6))
+    new SparseWalshHadamard(o)
         .transform(
             (QueryOracle)
                 m -> {
                   other.add(m);
                   return sig.value(m);
-                });
+                },
+            6);
     assertNotEquals(first, other);
+  }
+
+  @Test
+  void anArrayOracleOfAnotherLengthIsRejectedNamingBoth() {
+    // A 2^12 array under options for n = 10 would otherwise be read on its first 2^10 entries.
+    double[] x = SparseSpectrum.random(12, 5, 1, 2, 3).dense();
+    SparseWalshHadamard ten = new SparseWalshHadamard(SprightOptions.defaults(10, 5));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class, () -> ten.transform(QueryOracle.ofArray(x), 0));
+    assertEquals(
+        "options.n = 10: expected the oracle's n = 12 (its domain has 2^12 indices)",
+        e.getMessage());
+    assertEquals(OptionalInt.of(12), QueryOracle.ofArray(x).bits());
+    // A sparse spectrum knows its n too; a plain lambda does not and is not checked.
+    SparseSpectrum s = SparseSpectrum.random(12, 5, 1, 2, 3);
+    e = assertThrows(IllegalArgumentException.class, () -> ten.transform(s, 0));
+    assertTrue(e.getMessage().contains("oracle's n = 12"), e.getMessage());
+    assertTrue(((QueryOracle) m -> 0.0).bits().isEmpty());
+    // With matching n the array and the spectrum give the dense transform's answer.
+    SparseResult r = new SparseWalshHadamard(SprightOptions.defaults(12, 5)).transform(s, 0);
+    double[] dense = x.clone();
+    WalshHadamard.transform(dense, Normalization.FOURIER);
+    assertTrue(Reference.relErr(r.toDense(12), dense) <= 1e-9);
+    assertArrayEquals(r.indices(), SparseWalshHadamard.transform(x, 5, 0).indices());
   }
 
   @Test
@@ -266,15 +304,17 @@ class SparseWalshHadamardTest {
     SparseWalshHadamard s = new SparseWalshHadamard(SprightOptions.defaults(10, 4));
     IllegalArgumentException nan =
         assertThrows(
-            IllegalArgumentException.class, () -> s.transform(m -> m == 0 ? Double.NaN : 1));
+            IllegalArgumentException.class, () -> s.transform(m -> m == 0 ? Double.NaN : 1, 0));
     assertEquals("f(0) = NaN: expected a finite number", nan.getMessage());
-    assertThrows(IllegalArgumentException.class, () -> s.transform(m -> Double.POSITIVE_INFINITY));
-    assertThrows(NullPointerException.class, () -> s.transform((QueryOracle) null));
+    assertThrows(
+        IllegalArgumentException.class, () -> s.transform(m -> Double.POSITIVE_INFINITY, 0));
+    assertThrows(NullPointerException.class, () -> s.transform((QueryOracle) null, 0));
+    assertThrows(NullPointerException.class, () -> s.transform(m -> 1.0, (RandomGenerator) null));
     assertThrows(NullPointerException.class, () -> new SparseWalshHadamard(null));
     assertThrows(IllegalArgumentException.class, () -> QueryOracle.ofArray(new double[6]));
     assertThrows(IllegalArgumentException.class, () -> QueryOracle.ofArray(new double[4]).value(4));
     assertThrows(
-        IllegalArgumentException.class, () -> SparseWalshHadamard.transform(new double[3], 1));
+        IllegalArgumentException.class, () -> SparseWalshHadamard.transform(new double[3], 1, 0));
     IllegalArgumentException k =
         assertThrows(IllegalArgumentException.class, () -> SprightOptions.defaults(20, -1));
     assertEquals("sparsity = -1: expected a non-negative integer", k.getMessage());
@@ -298,7 +338,7 @@ class SparseWalshHadamardTest {
     IllegalArgumentException big =
         assertThrows(
             IllegalArgumentException.class,
-            () -> SprightOptions.defaults(62, 1 << 20).withGroups(16).robust(64, Double.NaN));
+            () -> SprightOptions.defaults(62, 1 << 20).withGroups(16).robust(64));
     assertTrue(big.getMessage().startsWith("queries = "));
   }
 }

@@ -1,9 +1,11 @@
 package dev.fathom.hadamard;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 
 class SprightOptionsTest {
@@ -31,15 +33,17 @@ class SprightOptionsTest {
     SprightOptions o = SprightOptions.defaults(22, 1024);
     assertEquals(13, o.delays());
     assertEquals(39936, o.queries());
-    SprightOptions r = o.withBucketBits(7).robust(6, Double.NaN);
+    SprightOptions r = o.withBucketBits(7).robust(6);
+    assertTrue(r.noiseVariance().isEmpty(), "robust(P) estimates the noise");
+    assertEquals(OptionalDouble.of(0.25), r.robust(6, 0.25).noiseVariance());
+    assertEquals(r, r.robust(6, 0.25).toBuilder().estimateNoise().build());
     assertEquals(6 * 23, r.delays());
     assertEquals(3L * 128 * 6 * 23, r.queries());
-    SprightOptions b = r.toBuilder().groups(4).gamma(0.25).maxRounds(7).seed(9).build();
+    SprightOptions b = r.toBuilder().groups(4).gamma(0.25).maxRounds(7).build();
     assertEquals(4, b.groups());
     assertEquals(0.25, b.gamma());
     assertEquals(7, b.maxRounds());
-    assertEquals(9, b.seed());
-    assertEquals(r.withGroups(4).withSeed(9).toBuilder().gamma(0.25).maxRounds(7).build(), b);
+    assertEquals(r.withGroups(4).toBuilder().gamma(0.25).maxRounds(7).build(), b);
   }
 
   @Test
@@ -54,7 +58,39 @@ class SprightOptionsTest {
             IllegalArgumentException.class,
             () -> SprightOptions.defaults(20, 64).robust(6, Double.NEGATIVE_INFINITY));
     assertTrue(e.getMessage().startsWith("noiseVariance = -Infinity"));
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> SprightOptions.defaults(20, 64).robust(6, Double.NaN));
+    assertEquals("noiseVariance = NaN: expected a finite non-negative number", e.getMessage());
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> SprightOptions.defaults(20, 64).toBuilder().noiseVariance(-1));
+    assertTrue(e.getMessage().startsWith("noiseVariance = -1.0"));
+    e =
+        assertThrows(
+            IllegalArgumentException.class, () -> SprightOptions.defaults(20, 64).robust(65));
+    assertEquals("offsets = 65: expected an integer in [1, 64]", e.getMessage());
     e = assertThrows(IllegalArgumentException.class, () -> SprightOptions.defaults(63, 64));
     assertEquals("n = 63: expected an integer in [1, 62]", e.getMessage());
+  }
+
+  @Test
+  void copiesChangeOneNamedParameterAndCompareByValue() {
+    SprightOptions base = SprightOptions.defaults(12, 20);
+    assertEquals(base, base.toBuilder().build());
+    assertEquals(base.hashCode(), base.toBuilder().build().hashCode());
+    SprightOptions more = base.withGroups(5);
+    assertEquals(5, more.groups());
+    assertNotEquals(base, more);
+    // every other parameter is kept
+    assertEquals(base, more.withGroups(base.groups()));
+    SprightOptions robust = base.robust(4, 0.25);
+    assertEquals(OptionalDouble.of(0.25), robust.noiseVariance());
+    assertNotEquals(robust, base.robust(4));
+    assertTrue(
+        robust.toString().startsWith("SprightOptions[n=12, sparsity=20, bucketBits=5, groups=3,"),
+        robust.toString());
   }
 }

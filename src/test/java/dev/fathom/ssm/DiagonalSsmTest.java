@@ -2,9 +2,11 @@ package dev.fathom.ssm;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.fathom.core.Rng;
 import dev.fathom.linalg.Vectors;
 import org.junit.jupiter.api.Test;
 
@@ -59,6 +61,24 @@ class DiagonalSsmTest {
       var += v * v;
     }
     assertEquals(0.5, var / c.length, 0.05);
+  }
+
+  @Test
+  void seedAndGeneratorOverloadsDrawTheSame() {
+    assertArrayEquals(
+        S4dInit.logUniformDt(7, 0.001, 0.1, 3),
+        S4dInit.logUniformDt(7, 0.001, 0.1, Rng.create(3)),
+        0);
+    assertArrayEquals(
+        S4dInit.gaussianC(3, 4, true, 5), S4dInit.gaussianC(3, 4, true, Rng.create(5)), 0);
+    assertArrayEquals(S4dInit.random(16, 8).a(), S4dInit.random(16, Rng.create(8)).a(), 0);
+    // one generator carries on: two draws from it differ
+    java.util.random.RandomGenerator rng = Rng.create(8);
+    double[] first = S4dInit.random(16, rng).a();
+    assertNotEquals(first[1], S4dInit.random(16, rng).a()[1]);
+    assertThrows(
+        NullPointerException.class,
+        () -> S4dInit.gaussianC(1, 1, true, (java.util.random.RandomGenerator) null));
   }
 
   @Test
@@ -119,16 +139,12 @@ class DiagonalSsmTest {
   void transferFunctionOfConjugatePairsIsThatOfTheRealSystem() {
     // one pair with A = -1 -2i, B = 1, C = 1: G(s) = 2 Re-part pair = 2 (s+1) / ((s+1)^2 + 4)
     DiagonalSsm sys =
-        new DiagonalSsm(
-            1,
-            1,
-            DiagonalSsm.Storage.CONJUGATE_PAIRS,
-            new double[] {-1, -2},
-            new double[] {1, 0},
-            new double[] {1, 0},
-            new double[] {0.1},
-            new double[] {0},
-            false);
+        DiagonalSsm.builder(DiagonalSsm.Storage.CONJUGATE_PAIRS)
+            .a(new double[] {-1, -2})
+            .b(new double[] {1, 0})
+            .c(new double[] {1, 0})
+            .dt(new double[] {0.1})
+            .build();
     double[] g = sys.transfer(0, 0, 3);
     double[] expected = DiagonalSsm.divide(2, 6, 1 - 9 + 4, 6);
     assertEquals(expected[0], g[0], 1e-15);
@@ -167,17 +183,153 @@ class DiagonalSsmTest {
     assertTrue(maxIm <= 2);
   }
 
-  private static DiagonalSsm make(int modes, double[] a, double[] c, double dt, boolean unstable) {
-    return new DiagonalSsm(
-        1,
-        modes,
-        DiagonalSsm.Storage.FULL,
-        a,
-        new double[] {1, 0},
-        c,
-        new double[] {dt},
-        new double[] {0},
-        unstable);
+  private static DiagonalSsm make(double[] a, double[] c, double dt, boolean unstable) {
+    DiagonalSsm.Builder builder =
+        DiagonalSsm.builder(DiagonalSsm.Storage.FULL)
+            .a(a)
+            .b(new double[] {1, 0})
+            .c(c)
+            .dt(new double[] {dt})
+            .d(new double[] {0});
+    return unstable ? builder.allowUnstable().build() : builder.build();
+  }
+
+  @Test
+  void buildersNameEveryArrayAndTheBadOne() {
+    S4dInit.Modes legs = S4dInit.legs(8);
+    double[] c = S4dInit.gaussianC(2, legs.count(), true, 5);
+    double[] dt = {0.01, 0.1};
+    double[] d = {0.5, -1};
+    DiagonalSsm shared = DiagonalSsm.shared(legs, c, dt, d);
+    // the shared form is the builder with per-channel copies of A and B
+    double[] a = new double[2 * 2 * legs.count()];
+    double[] b = new double[a.length];
+    for (int h = 0; h < 2; h++) {
+      System.arraycopy(legs.a(), 0, a, h * a.length / 2, a.length / 2);
+      System.arraycopy(legs.b(), 0, b, h * b.length / 2, b.length / 2);
+    }
+    DiagonalSsm named =
+        DiagonalSsm.builder(DiagonalSsm.Storage.CONJUGATE_PAIRS).a(a).b(b).c(c).dt(dt).d(d).build();
+    assertEquals(2, named.channels());
+    assertEquals(legs.count(), named.modes());
+    for (DiagonalSsm s : new DiagonalSsm[] {named, shared.toBuilder().build()}) {
+      assertArrayEquals(shared.a(), s.a(), 0);
+      assertArrayEquals(shared.b(), s.b(), 0);
+      assertArrayEquals(shared.c(), s.c(), 0);
+      assertArrayEquals(shared.dt(), s.dt(), 0);
+      assertArrayEquals(shared.d(), s.d(), 0);
+    }
+    // the builder copies: changing the caller's array afterwards changes nothing
+    c[0] = 99;
+    assertNotEquals(99, named.c()[0]);
+    // d defaults to zero
+    assertArrayEquals(
+        new double[2],
+        DiagonalSsm.builder(DiagonalSsm.Storage.CONJUGATE_PAIRS)
+            .modes(legs)
+            .c(named.c())
+            .dt(dt)
+            .build()
+            .d(),
+        0);
+    NullPointerException missing =
+        assertThrows(
+            NullPointerException.class,
+            () -> DiagonalSsm.builder(DiagonalSsm.Storage.FULL).a(a).b(b).dt(dt).build());
+    assertEquals("c = null: expected a non-null value", missing.getMessage());
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> DiagonalSsm.builder(DiagonalSsm.Storage.FULL).modes(legs));
+    assertEquals(
+        "modes.storage = CONJUGATE_PAIRS: expected the builder's storage FULL", e.getMessage());
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                DiagonalSsm.builder(DiagonalSsm.Storage.FULL)
+                    .a(new double[6])
+                    .b(new double[6])
+                    .c(new double[6])
+                    .dt(dt)
+                    .build());
+    assertEquals(
+        "a.length = 6: expected a positive multiple of 2 * channels = 4 (channels = dt.length)",
+        e.getMessage());
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                DiagonalSsm.builder(DiagonalSsm.Storage.CONJUGATE_PAIRS)
+                    .a(a)
+                    .b(b)
+                    .c(named.c())
+                    .dt(dt)
+                    .d(new double[3])
+                    .build());
+    assertEquals("d.length = 3: expected 2", e.getMessage());
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                DiscreteSsm.builder(DiagonalSsm.Storage.FULL, 2)
+                    .abar(new double[6])
+                    .bbar(new double[6])
+                    .c(new double[6])
+                    .build());
+    assertEquals(
+        "abar.length = 6: expected a positive multiple of 2 * channels = 4", e.getMessage());
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                DiscreteSsm.builder(DiagonalSsm.Storage.FULL, 2)
+                    .abar(new double[4])
+                    .bbar(new double[4])
+                    .c(new double[4])
+                    .d(new double[3])
+                    .build());
+    assertEquals("d.length = 3: expected 2", e.getMessage());
+    e =
+        assertThrows(
+            IllegalArgumentException.class, () -> DiscreteSsm.builder(DiagonalSsm.Storage.FULL, 0));
+    assertEquals("channels = 0: expected a positive integer", e.getMessage());
+    NullPointerException noBbar =
+        assertThrows(
+            NullPointerException.class,
+            () ->
+                DiscreteSsm.builder(DiagonalSsm.Storage.FULL, 1)
+                    .abar(new double[2])
+                    .c(new double[2])
+                    .build());
+    assertEquals("bbar = null: expected a non-null value", noBbar.getMessage());
+  }
+
+  @Test
+  void discreteBuilderRebuildsADiscretizedSystem() {
+    S4dInit.Modes inv = S4dInit.inv(16);
+    DiagonalSsm sys =
+        DiagonalSsm.shared(
+            inv,
+            S4dInit.gaussianC(3, inv.count(), true, 4),
+            S4dInit.logSpacedDt(3, 0.01, 0.1),
+            new double[] {0.5, 0, -2});
+    DiscreteSsm zoh = sys.discretize(Discretization.ZOH);
+    DiscreteSsm rebuilt =
+        DiscreteSsm.builder(zoh.storage(), zoh.channels())
+            .abar(zoh.abar())
+            .bbar(zoh.bbar())
+            .c(zoh.c())
+            .d(zoh.d())
+            .build();
+    assertEquals(zoh.modes(), rebuilt.modes());
+    // log Abar recomputed from Abar: the same powers (the Vandermonde kernel uses the logarithms)
+    int len = 300;
+    double[] reference = Recurrence.impulseResponse(zoh, len);
+    assertTrue(
+        Vectors.relativeMaxError(VandermondeKernel.compute(rebuilt, len), reference) <= 1e-12);
+    double[] u = Rng.gaussian(Rng.create(9), 3 * len);
+    assertArrayEquals(Recurrence.run(zoh, u, null).y(), Recurrence.run(rebuilt, u, null).y(), 0);
   }
 
   @Test
@@ -185,17 +337,22 @@ class DiagonalSsmTest {
     double[] a = {-1, 0};
     double[] one = {1, 0};
     IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> make(1, a, one, 0, false));
+        assertThrows(IllegalArgumentException.class, () -> make(a, one, 0, false));
     assertEquals("dt[0] = 0.0: expected a finite positive number", e.getMessage());
-    assertThrows(IllegalArgumentException.class, () -> make(1, a, one, -0.1, false));
+    assertThrows(IllegalArgumentException.class, () -> make(a, one, -0.1, false));
     double[] unstable = {0.5, 0};
-    e = assertThrows(IllegalArgumentException.class, () -> make(1, unstable, one, 0.1, false));
+    e = assertThrows(IllegalArgumentException.class, () -> make(unstable, one, 0.1, false));
     assertTrue(e.getMessage().startsWith("Re a[0] = 0.5: expected <= 0"));
     // opting in accepts the unstable mode
-    assertEquals(0.5, make(1, unstable, one, 0.1, true).a()[0], 0);
+    assertEquals(0.5, make(unstable, one, 0.1, true).a()[0], 0);
     assertThrows(
-        IllegalArgumentException.class, () -> make(1, a, new double[] {Double.NaN, 0}, 0.1, false));
-    assertThrows(IllegalArgumentException.class, () -> make(2, a, one, 0.1, false));
+        IllegalArgumentException.class, () -> make(a, new double[] {Double.NaN, 0}, 0.1, false));
+    // two modes in a but one in c: the builder names the array whose length is wrong
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> make(new double[] {-1, 0, -2, 0}, one, 0.1, false));
+    assertEquals("b.length = 2: expected 4", e.getMessage());
     assertThrows(IllegalArgumentException.class, () -> S4dInit.lin(7));
     assertThrows(IllegalArgumentException.class, () -> S4dInit.inv(0));
     assertThrows(IllegalArgumentException.class, () -> S4dInit.logSpacedDt(3, 0.1, 0.01));

@@ -1,10 +1,12 @@
 package dev.fathom.ssm;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.fathom.core.Rng;
+import dev.fathom.core.Status;
 import java.util.Arrays;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
@@ -117,6 +119,32 @@ class DiagonalizationTest {
     double normA = Diagonalization.norm2(a);
     // the reconstruction differs from A by E: about 1e-3 ||A||, never more than ||E||_F
     assertTrue(maxDiff <= 1e-3 * normA && maxDiff >= 1e-6 * normA, "diff " + maxDiff);
+  }
+
+  @Test
+  void seedAndGeneratorGiveTheSamePerturbation() {
+    DMatrixRMaj a = Hippo.transition(Hippo.Measure.LEGS, 8);
+    Diagonalization bySeed = Diagonalization.perturbed(a, 1e-3, 5);
+    Diagonalization byRng = Diagonalization.perturbed(a, 1e-3, Rng.create(5));
+    assertArrayEquals(bySeed.eigenvalues(), byRng.eigenvalues(), 0);
+    assertEquals(bySeed.perturbation(), byRng.perturbation(), 0);
+    assertEquals(Status.COMPLETED, bySeed.status());
+  }
+
+  @Test
+  void aDefectiveMatrixIsABreakdownNotADiagonalSystem() {
+    // LagT is lower triangular with -1/2 on the whole diagonal and a single eigenvector
+    int n = 6;
+    Diagonalization d = Diagonalization.naive(Hippo.transition(Hippo.Measure.LAGT, n));
+    assertEquals(Status.BREAKDOWN, d.status());
+    IllegalStateException e =
+        assertThrows(
+            IllegalStateException.class,
+            () -> d.toSystem(new double[n], new double[n], 0.1, Diagonalization.Stability.REFLECT));
+    assertTrue(e.getMessage().startsWith("status = BREAKDOWN"), e.getMessage());
+    // a small perturbation splits the eigenvalue and the decomposition exists again
+    Diagonalization p = Diagonalization.perturbed(Hippo.transition(Hippo.Measure.LAGT, n), 1e-3, 1);
+    assertEquals(Status.COMPLETED, p.status());
   }
 
   @Test

@@ -1,5 +1,7 @@
 package dev.fathom.ssm;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -56,6 +58,38 @@ class DplrStepTest {
     double[] conv = SsmConvolution.causal(k, u, 0);
     double[] rec = DplrStep.of(nplr, c, dt).run(u);
     assertTrue(Vectors.relativeMaxError(rec, conv) <= 1e-11);
+  }
+
+  @Test
+  void builderNamesTheEigenbasisParametersOfTheFactory() {
+    Nplr nplr = Hippo.nplr(Hippo.Measure.LEGT, 16);
+    double[] c = Rng.gaussian(Rng.create(4), 16);
+    double[] u = Rng.gaussian(Rng.create(5), 120);
+    DplrStep named =
+        DplrStep.builder()
+            .lambda(nplr.lambda())
+            .pTilde(nplr.pTilde())
+            .bTilde(nplr.bTilde())
+            .c(nplr.outputCoefficients(c))
+            .dt(0.05)
+            .build();
+    assertArrayEquals(DplrStep.of(nplr, c, 0.05).run(u), named.run(u), 0);
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                DplrStep.builder()
+                    .lambda(nplr.lambda())
+                    .pTilde(nplr.pTilde())
+                    .bTilde(nplr.bTilde())
+                    .c(nplr.outputCoefficients(c))
+                    .build());
+    assertEquals("dt = NaN: expected a finite positive number", e.getMessage());
+    NullPointerException missing =
+        assertThrows(
+            NullPointerException.class,
+            () -> DplrStep.builder().lambda(nplr.lambda()).bTilde(nplr.bTilde()).dt(1).build());
+    assertEquals("pTilde = null: expected a non-null value", missing.getMessage());
   }
 
   @Test

@@ -20,16 +20,13 @@ class DssKernelTest {
       a[2 * i] = reScale * (rng.nextDouble() - 0.5);
       a[2 * i + 1] = -Math.PI * (i % m) + 0.3 * rng.nextDouble();
     }
-    return new DiagonalSsm(
-        h,
-        m,
-        DiagonalSsm.Storage.CONJUGATE_PAIRS,
-        a,
-        Rng.gaussian(rng, 2 * h * m),
-        Rng.gaussian(rng, 2 * h * m),
-        new double[] {0.05, 0.2},
-        new double[h],
-        true);
+    return DiagonalSsm.builder(DiagonalSsm.Storage.CONJUGATE_PAIRS)
+        .a(a)
+        .b(Rng.gaussian(rng, 2 * h * m))
+        .c(Rng.gaussian(rng, 2 * h * m))
+        .dt(new double[] {0.05, 0.2})
+        .allowUnstable()
+        .build();
   }
 
   @Test

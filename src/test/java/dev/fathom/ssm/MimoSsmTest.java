@@ -1,5 +1,7 @@
 package dev.fathom.ssm;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -24,7 +26,7 @@ class MimoSsmTest {
     double[] d = {0.2, -0.4, 1};
     double[] dts = new double[p / 2];
     Arrays.fill(dts, dt);
-    MimoSsm layer = MimoSsm.hippo(b, c, h, p, dts, d);
+    MimoSsm layer = MimoSsm.builder(h).hippo(p).b(b).c(c).dt(dts).d(d).build();
     double[] u = Rng.gaussian(rng, h * len);
     double[] y = layer.run(u);
     // dense reference: x' = A_N x + B u with A_N the normal part of LegS, ZOH per input column
@@ -69,21 +71,125 @@ class MimoSsmTest {
   }
 
   @Test
+  void builderEqualsTheHippoFactory() {
+    int h = 2;
+    int p = 8;
+    RandomGenerator rng = Rng.create(21);
+    double[] b = Rng.gaussian(rng, p * h);
+    double[] c = Rng.gaussian(rng, h * p);
+    double[] dts = S4dInit.logSpacedDt(p / 2, 0.01, 0.1);
+    double[] d = {0.25, -1};
+    MimoSsm hippo = MimoSsm.builder(h).hippo(p).b(b).c(c).dt(dts).d(d).build();
+    MimoSsm named =
+        MimoSsm.builder(h)
+            .lambda(hippo.lambda())
+            .bTilde(hippo.bTilde())
+            .cTilde(hippo.cTilde())
+            .dt(dts)
+            .d(d)
+            .build();
+    assertEquals(p / 2, named.modes());
+    double[] u = Rng.gaussian(rng, h * 30);
+    assertArrayEquals(hippo.run(u), named.run(u), 0);
+    // d defaults to zero: the outputs differ from the layer with d by exactly d u
+    MimoSsm noSkip =
+        MimoSsm.builder(h)
+            .lambda(hippo.lambda())
+            .bTilde(hippo.bTilde())
+            .cTilde(hippo.cTilde())
+            .dt(dts)
+            .build();
+    double[] y0 = noSkip.run(u);
+    double[] y = named.run(u);
+    for (int i = 0; i < u.length; i++) {
+      assertEquals(y[i], y0[i] + d[i / 30] * u[i], 1e-12);
+    }
+  }
+
+  @Test
   void badInput() {
     double[] two = {-1, 0};
     double[] one = {1, 0};
-    assertThrows(
-        IllegalArgumentException.class,
-        () ->
-            new MimoSsm(1, 1, new double[] {0.5, 0}, one, one, new double[] {0.1}, new double[1]));
-    assertThrows(
-        IllegalArgumentException.class,
-        () -> new MimoSsm(1, 1, two, one, one, new double[] {0}, new double[1]));
-    assertThrows(
-        IllegalArgumentException.class,
-        () -> MimoSsm.hippo(new double[5], new double[8], 1, 7, new double[3], new double[1]));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                MimoSsm.builder(1)
+                    .lambda(new double[] {0.5, 0})
+                    .bTilde(one)
+                    .cTilde(one)
+                    .dt(new double[] {0.1})
+                    .build());
+    assertEquals("Re lambda[0] = 0.5: expected <= 0 (stable)", e.getMessage());
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                MimoSsm.builder(1)
+                    .lambda(two)
+                    .bTilde(one)
+                    .cTilde(one)
+                    .dt(new double[] {0})
+                    .build());
+    assertEquals("dt[0] = 0.0: expected a finite positive number", e.getMessage());
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                MimoSsm.builder(2)
+                    .lambda(two)
+                    .bTilde(one)
+                    .cTilde(new double[4])
+                    .dt(new double[] {0.1})
+                    .build());
+    assertEquals("bTilde.length = 2: expected 4", e.getMessage());
+    NullPointerException missing =
+        assertThrows(
+            NullPointerException.class,
+            () -> MimoSsm.builder(1).lambda(two).bTilde(one).dt(new double[] {0.1}).build());
+    assertEquals("cTilde = null: expected a non-null value", missing.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> MimoSsm.builder(0));
+    assertEquals(
+        "stateSize = 7: expected an even state size >= 2 (conjugate pairs)",
+        assertThrows(IllegalArgumentException.class, () -> MimoSsm.builder(1).hippo(7))
+            .getMessage());
+    // b and c are checked against their own shapes: 2M x H and H x 2M
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                MimoSsm.builder(2)
+                    .hippo(4)
+                    .b(new double[8])
+                    .c(new double[6])
+                    .dt(new double[2])
+                    .build());
+    assertEquals("c.length = 6: expected 8", e.getMessage());
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                MimoSsm.builder(1)
+                    .hippo(4)
+                    .b(new double[4])
+                    .c(new double[4])
+                    .lambda(two)
+                    .dt(new double[2])
+                    .build());
+    assertTrue(e.getMessage().startsWith("hippo = 4: expected no explicit lambda"), e.getMessage());
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> MimoSsm.builder(1).lambda(two).b(one).cTilde(one).dt(new double[1]).build());
+    assertTrue(
+        e.getMessage().startsWith("b = set: expected hippo(stateSize) first"), e.getMessage());
     MimoSsm m =
-        new MimoSsm(2, 1, two, new double[4], new double[4], new double[] {0.1}, new double[2]);
+        MimoSsm.builder(2)
+            .lambda(two)
+            .bTilde(new double[4])
+            .cTilde(new double[4])
+            .dt(new double[] {0.1})
+            .build();
     assertThrows(IllegalArgumentException.class, () -> m.run(new double[3]));
   }
 }

@@ -40,7 +40,7 @@ class ModeParameterizationTest {
     S4dInit.Modes lin = S4dInit.lin(64);
     S4dInit.Modes inv = S4dInit.inv(64);
     for (Transform re : new Transform[] {Transform.EXP, Transform.RELU, Transform.SOFTPLUS}) {
-      ModeParameterization mp = new ModeParameterization(re, Transform.NONE);
+      ModeParameterization mp = ModeParameterization.DEFAULT.withReal(re);
       for (double[] a : new double[][] {lin.a(), inv.a(), S4dInit.real(16).a()}) {
         double[] back = mp.modes(mp.parameters(a));
         for (int k = 0; k < a.length; k++) {
@@ -49,7 +49,7 @@ class ModeParameterizationTest {
       }
     }
     // sigmoid can only represent rates in (0, 1): S4D-Lin's 1/2 is fine, S4D-Real's 1..N is not
-    ModeParameterization sig = new ModeParameterization(Transform.SIGMOID, Transform.NONE);
+    ModeParameterization sig = ModeParameterization.DEFAULT.withReal(Transform.SIGMOID);
     double[] back = sig.modes(sig.parameters(lin.a()));
     assertEquals(-0.5, back[0], 1e-15);
     assertThrows(IllegalArgumentException.class, () -> sig.parameters(S4dInit.real(4).a()));
@@ -63,7 +63,7 @@ class ModeParameterizationTest {
       p[k] = -50 + 100 * rng.nextDouble();
     }
     for (Transform t : Transform.values()) {
-      double[] a = new ModeParameterization(t, Transform.NONE).modes(p);
+      double[] a = ModeParameterization.DEFAULT.withReal(t).modes(p);
       double maxRe = Double.NEGATIVE_INFINITY;
       for (int k = 0; k < a.length; k += 2) {
         maxRe = Math.max(maxRe, a[k]);
@@ -96,7 +96,7 @@ class ModeParameterizationTest {
     double[] w = Rng.gaussian(rng, 12);
     for (Transform re : Transform.values()) {
       for (Transform im : new Transform[] {Transform.NONE, Transform.SOFTPLUS}) {
-        ModeParameterization mp = new ModeParameterization(re, im);
+        ModeParameterization mp = ModeParameterization.DEFAULT.withReal(re).withImag(im);
         // loss L(A) = sum_k w_k sin(A_k), gradient w_k cos(A_k)
         double[] a = mp.modes(p);
         double[] gradA = new double[a.length];
@@ -130,7 +130,21 @@ class ModeParameterizationTest {
 
   @Test
   void badInput() {
-    assertThrows(NullPointerException.class, () -> new ModeParameterization(null, null));
+    assertEquals(
+        "real = null: expected a non-null value",
+        assertThrows(NullPointerException.class, () -> ModeParameterization.DEFAULT.withReal(null))
+            .getMessage());
+    assertEquals(
+        "imag = null: expected a non-null value",
+        assertThrows(NullPointerException.class, () -> ModeParameterization.DEFAULT.withImag(null))
+            .getMessage());
+    // each wither changes its own part only
+    ModeParameterization both =
+        ModeParameterization.DEFAULT.withImag(Transform.RELU).withReal(Transform.SOFTPLUS);
+    assertEquals(Transform.SOFTPLUS, both.real());
+    assertEquals(Transform.RELU, both.imag());
+    assertEquals(
+        both, ModeParameterization.DEFAULT.withReal(Transform.SOFTPLUS).withImag(Transform.RELU));
     assertThrows(IllegalArgumentException.class, () -> Transform.EXP.inverse(-1));
     assertThrows(IllegalArgumentException.class, () -> Transform.SOFTPLUS.inverse(0));
     assertThrows(IllegalArgumentException.class, () -> Transform.RELU.inverse(-0.5));

@@ -1,5 +1,6 @@
 package dev.fathom.ssm;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -50,8 +51,7 @@ class PtdOptimizerTest {
   void g9OptimizedPerturbationReachesKappaBelowTen() {
     int n = 16;
     DMatrixRMaj a = Hippo.transition(Hippo.Measure.LEGS, n);
-    PtdOptimizer.Result r =
-        PtdOptimizer.optimize(a, new PtdOptimizer.Options(1, 150, 0.02, 1e-2), 1);
+    PtdOptimizer.Result r = PtdOptimizer.optimize(a, PtdOptimizer.Options.defaults(), 1);
     Diagonalization best = r.best();
     assertTrue(best.condition() <= 10, "kappa " + best.condition());
     assertTrue(best.perturbation() <= 0.1, "||E||/||A|| " + best.perturbation());
@@ -105,11 +105,11 @@ class PtdOptimizerTest {
     int n = 16;
     DMatrixRMaj a = Hippo.transition(Hippo.Measure.LEGS, n);
     // without the penalty an eigenvalue of A + E crosses into Re > 0 from this seed
-    PtdOptimizer.Result free =
-        PtdOptimizer.optimize(a, new PtdOptimizer.Options(1, 150, 0.02, 1e-2), 1);
+    PtdOptimizer.Result free = PtdOptimizer.optimize(a, PtdOptimizer.Options.defaults(), 1);
     assertTrue(PtdOptimizer.maxRealPart(free.best()) > 0);
     PtdOptimizer.Result r =
-        PtdOptimizer.optimize(a, new PtdOptimizer.Options(1, 150, 0.02, 1e-2, 1, 1), 1);
+        PtdOptimizer.optimize(
+            a, PtdOptimizer.Options.defaults().withStabilityWeight(1).withStabilityMargin(1), 1);
     Diagonalization best = r.best();
     assertTrue(PtdOptimizer.maxRealPart(best) < 0, "max Re " + PtdOptimizer.maxRealPart(best));
     assertTrue(best.condition() <= 10, "kappa " + best.condition());
@@ -134,16 +134,67 @@ class PtdOptimizerTest {
 
   @Test
   void badInput() {
-    assertThrows(IllegalArgumentException.class, () -> new PtdOptimizer.Options(-1, 10, 0.1, 0.01));
-    assertThrows(IllegalArgumentException.class, () -> new PtdOptimizer.Options(1, -1, 0.1, 0.01));
-    assertThrows(IllegalArgumentException.class, () -> new PtdOptimizer.Options(1, 10, 0, 0.01));
-    assertThrows(IllegalArgumentException.class, () -> new PtdOptimizer.Options(1, 10, 0.1, 0));
+    PtdOptimizer.Options ok = PtdOptimizer.Options.defaults();
+    assertEquals(
+        "lambda = -1.0: expected a finite non-negative number",
+        assertThrows(IllegalArgumentException.class, () -> ok.withLambda(-1)).getMessage());
+    assertEquals(
+        "steps = -1: expected a non-negative integer",
+        assertThrows(IllegalArgumentException.class, () -> ok.withSteps(-1)).getMessage());
+    assertEquals(
+        "learningRate = 0.0: expected a finite positive number",
+        assertThrows(IllegalArgumentException.class, () -> ok.withLearningRate(0)).getMessage());
+    assertThrows(IllegalArgumentException.class, () -> ok.withInitialEpsilon(0));
+    assertThrows(IllegalArgumentException.class, () -> ok.withInitialEpsilon(1.5));
+    assertEquals(
+        "stabilityWeight = -1.0: expected a finite non-negative number",
+        assertThrows(IllegalArgumentException.class, () -> ok.withStabilityWeight(-1))
+            .getMessage());
+    assertEquals(
+        "stabilityMargin = -1.0: expected a finite non-negative number",
+        assertThrows(IllegalArgumentException.class, () -> ok.withStabilityMargin(-1))
+            .getMessage());
+    // each wither changes its own setting only
+    PtdOptimizer.Options o =
+        ok.withLambda(2)
+            .withSteps(7)
+            .withLearningRate(0.1)
+            .withInitialEpsilon(0.5)
+            .withStabilityWeight(3)
+            .withStabilityMargin(4);
+    assertEquals(
+        "Options[lambda=2.0, steps=7, learningRate=0.1, initialEpsilon=0.5, stabilityWeight=3.0,"
+            + " stabilityMargin=4.0]",
+        o.toString());
+    assertEquals(
+        o,
+        ok.withStabilityMargin(4)
+            .withStabilityWeight(3)
+            .withInitialEpsilon(0.5)
+            .withLearningRate(0.1)
+            .withSteps(7)
+            .withLambda(2));
     assertThrows(
-        IllegalArgumentException.class, () -> new PtdOptimizer.Options(1, 10, 0.1, 0.01, -1, 0));
+        IllegalArgumentException.class,
+        () -> PtdOptimizer.optimize(new DMatrixRMaj(2, 3), ok.withSteps(1), 1));
     assertThrows(
-        IllegalArgumentException.class, () -> new PtdOptimizer.Options(1, 10, 0.1, 0.01, 1, -1));
-    PtdOptimizer.Options ok = new PtdOptimizer.Options(1, 1, 0.1, 0.01);
-    assertThrows(
-        IllegalArgumentException.class, () -> PtdOptimizer.optimize(new DMatrixRMaj(2, 3), ok, 1));
+        NullPointerException.class,
+        () ->
+            PtdOptimizer.optimize(
+                Hippo.transition(Hippo.Measure.LEGS, 4),
+                ok,
+                (java.util.random.RandomGenerator) null));
+  }
+
+  @Test
+  void seedAndGeneratorOverloadsDrawTheSameStart() {
+    DMatrixRMaj a = Hippo.transition(Hippo.Measure.LEGS, 6);
+    PtdOptimizer.Options o = PtdOptimizer.Options.defaults().withSteps(3);
+    PtdOptimizer.Result bySeed = PtdOptimizer.optimize(a, o, 5);
+    PtdOptimizer.Result byRng = PtdOptimizer.optimize(a, o, Rng.create(5));
+    assertArrayEquals(bySeed.objective(), byRng.objective(), 0);
+    assertArrayEquals(bySeed.perturbation().data, byRng.perturbation().data, 0);
+    PtdOptimizer.Result other = PtdOptimizer.optimize(a, o, 6);
+    assertTrue(other.objective()[0] != bySeed.objective()[0]);
   }
 }

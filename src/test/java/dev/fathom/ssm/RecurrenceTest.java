@@ -1,5 +1,6 @@
 package dev.fathom.ssm;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -37,13 +38,12 @@ class RecurrenceTest {
   void scalarRecurrenceByHand() {
     // one real mode, full storage: x_k = 0.5 x_{k-1} + 2 u_k, y_k = 3 x_k + u_k
     DiscreteSsm sys =
-        DiscreteSsm.of(
-            1,
-            DiagonalSsm.Storage.FULL,
-            new double[] {0.5, 0},
-            new double[] {2, 0},
-            new double[] {3, 0},
-            new double[] {1});
+        DiscreteSsm.builder(DiagonalSsm.Storage.FULL, 1)
+            .abar(new double[] {0.5, 0})
+            .bbar(new double[] {2, 0})
+            .c(new double[] {3, 0})
+            .d(new double[] {1})
+            .build();
     double[] y = Recurrence.run(sys, new double[] {1, 0, 1}, null).y();
     assertEquals(7, y[0], 0);
     assertEquals(3, y[1], 0);
@@ -64,6 +64,52 @@ class RecurrenceTest {
     double[] shifted = java.util.Arrays.copyOfRange(k2, 1, len + 1);
     double[] ref = SsmConvolution.bidirectional(k1, shifted, u, fwd.d()[0] + k2[0]);
     assertTrue(Vectors.relativeMaxError(y, ref) <= 1e-12);
+  }
+
+  @Test
+  void batchRunEqualsOneRunPerSequenceWithItsOwnInitialState() {
+    DiscreteSsm sys = VandermondeKernelTest.system(S4dInit.inv(8), 3, 0.05, Discretization.ZOH);
+    int batch = 4;
+    int len = 37;
+    int per = 3 * len;
+    int stateLength = 2 * 3 * sys.modes();
+    double[] u = Rng.gaussian(Rng.create(11), batch * per);
+    double[] init = Rng.gaussian(Rng.create(12), batch * stateLength);
+    Recurrence.Result all = Recurrence.run(sys, u, batch, init);
+    Recurrence.Result zero = Recurrence.run(sys, u, batch, null);
+    for (int b = 0; b < batch; b++) {
+      double[] ub = java.util.Arrays.copyOfRange(u, b * per, (b + 1) * per);
+      Recurrence.Result one =
+          Recurrence.run(
+              sys, ub, java.util.Arrays.copyOfRange(init, b * stateLength, (b + 1) * stateLength));
+      assertArrayEquals(one.y(), java.util.Arrays.copyOfRange(all.y(), b * per, (b + 1) * per), 0);
+      assertArrayEquals(
+          one.state(),
+          java.util.Arrays.copyOfRange(all.state(), b * stateLength, (b + 1) * stateLength),
+          0);
+      // zero initial states: the impulse-response convolution of each sequence, channel by channel
+      double[] k = VandermondeKernel.compute(sys, len);
+      double[] ref = SsmConvolution.batch(k, 3, ub, 1, sys.d());
+      assertTrue(
+          Vectors.relativeMaxError(
+                  java.util.Arrays.copyOfRange(zero.y(), b * per, (b + 1) * per), ref)
+              <= 1e-12);
+    }
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> Recurrence.run(sys, u, 0, null));
+    assertEquals("batch = 0: expected a positive integer", e.getMessage());
+    e =
+        assertThrows(
+            IllegalArgumentException.class, () -> Recurrence.run(sys, new double[15], 2, null));
+    assertEquals(
+        "u.length = 15: expected a positive multiple of batch * channels = 6", e.getMessage());
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> Recurrence.run(sys, u, batch, new double[stateLength]));
+    assertEquals(
+        "initialState.length = " + stateLength + ": expected " + batch * stateLength,
+        e.getMessage());
   }
 
   @Test

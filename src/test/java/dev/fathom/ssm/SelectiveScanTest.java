@@ -1,5 +1,6 @@
 package dev.fathom.ssm;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -40,8 +41,7 @@ class SelectiveScanTest {
     double[] u = Rng.gaussian(rng, dch * len);
     double[] dSkip = {0.5, -1, 2};
     SelectiveScan.Result r =
-        SelectiveScan.scan(
-            len, u, delta, a, b, c, new SelectiveScan.Options(dSkip, null, null, false));
+        SelectiveScan.scan(len, u, delta, a, b, c, SelectiveScan.Options.NONE.withD(dSkip));
     // LTI reference: S4D-Real modes, Euler-B discretization, Vandermonde kernel, FFT convolution
     double[] aa = new double[2 * dch * n];
     double[] bb = new double[2 * dch * n];
@@ -54,7 +54,13 @@ class SelectiveScanTest {
       }
     }
     DiscreteSsm lti =
-        new DiagonalSsm(dch, n, DiagonalSsm.Storage.FULL, aa, bb, cc, dts, dSkip, false)
+        DiagonalSsm.builder(DiagonalSsm.Storage.FULL)
+            .a(aa)
+            .b(bb)
+            .c(cc)
+            .dt(dts)
+            .d(dSkip)
+            .build()
             .discretize(Discretization.EULER_B);
     double[] k = VandermondeKernel.compute(lti, len);
     double[] ref = SsmConvolution.batch(k, dch, u, 1, dSkip);
@@ -84,7 +90,18 @@ class SelectiveScanTest {
     double[] bias = {0.3, -0.2};
     double[] d = {1.5, 0.25};
     SelectiveScan.Result r =
-        SelectiveScan.scan(len, u, delta, a, b, c, new SelectiveScan.Options(d, z, bias, true));
+        SelectiveScan.scan(
+            len,
+            u,
+            delta,
+            a,
+            b,
+            c,
+            SelectiveScan.Options.NONE
+                .withD(d)
+                .withZ(z)
+                .withDeltaBias(bias)
+                .withDeltaSoftplus(true));
     for (int ch = 0; ch < dch; ch++) {
       double[] x = new double[n];
       for (int t = 0; t < len; t++) {
@@ -164,7 +181,7 @@ class SelectiveScanTest {
                 a,
                 b,
                 c,
-                new SelectiveScan.Options(null, null, null, false, new int[] {5, 14}))
+                SelectiveScan.Options.NONE.withSequenceStarts(new int[] {5, 14}))
             .y();
     int start = 0;
     for (int len0 : lengths) {
@@ -198,7 +215,7 @@ class SelectiveScanTest {
                 a,
                 b,
                 c,
-                new SelectiveScan.Options(null, null, null, false, new int[] {5, 5})));
+                SelectiveScan.Options.NONE.withSequenceStarts(new int[] {5, 5})));
   }
 
   @Test
@@ -253,7 +270,11 @@ class SelectiveScanTest {
             a,
             SelectiveScan.Param.varying(b),
             SelectiveScan.Param.varying(c),
-            new SelectiveScan.Options(d, z, bias, true));
+            SelectiveScan.Options.NONE
+                .withD(d)
+                .withZ(z)
+                .withDeltaBias(bias)
+                .withDeltaSoftplus(true));
     for (int item = 0; item < nb; item++) {
       int o = item * dch * len;
       SelectiveScan.Result ref =
@@ -264,7 +285,11 @@ class SelectiveScanTest {
               a,
               Arrays.copyOfRange(b, item * n * len, (item + 1) * n * len),
               Arrays.copyOfRange(c, item * n * len, (item + 1) * n * len),
-              new SelectiveScan.Options(d, Arrays.copyOfRange(z, o, o + dch * len), bias, true));
+              SelectiveScan.Options.NONE
+                  .withD(d)
+                  .withZ(Arrays.copyOfRange(z, o, o + dch * len))
+                  .withDeltaBias(bias)
+                  .withDeltaSoftplus(true));
       for (int i = 0; i < dch * len; i++) {
         assertEquals(ref.y()[i], r.y()[o + i], 0, "item " + item + " index " + i);
       }
@@ -296,8 +321,7 @@ class SelectiveScanTest {
       double[] cFix = Rng.gaussian(rng, w * dch * n);
       SelectiveScan.Param bp = SelectiveScan.Param.fixed(bFix);
       SelectiveScan.Param cp = SelectiveScan.Param.fixed(cFix);
-      SelectiveScan.Options opt =
-          new SelectiveScan.Options(null, null, null, false, new int[] {12});
+      SelectiveScan.Options opt = SelectiveScan.Options.NONE.withSequenceStarts(new int[] {12});
       SelectiveScan.Result r =
           complex
               ? SelectiveScan.scanBatchComplex(nb, len, u, delta, a, bp, cp, opt)
@@ -380,5 +404,57 @@ class SelectiveScanTest {
         SelectiveScan.scanBatch(2, 3, u, delta, a, fixed, fixed, SelectiveScan.Options.NONE);
     assertEquals(0, Vectors.normInf(r.y()), 0);
     assertEquals(4, r.lastState().length);
+  }
+
+  @Test
+  void optionsAreNamedCopiedAndCheckedAgainstTheShapes() {
+    // D 2, L 3, N 1: one real mode per channel, constant B = C = 1
+    double[] u = {1, 2, 3, -1, 0, 1};
+    double[] delta = new double[6];
+    Arrays.fill(delta, 0.1);
+    double[] a = {-1, -2};
+    double[] bc = {1, 1, 1};
+    double[] d = {0.5, 2};
+    SelectiveScan.Options withD = SelectiveScan.Options.NONE.withD(d);
+    double[] y = SelectiveScan.scan(3, u, delta, a, bc, bc, withD).y();
+    double[] plain = SelectiveScan.scan(3, u, delta, a, bc, bc, SelectiveScan.Options.NONE).y();
+    for (int i = 0; i < 6; i++) {
+      assertEquals(plain[i] + d[i / 3] * u[i], y[i], 1e-15);
+    }
+    // the wither copied d; the other settings are untouched
+    d[0] = 100;
+    assertArrayEquals(y, SelectiveScan.scan(3, u, delta, a, bc, bc, withD).y(), 0);
+    assertEquals(null, withD.z());
+    assertEquals(false, withD.deltaSoftplus());
+    assertEquals(
+        "options.d.length = 3: expected 2",
+        assertThrows(
+                IllegalArgumentException.class,
+                () ->
+                    SelectiveScan.scan(
+                        3, u, delta, a, bc, bc, SelectiveScan.Options.NONE.withD(new double[3])))
+            .getMessage());
+    assertEquals(
+        "options.z.length = 5: expected 6",
+        assertThrows(
+                IllegalArgumentException.class,
+                () ->
+                    SelectiveScan.scan(
+                        3, u, delta, a, bc, bc, SelectiveScan.Options.NONE.withZ(new double[5])))
+            .getMessage());
+    assertEquals(
+        "options.deltaBias.length = 1: expected 2",
+        assertThrows(
+                IllegalArgumentException.class,
+                () ->
+                    SelectiveScan.scan(
+                        3,
+                        u,
+                        delta,
+                        a,
+                        bc,
+                        bc,
+                        SelectiveScan.Options.NONE.withDeltaBias(new double[1])))
+            .getMessage());
   }
 }

@@ -104,7 +104,8 @@ class VandermondeKernelTest {
         c2[j + 1] = s * half.c()[2 * n + 1];
       }
     }
-    DiscreteSsm full = DiscreteSsm.of(1, DiagonalSsm.Storage.FULL, a2, b2, c2, new double[] {0});
+    DiscreteSsm full =
+        DiscreteSsm.builder(DiagonalSsm.Storage.FULL, 1).abar(a2).bbar(b2).c(c2).build();
     assertTrue(Vectors.relativeMaxError(VandermondeKernel.compute(full, len), re) <= 1e-13);
   }
 

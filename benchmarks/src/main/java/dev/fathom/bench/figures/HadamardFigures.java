@@ -25,9 +25,8 @@ final class HadamardFigures {
       int exact = 0;
       for (int t = 0; t < trials; t++) {
         SparseSpectrum s = SparseSpectrum.random(n, k, 1, 1, 700 + t).withSnr(SNR_DB[i], 1300 + t);
-        SprightOptions o =
-            SprightOptions.defaults(n, k).withBucketBits(b).robust(p, Double.NaN).withSeed(t);
-        SparseResult r = new SparseWalshHadamard(o).transform(SparseSignals.parallel(s));
+        SprightOptions o = SprightOptions.defaults(n, k).withBucketBits(b).robust(p);
+        SparseResult r = new SparseWalshHadamard(o).transform(SparseSignals.parallel(s), t);
         if (s.sameSupport(r)) {
           exact++;
         }

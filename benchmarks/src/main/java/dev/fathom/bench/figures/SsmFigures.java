@@ -69,9 +69,7 @@ final class SsmFigures {
         xs[i] = small[i];
         PtdOptimizer.Result r =
             PtdOptimizer.optimize(
-                Hippo.transition(Hippo.Measure.LEGS, small[i]),
-                new PtdOptimizer.Options(1, 150, 0.02, 1e-2),
-                1);
+                Hippo.transition(Hippo.Measure.LEGS, small[i]), PtdOptimizer.Options.defaults(), 1);
         kap[i] = r.best().condition();
         pert[i] = r.best().backwardError();
       }
@@ -110,11 +108,18 @@ final class SsmFigures {
           Diagonalization.perturbed(a, 1e-3, 1)
               .toSystem(b, c, 1, Diagonalization.Stability.REFLECT);
       DiagonalSsm opt =
-          PtdOptimizer.optimize(a, new PtdOptimizer.Options(1, 150, 0.02, 1e-2), 1)
+          PtdOptimizer.optimize(a, PtdOptimizer.Options.defaults(), 1)
               .best()
               .toSystem(b, c, 1, Diagonalization.Stability.REFLECT);
       DiagonalSsm stable =
-          PtdOptimizer.optimize(a, new PtdOptimizer.Options(1, 400, 0.005, 1e-2, 1, 1), 1)
+          PtdOptimizer.optimize(
+                  a,
+                  PtdOptimizer.Options.defaults()
+                      .withSteps(400)
+                      .withLearningRate(0.005)
+                      .withStabilityWeight(1)
+                      .withStabilityMargin(1),
+                  1)
               .best()
               .toSystem(b, c, 1, Diagonalization.Stability.NONE);
       DiagonalSsm towardNormal =

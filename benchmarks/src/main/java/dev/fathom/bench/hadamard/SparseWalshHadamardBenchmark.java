@@ -44,7 +44,7 @@ public class SparseWalshHadamardBenchmark {
       x = s.dense();
       oracle = QueryOracle.ofArray(x.clone());
       sparse = new SparseWalshHadamard(SprightOptions.defaults(22, 1024));
-      SparseSignals.requireExact(s, sparse.transform(oracle));
+      SparseSignals.requireExact(s, sparse.transform(oracle, 0));
     }
   }
 
@@ -66,16 +66,17 @@ public class SparseWalshHadamardBenchmark {
             for (int i = 0; i < indices.length; i++) {
               table.put(indices[i], out[i]);
             }
-          });
+          },
+          0);
       oracle = table::get;
-      SparseSignals.requireExact(s, sparse.transform(oracle));
+      SparseSignals.requireExact(s, sparse.transform(oracle, 0));
     }
   }
 
   /** SPRIGHT at n = 22, K = 1024, reading an array. */
   @Benchmark
   public SparseResult sparse22(N22 st) {
-    return st.sparse.transform(st.oracle);
+    return st.sparse.transform(st.oracle, 0);
   }
 
   /** Baseline: the library's dense FWHT of the full 2^22 vector, in place. */
@@ -88,6 +89,6 @@ public class SparseWalshHadamardBenchmark {
   /** SPRIGHT at n = 40, K = 4096 with a table oracle. */
   @Benchmark
   public SparseResult sparse40(N40 st) {
-    return st.sparse.transform(st.oracle);
+    return st.sparse.transform(st.oracle, 0);
   }
 }

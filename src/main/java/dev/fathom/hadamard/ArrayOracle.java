@@ -1,0 +1,28 @@
+package dev.fathom.hadamard;
+
+import dev.fathom.core.Args;
+import java.util.OptionalInt;
+
+/** The oracle of {@link QueryOracle#ofArray}: reads a dense array and knows its bit count. */
+final class ArrayOracle implements QueryOracle {
+  private final double[] values;
+  private final int bits;
+
+  ArrayOracle(double[] values) {
+    this.values = Args.notNull("values", values);
+    this.bits = WalshHadamard.log2(values.length);
+  }
+
+  @Override
+  public double value(long index) {
+    if (index < 0 || index >= values.length) {
+      throw Args.fail("index", index, "an index in [0, " + values.length + ")");
+    }
+    return values[(int) index];
+  }
+
+  @Override
+  public OptionalInt bits() {
+    return OptionalInt.of(bits);
+  }
+}
