@@ -12,6 +12,9 @@ Rows (numpy formulation -> Fathom call):
       -> VandermondeKernel.compute(sys.discretize(...), L)
   FFT convolution, H = 256, L = 16384 (quick: 4096), 1 thread: rfft/irfft of size 2L
       -> SsmConvolution.batch
+  k-means coreset, n = 10^6 points (quick: 10^5) in d = 10 around 10 centres, k = 10, m = 2000:
+      k-means++ seeding, sensitivity bounds, m weighted draws (numpy vectorized, BLAS matvecs
+      with T threads) -> ClusteringCoresets.kMeans(x, 10, 2000, seed) (one thread)
   facility location, n = 10^4 Gaussian points in d = 1024, budget 1000 (quick: 2000, 256, 200),
   T threads for the similarity build on both sides (OpenBLAS threads / the threads argument),
   double and float storage: s = max D - D on squared Euclidean distances from a BLAS Gram matrix of
@@ -146,8 +149,48 @@ def numpy_fl(out, quick):
 
         lines.append("fl_%s %.6f" % (tag, median_ms(end_to_end, reps, warm=1)))
         lines.append("fl_%s_value %.17g" % (tag, val[0]))
+    lines += numpy_coreset(out, quick)
     with open(os.path.join(out, "numpy_fl.txt"), "w") as fh:
         fh.write("\n".join(lines) + "\n")
+
+
+def numpy_coreset(out, quick):
+    """k-means coreset: k-means++ (D^2) seeding, bounds d^2/cost + 1/|cluster|, m draws with
+    weights 1/(m p), duplicates merged; the seeding's last pass gives the assignment."""
+    import numpy as np
+    n, d, k, m = (100000 if quick else 1000000), 10, 10, 2000
+    g = np.random.default_rng(7)
+    centres = 10 * g.standard_normal((k, d))
+    x = centres[np.arange(n) % k] + g.standard_normal((n, d))
+    x.astype("<f8").tofile(os.path.join(out, "km.f64"))
+    centres.astype("<f8").tofile(os.path.join(out, "km_centres.f64"))
+    with open(os.path.join(out, "km.txt"), "w") as fh:
+        fh.write("%d %d %d %d\n" % (n, d, k, m))
+    sq = np.einsum("ij,ij->i", x, x)
+
+    def coreset(rng):
+        first = int(rng.integers(n))
+        d2 = np.maximum(sq - 2 * (x @ x[first]) + sq[first], 0)
+        assign = np.zeros(n, dtype=np.int64)
+        for t in range(1, k):
+            acc = np.cumsum(d2)
+            pick = min(int(np.searchsorted(acc, rng.random() * acc[-1], side="right")), n - 1)
+            nd = np.maximum(sq - 2 * (x @ x[pick]) + sq[pick], 0)
+            closer = nd < d2
+            d2[closer] = nd[closer]
+            assign[closer] = t
+        s = d2 / d2.sum() + 1.0 / np.bincount(assign, minlength=k)[assign]
+        p = s / s.sum()
+        draws = np.searchsorted(np.cumsum(p), rng.random(m) * p.sum(), side="right")
+        idx, cnt = np.unique(np.minimum(draws, n - 1), return_counts=True)
+        return idx, cnt / (m * p[idx])
+
+    rng = np.random.default_rng(11)
+    t = median_ms(lambda: coreset(rng), 3 if quick else 5, warm=1)
+    idx, w = coreset(rng)
+    full = np.min([((x - c) ** 2).sum(axis=1) for c in centres], axis=0)
+    err = abs(float(w @ full[idx]) / float(full.sum()) - 1)
+    return ["coreset %.6f" % t, "coreset_err %.6e" % err]
 
 
 # ----------------------------------------------------------------- driver and report
@@ -222,6 +265,8 @@ def main():
                      "build_" + tag, None, None))
         rows.append(("facility location end to end k%s %s" % (fl_n[2], tag), "fl_" + tag, 1 / 1.5,
                      agree))
+    km = open(os.path.join(out, "km.txt")).read().split()
+    rows.append(("k-means coreset n%s d%s k%s m%s, 1 thread" % tuple(km), "coreset", 0.5, None))
     fmt = "%-46s %11s %11s %16s %12s %10s"
     print(fmt % ("case", "numpy", "Fathom", "Fathom/numpy", "goal", "agreement"))
     for label, key, goal, agree in rows:
@@ -233,6 +278,8 @@ def main():
                      "-" if agree is None else "%.1e" % agree))
     print("agreement: max|Fathom - numpy| / max|numpy| (kernels, convolution); relative difference "
           "of f(S) (facility location)")
+    print("k-means coreset: relative error of the coreset's cost at the generating centres: numpy "
+          "%.1e, Fathom %.1e (one draw each)" % (np_kv["coreset_err"][0], fa["coreset_err"][1]))
     if args.keep:
         print("work folder: %s" % out)
     else:

@@ -1,5 +1,7 @@
 package dev.fathom.bench.anchors;
 
+import dev.fathom.coreset.ClusteringCoresets;
+import dev.fathom.coreset.Coreset;
 import dev.fathom.ssm.DiagonalSsm;
 import dev.fathom.ssm.Discretization;
 import dev.fathom.ssm.SsmConvolution;
@@ -112,7 +114,55 @@ public final class Anchors {
           1);
       out.append("fl_").append(tag).append("_value 0 ").append(value[0]).append('\n');
     }
+    coreset(dir, out);
     Files.writeString(dir.resolve("fathom.txt"), out.toString());
+  }
+
+  /** The k-means coreset row: time, and the coreset's relative cost error at the true centres. */
+  static void coreset(Path dir, StringBuilder out) throws IOException {
+    String[] meta = Files.readString(dir.resolve("km.txt")).trim().split("\\s+");
+    int n = Integer.parseInt(meta[0]);
+    int d = Integer.parseInt(meta[1]);
+    int k = Integer.parseInt(meta[2]);
+    int m = Integer.parseInt(meta[3]);
+    double[] flat = read(dir.resolve("km.f64"));
+    double[] centres = read(dir.resolve("km_centres.f64"));
+    double[][] x = new double[n][];
+    for (int i = 0; i < n; i++) {
+      x[i] = Arrays.copyOfRange(flat, i * d, (i + 1) * d);
+    }
+    long[] seed = {11};
+    Coreset[] last = new Coreset[1];
+    time(
+        out,
+        "coreset",
+        () -> {
+          last[0] = ClusteringCoresets.kMeans(x, k, m, seed[0]++);
+          return new double[] {last[0].size()};
+        },
+        5,
+        2);
+    double[] full = new double[n];
+    double total = 0;
+    for (int i = 0; i < n; i++) {
+      double best = Double.POSITIVE_INFINITY;
+      for (int c = 0; c < k; c++) {
+        double s = 0;
+        for (int l = 0; l < d; l++) {
+          double t = x[i][l] - centres[c * d + l];
+          s += t * t;
+        }
+        best = Math.min(best, s);
+      }
+      full[i] = best;
+      total += best;
+    }
+    double est = 0;
+    int[] idx = last[0].indices();
+    for (int j = 0; j < idx.length; j++) {
+      est += last[0].weights()[j] * full[idx[j]];
+    }
+    out.append("coreset_err 0 ").append(Math.abs(est / total - 1)).append('\n');
   }
 
   /** S4D-Inv modes shared by the channels, B = 1, closed-form C, log-spaced steps. */
