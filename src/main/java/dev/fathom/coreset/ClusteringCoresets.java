@@ -50,42 +50,68 @@ public final class ClusteringCoresets {
   }
 
   static int[] seed(double[][] x, int k, int z, RandomGenerator rng) {
-    int n = x.length;
-    int[] centers = new int[k];
-    centers[0] = rng.nextInt(n);
-    double[] dist = new double[n];
-    double total = 0;
-    for (int i = 0; i < n; i++) {
-      dist[i] = power(squared(x[i], x[centers[0]]), z);
-      total += dist[i];
-    }
-    for (int c = 1; c < k; c++) {
-      int pick;
-      if (total > 0) {
-        double u = rng.nextDouble() * total;
-        pick = n - 1;
-        double acc = 0;
-        for (int i = 0; i < n; i++) {
-          acc += dist[i];
-          if (acc > u && dist[i] > 0) {
-            pick = i;
-            break;
-          }
-        }
-      } else {
-        pick = rng.nextInt(n);
-      }
-      centers[c] = pick;
-      total = 0;
+    return new Seeding(x, k, z, rng).centers;
+  }
+
+  /**
+   * k-means++ seeding that also keeps, for every point, the first nearest chosen center (in pick
+   * order, by squared distance, as {@link #sensitivities} assigns) and its distance to the power z:
+   * the last update pass of the seeding is then the assignment pass of the sensitivities, which
+   * need no second pass over the points.
+   */
+  private static final class Seeding {
+    final int[] centers;
+    final int[] assign;
+
+    /** d(x_i, B)^z. */
+    final double[] dist;
+
+    /** sum of dist in point order. */
+    double total;
+
+    Seeding(double[][] x, int k, int z, RandomGenerator rng) {
+      int n = x.length;
+      centers = new int[k];
+      assign = new int[n];
+      dist = new double[n];
+      double[] sq = new double[n];
+      centers[0] = rng.nextInt(n);
       for (int i = 0; i < n; i++) {
-        double dd = power(squared(x[i], x[pick]), z);
-        if (dd < dist[i]) {
-          dist[i] = dd;
-        }
+        sq[i] = squared(x[i], x[centers[0]]);
+        dist[i] = power(sq[i], z);
         total += dist[i];
       }
+      for (int c = 1; c < k; c++) {
+        int pick;
+        if (total > 0) {
+          double u = rng.nextDouble() * total;
+          pick = n - 1;
+          double acc = 0;
+          for (int i = 0; i < n; i++) {
+            acc += dist[i];
+            if (acc > u && dist[i] > 0) {
+              pick = i;
+              break;
+            }
+          }
+        } else {
+          pick = rng.nextInt(n);
+        }
+        centers[c] = pick;
+        total = 0;
+        double[] p = x[pick];
+        for (int i = 0; i < n; i++) {
+          double s = squared(x[i], p);
+          if (s < sq[i]) {
+            // the power is monotone: the minimum of the powers is the power of the minimum
+            sq[i] = s;
+            dist[i] = power(s, z);
+            assign[i] = c;
+          }
+          total += dist[i];
+        }
+      }
     }
-    return centers;
   }
 
   /**
@@ -121,8 +147,13 @@ public final class ClusteringCoresets {
       total += cost[i];
       count[assign[i]]++;
     }
-    double[] s = new double[n];
-    for (int i = 0; i < n; i++) {
+    return bounds(cost, total, assign, count);
+  }
+
+  /** s_i = cost_i / total + 1 / |cluster of i| (the first term 0 when the total is 0). */
+  private static double[] bounds(double[] cost, double total, int[] assign, int[] count) {
+    double[] s = new double[cost.length];
+    for (int i = 0; i < s.length; i++) {
       s[i] = (total > 0 ? cost[i] / total : 0) + 1.0 / count[assign[i]];
     }
     return s;
@@ -259,12 +290,13 @@ public final class ClusteringCoresets {
     Args.rectangular("x", x);
     Args.inRange("k", k, 1, x.length);
     SensitivitySampling.checkSize(m, x.length);
-    int[] b = seed(x, k, z, rng);
-    double[][] centers = new double[k][];
-    for (int c = 0; c < k; c++) {
-      centers[c] = x[b[c]];
+    // the seeding's last pass already assigns every point: the bounds of sensitivities(x, B, z)
+    Seeding b = new Seeding(x, k, z, rng);
+    int[] count = new int[k];
+    for (int a : b.assign) {
+      count[a]++;
     }
-    return SensitivitySampling.sample(sensitivities(x, centers, z), m, rng.nextLong());
+    return SensitivitySampling.sample(bounds(b.dist, b.total, b.assign, count), m, rng.nextLong());
   }
 
   /**

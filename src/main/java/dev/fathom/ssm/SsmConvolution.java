@@ -3,6 +3,8 @@ package dev.fathom.ssm;
 import dev.fathom.core.Args;
 import dev.fathom.linalg.ComplexArrays;
 import dev.fathom.linalg.Fft;
+import java.util.Arrays;
+import org.jtransforms.fft.DoubleFFT_1D;
 
 /**
  * The convolution mode of an SSM layer: {@code y_k = sum_{j<=k} K_j u_{k-j} + D u_k} by FFT with
@@ -76,7 +78,10 @@ public final class SsmConvolution {
 
   /**
    * Causal convolution of a batch: input {@code (B, H, L)}, one kernel per channel, output {@code
-   * (B, H, L)}. Each kernel is transformed once and reused across the batch.
+   * (B, H, L)}. Each kernel is transformed once and reused across the batch. One FFT plan and two
+   * work buffers of the FFT size {@code n} (the next power of two of {@code L_K + L - 1}) serve the
+   * whole call, transformed in place, so a call allocates the output plus {@code O(n)} doubles,
+   * whatever the batch and channel counts.
    *
    * @param kernels H kernels of length LK, channel-major (H LK doubles)
    * @param channels H, at least 1
@@ -99,18 +104,49 @@ public final class SsmConvolution {
     }
     int lk = kernels.length / channels;
     int len = u.length / (batch * channels);
-    Fft plan = Fft.of(Fft.nextPowerOfTwo(lk + len - 1));
+    int n = Fft.nextPowerOfTwo(lk + len - 1);
+    // one plan and two transform buffers for the whole call, transforms in place in JTransforms'
+    // packed half-spectrum format: no per-channel allocation, no repacking
+    DoubleFFT_1D plan = new DoubleFFT_1D(n);
     double[] y = new double[u.length];
-    double[] k = new double[lk];
+    double[] ks = new double[n];
+    double[] x = new double[n];
     for (int h = 0; h < channels; h++) {
-      System.arraycopy(kernels, h * lk, k, 0, lk);
-      double[] ks = spectrum(plan, k);
+      System.arraycopy(kernels, h * lk, ks, 0, lk);
+      Arrays.fill(ks, lk, n, 0);
+      plan.realForward(ks);
       for (int b = 0; b < batch; b++) {
         int off = (b * channels + h) * len;
-        convolveInto(plan, ks, u, off, len, d[h], y, off);
+        System.arraycopy(u, off, x, 0, len);
+        Arrays.fill(x, len, n, 0);
+        plan.realForward(x);
+        multiplyPacked(x, ks, n);
+        plan.realInverse(x, true);
+        double dh = d[h];
+        for (int k = 0; k < len; k++) {
+          y[off + k] = x[k] + dh * u[off + k];
+        }
       }
     }
     return y;
+  }
+
+  /**
+   * a *= b for two real sequences' spectra of even length n in JTransforms' packed format ({@code
+   * a[0] = X_0}, {@code a[1] = X_{n/2}}, then {@code (Re, Im) X_k} for {@code 0 < k < n/2}); for n
+   * = 1 the single real value.
+   */
+  static void multiplyPacked(double[] a, double[] b, int n) {
+    a[0] *= b[0];
+    if (n == 1) {
+      return;
+    }
+    a[1] *= b[1];
+    for (int k = 2; k < n; k += 2) {
+      double re = a[k] * b[k] - a[k + 1] * b[k + 1];
+      a[k + 1] = a[k] * b[k + 1] + a[k + 1] * b[k];
+      a[k] = re;
+    }
   }
 
   /**

@@ -6,18 +6,28 @@ import dev.fathom.core.Args;
  * The diagonal (S4D) convolution kernel {@code K_l = factor * Re sum_n C_n Bbar_n Abar_n^l}, {@code
  * l = 0..L-1}, for each channel: a Vandermonde product.
  *
- * <p>{@link #compute} streams: it keeps one running power per mode and adds each term straight into
- * the kernel, so its memory is {@code O(N + L)} per channel (just the output), and its work is one
- * complex multiply-add per (mode, lag). Repeated multiplication drifts by about one rounding per
- * step, so the powers are re-anchored every {@value #ANCHOR} lags from {@code exp(l log Abar)},
- * which keeps the error at the level of a single exponential (about 1e-13 relative at L = 1e5).
- * {@link #naive} evaluates one complex exponential per entry, the baseline of the benchmarks.
+ * <p>{@link #compute} factors the lag as {@code l = a B + b} with {@code B = }{@value #COLS}
+ * columns: {@code K_{aB+b} = Re sum_n (factor w_n Abar_n^(aB)) Abar_n^b}, so each channel's kernel
+ * is one real matrix product of a {@code (L/B) x 2M} table of row factors by a {@code 2M x B} table
+ * of powers (real and imaginary parts stacked), two multiply-adds per (mode, lag), against four for
+ * a running complex power. The tables are built by repeated multiplication from exact anchors
+ * {@code exp(l log Abar)} (the row factors are re-anchored every {@value #ROW_BLOCK} rows, the
+ * columns need none), which keeps the error at the level of a few dozen roundings (about 1e-14
+ * relative; 1e-13 at L = 1e5). Memory: the output plus two tables of {@code 2M B} doubles reused
+ * across channels, so {@code O(N + L)} per channel. {@link #naive} evaluates one complex
+ * exponential per entry, the baseline of the benchmarks.
  *
  * <p>All methods are static and thread-safe; inputs are not modified.
  */
 public final class VandermondeKernel {
-  /** Lags between re-anchored powers. */
+  /** Lags between re-anchored powers of the streaming loop. */
   static final int ANCHOR = 256;
+
+  /** Columns B of the factored product: lag {@code l = a B + b}. */
+  static final int COLS = 64;
+
+  /** Rows of row factors between exact anchors (and per table fill). */
+  static final int ROW_BLOCK = 64;
 
   private VandermondeKernel() {}
 
@@ -31,14 +41,7 @@ public final class VandermondeKernel {
   public static double[] compute(DiscreteSsm sys, int length) {
     Args.notNull("sys", sys);
     Args.positive("length", length);
-    double[] out = new double[sys.channels() * length];
-    int m = sys.modes();
-    double[] w = new double[2 * m];
-    for (int h = 0; h < sys.channels(); h++) {
-      coefficients(sys, h, null, w);
-      accumulate(w, sys.abar(), sys.logAbar(), 2 * h * m, m, sys.factor(), out, h * length, length);
-    }
-    return out;
+    return kernels(sys, null, length);
   }
 
   /**
@@ -86,12 +89,18 @@ public final class VandermondeKernel {
     Args.notNull("sys", sys);
     Args.finite("state", Args.length("state", state, 2 * sys.channels() * sys.modes()));
     Args.positive("length", length);
+    return kernels(sys, state, length);
+  }
+
+  /** Every channel's Vandermonde sum, from Bbar (state null) or from a state; one workspace. */
+  private static double[] kernels(DiscreteSsm sys, double[] state, int length) {
     int m = sys.modes();
     double[] out = new double[sys.channels() * length];
     double[] w = new double[2 * m];
+    Factored work = new Factored(m, length);
     for (int h = 0; h < sys.channels(); h++) {
       coefficients(sys, h, state, w);
-      accumulate(w, sys.abar(), sys.logAbar(), 2 * h * m, m, sys.factor(), out, h * length, length);
+      work.accumulate(w, sys.abar(), sys.logAbar(), 2 * h * m, sys.factor(), out, h * length);
     }
     return out;
   }
@@ -119,10 +128,175 @@ public final class VandermondeKernel {
   }
 
   /**
+   * out[off + l] += factor * Re sum_n w_n z_n^l for l < length: the factored product for lengths of
+   * at least two rows, the streaming loop below that.
+   */
+  static void accumulate(
+      double[] w,
+      double[] z,
+      double[] logz,
+      int zOff,
+      int m,
+      double factor,
+      double[] out,
+      int off,
+      int length) {
+    if (length >= 2 * COLS) {
+      new Factored(m, length).accumulate(w, z, logz, zOff, factor, out, off);
+    } else {
+      stream(w, z, logz, zOff, m, factor, out, off, length);
+    }
+  }
+
+  /**
+   * The factored evaluation for one length and mode count, with its two tables (reused from channel
+   * to channel; not thread-safe).
+   */
+  static final class Factored {
+    private final int m;
+    private final int length;
+    private final int cols;
+    private final int rows;
+
+    /** Powers: v[n cols + b] = Re z_n^b, v[(m + n) cols + b] = Im z_n^b. */
+    private final double[] v;
+
+    /** Row factors of one block: u[r 2m + n] = Re c_n z_n^(aB), u[r 2m + m + n] = -Im of it. */
+    private final double[] u;
+
+    /** The SIMD micro-kernel, or null for the scalar loops. */
+    private final ProductKernel simd;
+
+    Factored(int m, int length) {
+      this(m, length, ProductKernel.SELECTED);
+    }
+
+    Factored(int m, int length, ProductKernel simd) {
+      this.simd = simd;
+      this.m = m;
+      this.length = length;
+      this.cols = Math.min(COLS, length);
+      this.rows = (length + cols - 1) / cols;
+      this.v = new double[2 * m * cols];
+      this.u = new double[Math.min(ROW_BLOCK, rows) * 2 * m];
+    }
+
+    /** out[off + l] += factor * Re sum_n w_n z_n^l, l < length, z_n = z[zOff + 2n] + i ... . */
+    void accumulate(
+        double[] w, double[] z, double[] logz, int zOff, double factor, double[] out, int off) {
+      for (int n = 0; n < m; n++) {
+        double zr = z[zOff + 2 * n];
+        double zi = z[zOff + 2 * n + 1];
+        double pr = 1;
+        double pi = 0;
+        for (int b = 0; b < cols; b++) {
+          v[n * cols + b] = pr;
+          v[(m + n) * cols + b] = pi;
+          double t = pr * zr - pi * zi;
+          pi = pr * zi + pi * zr;
+          pr = t;
+        }
+      }
+      int k2 = 2 * m;
+      for (int a0 = 0; a0 < rows; a0 += ROW_BLOCK) {
+        int a1 = Math.min(rows, a0 + ROW_BLOCK);
+        for (int n = 0; n < m; n++) {
+          int k = zOff + 2 * n;
+          double[] c = start(w, n, logz, k, a0 * cols, factor);
+          double[] step = power(logz, k, cols);
+          double cr = c[0];
+          double ci = c[1];
+          for (int r = 0; r < a1 - a0; r++) {
+            u[r * k2 + n] = cr;
+            u[r * k2 + m + n] = -ci;
+            double t = cr * step[0] - ci * step[1];
+            ci = cr * step[1] + ci * step[0];
+            cr = t;
+          }
+        }
+        int a = a0;
+        if (simd != null && cols == COLS) {
+          // whole rows, four at a time
+          int full = Math.min(a1, length / cols) - a0;
+          full -= full % ProductKernel.ROWS;
+          simd.addProduct(u, k2, v, cols, out, off + a0 * cols, full);
+          a += full;
+        }
+        for (; a < a1; a++) {
+          row(u, (a - a0) * k2, out, off + a * cols, Math.min(cols, length - a * cols));
+        }
+      }
+    }
+
+    /**
+     * out[o + b] += sum_j u[uo + j] v[j cols + b], b < width, eight table rows per pass, as fused
+     * multiply-adds (which C2 vectorizes).
+     */
+    private void row(double[] u, int uo, double[] out, int o, int width) {
+      int k2 = 2 * m;
+      int j = 0;
+      for (; j + 7 < k2; j += 8) {
+        double u0 = u[uo + j];
+        double u1 = u[uo + j + 1];
+        double u2 = u[uo + j + 2];
+        double u3 = u[uo + j + 3];
+        double u4 = u[uo + j + 4];
+        double u5 = u[uo + j + 5];
+        double u6 = u[uo + j + 6];
+        double u7 = u[uo + j + 7];
+        int v0 = j * cols;
+        int v1 = v0 + cols;
+        int v2 = v1 + cols;
+        int v3 = v2 + cols;
+        int v4 = v3 + cols;
+        int v5 = v4 + cols;
+        int v6 = v5 + cols;
+        int v7 = v6 + cols;
+        for (int b = 0; b < width; b++) {
+          double s = Math.fma(u0, v[v0 + b], out[o + b]);
+          s = Math.fma(u1, v[v1 + b], s);
+          s = Math.fma(u2, v[v2 + b], s);
+          s = Math.fma(u3, v[v3 + b], s);
+          s = Math.fma(u4, v[v4 + b], s);
+          s = Math.fma(u5, v[v5 + b], s);
+          s = Math.fma(u6, v[v6 + b], s);
+          out[o + b] = Math.fma(u7, v[v7 + b], s);
+        }
+      }
+      for (; j < k2; j++) {
+        double uj = u[uo + j];
+        int vj = j * cols;
+        for (int b = 0; b < width; b++) {
+          out[o + b] = Math.fma(uj, v[vj + b], out[o + b]);
+        }
+      }
+    }
+  }
+
+  /**
+   * z_n^p = exp(p log z_n) with the products {@code p log z} carried to twice the working precision
+   * (their rounding error would otherwise be {@code p |log z|} ulps of the phase, 1e-12 at a phase
+   * of 1e4), so the result is within a few roundings of the exact power (0 for z = 0).
+   */
+  static double[] power(double[] logz, int k, int p) {
+    double lr = logz[k];
+    if (lr == Double.NEGATIVE_INFINITY) {
+      return new double[] {0, 0};
+    }
+    double x = p * lr;
+    double e = Math.exp(x) * (1 + Math.fma(p, lr, -x));
+    double th = p * logz[k + 1];
+    double dth = Math.fma(p, logz[k + 1], -th);
+    double c = Math.cos(th);
+    double s = Math.sin(th);
+    return new double[] {e * (c - s * dth), e * (s + c * dth)};
+  }
+
+  /**
    * out[off + l] += factor * Re sum_n w_n z_n^l, streaming in blocks of ANCHOR lags; each block
    * starts from an exact power exp(l0 log z_n) and runs four modes at a time.
    */
-  static void accumulate(
+  static void stream(
       double[] w,
       double[] z,
       double[] logz,
@@ -198,14 +372,9 @@ public final class VandermondeKernel {
     if (l0 == 0) {
       return new double[] {wr, wi};
     }
-    double lr = logz[k];
-    if (lr == Double.NEGATIVE_INFINITY) {
-      return new double[] {0, 0};
-    }
-    double e = Math.exp(l0 * lr);
-    double th = l0 * logz[k + 1];
-    double cr = e * Math.cos(th);
-    double ci = e * Math.sin(th);
+    double[] z = power(logz, k, l0);
+    double cr = z[0];
+    double ci = z[1];
     return new double[] {wr * cr - wi * ci, wr * ci + wi * cr};
   }
 }

@@ -10,8 +10,8 @@
  *       (interleaved {@code double[]}); {@link S4dInit} builds the S4D inits, C and the timescales;
  *       {@link Discretization} maps them to a {@link DiscreteSsm}; {@link ModeParameterization}
  *       stores the modes as trainable parameters (exp, relu, sigmoid, softplus or no transform).
- *   <li>Kernels: {@link VandermondeKernel} (streaming, O(N+L) memory), {@link DssKernel} (DSS
- *       softmax), {@link CauchyKernel} (S4's DPLR kernel with the Woodbury correction), {@link
+ *   <li>Kernels: {@link VandermondeKernel} (factored product, O(N+L) memory), {@link DssKernel}
+ *       (DSS softmax), {@link CauchyKernel} (S4's DPLR kernel with the Woodbury correction), {@link
  *       DenseSsm} (dense discretization and the Krylov ground truth).
  *   <li>Sequence maps: {@link SsmConvolution} (causal, batched and bidirectional FFT convolution),
  *       {@link Recurrence} (step mode and state forwarding), {@link DplrStep} (S4's DPLR step),

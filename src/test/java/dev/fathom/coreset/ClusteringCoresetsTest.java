@@ -108,4 +108,40 @@ class ClusteringCoresetsTest {
         "z = 3: expected an integer in [1, 2]",
         msg(() -> ClusteringCoresets.kMeansPlusPlus(X, 2, 3, 1)));
   }
+
+  @Test
+  void fusedSeedingGivesTheCoresetOfSeedingThenSensitivitiesThenSampling() {
+    // integer grid points: many exact duplicates and exact ties between centers
+    RandomGenerator g = Rng.create(17);
+    double[][] x = new double[3000][3];
+    for (double[] p : x) {
+      for (int l = 0; l < p.length; l++) {
+        p[l] = g.nextInt(4);
+      }
+    }
+    for (int z = 1; z <= 2; z++) {
+      for (int k : new int[] {1, 5, 12}) {
+        for (long seed = 1; seed <= 3; seed++) {
+          // the unfused path: seeding, a separate assignment pass, then the sampling
+          RandomGenerator rng = Rng.create(seed);
+          int[] b = ClusteringCoresets.seed(x, k, z, rng);
+          double[][] centers = new double[k][];
+          for (int c = 0; c < k; c++) {
+            centers[c] = x[b[c]];
+          }
+          Coreset want =
+              SensitivitySampling.sample(
+                  ClusteringCoresets.sensitivities(x, centers, z), 500, rng.nextLong());
+          Coreset got =
+              z == 2
+                  ? ClusteringCoresets.kMeans(x, k, 500, seed)
+                  : ClusteringCoresets.kMedian(x, k, 500, seed);
+          String at = "z " + z + " k " + k + " seed " + seed;
+          org.junit.jupiter.api.Assertions.assertArrayEquals(want.indices(), got.indices(), at);
+          org.junit.jupiter.api.Assertions.assertArrayEquals(
+              want.weights(), got.weights(), 0.0, at);
+        }
+      }
+    }
+  }
 }

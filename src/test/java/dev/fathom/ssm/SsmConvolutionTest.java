@@ -53,6 +53,14 @@ class SsmConvolutionTest {
     double[] kernels = Rng.gaussian(rng, h * lk);
     double[] u = Rng.gaussian(rng, b * h * len);
     double[] d = {0.1, -0.2, 0.3};
+    assertBatchMatchesDirect(kernels, h, u, b, d);
+  }
+
+  /** Every channel of SsmConvolution.batch against SsmConvolution.direct, within 1e-12. */
+  private static void assertBatchMatchesDirect(
+      double[] kernels, int h, double[] u, int b, double[] d) {
+    int lk = kernels.length / h;
+    int len = u.length / (b * h);
     double[] y = SsmConvolution.batch(kernels, h, u, b, d);
     for (int bi = 0; bi < b; bi++) {
       for (int ch = 0; ch < h; ch++) {
@@ -62,9 +70,47 @@ class SsmConvolutionTest {
                 Arrays.copyOfRange(kernels, ch * lk, (ch + 1) * lk),
                 Arrays.copyOfRange(u, off, off + len),
                 d[ch]);
-        assertTrue(Vectors.relativeMaxError(Arrays.copyOfRange(y, off, off + len), ref) <= 1e-12);
+        double err = Vectors.relativeMaxError(Arrays.copyOfRange(y, off, off + len), ref);
+        assertTrue(err <= 1e-12, lk + " x " + len + ": " + err);
       }
     }
+  }
+
+  @Test
+  void batchEqualsDirectAtTinyAndUnequalSizes() {
+    RandomGenerator rng = Rng.create(9);
+    // FFT sizes 1, 2, 4 and 512 (kernel shorter, then longer, than the input)
+    int[][] sizes = {{1, 1}, {1, 2}, {2, 3}, {3, 1}, {100, 300}, {300, 100}};
+    for (int[] sz : sizes) {
+      int lk = sz[0];
+      int len = sz[1];
+      int h = 2;
+      int b = 3;
+      double[] kernels = Rng.gaussian(rng, h * lk);
+      double[] u = Rng.gaussian(rng, b * h * len);
+      double[] d = {0.25, -1.5};
+      assertBatchMatchesDirect(kernels, h, u, b, d);
+    }
+  }
+
+  @Test
+  void batchAllocatesTheOutputPlusBuffersOfTheFftSize() {
+    com.sun.management.ThreadMXBean bean =
+        (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+    int h = 64;
+    int len = 2048;
+    double[] kernels = new double[h * len];
+    double[] u = new double[h * len];
+    Arrays.fill(kernels, 0.5);
+    Arrays.fill(u, 1);
+    double[] d = new double[h];
+    SsmConvolution.batch(kernels, h, u, 1, d); // warm-up: class loading and plan tables
+    long before = bean.getCurrentThreadAllocatedBytes();
+    double[] y = SsmConvolution.batch(kernels, h, u, 1, d);
+    long bytes = bean.getCurrentThreadAllocatedBytes() - before;
+    // output 1 MB; one channel alone would take 4 buffers of the FFT size (n = 4096, 32 kB each)
+    assertTrue(bytes <= 8L * y.length + 64 * 8L * 4096, "allocated " + bytes);
+    assertEquals(len * 0.5, y[len - 1], 1e-9);
   }
 
   @Test
