@@ -6,11 +6,11 @@ import dev.fathom.ssm.DiagonalSsm;
 import dev.fathom.ssm.Discretization;
 import dev.fathom.ssm.SsmConvolution;
 import dev.fathom.ssm.VandermondeKernel;
-import dev.fathom.submodular.Constraint;
-import dev.fathom.submodular.FacilityLocation;
-import dev.fathom.submodular.Greedy;
 import dev.fathom.submodular.Selection;
-import dev.fathom.submodular.Similarity;
+import dev.fathom.submodular.constraint.Constraint;
+import dev.fathom.submodular.function.FacilityLocation;
+import dev.fathom.submodular.optimize.Greedy;
+import dev.fathom.submodular.similarity.Similarity;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -182,8 +182,7 @@ public final class Anchors {
         c[i + 1] = Math.sin(0.3 * ch - 0.9 * n);
       }
     }
-    return new DiagonalSsm(
-        h, m, DiagonalSsm.Storage.CONJUGATE_PAIRS, a, b, c, dt, new double[h], false);
+    return DiagonalSsm.builder(DiagonalSsm.Storage.CONJUGATE_PAIRS).a(a).b(b).c(c).dt(dt).build();
   }
 
   /**
