@@ -6,15 +6,40 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * The SIMD passes of the single-precision FWHT: {@link VectorKernel} with {@code FloatVector}
- * (twice the lanes, so up to four in-register levels, 16 floats on AVX-512) and the same schedule.
- * Every output is bitwise the scalar {@link FloatKernel}'s: the butterflies are the same additions
- * and subtractions in the same order, and the in-register ones multiply by {@code +-1} only, which
- * is exact.
+ * (generated from it by replacing the element type; edit both alike), so twice the lanes, up to
+ * four in-register levels (16 floats on AVX-512), and a base block of twice the elements (32 KiB).
+ *
+ * <p>Levels with {@code h = 2^s < L} (the vector length) are done inside a register: with {@code w}
+ * the vector whose lanes are swapped at distance {@code h}, the butterfly is {@code w + sign * v}
+ * where {@code sign} is {@code +1} on the lanes whose bit {@code h} is clear and {@code -1} on the
+ * others; the product by {@code +-1} is exact, so every output is bitwise the scalar {@code x0 +
+ * x1} or {@code x0 - x1}. Levels with {@code h >= L} are lanewise butterflies between vectors.
+ *
+ * <p>Schedule of {@link #transform}, recursive and in place like FFHT's: a block of at most {@code
+ * 2^BASE} elements (32 KiB, the L1 data cache of current cores) gets one sweep for the in-register
+ * levels and the next, then radix-8 passes (three levels per sweep) and one radix-4 or radix-2 pass
+ * for the rest, all in L1. A larger block first transforms its {@code 2^r} sub-blocks ({@code r <=
+ * 3}) recursively and then does its top {@code r} levels in one radix-{@code 2^r} pass, so above
+ * the cache each element crosses memory once per three levels, and the sub-transforms of sizes
+ * between L1 and L2 complete in L2. Radix 8 rather than 16: a radix-16 pass reads 16 streams at a
+ * power-of-two stride, more than the associativity of the L1 (8 ways), and measured 1.5x to 3x
+ * slower than radix 8 between 2^14 and 2^18 on AVX-512; radix 8 needs 8 of 32 vector registers.
+ *
+ * <p>Every vector operation sits in the method that loads and stores its vectors, with no vector
+ * argument or result crossing a call that C2 might not inline (such a vector is boxed on the heap,
+ * about 10x slower; a version doing the first sweep on eight registers at once hit C2's inlining
+ * budget and allocated this way).
  */
 final class FloatVectorKernel implements SimdKernel<float[]> {
   private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
   private static final int L = S.length();
   private static final int LOG2L = VectorSupport.log2Lanes(S);
+
+  /** Log2 of the largest block transformed in L1 without recursion (32 KiB). */
+  static final int BASE = 13;
+
+  /** Most levels per pass between vectors (radix 8). */
+  private static final int RADIX_LOG2 = 3;
 
   private static final VectorShuffle<Float> SWAP1 = VectorSupport.swap(S, 1);
   private static final VectorShuffle<Float> SWAP2 = VectorSupport.swap(S, 2);
@@ -30,6 +55,11 @@ final class FloatVectorKernel implements SimdKernel<float[]> {
   @Override
   public int lanes() {
     return L;
+  }
+
+  @Override
+  public int minTransformLog2() {
+    return LOG2L + 1;
   }
 
   /** Levels 0 .. LOG2L - 1 inside one register. */
@@ -50,6 +80,20 @@ final class FloatVectorKernel implements SimdKernel<float[]> {
   }
 
   @Override
+  public void transform(float[] a, int off, int log2n) {
+    if (log2n <= BASE) {
+      block(a, off, log2n);
+      return;
+    }
+    int r = Math.min(RADIX_LOG2, log2n - BASE);
+    int sub = log2n - r;
+    for (int i = 0; i < 1 << r; i++) {
+      transform(a, off + (i << sub), sub);
+    }
+    levels(a, off, 1 << log2n, sub, log2n);
+  }
+
+  @Override
   public void block(float[] a, int off, int t) {
     int end = off + (1 << t);
     // Levels 0 .. LOG2L in one sweep: in-register levels on two vectors, then one butterfly.
@@ -62,14 +106,46 @@ final class FloatVectorKernel implements SimdKernel<float[]> {
     levels(a, off, 1 << t, LOG2L + 1, t);
   }
 
+  /** Levels [from, to) by radix-8 passes and one radix-4 or radix-2 pass for the rest. */
   @Override
   public void levels(float[] a, int off, int len, int from, int to) {
     int s = from;
-    for (; s + 2 <= to; s += 2) {
-      pass4(a, off, len, 1 << s);
+    for (; s + 3 <= to; s += 3) {
+      pass8(a, off, len, 1 << s);
     }
-    if (s < to) {
+    if (s + 2 == to) {
+      pass4(a, off, len, 1 << s);
+    } else if (s + 1 == to) {
       pass2(a, off, len, 1 << s);
+    }
+  }
+
+  /** Levels s .. s + 2 (h = 2^s >= L) in one sweep. */
+  private static void pass8(float[] a, int off, int len, int h) {
+    int end = off + len;
+    for (int j = off; j < end; j += 8 * h) {
+      for (int k = j, stop = j + h; k < stop; k += L) {
+        FloatVector x0 = FloatVector.fromArray(S, a, k);
+        FloatVector x1 = FloatVector.fromArray(S, a, k + h);
+        FloatVector x2 = FloatVector.fromArray(S, a, k + 2 * h);
+        FloatVector x3 = FloatVector.fromArray(S, a, k + 3 * h);
+        FloatVector x4 = FloatVector.fromArray(S, a, k + 4 * h);
+        FloatVector x5 = FloatVector.fromArray(S, a, k + 5 * h);
+        FloatVector x6 = FloatVector.fromArray(S, a, k + 6 * h);
+        FloatVector x7 = FloatVector.fromArray(S, a, k + 7 * h);
+        FloatVector a0 = x0.add(x1), a1 = x0.sub(x1), a2 = x2.add(x3), a3 = x2.sub(x3);
+        FloatVector a4 = x4.add(x5), a5 = x4.sub(x5), a6 = x6.add(x7), a7 = x6.sub(x7);
+        FloatVector b0 = a0.add(a2), b2 = a0.sub(a2), b1 = a1.add(a3), b3 = a1.sub(a3);
+        FloatVector b4 = a4.add(a6), b6 = a4.sub(a6), b5 = a5.add(a7), b7 = a5.sub(a7);
+        b0.add(b4).intoArray(a, k);
+        b1.add(b5).intoArray(a, k + h);
+        b2.add(b6).intoArray(a, k + 2 * h);
+        b3.add(b7).intoArray(a, k + 3 * h);
+        b0.sub(b4).intoArray(a, k + 4 * h);
+        b1.sub(b5).intoArray(a, k + 5 * h);
+        b2.sub(b6).intoArray(a, k + 6 * h);
+        b3.sub(b7).intoArray(a, k + 7 * h);
+      }
     }
   }
 
