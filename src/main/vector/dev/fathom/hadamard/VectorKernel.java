@@ -62,24 +62,10 @@ final class VectorKernel implements SimdKernel<double[]> {
     return LOG2L + 1;
   }
 
-  /** Levels 0 .. LOG2L - 1 inside one register. */
-  private static DoubleVector inRegister(DoubleVector v) {
-    if (L >= 2) {
-      v = v.rearrange(SWAP1).add(v.mul(SIGN1));
-    }
-    if (L >= 4) {
-      v = v.rearrange(SWAP2).add(v.mul(SIGN2));
-    }
-    if (L >= 8) {
-      v = v.rearrange(SWAP4).add(v.mul(SIGN4));
-    }
-    return v;
-  }
-
   @Override
   public void transform(double[] a, int off, int log2n) {
     if (log2n <= BASE) {
-      block(a, off, log2n);
+      base(a, off, log2n);
       return;
     }
     int r = Math.min(RADIX_LOG2, log2n - BASE);
@@ -87,33 +73,82 @@ final class VectorKernel implements SimdKernel<double[]> {
     for (int i = 0; i < 1 << r; i++) {
       transform(a, off + (i << sub), sub);
     }
-    levels(a, off, 1 << log2n, sub, log2n);
+    passes(a, off, 1 << log2n, sub, log2n);
   }
 
   @Override
   public void block(double[] a, int off, int t) {
+    base(a, off, t);
+  }
+
+  /** All levels of the contiguous block {@code a[off, off + 2^t)}, 2^t >= 2L. */
+  private static void base(double[] a, int off, int t) {
     int end = off + (1 << t);
     // Levels 0 .. LOG2L in one sweep: in-register levels on two vectors, then one butterfly.
     for (int p = off; p < end; p += 2 * L) {
-      DoubleVector v0 = inRegister(DoubleVector.fromArray(S, a, p));
-      DoubleVector v1 = inRegister(DoubleVector.fromArray(S, a, p + L));
+      DoubleVector v0 = DoubleVector.fromArray(S, a, p);
+      DoubleVector v1 = DoubleVector.fromArray(S, a, p + L);
+      if (L >= 2) {
+        v0 = v0.rearrange(SWAP1).add(v0.mul(SIGN1));
+        v1 = v1.rearrange(SWAP1).add(v1.mul(SIGN1));
+      }
+      if (L >= 4) {
+        v0 = v0.rearrange(SWAP2).add(v0.mul(SIGN2));
+        v1 = v1.rearrange(SWAP2).add(v1.mul(SIGN2));
+      }
+      if (L >= 8) {
+        v0 = v0.rearrange(SWAP4).add(v0.mul(SIGN4));
+        v1 = v1.rearrange(SWAP4).add(v1.mul(SIGN4));
+      }
       v0.add(v1).intoArray(a, p);
       v0.sub(v1).intoArray(a, p + L);
     }
-    levels(a, off, 1 << t, LOG2L + 1, t);
+    passes(a, off, 1 << t, LOG2L + 1, t);
   }
 
-  /** Levels [from, to) by radix-8 passes and one radix-4 or radix-2 pass for the rest. */
   @Override
   public void levels(double[] a, int off, int len, int from, int to) {
+    passes(a, off, len, from, to);
+  }
+
+  /**
+   * Levels [from, to) by radix-8 passes and one radix-4 or radix-2 pass for the rest. The last two
+   * are written out here rather than called, which keeps this method above C2's inlining size (325
+   * bytecodes): it is always compiled on its own, with every vector operation inlined.
+   */
+  private static void passes(double[] a, int off, int len, int from, int to) {
     int s = from;
     for (; s + 3 <= to; s += 3) {
       pass8(a, off, len, 1 << s);
     }
+    int h = 1 << s;
+    int end = off + len;
     if (s + 2 == to) {
-      pass4(a, off, len, 1 << s);
+      for (int j = off; j < end; j += 4 * h) {
+        for (int k = j, stop = j + h; k < stop; k += L) {
+          DoubleVector x0 = DoubleVector.fromArray(S, a, k);
+          DoubleVector x1 = DoubleVector.fromArray(S, a, k + h);
+          DoubleVector x2 = DoubleVector.fromArray(S, a, k + 2 * h);
+          DoubleVector x3 = DoubleVector.fromArray(S, a, k + 3 * h);
+          DoubleVector s01 = x0.add(x1);
+          DoubleVector d01 = x0.sub(x1);
+          DoubleVector s23 = x2.add(x3);
+          DoubleVector d23 = x2.sub(x3);
+          s01.add(s23).intoArray(a, k);
+          d01.add(d23).intoArray(a, k + h);
+          s01.sub(s23).intoArray(a, k + 2 * h);
+          d01.sub(d23).intoArray(a, k + 3 * h);
+        }
+      }
     } else if (s + 1 == to) {
-      pass2(a, off, len, 1 << s);
+      for (int j = off; j < end; j += 2 * h) {
+        for (int k = j, stop = j + h; k < stop; k += L) {
+          DoubleVector x0 = DoubleVector.fromArray(S, a, k);
+          DoubleVector x1 = DoubleVector.fromArray(S, a, k + h);
+          x0.add(x1).intoArray(a, k);
+          x0.sub(x1).intoArray(a, k + h);
+        }
+      }
     }
   }
 
@@ -142,40 +177,6 @@ final class VectorKernel implements SimdKernel<double[]> {
         b1.sub(b5).intoArray(a, k + 5 * h);
         b2.sub(b6).intoArray(a, k + 6 * h);
         b3.sub(b7).intoArray(a, k + 7 * h);
-      }
-    }
-  }
-
-  /** Levels s and s + 1 (h = 2^s >= L) in one sweep. */
-  private static void pass4(double[] a, int off, int len, int h) {
-    int end = off + len;
-    for (int j = off; j < end; j += 4 * h) {
-      for (int k = j, stop = j + h; k < stop; k += L) {
-        DoubleVector x0 = DoubleVector.fromArray(S, a, k);
-        DoubleVector x1 = DoubleVector.fromArray(S, a, k + h);
-        DoubleVector x2 = DoubleVector.fromArray(S, a, k + 2 * h);
-        DoubleVector x3 = DoubleVector.fromArray(S, a, k + 3 * h);
-        DoubleVector s01 = x0.add(x1);
-        DoubleVector d01 = x0.sub(x1);
-        DoubleVector s23 = x2.add(x3);
-        DoubleVector d23 = x2.sub(x3);
-        s01.add(s23).intoArray(a, k);
-        d01.add(d23).intoArray(a, k + h);
-        s01.sub(s23).intoArray(a, k + 2 * h);
-        d01.sub(d23).intoArray(a, k + 3 * h);
-      }
-    }
-  }
-
-  /** Level s (h = 2^s >= L). */
-  private static void pass2(double[] a, int off, int len, int h) {
-    int end = off + len;
-    for (int j = off; j < end; j += 2 * h) {
-      for (int k = j, stop = j + h; k < stop; k += L) {
-        DoubleVector x0 = DoubleVector.fromArray(S, a, k);
-        DoubleVector x1 = DoubleVector.fromArray(S, a, k + h);
-        x0.add(x1).intoArray(a, k);
-        x0.sub(x1).intoArray(a, k + h);
       }
     }
   }
