@@ -18,6 +18,9 @@ import java.util.stream.IntStream;
  * back. Each element is thus read and written once per group, which keeps large sizes near one
  * memory sweep per group instead of one per radix-4 pass, and avoids the cache-set conflicts of
  * power-of-two strides. The normalization is fused into the last sweep.
+ *
+ * <p>With a SIMD kernel and serial execution the kernel's own recursive schedule ({@link
+ * SimdKernel#transform}) replaces both steps, and the normalization is one more sweep.
  */
 final class DoubleKernel {
   /** Levels done inside one contiguous block (2^12 doubles = 32 KiB). */
@@ -66,6 +69,14 @@ final class DoubleKernel {
       SimdKernel<double[]> simd) {
     if (log2n < 4) {
       small(a, off, log2n, scale);
+      return;
+    }
+    if (simd != null
+        && !(parallel && log2n >= PARALLEL_MIN_LOG2)
+        && log2n >= simd.minTransformLog2()) {
+      // The SIMD kernel's recursive schedule (VectorKernel), measured faster at every size.
+      simd.transform(a, off, log2n);
+      scale(a, off, 1 << log2n, scale);
       return;
     }
     int t = Math.min(log2n, BLOCK_LOG2);

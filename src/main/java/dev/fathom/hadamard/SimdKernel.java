@@ -15,6 +15,15 @@ interface SimdKernel<A> {
   /** Vector length in elements (a power of two, at least 2). */
   int lanes();
 
+  /** The smallest {@code log2n} that {@link #transform} accepts. */
+  int minTransformLog2();
+
+  /**
+   * The whole unnormalized transform of {@code a[off, off + 2^log2n)} by the kernel's own
+   * recursive, cache-blocked schedule; requires {@code log2n >= minTransformLog2()}.
+   */
+  void transform(A a, int off, int log2n);
+
   /**
    * Levels [0, t) of each contiguous block of 2^t elements in {@code a[off, off + 2^t)}; requires
    * {@code 2^t >= 2 * lanes()}.

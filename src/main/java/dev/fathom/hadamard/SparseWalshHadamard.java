@@ -166,13 +166,12 @@ public final class SparseWalshHadamard {
     }
     double[] vals = new double[idx.length];
     oracle.values(idx, vals);
-    LongHashSet distinct = new LongHashSet(idx.length);
     for (int i = 0; i < idx.length; i++) {
       if (!Double.isFinite(vals[i])) {
         throw Args.fail("f(" + idx[i] + ")", vals[i], "a finite number");
       }
-      distinct.add(idx[i]);
     }
+    int distinct = LongHashSet.countDistinct(idx, o.n());
     double scale = 0;
     for (int c = 0; c < groupCount; c++) {
       double[] bins = groups[c].bins;
@@ -257,15 +256,7 @@ public final class SparseWalshHadamard {
       values[i] = found.get(keys[i]);
     }
     return new SparseResult(
-        keys,
-        values,
-        idx.length,
-        distinct.size(),
-        rounds,
-        unresolved,
-        residual,
-        noiseVariance,
-        status);
+        keys, values, idx.length, distinct, rounds, unresolved, residual, noiseVariance, status);
   }
 
   /**

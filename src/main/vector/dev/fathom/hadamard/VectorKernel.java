@@ -6,21 +6,42 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * The SIMD passes of the double-precision FWHT through {@code jdk.incubator.vector} ({@link
- * FloatVectorKernel} is the single-precision twin). Compiled from the separate source root {@code
- * src/main/vector} and only loaded (reflectively, by {@link Simd}) when the JVM runs with {@code
- * --add-modules jdk.incubator.vector}.
+ * FloatVectorKernel} is the single-precision twin, generated from this file by replacing the
+ * element type: edit both alike). Compiled from the separate source root {@code src/main/vector}
+ * and only loaded (reflectively, by {@link Simd}) when the JVM runs with {@code --add-modules
+ * jdk.incubator.vector}.
  *
  * <p>Levels with {@code h = 2^s < L} (the vector length) are done inside a register: with {@code w}
  * the vector whose lanes are swapped at distance {@code h}, the butterfly is {@code w + sign * v}
  * where {@code sign} is {@code +1} on the lanes whose bit {@code h} is clear and {@code -1} on the
  * others; the product by {@code +-1} is exact, so every output is bitwise the scalar {@code x0 +
- * x1} or {@code x0 - x1}. Levels with {@code h >= L} are lanewise butterflies between vectors, by
- * radix-4 passes as in the scalar kernel.
+ * x1} or {@code x0 - x1}. Levels with {@code h >= L} are lanewise butterflies between vectors.
+ *
+ * <p>Schedule of {@link #transform}, recursive and in place like FFHT's: a block of at most {@code
+ * 2^BASE} elements (32 KiB, the L1 data cache of current cores) gets one sweep for the in-register
+ * levels and the next, then radix-8 passes (three levels per sweep) and one radix-4 or radix-2 pass
+ * for the rest, all in L1. A larger block first transforms its {@code 2^r} sub-blocks ({@code r <=
+ * 3}) recursively and then does its top {@code r} levels in one radix-{@code 2^r} pass, so above
+ * the cache each element crosses memory once per three levels, and the sub-transforms of sizes
+ * between L1 and L2 complete in L2. Radix 8 rather than 16: a radix-16 pass reads 16 streams at a
+ * power-of-two stride, more than the associativity of the L1 (8 ways), and measured 1.5x to 3x
+ * slower than radix 8 between 2^14 and 2^18 on AVX-512; radix 8 needs 8 of 32 vector registers.
+ *
+ * <p>Every vector operation sits in the method that loads and stores its vectors, with no vector
+ * argument or result crossing a call that C2 might not inline (such a vector is boxed on the heap,
+ * about 10x slower; a version doing the first sweep on eight registers at once hit C2's inlining
+ * budget and allocated this way).
  */
 final class VectorKernel implements SimdKernel<double[]> {
   private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
   private static final int L = S.length();
   private static final int LOG2L = VectorSupport.log2Lanes(S);
+
+  /** Log2 of the largest block transformed in L1 without recursion (32 KiB). */
+  static final int BASE = 12;
+
+  /** Most levels per pass between vectors (radix 8). */
+  private static final int RADIX_LOG2 = 3;
 
   private static final VectorShuffle<Double> SWAP1 = VectorSupport.swap(S, 1);
   private static final VectorShuffle<Double> SWAP2 = VectorSupport.swap(S, 2);
@@ -36,74 +57,126 @@ final class VectorKernel implements SimdKernel<double[]> {
     return L;
   }
 
-  /** Levels 0 .. LOG2L - 1 inside one register. */
-  private static DoubleVector inRegister(DoubleVector v) {
-    if (L >= 2) {
-      v = v.rearrange(SWAP1).add(v.mul(SIGN1));
+  @Override
+  public int minTransformLog2() {
+    return LOG2L + 1;
+  }
+
+  @Override
+  public void transform(double[] a, int off, int log2n) {
+    if (log2n <= BASE) {
+      base(a, off, log2n);
+      return;
     }
-    if (L >= 4) {
-      v = v.rearrange(SWAP2).add(v.mul(SIGN2));
+    int r = Math.min(RADIX_LOG2, log2n - BASE);
+    int sub = log2n - r;
+    for (int i = 0; i < 1 << r; i++) {
+      transform(a, off + (i << sub), sub);
     }
-    if (L >= 8) {
-      v = v.rearrange(SWAP4).add(v.mul(SIGN4));
-    }
-    return v;
+    passes(a, off, 1 << log2n, sub, log2n);
   }
 
   @Override
   public void block(double[] a, int off, int t) {
+    base(a, off, t);
+  }
+
+  /** All levels of the contiguous block {@code a[off, off + 2^t)}, 2^t >= 2L. */
+  private static void base(double[] a, int off, int t) {
     int end = off + (1 << t);
     // Levels 0 .. LOG2L in one sweep: in-register levels on two vectors, then one butterfly.
     for (int p = off; p < end; p += 2 * L) {
-      DoubleVector v0 = inRegister(DoubleVector.fromArray(S, a, p));
-      DoubleVector v1 = inRegister(DoubleVector.fromArray(S, a, p + L));
+      DoubleVector v0 = DoubleVector.fromArray(S, a, p);
+      DoubleVector v1 = DoubleVector.fromArray(S, a, p + L);
+      if (L >= 2) {
+        v0 = v0.rearrange(SWAP1).add(v0.mul(SIGN1));
+        v1 = v1.rearrange(SWAP1).add(v1.mul(SIGN1));
+      }
+      if (L >= 4) {
+        v0 = v0.rearrange(SWAP2).add(v0.mul(SIGN2));
+        v1 = v1.rearrange(SWAP2).add(v1.mul(SIGN2));
+      }
+      if (L >= 8) {
+        v0 = v0.rearrange(SWAP4).add(v0.mul(SIGN4));
+        v1 = v1.rearrange(SWAP4).add(v1.mul(SIGN4));
+      }
       v0.add(v1).intoArray(a, p);
       v0.sub(v1).intoArray(a, p + L);
     }
-    levels(a, off, 1 << t, LOG2L + 1, t);
+    passes(a, off, 1 << t, LOG2L + 1, t);
   }
 
   @Override
   public void levels(double[] a, int off, int len, int from, int to) {
+    passes(a, off, len, from, to);
+  }
+
+  /**
+   * Levels [from, to) by radix-8 passes and one radix-4 or radix-2 pass for the rest. The last two
+   * are written out here rather than called, which keeps this method above C2's inlining size (325
+   * bytecodes): it is always compiled on its own, with every vector operation inlined.
+   */
+  private static void passes(double[] a, int off, int len, int from, int to) {
     int s = from;
-    for (; s + 2 <= to; s += 2) {
-      pass4(a, off, len, 1 << s);
+    for (; s + 3 <= to; s += 3) {
+      pass8(a, off, len, 1 << s);
     }
-    if (s < to) {
-      pass2(a, off, len, 1 << s);
+    int h = 1 << s;
+    int end = off + len;
+    if (s + 2 == to) {
+      for (int j = off; j < end; j += 4 * h) {
+        for (int k = j, stop = j + h; k < stop; k += L) {
+          DoubleVector x0 = DoubleVector.fromArray(S, a, k);
+          DoubleVector x1 = DoubleVector.fromArray(S, a, k + h);
+          DoubleVector x2 = DoubleVector.fromArray(S, a, k + 2 * h);
+          DoubleVector x3 = DoubleVector.fromArray(S, a, k + 3 * h);
+          DoubleVector s01 = x0.add(x1);
+          DoubleVector d01 = x0.sub(x1);
+          DoubleVector s23 = x2.add(x3);
+          DoubleVector d23 = x2.sub(x3);
+          s01.add(s23).intoArray(a, k);
+          d01.add(d23).intoArray(a, k + h);
+          s01.sub(s23).intoArray(a, k + 2 * h);
+          d01.sub(d23).intoArray(a, k + 3 * h);
+        }
+      }
+    } else if (s + 1 == to) {
+      for (int j = off; j < end; j += 2 * h) {
+        for (int k = j, stop = j + h; k < stop; k += L) {
+          DoubleVector x0 = DoubleVector.fromArray(S, a, k);
+          DoubleVector x1 = DoubleVector.fromArray(S, a, k + h);
+          x0.add(x1).intoArray(a, k);
+          x0.sub(x1).intoArray(a, k + h);
+        }
+      }
     }
   }
 
-  /** Levels s and s + 1 (h = 2^s >= L) in one sweep. */
-  private static void pass4(double[] a, int off, int len, int h) {
+  /** Levels s .. s + 2 (h = 2^s >= L) in one sweep. */
+  private static void pass8(double[] a, int off, int len, int h) {
     int end = off + len;
-    for (int j = off; j < end; j += 4 * h) {
+    for (int j = off; j < end; j += 8 * h) {
       for (int k = j, stop = j + h; k < stop; k += L) {
         DoubleVector x0 = DoubleVector.fromArray(S, a, k);
         DoubleVector x1 = DoubleVector.fromArray(S, a, k + h);
         DoubleVector x2 = DoubleVector.fromArray(S, a, k + 2 * h);
         DoubleVector x3 = DoubleVector.fromArray(S, a, k + 3 * h);
-        DoubleVector s01 = x0.add(x1);
-        DoubleVector d01 = x0.sub(x1);
-        DoubleVector s23 = x2.add(x3);
-        DoubleVector d23 = x2.sub(x3);
-        s01.add(s23).intoArray(a, k);
-        d01.add(d23).intoArray(a, k + h);
-        s01.sub(s23).intoArray(a, k + 2 * h);
-        d01.sub(d23).intoArray(a, k + 3 * h);
-      }
-    }
-  }
-
-  /** Level s (h = 2^s >= L). */
-  private static void pass2(double[] a, int off, int len, int h) {
-    int end = off + len;
-    for (int j = off; j < end; j += 2 * h) {
-      for (int k = j, stop = j + h; k < stop; k += L) {
-        DoubleVector x0 = DoubleVector.fromArray(S, a, k);
-        DoubleVector x1 = DoubleVector.fromArray(S, a, k + h);
-        x0.add(x1).intoArray(a, k);
-        x0.sub(x1).intoArray(a, k + h);
+        DoubleVector x4 = DoubleVector.fromArray(S, a, k + 4 * h);
+        DoubleVector x5 = DoubleVector.fromArray(S, a, k + 5 * h);
+        DoubleVector x6 = DoubleVector.fromArray(S, a, k + 6 * h);
+        DoubleVector x7 = DoubleVector.fromArray(S, a, k + 7 * h);
+        DoubleVector a0 = x0.add(x1), a1 = x0.sub(x1), a2 = x2.add(x3), a3 = x2.sub(x3);
+        DoubleVector a4 = x4.add(x5), a5 = x4.sub(x5), a6 = x6.add(x7), a7 = x6.sub(x7);
+        DoubleVector b0 = a0.add(a2), b2 = a0.sub(a2), b1 = a1.add(a3), b3 = a1.sub(a3);
+        DoubleVector b4 = a4.add(a6), b6 = a4.sub(a6), b5 = a5.add(a7), b7 = a5.sub(a7);
+        b0.add(b4).intoArray(a, k);
+        b1.add(b5).intoArray(a, k + h);
+        b2.add(b6).intoArray(a, k + 2 * h);
+        b3.add(b7).intoArray(a, k + 3 * h);
+        b0.sub(b4).intoArray(a, k + 4 * h);
+        b1.sub(b5).intoArray(a, k + 5 * h);
+        b2.sub(b6).intoArray(a, k + 6 * h);
+        b3.sub(b7).intoArray(a, k + 7 * h);
       }
     }
   }
