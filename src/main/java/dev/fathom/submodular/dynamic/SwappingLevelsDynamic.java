@@ -5,10 +5,6 @@ import dev.fathom.core.Rng;
 import dev.fathom.submodular.SetFunction;
 import dev.fathom.submodular.constraint.Matroid;
 import java.util.Arrays;
-import java.util.Collection;
-import java.util.Collections;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.random.RandomGenerator;
 
 /**
@@ -40,14 +36,12 @@ import java.util.random.RandomGenerator;
  * #oracleCalls()} counts value calls; {@link #independenceQueries()} counts the matroid oracle
  * calls. Not thread-safe.
  */
-public final class SwappingLevelsDynamic extends AbstractDynamic {
+public final class SwappingLevelsDynamic extends RoutedDynamic<SwappingLevelsDynamic.Run> {
   private static final int LOOP = -2;
   private final Matroid matroid;
   private final double epsF;
   private final double q;
   private final RandomGenerator rng;
-  private final double[] single;
-  private final TreeMap<Integer, Run> runs = new TreeMap<>();
   private long independenceQueries;
   private int[] scratch = new int[8];
 
@@ -102,7 +96,6 @@ public final class SwappingLevelsDynamic extends AbstractDynamic {
     this.q = q;
     this.rng = Args.notNull("rng", rng);
     this.epsF = e / (4 + e);
-    this.single = new double[n];
     endSetup();
   }
 
@@ -116,71 +109,20 @@ public final class SwappingLevelsDynamic extends AbstractDynamic {
     return s > 0 && theta(epsF, k, j) <= s && s <= Math.scalb(1.0, j);
   }
 
-  /** The runs j an element with singleton value {@code s > 0} belongs to, ascending. */
-  private int[] route(double s) {
-    int lo = (int) Math.ceil(Math.log(s) / Math.log(2)) - 1;
-    int hi = (int) Math.floor(Math.log(2.0 * k * s / epsF) / Math.log(2)) + 1;
-    int[] out = new int[hi - lo + 1];
-    int c = 0;
-    for (int j = lo; j <= hi; j++) {
-      if (routes(epsF, k, j, s)) {
-        out[c++] = j;
-      }
-    }
-    return Arrays.copyOf(out, c);
+  @Override
+  int[] route(double s) {
+    double log2 = Math.log(2);
+    return range(
+        Math.log(s) / log2, Math.log(2.0 * k * s / epsF) / log2, j -> routes(epsF, k, j, s));
+  }
+
+  @Override
+  Run newInstance(int j) {
+    return new Run(j);
   }
 
   double epsF() {
     return epsF;
-  }
-
-  @Override
-  void onInsert(int e) {
-    double s = f.gain(e);
-    single[e] = s;
-    if (!(s > 0)) {
-      return;
-    }
-    for (int j : route(s)) {
-      runs.computeIfAbsent(j, Run::new).insert(e);
-    }
-  }
-
-  @Override
-  void onDelete(int e) {
-    double s = single[e];
-    if (!(s > 0)) {
-      return;
-    }
-    for (int j : route(s)) {
-      Run r = runs.get(j);
-      r.delete(e);
-      if (r.levels.members() == 0 && r.ignoredCount == 0) {
-        runs.remove(j);
-      }
-    }
-  }
-
-  private Run best() {
-    Run b = null;
-    for (Run r : runs.values()) {
-      if (b == null || r.value() > b.value()) {
-        b = r;
-      }
-    }
-    return b;
-  }
-
-  @Override
-  public int[] solution() {
-    Run b = best();
-    return b == null ? new int[0] : b.solution();
-  }
-
-  @Override
-  public double value() {
-    Run b = best();
-    return b == null ? 0 : b.value();
   }
 
   /**
@@ -193,32 +135,12 @@ public final class SwappingLevelsDynamic extends AbstractDynamic {
   }
 
   /**
-   * The number of levels {@code i*} of the run whose solution is reported (for diagnostics).
-   *
-   * @return i*
-   */
-  public int levels() {
-    Run b = best();
-    return b == null ? 0 : b.top;
-  }
-
-  /**
    * The number of live runs (for diagnostics).
    *
    * @return the count
    */
   public int runs() {
-    return runs.size();
-  }
-
-  /** The live runs by exponent j, for the tests. */
-  Map<Integer, Run> runMap() {
-    return Collections.unmodifiableMap(runs);
-  }
-
-  /** The live runs, for the tests. */
-  Collection<Run> runList() {
-    return runs.values();
+    return instanceCount();
   }
 
   private boolean independent(int[] set, int size) {
@@ -227,7 +149,7 @@ public final class SwappingLevelsDynamic extends AbstractDynamic {
   }
 
   /** The levels of one run {@code MAX = 2^j}. */
-  final class Run {
+  final class Run implements RoutedDynamic.Instance {
     final int j;
     final double theta;
     final NestedLevels levels = new NestedLevels(n);
@@ -256,12 +178,19 @@ public final class SwappingLevelsDynamic extends AbstractDynamic {
       state[0] = f; // the empty state; never added to
     }
 
-    double value() {
+    @Override
+    public double value() {
       return state(top).value();
     }
 
-    int top() {
+    @Override
+    public int top() {
       return top;
+    }
+
+    @Override
+    public boolean isEmpty() {
+      return levels.members() == 0 && ignoredCount == 0;
     }
 
     int chosen(int i) {
@@ -280,7 +209,8 @@ public final class SwappingLevelsDynamic extends AbstractDynamic {
       return ignored[x];
     }
 
-    int[] solution() {
+    @Override
+    public int[] solution() {
       return members[top].clone();
     }
 
@@ -421,7 +351,8 @@ public final class SwappingLevelsDynamic extends AbstractDynamic {
       top = i;
     }
 
-    void insert(int x) {
+    @Override
+    public void insert(int x) {
       if (q < 1 && rng.nextDouble() >= q) {
         ignored[x] = true;
         ignoredCount++;
@@ -441,7 +372,8 @@ public final class SwappingLevelsDynamic extends AbstractDynamic {
       }
     }
 
-    void delete(int x) {
+    @Override
+    public void delete(int x) {
       if (ignored[x]) {
         ignored[x] = false;
         ignoredCount--;

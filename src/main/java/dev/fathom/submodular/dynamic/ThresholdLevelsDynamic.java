@@ -3,10 +3,6 @@ package dev.fathom.submodular.dynamic;
 import dev.fathom.core.Args;
 import dev.fathom.core.Rng;
 import dev.fathom.submodular.SetFunction;
-import java.util.Collection;
-import java.util.Collections;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.random.RandomGenerator;
 
 /**
@@ -37,7 +33,7 @@ import java.util.random.RandomGenerator;
  * (floor(log_{1+eps}(2k)) + 1) k (2 + ceil(log2 k))}, independent of n. The structure makes no
  * set-up calls. Not thread-safe.
  */
-public final class ThresholdLevelsDynamic extends AbstractDynamic {
+public final class ThresholdLevelsDynamic extends RoutedDynamic<ThresholdLevelsDynamic.Guess> {
   /** How an insertion finds the levels it reaches. */
   enum Walk {
     /** Binary search over the levels (the default). */
@@ -50,8 +46,6 @@ public final class ThresholdLevelsDynamic extends AbstractDynamic {
   private final double logBase;
   private final Walk walk;
   private final RandomGenerator rng;
-  private final double[] single;
-  private final TreeMap<Integer, Guess> guesses = new TreeMap<>();
 
   /**
    * Creates the structure over an empty live set (no set-up oracle calls).
@@ -83,7 +77,6 @@ public final class ThresholdLevelsDynamic extends AbstractDynamic {
     this.walk = Args.notNull("walk", walk);
     this.rng = Args.notNull("rng", rng);
     this.logBase = Math.log1p(eps);
-    this.single = new double[n];
     endSetup();
   }
 
@@ -98,77 +91,14 @@ public final class ThresholdLevelsDynamic extends AbstractDynamic {
     return s > 0 && g / (2.0 * k) <= s && s <= g;
   }
 
-  /** The guesses j an element with singleton value {@code s > 0} belongs to, ascending. */
-  private int[] route(double s) {
-    int lo = (int) Math.ceil(Math.log(s) / logBase) - 1;
-    int hi = (int) Math.floor(Math.log(2.0 * k * s) / logBase) + 1;
-    int[] out = new int[hi - lo + 1];
-    int c = 0;
-    for (int j = lo; j <= hi; j++) {
-      if (routes(eps, k, j, s)) {
-        out[c++] = j;
-      }
-    }
-    return java.util.Arrays.copyOf(out, c);
+  @Override
+  int[] route(double s) {
+    return range(Math.log(s) / logBase, Math.log(2.0 * k * s) / logBase, j -> routes(eps, k, j, s));
   }
 
   @Override
-  void onInsert(int e) {
-    double s = f.gain(e);
-    single[e] = s;
-    if (!(s > 0)) {
-      return;
-    }
-    for (int j : route(s)) {
-      guesses.computeIfAbsent(j, Guess::new).insert(e);
-    }
-  }
-
-  @Override
-  void onDelete(int e) {
-    double s = single[e];
-    if (!(s > 0)) {
-      return;
-    }
-    for (int j : route(s)) {
-      Guess g = guesses.get(j);
-      g.delete(e);
-      if (g.levels.members() == 0) {
-        guesses.remove(j);
-      }
-    }
-  }
-
-  private Guess best() {
-    Guess b = null;
-    for (Guess g : guesses.values()) {
-      if (b == null || g.value() > b.value()) {
-        b = g;
-      }
-    }
-    return b;
-  }
-
-  @Override
-  public int[] solution() {
-    Guess b = best();
-    return b == null ? new int[0] : b.solution();
-  }
-
-  @Override
-  public double value() {
-    Guess b = best();
-    return b == null ? 0 : b.value();
-  }
-
-  /**
-   * The number of picks T of the guess whose solution is reported (for diagnostics).
-   *
-   * @return T
-   */
-  public int levels() {
-    Guess b = best();
-    return b == null ? 0 : b.top;
+  Guess newInstance(int j) {
+    return new Guess(j);
   }
 
   /**
@@ -177,21 +107,11 @@ public final class ThresholdLevelsDynamic extends AbstractDynamic {
    * @return the count
    */
   public int guesses() {
-    return guesses.size();
-  }
-
-  /** The live guesses by exponent j, for the tests. */
-  Map<Integer, Guess> guessMap() {
-    return Collections.unmodifiableMap(guesses);
-  }
-
-  /** The live guesses, for the tests. */
-  Collection<Guess> guessList() {
-    return guesses.values();
+    return instanceCount();
   }
 
   /** The levels of one guess {@code gamma = (1+eps)^j}. */
-  final class Guess {
+  final class Guess implements RoutedDynamic.Instance {
     final int j;
     final double tau;
     final NestedLevels levels = new NestedLevels(n);
@@ -205,19 +125,27 @@ public final class ThresholdLevelsDynamic extends AbstractDynamic {
       prefix[0] = f; // the empty state; never added to
     }
 
-    double value() {
+    @Override
+    public double value() {
       return prefix[top].value();
     }
 
-    int top() {
+    @Override
+    public int top() {
       return top;
+    }
+
+    @Override
+    public boolean isEmpty() {
+      return levels.members() == 0;
     }
 
     int pick(int l) {
       return picks[l];
     }
 
-    int[] solution() {
+    @Override
+    public int[] solution() {
       return java.util.Arrays.copyOfRange(picks, 1, top + 1);
     }
 
@@ -248,7 +176,8 @@ public final class ThresholdLevelsDynamic extends AbstractDynamic {
       return prefix[z];
     }
 
-    void insert(int u) {
+    @Override
+    public void insert(int u) {
       levels.set(u, 0);
       int z = top + 1;
       if (walk == Walk.BINARY) {
@@ -277,7 +206,8 @@ public final class ThresholdLevelsDynamic extends AbstractDynamic {
       }
     }
 
-    void delete(int u) {
+    @Override
+    public void delete(int u) {
       int l = levels.depth(u);
       levels.remove(u);
       if (l >= 1 && l <= top && picks[l] == u) {

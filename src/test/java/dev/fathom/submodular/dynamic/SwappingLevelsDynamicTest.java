@@ -118,9 +118,9 @@ class SwappingLevelsDynamicTest {
         }
       }
     }
-    assertEquals(expected, new TreeSet<>(d.runMap().keySet()), at + ": live runs");
+    assertEquals(expected, new TreeSet<>(d.instanceMap().keySet()), at + ": live runs");
     double best = 0;
-    for (SwappingLevelsDynamic.Run r : d.runList()) {
+    for (SwappingLevelsDynamic.Run r : d.instanceList()) {
       int top = r.top();
       String where = at + ": run " + r.j;
       assertTrue(top <= 2.0 * k * k / epsF, where + ": i* " + top);
@@ -357,7 +357,7 @@ class SwappingLevelsDynamicTest {
       for (int op : ops) {
         apply(d, op);
       }
-      SwappingLevelsDynamic.Run r = d.runMap().get(j);
+      SwappingLevelsDynamic.Run r = d.instanceMap().get(j);
       assertEquals(n, r.levels.sizeAtLeast(1));
       hits[r.chosen(1)]++;
     }

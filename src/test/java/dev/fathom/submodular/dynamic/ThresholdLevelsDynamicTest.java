@@ -70,9 +70,9 @@ class ThresholdLevelsDynamicTest {
         }
       }
     }
-    assertEquals(expected, new TreeSet<>(d.guessMap().keySet()), where + ": live guesses");
+    assertEquals(expected, new TreeSet<>(d.instanceMap().keySet()), where + ": live guesses");
     double bestValue = 0;
-    for (ThresholdLevelsDynamic.Guess g : d.guessList()) {
+    for (ThresholdLevelsDynamic.Guess g : d.instanceList()) {
       int top = g.top();
       assertTrue(top <= k, where);
       SetFunction[] s = new SetFunction[top + 1];
@@ -278,14 +278,14 @@ class ThresholdLevelsDynamicTest {
         stream.apply(b, t);
         stream.apply(s, t);
         assertArrayEquals(s.solution(), b.solution(), "update " + t);
-        assertEquals(s.guessMap().keySet(), b.guessMap().keySet());
-        for (ThresholdLevelsDynamic.Guess gs : s.guessList()) {
-          ThresholdLevelsDynamic.Guess gb = b.guessMap().get(gs.j);
+        assertEquals(s.instanceMap().keySet(), b.instanceMap().keySet());
+        for (ThresholdLevelsDynamic.Guess gs : s.instanceList()) {
+          ThresholdLevelsDynamic.Guess gb = b.instanceMap().get(gs.j);
           assertArrayEquals(gs.solution(), gb.solution(), "update " + t + " guess " + gs.j);
         }
       }
-      for (ThresholdLevelsDynamic.Guess gs : s.guessList()) {
-        ThresholdLevelsDynamic.Guess gb = b.guessMap().get(gs.j);
+      for (ThresholdLevelsDynamic.Guess gs : s.instanceList()) {
+        ThresholdLevelsDynamic.Guess gb = b.instanceMap().get(gs.j);
         for (int e = 0; e < n; e++) {
           assertEquals(gs.levels.depth(e), gb.levels.depth(e));
         }
@@ -359,7 +359,7 @@ class ThresholdLevelsDynamicTest {
           d.delete(-op - 1);
         }
       }
-      ThresholdLevelsDynamic.Guess g = d.guessMap().get(j);
+      ThresholdLevelsDynamic.Guess g = d.instanceMap().get(j);
       assertEquals(n, g.levels.sizeAtLeast(1));
       hits[g.pick(1)]++;
     }
