@@ -37,7 +37,7 @@ public interface DynamicMaximizer {
   /**
    * The oracle calls this instance spent on updates so far (excluding its set-up calls). Calls of
    * other algorithms or code using the same function object are not included; the function's own
-   * {@link SetFunction#counter() counter} still sees them all.
+   * {@link dev.fathom.submodular.SetFunction#counter() counter} still sees them all.
    *
    * @return the count
    */
