@@ -24,6 +24,10 @@ public record StoppingRule(
   /**
    * Checks the parameters.
    *
+   * @param relativeTolerance the tolerance relative to the routine's reference, in [0, 1)
+   * @param absoluteTolerance the tolerance on the residual itself, at least 0
+   * @param maxIterations the budget, at least 1
+   * @param keepHistory whether the result keeps the residual at every check
    * @throws IllegalArgumentException naming the bad parameter; also when both tolerances are 0
    */
   public StoppingRule {

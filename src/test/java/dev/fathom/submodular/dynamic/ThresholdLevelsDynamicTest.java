@@ -421,6 +421,43 @@ class ThresholdLevelsDynamicTest {
     }
   }
 
+  /**
+   * Oblivious deletions aimed at a solution: all n inserted, then n/4 times the earliest-inserted
+   * element of a second structure's (other seed) current solution is deleted. Calls per deletion
+   * stay within a factor 2 from n = 2^10 to 2^12, while re-running lazy greedy grows with n.
+   */
+  @Test
+  void deletionsAimedAtAnotherSolutionStayFlatInN() {
+    double[] perDeletion = new double[2];
+    for (int i = 0; i < 2; i++) {
+      int n = 1 << (10 + 2 * i);
+      SparseSimilarity sim = SparseSimilarity.knn(Instances.points(Rng.create(n), n, 2), 10);
+      ThresholdLevelsDynamic d = new ThresholdLevelsDynamic(new FacilityLocation(sim), 10, 0.2, 1);
+      ThresholdLevelsDynamic ref =
+          new ThresholdLevelsDynamic(new FacilityLocation(sim), 10, 0.2, 2);
+      int[] order = Rng.permutation(Rng.create(3), n);
+      int[] rank = new int[n];
+      for (int t = 0; t < n; t++) {
+        rank[order[t]] = t;
+        d.insert(order[t]);
+        ref.insert(order[t]);
+      }
+      long before = d.oracleCalls();
+      for (int t = 0; t < n / 4; t++) {
+        int victim = -1;
+        for (int e : ref.solution()) {
+          victim = victim < 0 || rank[e] < rank[victim] ? e : victim;
+        }
+        d.delete(victim);
+        ref.delete(victim);
+      }
+      perDeletion[i] = (double) (d.oracleCalls() - before) / (n / 4);
+      assertTrue(perDeletion[i] <= costBound(10, 0.2), n + ": " + perDeletion[i]);
+    }
+    double ratio = perDeletion[1] / perDeletion[0];
+    assertTrue(ratio <= 2 && ratio >= 0.5, java.util.Arrays.toString(perDeletion));
+  }
+
   static double slope(double[] x, double[] y) {
     double mx = 0;
     double my = 0;
