@@ -3,13 +3,28 @@ package dev.fathom.submodular;
 /**
  * Counts oracle calls (marginal-gain or value evaluations). A set function and all its {@link
  * SetFunction#copy() copies} share one counter, so an algorithm that works on many copies reports
- * its total query complexity. Not thread-safe.
+ * its total query complexity. A counter may have a parent that sees every call it counts: a dynamic
+ * algorithm counts its own calls on a child of the counter of the function it was given, so two
+ * algorithms built on one function report their own calls each, while the function's counter still
+ * reports the total. Not thread-safe.
  */
 public final class OracleCounter {
+  private final OracleCounter parent;
   private long calls;
 
   /** Creates a counter at zero. */
-  public OracleCounter() {}
+  public OracleCounter() {
+    this(null);
+  }
+
+  /**
+   * Creates a counter at zero whose calls are also counted on {@code parent}.
+   *
+   * @param parent the counter that also sees these calls, or null
+   */
+  OracleCounter(OracleCounter parent) {
+    this.parent = parent;
+  }
 
   /**
    * The number of calls counted so far.
@@ -27,5 +42,8 @@ public final class OracleCounter {
 
   void increment() {
     calls++;
+    if (parent != null) {
+      parent.increment();
+    }
   }
 }

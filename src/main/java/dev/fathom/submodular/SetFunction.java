@@ -20,7 +20,7 @@ import java.util.Arrays;
  */
 public abstract class SetFunction {
   private final int n;
-  private final OracleCounter counter;
+  private OracleCounter counter;
   private boolean[] member;
   private int[] members;
   private int size;
@@ -185,6 +185,19 @@ public abstract class SetFunction {
    */
   public final OracleCounter counter() {
     return counter;
+  }
+
+  /**
+   * A copy that counts its calls, and those of the copies made from it, on a counter of its own, a
+   * child of this function's counter (which still sees every call). The dynamic algorithms work on
+   * such a copy, so that their {@code oracleCalls()} report their own instance's calls only.
+   *
+   * @return the copy
+   */
+  public final SetFunction copyWithOwnCounter() {
+    SetFunction c = copy();
+    c.counter = new OracleCounter(counter);
+    return c;
   }
 
   /**

@@ -22,7 +22,7 @@ abstract class AbstractDynamic implements DynamicMaximizer {
     if (!f0.monotone()) {
       throw Args.fail("f.monotone()", false, "a monotone function");
     }
-    this.f = f0.copy();
+    this.f = f0.copyWithOwnCounter(); // oracleCalls() counts this instance's calls only
     this.n = f.groundSize();
     this.k = Args.positive("k", k);
     this.live = new IntSet(n);

@@ -11,7 +11,8 @@ import java.util.random.RandomGenerator;
  * Fully dynamic {@code (1/2 - eps)}-approximate maximization under {@code |S| <= k} with threshold
  * levels built by uniform sampling, in the shape of Banihashem, Biabani, Goudarzi, Hajiaghayi,
  * Jabbarzade and Monemizadeh (ICML 2023). <b>Experimental</b>: the level rules and constants below
- * are this library's, not confirmed against the paper's text (see docs/submodular.md).
+ * are this library's, not confirmed against the paper's text (see docs/submodular.md). Kept as a
+ * comparison; {@link ThresholdLevelsDynamic} is the cardinality structure with a proven cost bound.
  *
  * <p>One instance per guess {@code gamma} of the optimum (a {@code (1+eps)} grid), with threshold
  * {@code tau = gamma / (2k)}. Level i keeps a candidate set {@code R_i} (live elements whose gain

@@ -35,7 +35,9 @@ public interface DynamicMaximizer {
   double value();
 
   /**
-   * The oracle calls spent on updates so far (excluding the set-up calls).
+   * The oracle calls this instance spent on updates so far (excluding its set-up calls). Calls of
+   * other algorithms or code using the same function object are not included; the function's own
+   * {@link dev.fathom.submodular.SetFunction#counter() counter} still sees them all.
    *
    * @return the count
    */

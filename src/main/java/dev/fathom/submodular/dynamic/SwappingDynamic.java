@@ -25,7 +25,9 @@ import java.util.Arrays;
  * its prefix state), not one per live element; an adversary that deletes the oldest solution
  * element can still force about n calls. This is not the level data structure of Duetting, Fusco,
  * Lattanzi, Norouzi-Fard and Zadimoghaddam (ICML 2023), which bounds the amortized cost by {@code
- * O~(k^2)}. Not thread-safe.
+ * O~(k^2)}. {@link SwappingLevelsDynamic} is the library's fully dynamic matroid structure (cost
+ * independent of n even when deletions aim at its solution); this class stays as the deterministic
+ * exact-Swapping baseline. Not thread-safe.
  */
 public final class SwappingDynamic extends AbstractDynamic {
   private static final int KEPT = Integer.MAX_VALUE;

@@ -176,6 +176,49 @@ class DynamicTest {
     return best;
   }
 
+  /**
+   * Two algorithms built on one function object: each reports its own calls only (the same count as
+   * when built on a function of its own), while the shared function's counter sees the total.
+   */
+  @Test
+  void oracleCallsCountOwnInstanceOnlyOnASharedFunction() {
+    int n = 200;
+    SparseSimilarity sim = SparseSimilarity.knn(Instances.points(Rng.create(5), n, 2), 8);
+    UpdateStream stream = UpdateStream.insertAllDeleteEvery(n, 3, 2);
+    java.util.function.Function<SetFunction, DynamicMaximizer[]> build =
+        f ->
+            new DynamicMaximizer[] {
+              LATTANZI.create(f, 4, 0.2, 1),
+              BANIHASHEM.create(f, 4, 0.2, 2),
+              new SwappingDynamic(f, Constraint.cardinality(4))
+            };
+    // reference: every algorithm on a function object of its own
+    long[] alone = new long[3];
+    for (int i = 0; i < 3; i++) {
+      DynamicMaximizer d = build.apply(new FacilityLocation(sim))[i];
+      for (int t = 0; t < stream.length(); t++) {
+        stream.apply(d, t);
+      }
+      alone[i] = d.oracleCalls();
+      assertTrue(alone[i] > 0);
+    }
+    FacilityLocation shared = new FacilityLocation(sim);
+    DynamicMaximizer[] ds = build.apply(shared);
+    long before = shared.counter().calls();
+    for (int i = 0; i < 3; i++) {
+      for (int t = 0; t < stream.length(); t++) {
+        stream.apply(ds[i], t);
+      }
+    }
+    for (int i = 0; i < 3; i++) {
+      assertEquals(alone[i], ds[i].oracleCalls(), "algorithm " + i + " on the shared function");
+    }
+    assertEquals(alone[0] + alone[1] + alone[2], shared.counter().calls() - before);
+    // a baseline run on the shared function does not show in the algorithms' counts
+    Greedy.lazy(shared, Constraint.cardinality(4, ds[0]::isLive));
+    assertEquals(alone[0], ds[0].oracleCalls());
+  }
+
   @Test
   void updateStreamInsertsEveryElementOnceAndDeletesOnlyLiveOnes() {
     int n = 500;

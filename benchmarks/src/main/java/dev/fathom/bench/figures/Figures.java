@@ -34,6 +34,8 @@ public final class Figures {
         new SubmodularFigures.DynamicCalls(),
         new SubmodularFigures.DynamicCallsByBudget(),
         new SubmodularFigures.DynamicMatroidCalls(),
+        new SubmodularFigures.DynamicMatroidLevels(),
+        new SubmodularFigures.DynamicAimedDeletions(),
         new CoresetFigures.KMeansError(),
         new CoresetFigures.LeastSquaresError(),
         new CoresetFigures.MmdVsN(),

@@ -5,6 +5,7 @@ import dev.fathom.submodular.constraint.Constraint;
 import dev.fathom.submodular.dynamic.BanihashemDynamic;
 import dev.fathom.submodular.dynamic.DynamicMaximizer;
 import dev.fathom.submodular.dynamic.LattanziDynamic;
+import dev.fathom.submodular.dynamic.ThresholdLevelsDynamic;
 import dev.fathom.submodular.dynamic.UpdateStream;
 import dev.fathom.submodular.function.FacilityLocation;
 import dev.fathom.submodular.optimize.Greedy;
@@ -44,15 +45,37 @@ public final class DynamicWorkload {
   /**
    * Creates a dynamic algorithm by name.
    *
-   * @param name "banihashem" or "lattanzi"
+   * @param name "banihashem", "lattanzi" or "threshold-levels"
    * @param sim the similarities
    * @return the algorithm
    */
   public static DynamicMaximizer create(String name, SparseSimilarity sim) {
+    return create(name, sim, K, EPS, 1);
+  }
+
+  /**
+   * Creates a dynamic algorithm by name, on a function object of its own.
+   *
+   * @param name "banihashem", "lattanzi" or "threshold-levels"
+   * @param sim the similarities
+   * @param k the budget
+   * @param eps the accuracy
+   * @param seed the seed
+   * @return the algorithm
+   */
+  public static DynamicMaximizer create(
+      String name, SparseSimilarity sim, int k, double eps, long seed) {
     FacilityLocation f = new FacilityLocation(sim);
-    return name.equals("lattanzi")
-        ? new LattanziDynamic(f, K, EPS, 1)
-        : new BanihashemDynamic(f, K, EPS, 1);
+    switch (name) {
+      case "lattanzi":
+        return new LattanziDynamic(f, k, eps, seed);
+      case "threshold-levels":
+        return new ThresholdLevelsDynamic(f, k, eps, seed);
+      case "banihashem":
+        return new BanihashemDynamic(f, k, eps, seed);
+      default:
+        throw new IllegalArgumentException("name = " + name);
+    }
   }
 
   /** Oracle calls per update of one run. */
