@@ -214,7 +214,7 @@ class SwappingLevelsDynamicTest {
     for (int p = 0; p < parts; p++) {
       cap[p] = 1 + rng.nextInt(2);
     }
-    return new PartitionMatroid(Instances.parts(n, parts), cap);
+    return PartitionMatroid.parts(Instances.parts(n, parts)).capacities(cap);
   }
 
   @Test
@@ -268,7 +268,8 @@ class SwappingLevelsDynamicTest {
   void oneThirdKeepsTheBoundInExpectation() {
     int n = 12;
     double eps = 0.2;
-    PartitionMatroid m = new PartitionMatroid(Instances.parts(n, 3), new int[] {2, 1, 2});
+    PartitionMatroid m =
+        PartitionMatroid.parts(Instances.parts(n, 3)).capacities(new int[] {2, 1, 2});
     FacilityLocation f = ThresholdLevelsDynamicTest.gaussianFacility(5, n, 20);
     int updates = 100;
     int[] ops = fixedStream(n, updates, 33);
@@ -337,7 +338,8 @@ class SwappingLevelsDynamicTest {
   void firstChoiceIsUniformOverB1() {
     int n = 10;
     SetFunction f = Instances.coverage(5, n, 60, 0.3);
-    PartitionMatroid m = new PartitionMatroid(Instances.parts(n, 3), new int[] {1, 1, 1});
+    PartitionMatroid m =
+        PartitionMatroid.parts(Instances.parts(n, 3)).capacities(new int[] {1, 1, 1});
     int[] ops = fixedStream(n, 40, 11);
     SwappingLevelsDynamic probe = new SwappingLevelsDynamic(f, m, 3, 0.2, 0);
     double epsF = probe.epsF();
@@ -372,7 +374,8 @@ class SwappingLevelsDynamicTest {
   /** Facility location on the 10-nearest-neighbour graph, 4 parts of capacity 2 (rank 8). */
   static double[] callsPerUpdate(int n, long seed) {
     SparseSimilarity sim = SparseSimilarity.knn(Instances.points(Rng.create(n), n, 2), 10);
-    PartitionMatroid m = new PartitionMatroid(Instances.parts(n, 4), new int[] {2, 2, 2, 2});
+    PartitionMatroid m =
+        PartitionMatroid.parts(Instances.parts(n, 4)).capacities(new int[] {2, 2, 2, 2});
     SwappingLevelsDynamic d =
         new SwappingLevelsDynamic(new FacilityLocation(sim), m, m.rank(), 0.2, seed);
     UpdateStream stream = UpdateStream.insertAllDeleteEvery(n, 2, 7);
@@ -433,7 +436,8 @@ class SwappingLevelsDynamicTest {
    */
   static double[] aimedDeletions(int n, long seed) {
     SparseSimilarity sim = SparseSimilarity.knn(Instances.points(Rng.create(n), n, 2), 10);
-    PartitionMatroid m = new PartitionMatroid(Instances.parts(n, 4), new int[] {2, 2, 2, 2});
+    PartitionMatroid m =
+        PartitionMatroid.parts(Instances.parts(n, 4)).capacities(new int[] {2, 2, 2, 2});
     SwappingLevelsDynamic d =
         new SwappingLevelsDynamic(new FacilityLocation(sim), m, m.rank(), 0.2, seed);
     SwappingDynamic ref = new SwappingDynamic(new FacilityLocation(sim), m);
@@ -464,7 +468,7 @@ class SwappingLevelsDynamicTest {
   @Test
   void randomGeneratorOverloadDrawsLikeTheSeed() {
     FacilityLocation f = ThresholdLevelsDynamicTest.gaussianFacility(4, 40, 20);
-    Matroid m = new PartitionMatroid(Instances.parts(40, 3), new int[] {1, 2, 1});
+    Matroid m = PartitionMatroid.parts(Instances.parts(40, 3)).capacities(new int[] {1, 2, 1});
     SwappingLevelsDynamic a = new SwappingLevelsDynamic(f, m, 4, 0.2, 1.0 / 3, 9);
     SwappingLevelsDynamic b = new SwappingLevelsDynamic(f, m, 4, 0.2, 1.0 / 3, Rng.create(9));
     UpdateStream stream = UpdateStream.insertAllDeleteEvery(40, 2, 3);

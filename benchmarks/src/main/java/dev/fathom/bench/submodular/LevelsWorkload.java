@@ -35,7 +35,7 @@ public final class LevelsWorkload {
     }
     int[] cap = new int[parts];
     java.util.Arrays.fill(cap, 2);
-    return new PartitionMatroid(part, cap);
+    return PartitionMatroid.parts(part).capacities(cap);
   }
 
   /**
