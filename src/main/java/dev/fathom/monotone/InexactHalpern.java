@@ -295,21 +295,19 @@ public final class InexactHalpern implements MonotoneSolver {
         return true;
       }
       innerOperator(fw, v, u, gw); // g(v_0); gw holds g(v_{t-1}) below
-      System.arraycopy(gw, 0, dir, 0, dir.length);
       for (long t = 0; t < steps; t++) {
-        if (t > 0) {
+        if (t == 0) {
+          Kernels.reflected(v, gamma, gw, gw, dir); // v − γ(2g − g) = v − γg exactly
+        } else {
           if (m.budgetSpent()) {
             break;
           }
           op.apply(v, fw);
           innerOperator(fw, v, u, tmp); // g(v_t)
-          for (int j = 0; j < dir.length; j++) {
-            dir[j] = 2 * tmp[j] - gw[j];
-          }
+          Kernels.reflected(v, gamma, tmp, gw, dir);
           System.arraycopy(tmp, 0, gw, 0, gw.length);
         }
-        Kernels.forward(v, gamma, dir, tmp);
-        Kernels.resolve(g, gamma * c, tmp, v);
+        Kernels.resolve(g, gamma * c, dir, v);
       }
       return false;
     }

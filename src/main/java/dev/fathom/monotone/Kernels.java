@@ -30,6 +30,23 @@ final class Kernels {
     }
   }
 
+  /**
+   * The forward-reflected step {@code out = x − η·(2·fNew − fOld)} of the optimistic gradient /
+   * forward-reflected-backward method. {@code out} may alias any argument.
+   */
+  static void reflected(double[] x, double eta, double[] fNew, double[] fOld, double[] out) {
+    for (int j = 0; j < out.length; j++) {
+      double dir = 2 * fNew[j] - fOld[j];
+      out[j] = x[j] - eta * dir;
+    }
+  }
+
+  /** {@code out = J_{ηG}(x − η·f)}: a forward-backward step. {@code out} may alias {@code x}. */
+  static void forwardBackward(Resolvent g, double[] x, double eta, double[] f, double[] out) {
+    forward(x, eta, f, out);
+    resolve(g, eta, out, out);
+  }
+
   /** Applies the resolvent unless it is the identity (then {@code out = z}). */
   static void resolve(Resolvent g, double step, double[] z, double[] out) {
     if (g.isIdentity()) {

@@ -11,6 +11,8 @@ import dev.fathom.monotone.MonotoneSolver;
 import dev.fathom.monotone.OracleHistory;
 import dev.fathom.monotone.Problem;
 import dev.fathom.monotone.Problems;
+import dev.fathom.monotone.SingleCallExtraGradient;
+import dev.fathom.monotone.SingleCallStochasticExtraGradient;
 import dev.fathom.monotone.VrExtraGradient;
 import dev.fathom.monotone.VrHalpern;
 import java.io.IOException;
@@ -27,7 +29,8 @@ import org.knowm.xchart.XYChart;
 
 /**
  * Figures of docs/monotone.md: the two experiments of Cai, Alacaoglu and Diakonikolas (ICLR 2024),
- * residual against epochs for every method, with the step sizes of the authors' code.
+ * residual against epochs for every method, with the step sizes of the authors' code; the
+ * single-call methods (Popov, OG) take EG's step, the stochastic one its defaults.
  */
 final class MonotoneFigures {
   private MonotoneFigures() {}
@@ -56,7 +59,11 @@ final class MonotoneFigures {
                   .withResolventStep(Math.sqrt(n) / fro)
                   .withInnerStep(5 * Math.sqrt(p * (1 - p)) / (Math.sqrt(n) + 1)),
               new Halpern(),
-              InexactHalpern.deterministic());
+              InexactHalpern.deterministic(),
+              SingleCallExtraGradient.popov(5 / l2),
+              SingleCallExtraGradient.optimistic(5 / l2),
+              // a mini-batch: with b = 1 the two simplex projections per call dominate the time
+              new SingleCallStochasticExtraGradient(1).withBatch(50));
       run(
           "Policeman and burglar matrix game, n = 500 (steps of the authors' code)",
           () -> game.problem(),
@@ -88,7 +95,10 @@ final class MonotoneFigures {
                   .withResolventStep(Math.sqrt(n))
                   .withInnerStep(0.001),
               new Halpern(),
-              InexactHalpern.deterministic());
+              InexactHalpern.deterministic(),
+              SingleCallExtraGradient.popov(0.5),
+              SingleCallExtraGradient.optimistic(0.5),
+              new SingleCallStochasticExtraGradient(1));
       run(
           "Ouyang-Xu quadratic min-max, n = 200 (steps of the authors' code)",
           () -> qp,
