@@ -18,6 +18,13 @@ import java.util.random.RandomGenerator;
  * {@code f} started from f's current set (normally empty), leaves {@code f} unchanged, never
  * selects an element twice, breaks ties by the lowest id, and stops when the best feasible gain is
  * not positive. The returned {@link Selection} counts the oracle calls spent.
+ *
+ * <p>A non-empty current set ({@link SetFunction#startingFrom(int...)}, apricot's {@code
+ * initial_subset}) is a start set: it must be feasible, it counts against the constraint and
+ * against every budget {@code k} ({@code |S| <= k} bounds the whole set, so apricot's {@code
+ * n_samples = k} new elements is a budget of {@code k + ids.length}), its elements are never
+ * selected again and are not listed in {@link Selection#elements()}, and {@link Selection#value()}
+ * is f of the whole set.
  */
 public final class Greedy {
   private Greedy() {}
@@ -137,6 +144,7 @@ public final class Greedy {
     Args.inOpenRange("eps", eps, 0, 1);
     Run r = new Run(f, Constraint.cardinality(k));
     int n = r.f.groundSize();
+    int budget = k - r.f.size();
     int[] pool = new int[n];
     int m = 0;
     for (int e = 0; e < n; e++) {
@@ -144,8 +152,8 @@ public final class Greedy {
         pool[m++] = e;
       }
     }
-    int sample = (int) Math.min(n, Math.ceil((double) n / Math.max(k, 1) * Math.log(1 / eps)));
-    while (m > 0 && r.size() < k) {
+    int sample = (int) Math.min(n, Math.ceil((double) m / Math.max(budget, 1) * Math.log(1 / eps)));
+    while (m > 0 && r.size() < budget) {
       int s = Math.min(sample, m);
       int bestPos = -1;
       double bestGain = Double.NEGATIVE_INFINITY;
@@ -192,8 +200,9 @@ public final class Greedy {
       }
     }
     double stop = eps * d / n;
-    for (double w = d; w >= stop && w > 0 && r.size() < k; w *= 1 - eps) {
-      for (int e = 0; e < n && r.size() < k; e++) {
+    int budget = k - r.f.size();
+    for (double w = d; w >= stop && w > 0 && r.size() < budget; w *= 1 - eps) {
+      for (int e = 0; e < n && r.size() < budget; e++) {
         if (r.alive[e] && !r.f.contains(e)) {
           double g = r.f.gain(e);
           if (g >= w && g > 0) {
