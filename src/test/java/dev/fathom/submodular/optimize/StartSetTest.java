@@ -50,34 +50,6 @@ class StartSetTest {
     return best;
   }
 
-  /** Greedy by hand: whole-set evaluations, the start set first, ties to the lowest id. */
-  private static int[] handGreedy(SetFunction f, int[] start, int k) {
-    int[] s = start.clone();
-    while (s.length < k) {
-      double base = f.evaluate(s);
-      int best = -1;
-      double bestGain = 0;
-      for (int e = 0; e < f.groundSize(); e++) {
-        final int ee = e;
-        if (Arrays.stream(s).noneMatch(x -> x == ee)) {
-          int[] t = Arrays.copyOf(s, s.length + 1);
-          t[s.length] = e;
-          double g = f.evaluate(t) - base;
-          if (g > bestGain + 1e-12) {
-            bestGain = g;
-            best = e;
-          }
-        }
-      }
-      if (best < 0) {
-        break;
-      }
-      s = Arrays.copyOf(s, s.length + 1);
-      s[s.length - 1] = best;
-    }
-    return Arrays.copyOfRange(s, start.length, s.length);
-  }
-
   @Test
   void naiveAndLazyFromAStartSetEqualGreedyByHand() {
     int n = 12;
@@ -88,7 +60,7 @@ class StartSetTest {
       SetFunction from = f.startingFrom(start);
       assertEquals(0, f.size(), "f is unchanged");
       assertEquals(f.evaluate(start), from.value(), 1e-9);
-      int[] hand = handGreedy(f, start, k);
+      int[] hand = Instances.handGreedy(f, start, k, false);
       for (Selection s :
           new Selection[] {
             Greedy.naive(from, Constraint.cardinality(k)),
