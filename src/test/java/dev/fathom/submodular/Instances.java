@@ -167,4 +167,26 @@ public final class Instances {
     }
     return java.util.Arrays.copyOfRange(s, start.length, s.length);
   }
+
+  /** The best f(T) over feasible T containing the start set, |T| <= k, by enumeration. */
+  public static double bruteForceFrom(SetFunction f, int[] start, Constraint c, int k) {
+    int must = 0;
+    for (int e : start) {
+      must |= 1 << e;
+    }
+    double best = Double.NEGATIVE_INFINITY;
+    for (int mask = 0; mask < (1 << f.groundSize()); mask++) {
+      if ((mask & must) == must && Integer.bitCount(mask) <= k) {
+        // the start elements first, as the optimizers add them
+        int[] rest = subset(mask & ~must);
+        int[] s = new int[start.length + rest.length];
+        System.arraycopy(start, 0, s, 0, start.length);
+        System.arraycopy(rest, 0, s, start.length, rest.length);
+        if (feasible(c, s)) {
+          best = Math.max(best, f.evaluate(s));
+        }
+      }
+    }
+    return best;
+  }
 }

@@ -44,6 +44,8 @@ public final class SieveStreaming {
   private final SetFunction base;
   private final Rule rule;
   private final int k;
+  private final int startSize;
+  private final double startValue;
   private final double eps;
   private final double logBase;
   private final TreeMap<Integer, Sieve> sieves = new TreeMap<>();
@@ -58,8 +60,10 @@ public final class SieveStreaming {
   /**
    * Creates an empty sieve with the {@link Rule#ADAPTIVE} rule.
    *
-   * @param f a monotone function with an empty current set (copied, not changed)
-   * @param k the budget, at least 1
+   * @param f a monotone function (copied, not changed); a non-empty current set is a start set
+   *     ({@link SetFunction#startingFrom(int...)}): every sieve starts from it, it counts against
+   *     k, its elements are not listed in the result, and the result's value is f of the whole set
+   * @param k the budget on the whole set, more than f's current set
    * @param eps the threshold grid accuracy, in (0, 1)
    */
   public SieveStreaming(SetFunction f, int k, double eps) {
@@ -69,21 +73,27 @@ public final class SieveStreaming {
   /**
    * Creates an empty sieve.
    *
-   * @param f a monotone function with an empty current set (copied, not changed)
-   * @param k the budget, at least 1
+   * @param f a monotone function (copied, not changed); a non-empty current set is a start set
+   *     ({@link SetFunction#startingFrom(int...)}): every sieve starts from it, it counts against
+   *     k, its elements are not listed in the result, and the result's value is f of the whole set
+   * @param k the budget on the whole set, more than f's current set
    * @param eps the threshold grid accuracy, in (0, 1)
    * @param rule the acceptance rule
    */
   public SieveStreaming(SetFunction f, int k, double eps, Rule rule) {
     Args.notNull("f", f);
     this.rule = Args.notNull("rule", rule);
-    if (f.size() != 0) {
-      throw Args.fail("f.size()", f.size(), "0 (an empty current set)");
-    }
+
     if (!f.monotone()) {
       throw Args.fail("f.monotone()", false, "a monotone function");
     }
-    this.k = Args.positive("k", k);
+    Args.positive("k", k);
+    if (k <= f.size()) {
+      throw Args.fail("k", k, "more than the " + f.size() + " elements of f's current set");
+    }
+    this.startSize = f.size();
+    this.startValue = f.value();
+    this.k = k - startSize;
     this.eps = Args.inOpenRange("eps", eps, 0, 1);
     this.logBase = Math.log1p(eps);
     this.before = f.counter().calls();
@@ -133,14 +143,14 @@ public final class SieveStreaming {
         s = new Sieve(base.copy(), scale * unit, unit);
         sieves.put(i, s);
       }
-      int size = s.f.size();
+      int size = s.f.size() - startSize;
       if (size < k && !s.f.contains(e)) {
         double g = s.f.gain(e);
-        double threshold = rule == Rule.FIXED ? s.unit : (s.v / 2 - s.f.value()) / (k - size);
+        double threshold = rule == Rule.FIXED ? s.unit : (s.v / 2 - gained(s)) / (k - size);
         if (g >= threshold && g > 0) {
           s.f.add(e);
-          s.gains = append(s.gains, s.f.size(), g);
-          lowerBound = Math.max(lowerBound, s.f.value());
+          s.gains = append(s.gains, size + 1, g);
+          lowerBound = Math.max(lowerBound, gained(s));
         }
       }
     }
@@ -149,15 +159,28 @@ public final class SieveStreaming {
   }
 
   private void retire(Sieve s) {
-    if (s.f.size() > 0 && (retired == null || s.f.value() > retired.value())) {
-      retired = new Selection(s.f.selection(), Arrays.copyOf(s.gains, s.f.size()), s.f.value(), 0);
+    if (s.f.size() > startSize && (retired == null || s.f.value() > retired.value())) {
+      retired = selection(s, 0);
     }
   }
 
+  /** The value a sieve gained over the start set. */
+  private double gained(Sieve s) {
+    return s.f.value() - startValue;
+  }
+
+  /** A sieve's new elements, their gains, and f of the whole set. */
+  private Selection selection(Sieve s, long calls) {
+    int[] all = s.f.selection();
+    int[] added = Arrays.copyOfRange(all, startSize, all.length);
+    return new Selection(added, Arrays.copyOf(s.gains, added.length), s.f.value(), calls);
+  }
+
   /**
-   * The best selection a sieve held so far (live or freed).
+   * The best selection a sieve held so far (live or freed): its new elements, their gains, and f of
+   * the whole set (start set included).
    *
-   * @return the selection (empty before any element with a positive value arrived)
+   * @return the selection (no elements before any element with a positive gain arrived)
    */
   public Selection result() {
     Sieve best = null;
@@ -171,10 +194,9 @@ public final class SieveStreaming {
       return new Selection(retired.elements(), retired.gains(), retired.value(), calls);
     }
     if (best == null) {
-      return new Selection(new int[0], new double[0], 0, calls);
+      return new Selection(new int[0], new double[0], startValue, calls);
     }
-    return new Selection(
-        best.f.selection(), Arrays.copyOf(best.gains, best.f.size()), best.f.value(), calls);
+    return selection(best, calls);
   }
 
   /**
@@ -203,7 +225,7 @@ public final class SieveStreaming {
   public int storedElements() {
     int t = 0;
     for (Sieve s : sieves.values()) {
-      t += s.f.size();
+      t += s.f.size() - startSize;
     }
     return t;
   }

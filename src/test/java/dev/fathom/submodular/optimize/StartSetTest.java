@@ -28,28 +28,6 @@ class StartSetTest {
     return Arrays.copyOf(Rng.permutation(Rng.create(seed + 50), n), m);
   }
 
-  /** The best f(T) over feasible T containing the start set, |T| <= k, by enumeration. */
-  private static double bruteForce(SetFunction f, int[] start, Constraint c, int k) {
-    int must = 0;
-    for (int e : start) {
-      must |= 1 << e;
-    }
-    double best = Double.NEGATIVE_INFINITY;
-    for (int mask = 0; mask < (1 << f.groundSize()); mask++) {
-      if ((mask & must) == must && Integer.bitCount(mask) <= k) {
-        // the start elements first, as the optimizers add them
-        int[] rest = Instances.subset(mask & ~must);
-        int[] s = new int[start.length + rest.length];
-        System.arraycopy(start, 0, s, 0, start.length);
-        System.arraycopy(rest, 0, s, start.length, rest.length);
-        if (Instances.feasible(c, s)) {
-          best = Math.max(best, f.evaluate(s));
-        }
-      }
-    }
-    return best;
-  }
-
   @Test
   void naiveAndLazyFromAStartSetEqualGreedyByHand() {
     int n = 12;
@@ -70,7 +48,7 @@ class StartSetTest {
         int[] all = Arrays.copyOf(start, start.length + hand.length);
         System.arraycopy(hand, 0, all, start.length, hand.length);
         assertEquals(f.evaluate(all), s.value(), 1e-9);
-        double opt = bruteForce(f, start, Constraint.cardinality(k), k);
+        double opt = Instances.bruteForceFrom(f, start, Constraint.cardinality(k), k);
         double f0 = f.evaluate(start);
         assertTrue(s.value() - f0 >= ONE_MINUS_INV_E * (opt - f0) - 1e-9, "seed " + seed);
       }
@@ -87,7 +65,7 @@ class StartSetTest {
       int[] start = start(seed, n, 2);
       SetFunction from = f.startingFrom(start);
       double f0 = f.evaluate(start);
-      double opt = bruteForce(f, start, Constraint.cardinality(k), k);
+      double opt = Instances.bruteForceFrom(f, start, Constraint.cardinality(k), k);
       Selection t = Greedy.threshold(from, k, eps);
       checkDisjoint(start, t, k);
       assertTrue(t.value() - f0 >= (ONE_MINUS_INV_E - eps) * (opt - f0) - 1e-9);
@@ -109,7 +87,7 @@ class StartSetTest {
         used += cost[e];
       }
       assertTrue(used <= knapsack.budget() + 1e-12);
-      double kOpt = bruteForce(f, start, knapsack, n);
+      double kOpt = Instances.bruteForceFrom(f, start, knapsack, n);
       assertTrue(c.value() - f0 >= ONE_MINUS_INV_E / 2 * (kOpt - f0) - 1e-9, "seed " + seed);
     }
   }

@@ -232,6 +232,41 @@ class SieveStreamingTest {
         streamed.oracleCalls() <= 500 * (1 + (long) sieves), streamed.oracleCalls() + " " + sieves);
   }
 
+  @ParameterizedTest
+  @EnumSource(SieveStreaming.Rule.class)
+  void startSetCountsAgainstKAndTheGuaranteeHoldsOnTheRest(SieveStreaming.Rule rule) {
+    double eps = 0.1;
+    int n = 12;
+    int k = 5;
+    for (long inst = 0; inst < 4; inst++) {
+      SetFunction f =
+          inst % 2 == 0 ? Instances.facility(inst, n) : Instances.coverage(inst, n, 30, 0.15);
+      RandomGenerator rng = Rng.create(inst + 20);
+      int[] start = Arrays.copyOf(Rng.permutation(rng, n), 2);
+      double f0 = f.evaluate(start);
+      double opt = Instances.bruteForceFrom(f, start, Constraint.cardinality(k), k);
+      for (int order = 0; order < 20; order++) {
+        SieveStreaming sieve = new SieveStreaming(f.startingFrom(start), k, eps, rule);
+        for (int e : Rng.permutation(rng, n)) {
+          sieve.offer(e);
+        }
+        Selection s = sieve.result();
+        assertTrue(s.size() <= k - start.length);
+        int[] all = Arrays.copyOf(start, start.length + s.size());
+        System.arraycopy(s.elements(), 0, all, start.length, s.size());
+        assertEquals(all.length, Arrays.stream(all).distinct().count(), "start elements repeated");
+        assertEquals(f.evaluate(all), s.value(), 1e-9);
+        assertTrue(s.value() - f0 >= (0.5 - eps) * (opt - f0) - 1e-9, "order " + order);
+      }
+    }
+    SetFunction from = Instances.facility(1, 5).startingFrom(0, 1);
+    assertEquals(
+        "k = 2: expected more than the 2 elements of f's current set",
+        assertThrows(IllegalArgumentException.class, () -> new SieveStreaming(from, 2, 0.1))
+            .getMessage());
+    assertEquals(from.value(), new SieveStreaming(from, 3, 0.1).result().value(), 0.0);
+  }
+
   @Test
   void badInput() {
     FacilityLocation f = Instances.facility(1, 5);
