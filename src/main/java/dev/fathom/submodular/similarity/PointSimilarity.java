@@ -214,22 +214,31 @@ public final class PointSimilarity {
     double at(int i, int j);
   }
 
-  /** The k nearest points of every point by brute force: row j at [j k, (j+1) k), nearest first. */
+  /**
+   * The k nearest points of every point by brute force: row j at [j k, (j+1) k), nearest first,
+   * ties to the lower id (the ids are scanned in increasing order and an equal distance never
+   * displaces a kept one). O(n k) comparisons per row at worst.
+   */
   private static Graph nearest(int n, int k, PairDistance distance) {
     int[] idx = new int[n * k];
     double[] dist = new double[n * k];
-    double[] row = new double[n];
-    Integer[] order = new Integer[n];
     for (int j = 0; j < n; j++) {
+      int off = j * k;
+      int kept = 0;
       for (int i = 0; i < n; i++) {
-        row[i] = distance.at(j, i);
-        order[i] = i;
-      }
-      java.util.Arrays.sort(
-          order, (a, b) -> row[a] != row[b] ? Double.compare(row[a], row[b]) : a - b);
-      for (int p = 0; p < k; p++) {
-        idx[j * k + p] = order[p];
-        dist[j * k + p] = row[order[p]];
+        double d = distance.at(j, i);
+        if (kept == k && !(d < dist[off + k - 1])) {
+          continue;
+        }
+        int p = Math.min(kept, k - 1);
+        while (p > 0 && d < dist[off + p - 1]) {
+          dist[off + p] = dist[off + p - 1];
+          idx[off + p] = idx[off + p - 1];
+          p--;
+        }
+        dist[off + p] = d;
+        idx[off + p] = i;
+        kept = Math.min(kept + 1, k);
       }
     }
     return new Graph(n, k, idx, dist);

@@ -141,6 +141,16 @@ class PointSimilarityTest {
   }
 
   @Test
+  void knnBreaksDistanceTiesToTheLowerId() {
+    double[][] line = {{0}, {1}, {1}, {2}, {-1}};
+    SparseSimilarity s = PointSimilarity.knn(line, 3, Distance.MANHATTAN);
+    // row 0: itself, then ids 1, 2 and 4 all at distance 1: the lower ids 1 and 2 are kept
+    assertEquals("[0, 1, 2]", Arrays.toString(Arrays.copyOfRange(s.clientIds(), 0, 3)));
+    // row 4: itself (0), 0 (1), then 1 and 2 at distance 2: 1 is kept
+    assertEquals("[4, 0, 1]", Arrays.toString(Arrays.copyOfRange(s.clientIds(), 12, 15)));
+  }
+
+  @Test
   void knnCosineAndCorrelationKeepTheMostSimilarEntriesOfTheDenseMatrix() {
     double[][] p = points(5, 35, 4);
     int k = 5;
