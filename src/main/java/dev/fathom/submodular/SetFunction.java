@@ -150,6 +150,31 @@ public abstract class SetFunction {
   }
 
   /**
+   * A {@link #copy() copy} whose current set is this one's followed by {@code ids}, apricot's
+   * {@code initial_subset}: every {@code Greedy} method started on it keeps these elements, counts
+   * them against its constraint or budget, and selects only among the others. No oracle call (the
+   * adds are state updates); this function is unchanged.
+   *
+   * @param ids distinct element ids in {@code [0, n)}, none in the current set
+   * @return the copy
+   */
+  public final SetFunction startingFrom(int... ids) {
+    Args.notNull("ids", ids);
+    SetFunction g = copy();
+    for (int t = 0; t < ids.length; t++) {
+      int e = ids[t];
+      if (e < 0 || e >= n) {
+        throw Args.fail("ids[" + t + "]", e, "an element id in [0, " + n + ")");
+      }
+      if (g.member[e]) {
+        throw Args.fail("ids[" + t + "]", e, "an id not already in the set (distinct, new ids)");
+      }
+      g.add(e);
+    }
+    return g;
+  }
+
+  /**
    * Whether {@code e} is in the current set.
    *
    * @param e an element id in {@code [0, n)}

@@ -14,7 +14,8 @@
  *   <li>{@link dev.fathom.submodular.constraint}: cardinality, knapsack and matroid constraints.
  *   <li>{@link dev.fathom.submodular.optimize}: the greedy family, distorted greedy, non-monotone
  *       greedy variants, k-submodular greedy and cost allocation.
- *   <li>{@link dev.fathom.submodular.streaming}: sieve-streaming++.
+ *   <li>{@link dev.fathom.submodular.streaming}: sieve streaming (adaptive or sieve-streaming++
+ *       rule).
  *   <li>{@link dev.fathom.submodular.dynamic}: fully dynamic maximization under insertions and
  *       deletions.
  * </ul>

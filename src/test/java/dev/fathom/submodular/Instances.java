@@ -135,4 +135,58 @@ public final class Instances {
     }
     return g;
   }
+
+  /**
+   * Greedy written out with whole-set evaluations: from {@code start}, adds the element of largest
+   * gain (ties within 1e-12 to the lowest id) until the set has k elements; stops at a non-positive
+   * gain unless {@code full}. Returns the added elements.
+   */
+  public static int[] handGreedy(SetFunction f, int[] start, int k, boolean full) {
+    int[] s = start.clone();
+    while (s.length < k) {
+      double base = f.evaluate(s);
+      int best = -1;
+      double bestGain = Double.NEGATIVE_INFINITY;
+      for (int e = 0; e < f.groundSize(); e++) {
+        final int ee = e;
+        if (java.util.Arrays.stream(s).noneMatch(x -> x == ee)) {
+          int[] t = java.util.Arrays.copyOf(s, s.length + 1);
+          t[s.length] = e;
+          double g = f.evaluate(t) - base;
+          if (best < 0 || g > bestGain + 1e-12) {
+            bestGain = g;
+            best = e;
+          }
+        }
+      }
+      if (best < 0 || (!full && !(bestGain > 0))) {
+        break;
+      }
+      s = java.util.Arrays.copyOf(s, s.length + 1);
+      s[s.length - 1] = best;
+    }
+    return java.util.Arrays.copyOfRange(s, start.length, s.length);
+  }
+
+  /** The best f(T) over feasible T containing the start set, |T| <= k, by enumeration. */
+  public static double bruteForceFrom(SetFunction f, int[] start, Constraint c, int k) {
+    int must = 0;
+    for (int e : start) {
+      must |= 1 << e;
+    }
+    double best = Double.NEGATIVE_INFINITY;
+    for (int mask = 0; mask < (1 << f.groundSize()); mask++) {
+      if ((mask & must) == must && Integer.bitCount(mask) <= k) {
+        // the start elements first, as the optimizers add them
+        int[] rest = subset(mask & ~must);
+        int[] s = new int[start.length + rest.length];
+        System.arraycopy(start, 0, s, 0, start.length);
+        System.arraycopy(rest, 0, s, start.length, rest.length);
+        if (feasible(c, s)) {
+          best = Math.max(best, f.evaluate(s));
+        }
+      }
+    }
+    return best;
+  }
 }

@@ -18,9 +18,32 @@ import java.util.random.RandomGenerator;
  * {@code f} started from f's current set (normally empty), leaves {@code f} unchanged, never
  * selects an element twice, breaks ties by the lowest id, and stops when the best feasible gain is
  * not positive. The returned {@link Selection} counts the oracle calls spent.
+ *
+ * <p>A non-empty current set ({@link SetFunction#startingFrom(int...)}, apricot's {@code
+ * initial_subset}) is a start set: it must be feasible, it counts against the constraint and
+ * against every budget {@code k} ({@code |S| <= k} bounds the whole set, so apricot's {@code
+ * n_samples = k} new elements is a budget of {@code k + ids.length}), its elements are never
+ * selected again and are not listed in {@link Selection#elements()}, and {@link Selection#value()}
+ * is f of the whole set.
  */
 public final class Greedy {
   private Greedy() {}
+
+  /** When a greedy run stops adding elements. */
+  public enum Until {
+    /** Stop when the best feasible gain is not positive (the default). */
+    POSITIVE_GAIN,
+    /**
+     * Keep adding the best feasible element while one exists, even when its gain is zero or
+     * negative, so that a cardinality budget k yields exactly k elements when n allows (apricot's
+     * behaviour); an element whose gain is {@code -infinity} or NaN is never taken.
+     */
+    FULL;
+
+    boolean takes(double gain) {
+      return this == FULL ? gain > Double.NEGATIVE_INFINITY : gain > 0;
+    }
+  }
 
   /**
    * Naive greedy (Nemhauser, Wolsey and Fisher 1978): each step evaluates every feasible element
@@ -31,6 +54,19 @@ public final class Greedy {
    * @return the selection
    */
   public static Selection naive(SetFunction f, Constraint constraint) {
+    return naive(f, constraint, Until.POSITIVE_GAIN);
+  }
+
+  /**
+   * Naive greedy with a choice of when to stop (see {@link Until}).
+   *
+   * @param f the function
+   * @param constraint the constraint
+   * @param until when to stop adding
+   * @return the selection
+   */
+  public static Selection naive(SetFunction f, Constraint constraint, Until until) {
+    Args.notNull("until", until);
     Run r = new Run(f, constraint);
     int n = r.f.groundSize();
     while (true) {
@@ -48,7 +84,7 @@ public final class Greedy {
           }
         }
       }
-      if (best < 0 || !(bestGain > 0)) {
+      if (best < 0 || !until.takes(bestGain)) {
         return r.result();
       }
       r.take(best);
@@ -66,8 +102,60 @@ public final class Greedy {
    * @return the selection
    */
   public static Selection lazy(SetFunction f, Constraint constraint) {
+    return lazy(f, constraint, Until.POSITIVE_GAIN);
+  }
+
+  /**
+   * Lazy greedy with a choice of when to stop (see {@link Until}); the same selection as {@link
+   * #naive(SetFunction, Constraint, Until)} with the same {@code until} (gains fall as the set
+   * grows whatever their sign, so stale gains stay upper bounds).
+   *
+   * @param f the function
+   * @param constraint the constraint
+   * @param until when to stop adding
+   * @return the selection
+   */
+  public static Selection lazy(SetFunction f, Constraint constraint, Until until) {
+    Args.notNull("until", until);
     Run r = new Run(f, constraint);
-    lazyLoop(r, r.f::gain);
+    lazyLoop(r, r.f::gain, until);
+    return r.result();
+  }
+
+  /**
+   * Modular selection (apricot's {@code 'modular'} optimizer): every element's gain against the
+   * start set is evaluated once ({@code n} oracle calls), and the elements are added in decreasing
+   * order of that gain (ties to the lowest id), each one that the constraint still accepts,
+   * skipping those it refuses. Exact for a modular f (a weighted sum); for other functions a fast
+   * baseline without a guarantee. With {@link Until#POSITIVE_GAIN} only elements of positive first
+   * gain are taken; the recorded gains are the true marginal gains when each was added.
+   *
+   * @param f the function
+   * @param constraint the constraint
+   * @param until which elements may be taken
+   * @return the selection
+   */
+  public static Selection modular(SetFunction f, Constraint constraint, Until until) {
+    Args.notNull("until", until);
+    Run r = new Run(f, constraint);
+    int n = r.f.groundSize();
+    GainHeap heap = new GainHeap(n);
+    for (int e = 0; e < n; e++) {
+      if (r.alive[e]) {
+        heap.push(r.f.gain(e), e);
+      }
+    }
+    while (heap.size() > 0) {
+      int e = heap.topId();
+      double score = heap.topKey();
+      heap.pop();
+      if (!until.takes(score)) {
+        break;
+      }
+      if (r.feasible(e)) {
+        r.take(e);
+      }
+    }
     return r.result();
   }
 
@@ -75,7 +163,7 @@ public final class Greedy {
    * Lazy evaluation of the greedy rule "add the feasible element of largest positive score", for
    * scores that can only fall as the set grows (gains, gains per unit cost).
    */
-  private static void lazyLoop(Run r, IntToDoubleFunction score) {
+  private static void lazyLoop(Run r, IntToDoubleFunction score, Until until) {
     int n = r.f.groundSize();
     GainHeap heap = new GainHeap(n);
     int[] fresh = new int[n];
@@ -93,7 +181,7 @@ public final class Greedy {
         continue;
       }
       if (fresh[e] == round) {
-        if (!(bound > 0)) {
+        if (!until.takes(bound)) {
           return;
         }
         r.take(e);
@@ -137,6 +225,7 @@ public final class Greedy {
     Args.inOpenRange("eps", eps, 0, 1);
     Run r = new Run(f, Constraint.cardinality(k));
     int n = r.f.groundSize();
+    int budget = k - r.f.size();
     int[] pool = new int[n];
     int m = 0;
     for (int e = 0; e < n; e++) {
@@ -144,8 +233,8 @@ public final class Greedy {
         pool[m++] = e;
       }
     }
-    int sample = (int) Math.min(n, Math.ceil((double) n / Math.max(k, 1) * Math.log(1 / eps)));
-    while (m > 0 && r.size() < k) {
+    int sample = (int) Math.min(n, Math.ceil((double) m / Math.max(budget, 1) * Math.log(1 / eps)));
+    while (m > 0 && r.size() < budget) {
       int s = Math.min(sample, m);
       int bestPos = -1;
       double bestGain = Double.NEGATIVE_INFINITY;
@@ -192,8 +281,9 @@ public final class Greedy {
       }
     }
     double stop = eps * d / n;
-    for (double w = d; w >= stop && w > 0 && r.size() < k; w *= 1 - eps) {
-      for (int e = 0; e < n && r.size() < k; e++) {
+    int budget = k - r.f.size();
+    for (double w = d; w >= stop && w > 0 && r.size() < budget; w *= 1 - eps) {
+      for (int e = 0; e < n && r.size() < budget; e++) {
         if (r.alive[e] && !r.f.contains(e)) {
           double g = r.f.gain(e);
           if (g >= w && g > 0) {
@@ -244,7 +334,8 @@ public final class Greedy {
           double g = pending[e] ? first[e] : r.f.gain(e);
           pending[e] = false;
           return g / knapsack.cost(e);
-        });
+        },
+        Until.POSITIVE_GAIN);
     Selection ratio = r.result();
     if (bestSingle >= 0 && bestSingleGain > ratio.value() - r.startValue) {
       Run s = new Run(f, knapsack);

@@ -12,7 +12,10 @@ import java.util.random.RandomGenerator;
  * Maximization of non-negative submodular functions that need not be monotone: random greedy under
  * a cardinality constraint and randomized double (bidirectional) greedy without a constraint
  * (Buchbinder, Feldman, Naor and Schwartz). Like {@link Greedy}, they work on a copy of {@code f}
- * (which must have an empty current set) and leave {@code f} unchanged.
+ * and leave {@code f} unchanged; a non-empty current set ({@link SetFunction#startingFrom(int...)})
+ * is a start set that stays selected, counts against k, and is not listed in the result's elements.
+ * The guarantees then hold for {@code T -> f(S0 + T)} (still non-negative and submodular): against
+ * the best superset of the start set S0.
  */
 public final class NonMonotone {
   private NonMonotone() {}
@@ -21,8 +24,8 @@ public final class NonMonotone {
    * As {@link #randomGreedy(SetFunction, int, RandomGenerator)} with the generator {@code
    * Rng.create(seed)}.
    *
-   * @param f the function, with an empty current set
-   * @param k the budget, at least 0
+   * @param f the function (its current set is the start set)
+   * @param k the budget on the whole set, at least 0 and at least the start set's size
    * @param seed the random seed
    * @return the selection
    */
@@ -36,18 +39,19 @@ public final class NonMonotone {
    * at random (nothing when a dummy is drawn). {@code 1/e} of the optimum in expectation for
    * non-monotone f, {@code 1 - 1/e} for monotone f.
    *
-   * @param f the function, with an empty current set
-   * @param k the budget, at least 0
+   * @param f the function (its current set is the start set)
+   * @param k the budget on the whole set, at least 0 and at least the start set's size
    * @param rng the source of randomness
    * @return the selection
    */
   public static Selection randomGreedy(SetFunction f, int k, RandomGenerator rng) {
     Args.notNull("rng", rng);
     Args.nonNegative("k", k);
-    Greedy.Run r = start(f);
+    Greedy.Run r = new Greedy.Run(f, new Cardinality(k));
     int n = r.f.groundSize();
-    int[] top = new int[Math.max(k, 1)];
-    for (int step = 0; step < k; step++) {
+    int budget = k - r.f.size();
+    int[] top = new int[Math.max(budget, 1)];
+    for (int step = 0; step < budget; step++) {
       GainHeap heap = new GainHeap(n);
       for (int e = 0; e < n; e++) {
         if (r.alive[e]) {
@@ -58,11 +62,11 @@ public final class NonMonotone {
         }
       }
       int m = 0;
-      while (m < k && heap.size() > 0) {
+      while (m < budget && heap.size() > 0) {
         top[m++] = heap.topId();
         heap.pop();
       }
-      int pick = rng.nextInt(k);
+      int pick = rng.nextInt(budget);
       if (pick < m) {
         r.take(top[pick]);
       }
@@ -74,7 +78,7 @@ public final class NonMonotone {
    * As {@link #doubleGreedy(SetFunction, RandomGenerator)} with the generator {@code
    * Rng.create(seed)}.
    *
-   * @param f the function, with an empty current set
+   * @param f the function (its current set is the start set)
    * @param seed the random seed
    * @return the selection X
    */
@@ -89,19 +93,23 @@ public final class NonMonotone {
    * least 1/2 of the optimum in expectation; {@code O(n)} oracle calls (each {@code f(Y - e)} is
    * one {@link SetFunction#evaluate(int...)}).
    *
-   * @param f the function, with an empty current set
+   * @param f the function (its current set is the start set)
    * @param rng the source of randomness
    * @return the selection X
    */
   public static Selection doubleGreedy(SetFunction f, RandomGenerator rng) {
     Args.notNull("rng", rng);
-    Greedy.Run r = start(f);
+    Args.notNull("f", f);
+    Greedy.Run r = new Greedy.Run(f, new Cardinality(f.groundSize()));
     int n = r.f.groundSize();
     boolean[] inY = new boolean[n];
     Arrays.fill(inY, true);
     int ySize = n;
     double fy = r.f.evaluate(all(inY, ySize));
     for (int e = 0; e < n; e++) {
+      if (r.f.contains(e)) {
+        continue;
+      }
       double a = r.f.gain(e);
       inY[e] = false;
       double fyMinus = r.f.evaluate(all(inY, ySize - 1));
@@ -118,14 +126,6 @@ public final class NonMonotone {
       }
     }
     return r.result();
-  }
-
-  private static Greedy.Run start(SetFunction f) {
-    Args.notNull("f", f);
-    if (f.size() != 0) {
-      throw Args.fail("f.size()", f.size(), "0 (an empty current set)");
-    }
-    return new Greedy.Run(f, new Cardinality(f.groundSize()));
   }
 
   private static int[] all(boolean[] in, int size) {

@@ -1,6 +1,6 @@
 /**
  * Offline maximization: the {@link dev.fathom.submodular.optimize.Greedy greedy family} (naive,
- * lazy, stochastic, threshold, cost-benefit) under any constraint, {@link
+ * lazy, stochastic, threshold, cost-benefit, modular) under any constraint, {@link
  * dev.fathom.submodular.optimize.DistortedGreedy distorted greedy} for submodular minus modular,
  * {@link dev.fathom.submodular.optimize.NonMonotone non-monotone} random and double greedy, {@link
  * dev.fathom.submodular.optimize.KSubmodularGreedy k-submodular greedy}, and the experimental

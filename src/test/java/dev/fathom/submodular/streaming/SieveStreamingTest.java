@@ -1,5 +1,6 @@
 package dev.fathom.submodular.streaming;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,11 +16,14 @@ import dev.fathom.submodular.optimize.Greedy;
 import java.util.Arrays;
 import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Sieve-streaming++ against exhaustive optima, over many stream orders. */
 class SieveStreamingTest {
-  @Test
-  void halfMinusEpsForEveryStreamOrder() {
+  @ParameterizedTest
+  @EnumSource(SieveStreaming.Rule.class)
+  void halfMinusEpsForEveryStreamOrder(SieveStreaming.Rule rule) {
     double eps = 0.1;
     int k = 3;
     for (long inst = 0; inst < 6; inst++) {
@@ -29,7 +33,7 @@ class SieveStreamingTest {
       RandomGenerator rng = Rng.create(inst);
       for (int order = 0; order < 40; order++) {
         int[] stream = Rng.permutation(rng, 12);
-        SieveStreaming sieve = new SieveStreaming(f, k, eps);
+        SieveStreaming sieve = new SieveStreaming(f, k, eps, rule);
         for (int e : stream) {
           sieve.offer(e);
         }
@@ -41,8 +45,9 @@ class SieveStreamingTest {
     }
   }
 
-  @Test
-  void halfMinusEpsForLiterallyEveryOrderOfASmallStream() {
+  @ParameterizedTest
+  @EnumSource(SieveStreaming.Rule.class)
+  void halfMinusEpsForLiterallyEveryOrderOfASmallStream(SieveStreaming.Rule rule) {
     double eps = 0.1;
     int n = 7;
     int k = 2;
@@ -53,7 +58,7 @@ class SieveStreamingTest {
       int[] order = {0, 1, 2, 3, 4, 5, 6};
       int orders = 0;
       do {
-        SieveStreaming sieve = new SieveStreaming(f, k, eps);
+        SieveStreaming sieve = new SieveStreaming(f, k, eps, rule);
         for (int e : order) {
           sieve.offer(e);
         }
@@ -61,6 +66,122 @@ class SieveStreamingTest {
         orders++;
       } while (nextPermutation(order));
       assertEquals(5040, orders);
+    }
+  }
+
+  /**
+   * The rule written out plainly: every guess v of the grid kept in a map keyed by grid index, the
+   * window recomputed from scratch for each element, freed sieves remembered by their value, gains
+   * computed as differences of whole-set evaluations on an independent function.
+   */
+  static double[] reference(
+      SetFunction f, int[] stream, int k, double eps, SieveStreaming.Rule rule) {
+    java.util.TreeMap<Integer, java.util.List<Integer>> sets = new java.util.TreeMap<>();
+    double delta = 0;
+    double lb = 0;
+    double bestFreed = 0;
+    for (int e : stream) {
+      delta = Math.max(delta, f.evaluate(e));
+      if (delta <= 0) {
+        continue;
+      }
+      double scale = rule == SieveStreaming.Rule.FIXED ? 2.0 * k : 1.0;
+      int lo = (int) Math.ceil(Math.log(Math.max(lb, delta) / (1 + eps) / scale) / Math.log1p(eps));
+      int hi = (int) Math.floor(Math.log(2.0 * k * delta / scale) / Math.log1p(eps));
+      while (!sets.isEmpty() && sets.firstKey() < lo) {
+        bestFreed = Math.max(bestFreed, value(f, sets.pollFirstEntry().getValue()));
+      }
+      for (int i = lo; i <= hi; i++) {
+        java.util.List<Integer> s = sets.computeIfAbsent(i, x -> new java.util.ArrayList<>());
+        if (s.size() == k || s.contains(e)) {
+          continue;
+        }
+        double v = scale * Math.pow(1 + eps, i);
+        double fs = value(f, s);
+        java.util.List<Integer> with = new java.util.ArrayList<>(s);
+        with.add(e);
+        double gain = value(f, with) - fs;
+        double threshold =
+            rule == SieveStreaming.Rule.FIXED ? v / (2.0 * k) : (v / 2 - fs) / (k - s.size());
+        if (gain >= threshold && gain > 0) {
+          s.add(e);
+          lb = Math.max(lb, value(f, s));
+        }
+      }
+    }
+    double best = bestFreed;
+    int[] bestSet = new int[0];
+    for (java.util.List<Integer> s : sets.values()) {
+      if (value(f, s) > best) {
+        best = value(f, s);
+        bestSet = s.stream().mapToInt(Integer::intValue).toArray();
+      }
+    }
+    double[] out = new double[bestSet.length + 1];
+    out[0] = best;
+    for (int t = 0; t < bestSet.length; t++) {
+      out[t + 1] = bestSet[t];
+    }
+    return out;
+  }
+
+  private static double value(SetFunction f, java.util.List<Integer> s) {
+    return f.evaluate(s.stream().mapToInt(Integer::intValue).toArray());
+  }
+
+  @ParameterizedTest
+  @EnumSource(SieveStreaming.Rule.class)
+  void agreesWithAPlainLoopOfTheRule(SieveStreaming.Rule rule) {
+    int k = 4;
+    for (long inst = 0; inst < 6; inst++) {
+      // integer-valued coverage: gains and values are exact, so the comparison can be bitwise
+      int n = 25;
+      RandomGenerator rng = Rng.create(100 + inst);
+      int[][] sets = new int[n][];
+      for (int j = 0; j < n; j++) {
+        sets[j] = Rng.permutation(rng, 40);
+        sets[j] = Arrays.copyOf(sets[j], 1 + rng.nextInt(8));
+      }
+      double[] w = new double[40];
+      for (int u = 0; u < 40; u++) {
+        w[u] = 1 + rng.nextInt(5);
+      }
+      SetFunction f = new dev.fathom.submodular.function.WeightedCoverage(sets, w);
+      int[] stream = Rng.permutation(rng, n);
+      double eps = inst % 2 == 0 ? 0.1 : 0.3;
+      SieveStreaming sieve = new SieveStreaming(f, k, eps, rule);
+      for (int e : stream) {
+        sieve.offer(e);
+      }
+      Selection s = sieve.result();
+      double[] ref = reference(f, stream, k, eps, rule);
+      assertEquals(ref[0], s.value(), 0.0, "instance " + inst);
+      if (ref.length > 1) {
+        int[] refSet = new int[ref.length - 1];
+        for (int t = 0; t < refSet.length; t++) {
+          refSet[t] = (int) ref[t + 1];
+        }
+        assertArrayEquals(refSet, s.elements(), "instance " + inst);
+      }
+      assertTrue(s.size() > 0);
+    }
+  }
+
+  @Test
+  void adaptiveRuleAcceptsBelowTheFixedThresholdOnceASieveIsValuable() {
+    // one guess v: after a big first element, the adaptive bar (v/2 - f(S))/(k - |S|) is below v/2k
+    double[][] sim = {{10, 10, 0}, {0, 0, 1}, {0, 0, 1}};
+    FacilityLocation f = FacilityLocation.dense(sim);
+    double v = 20;
+    double fixedBar = v / (2 * 2);
+    double adaptiveBar = (v / 2 - 20) / (2 - 1);
+    assertTrue(1 < fixedBar && 1 > adaptiveBar);
+    for (SieveStreaming.Rule rule : SieveStreaming.Rule.values()) {
+      SieveStreaming sieve = new SieveStreaming(f, 2, 0.5, rule);
+      sieve.offer(0);
+      sieve.offer(1);
+      assertEquals(rule == SieveStreaming.Rule.ADAPTIVE ? 21 : 20, sieve.result().value(), 1e-12);
+      assertEquals(21, Instances.bruteForce(f, Constraint.cardinality(2), 2), 1e-12);
     }
   }
 
@@ -87,12 +208,13 @@ class SieveStreamingTest {
     return true;
   }
 
-  @Test
-  void memoryStaysBounded() {
+  @ParameterizedTest
+  @EnumSource(SieveStreaming.Rule.class)
+  void memoryStaysBounded(SieveStreaming.Rule rule) {
     double eps = 0.2;
     int k = 10;
     FacilityLocation f = Instances.facility(3, 500);
-    SieveStreaming sieve = new SieveStreaming(f, k, eps);
+    SieveStreaming sieve = new SieveStreaming(f, k, eps, rule);
     for (int e : Rng.permutation(Rng.create(1), 500)) {
       sieve.offer(e);
     }
@@ -110,11 +232,50 @@ class SieveStreamingTest {
         streamed.oracleCalls() <= 500 * (1 + (long) sieves), streamed.oracleCalls() + " " + sieves);
   }
 
+  @ParameterizedTest
+  @EnumSource(SieveStreaming.Rule.class)
+  void startSetCountsAgainstKAndTheGuaranteeHoldsOnTheRest(SieveStreaming.Rule rule) {
+    double eps = 0.1;
+    int n = 12;
+    int k = 5;
+    for (long inst = 0; inst < 4; inst++) {
+      SetFunction f =
+          inst % 2 == 0 ? Instances.facility(inst, n) : Instances.coverage(inst, n, 30, 0.15);
+      RandomGenerator rng = Rng.create(inst + 20);
+      int[] start = Arrays.copyOf(Rng.permutation(rng, n), 2);
+      double f0 = f.evaluate(start);
+      double opt = Instances.bruteForceFrom(f, start, Constraint.cardinality(k), k);
+      for (int order = 0; order < 20; order++) {
+        SieveStreaming sieve = new SieveStreaming(f.startingFrom(start), k, eps, rule);
+        for (int e : Rng.permutation(rng, n)) {
+          sieve.offer(e);
+        }
+        Selection s = sieve.result();
+        assertTrue(s.size() <= k - start.length);
+        int[] all = Arrays.copyOf(start, start.length + s.size());
+        System.arraycopy(s.elements(), 0, all, start.length, s.size());
+        assertEquals(all.length, Arrays.stream(all).distinct().count(), "start elements repeated");
+        assertEquals(f.evaluate(all), s.value(), 1e-9);
+        assertTrue(s.value() - f0 >= (0.5 - eps) * (opt - f0) - 1e-9, "order " + order);
+      }
+    }
+    SetFunction from = Instances.facility(1, 5).startingFrom(0, 1);
+    assertEquals(
+        "k = 2: expected more than the 2 elements of f's current set",
+        assertThrows(IllegalArgumentException.class, () -> new SieveStreaming(from, 2, 0.1))
+            .getMessage());
+    assertEquals(from.value(), new SieveStreaming(from, 3, 0.1).result().value(), 0.0);
+  }
+
   @Test
   void badInput() {
     FacilityLocation f = Instances.facility(1, 5);
     assertThrows(IllegalArgumentException.class, () -> new SieveStreaming(f, 0, 0.1));
     assertThrows(IllegalArgumentException.class, () -> new SieveStreaming(f, 2, 0));
+    NullPointerException npe =
+        assertThrows(NullPointerException.class, () -> new SieveStreaming(f, 2, 0.1, null));
+    assertTrue(npe.getMessage().startsWith("rule = null"), npe.getMessage());
+    assertEquals(SieveStreaming.Rule.ADAPTIVE, new SieveStreaming(f, 2, 0.1).rule());
     assertThrows(
         IllegalArgumentException.class,
         () -> new SieveStreaming(new GraphCut(Instances.symmetric(Rng.create(1), 4), 1), 2, 0.1));
