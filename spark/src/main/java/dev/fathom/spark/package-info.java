@@ -5,10 +5,10 @@
  *   <li>{@link dev.fathom.spark.DistributedGreedy}: GreeDi and RandGreeDi, two-round monotone
  *       submodular maximization under {@code |S| <= k} over a {@code JavaRDD}, with the objectives
  *       of {@link dev.fathom.spark.Objectives}.
- *   <li>{@code DistributedCoresets}: merge-and-reduce k-means and k-median coresets of a {@code
- *       JavaRDD<double[]>} through {@code treeAggregate}.
- *   <li>{@code ClusterOracle}: a {@link dev.fathom.hadamard.BatchOracle} whose batches are
- *       evaluated on the cluster, for the sparse Walsh-Hadamard transform.
+ *   <li>{@link dev.fathom.spark.DistributedCoresets}: merge-and-reduce k-means and k-median
+ *       coresets of a {@code JavaRDD<double[]>} through {@code treeAggregate}.
+ *   <li>{@link dev.fathom.spark.ClusterOracle}: a {@link dev.fathom.hadamard.BatchOracle} whose
+ *       batches are evaluated on the cluster, for the sparse Walsh-Hadamard transform.
  * </ul>
  *
  * Spark is a {@code provided} dependency; the cost model of each routine (rounds, bytes shuffled,
