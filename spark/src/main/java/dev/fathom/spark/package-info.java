@@ -9,6 +9,8 @@
  *       coresets of a {@code JavaRDD<double[]>} through {@code treeAggregate}.
  *   <li>{@link dev.fathom.spark.ClusterOracle}: a {@link dev.fathom.hadamard.BatchOracle} whose
  *       batches are evaluated on the cluster, for the sparse Walsh-Hadamard transform.
+ *   <li>{@link dev.fathom.spark.DistributedFiniteSum}: a finite-sum operator whose full evaluation
+ *       runs on the cluster, for the full passes of VR-Halpern and Halpern.
  * </ul>
  *
  * Spark is a {@code provided} dependency; the cost model of each routine (rounds, bytes shuffled,
