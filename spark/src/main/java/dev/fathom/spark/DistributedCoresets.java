@@ -1,0 +1,253 @@
+package dev.fathom.spark;
+
+// Library use (coresets): ClusteringCoresets.kMeans / kMedian at the leaves,
+// SensitivitySampling.sample in the reduce step; Rng.stream / mix64 for the seeds.
+import dev.fathom.core.Args;
+import dev.fathom.core.Rng;
+import dev.fathom.coreset.ClusteringCoresets;
+import dev.fathom.coreset.Coreset;
+import dev.fathom.coreset.SensitivitySampling;
+import dev.fathom.linalg.Vectors;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+import java.util.random.RandomGenerator;
+import org.apache.spark.api.java.JavaRDD;
+
+/**
+ * Merge-and-reduce clustering coresets of a distributed point set (Har-Peled and Mazumdar 2004; the
+ * composability of sensitivity-sampling coresets, Feldman and Langberg 2011). Each partition builds
+ * Fathom's single-machine coreset of its rows ({@link ClusteringCoresets#kMeans} or {@link
+ * ClusteringCoresets#kMedian}, {@code m} draws from a {@code D^z}-seeded solution with {@code k}
+ * centres). Spark's {@code treeAggregate} then merges the summaries pairwise up a tree: the union
+ * of coresets of disjoint parts is a coreset of their union, and whenever a union has more than
+ * {@code m} points it is reduced again by weighted sensitivity sampling to {@code m} draws. With
+ * per-level error {@code eps} and {@code L} reduce levels on a path, the result is a {@code (1 +-
+ * eps)^L} coreset: for every set of {@code k} centres its weighted cost is within that factor of
+ * the cost of the whole distributed data (with the probability of the sampling steps).
+ *
+ * <p>The seed of partition {@code p} is {@code Rng.stream(seed, p)}; a reduce step's seed is mixed
+ * from {@code seed} and the two summaries it merges. Spark does not fix the order in which {@code
+ * treeAggregate} combines partial results, so repeated runs may differ in the sampled points (not
+ * in the guarantee).
+ *
+ * <p>Cost: one Spark job; every partition sends at most {@code m} weighted points ({@code m (d +
+ * 1)} doubles) up the aggregation tree; the driver holds at most {@code 2 m} points at the end.
+ */
+public final class DistributedCoresets {
+  private DistributedCoresets() {}
+
+  /**
+   * A merge-and-reduce k-means coreset ({@code z = 2}).
+   *
+   * @param data the points, rows of one dimension, finite, at least {@code 1}
+   * @param k the number of clusters the coreset is for, at least 1
+   * @param m the draws per coreset (the size bound of every summary), at least {@code k}
+   * @param seed the seed
+   * @return at most {@code m} weighted points (all points with weight 1 when there are at most
+   *     {@code m})
+   */
+  public static WeightedPoints kMeans(JavaRDD<double[]> data, int k, int m, long seed) {
+    return build(data, k, m, 2, seed);
+  }
+
+  /**
+   * A merge-and-reduce k-median coreset ({@code z = 1}), as {@link #kMeans}.
+   *
+   * @param data the points, rows of one dimension, finite, at least {@code 1}
+   * @param k the number of clusters the coreset is for, at least 1
+   * @param m the draws per coreset (the size bound of every summary), at least {@code k}
+   * @param seed the seed
+   * @return at most {@code m} weighted points
+   */
+  public static WeightedPoints kMedian(JavaRDD<double[]> data, int k, int m, long seed) {
+    return build(data, k, m, 1, seed);
+  }
+
+  /**
+   * The clustering cost of the whole distributed data, {@code sum_x min_c |x - c|^z}, as one {@code
+   * treeAggregate}.
+   *
+   * @param data the points
+   * @param centres the centres, at least one, finite
+   * @param z the distance power, 1 (k-median) or 2 (k-means)
+   * @return the cost
+   */
+  public static double cost(JavaRDD<double[]> data, double[][] centres, int z) {
+    return costs(data, Collections.singletonList(Args.notNull("centres", centres)), z)[0];
+  }
+
+  /**
+   * The clustering costs of the whole distributed data for several sets of centres in one pass (one
+   * {@code treeAggregate}; each partition sends {@code queries} doubles).
+   *
+   * @param data the points
+   * @param queries the sets of centres, each at least one centre, finite, of one dimension
+   * @param z the distance power, 1 (k-median) or 2 (k-means)
+   * @return the cost of each set of centres
+   */
+  public static double[] costs(JavaRDD<double[]> data, List<double[][]> queries, int z) {
+    Args.notNull("data", data);
+    Args.notNull("queries", queries);
+    Args.inRange("z", z, 1, 2);
+    double[][][] q = new double[queries.size()][][];
+    for (int i = 0; i < q.length; i++) {
+      WeightedPoints.checkCentres(queries.get(i), -1);
+      q[i] = queries.get(i).clone();
+    }
+    return data.treeAggregate(
+        new double[q.length],
+        (s, x) -> {
+          for (int i = 0; i < q.length; i++) {
+            s[i] += WeightedPoints.pointCost(x, q[i], z);
+          }
+          return s;
+        },
+        (a, b) -> {
+          for (int i = 0; i < a.length; i++) {
+            a[i] += b[i];
+          }
+          return a;
+        },
+        2);
+  }
+
+  private static WeightedPoints build(JavaRDD<double[]> data, int k, int m, int z, long seed) {
+    Args.notNull("data", data);
+    Args.positive("k", k);
+    if (m < k) {
+      throw Args.fail("m", m, "at least k = " + k);
+    }
+    JavaRDD<WeightedPoints> leaves =
+        data.mapPartitionsWithIndex(
+            (p, rows) -> List.of(leaf(rows, k, m, z, Rng.stream(seed, p))).iterator(), false);
+    WeightedPoints all =
+        leaves.treeAggregate(
+            WeightedPoints.EMPTY,
+            (a, b) -> merge(a, b, k, m, z, seed),
+            (a, b) -> merge(a, b, k, m, z, seed),
+            2);
+    if (all.size() == 0) {
+      throw Args.fail("data", "an empty RDD", "at least one point");
+    }
+    return all;
+  }
+
+  /** A partition's coreset: the library's single-machine coreset, or all rows if at most m. */
+  static WeightedPoints leaf(Iterator<double[]> rows, int k, int m, int z, RandomGenerator rng) {
+    List<double[]> list = new ArrayList<>();
+    rows.forEachRemaining(list::add);
+    if (list.isEmpty()) {
+      return WeightedPoints.EMPTY;
+    }
+    double[][] x = list.toArray(new double[0][]);
+    Args.rectangular("data rows", x);
+    if (x.length <= m) {
+      double[] w = new double[x.length];
+      Arrays.fill(w, 1);
+      return new WeightedPoints(x, w);
+    }
+    Coreset c =
+        z == 2 ? ClusteringCoresets.kMeans(x, k, m, rng) : ClusteringCoresets.kMedian(x, k, m, rng);
+    return new WeightedPoints(c.rows(x), c.weights());
+  }
+
+  /** The union of two summaries, reduced to m draws when it has more than m points. */
+  static WeightedPoints merge(WeightedPoints a, WeightedPoints b, int k, int m, int z, long seed) {
+    if (a.size() == 0) {
+      return b;
+    }
+    if (b.size() == 0) {
+      return a;
+    }
+    int da = a.points()[0].length;
+    int db = b.points()[0].length;
+    if (da != db) {
+      throw Args.fail("data rows' dimension", db, "the same in every partition, " + da);
+    }
+    int n = a.size() + b.size();
+    double[][] p = new double[n][];
+    double[] w = new double[n];
+    System.arraycopy(a.points(), 0, p, 0, a.size());
+    System.arraycopy(b.points(), 0, p, a.size(), b.size());
+    System.arraycopy(a.weights(), 0, w, 0, a.size());
+    System.arraycopy(b.weights(), 0, w, a.size(), b.size());
+    WeightedPoints union = new WeightedPoints(p, w);
+    if (n <= m) {
+      return union;
+    }
+    long mixed =
+        Rng.mix64(
+            seed
+                ^ Rng.mix64(Double.doubleToLongBits(a.totalWeight()))
+                ^ Rng.mix64(Double.doubleToLongBits(b.totalWeight()) + n));
+    return reduce(union, Math.min(k, n), m, z, Rng.create(mixed));
+  }
+
+  /**
+   * Weighted sensitivity sampling: a {@code D^z}-seeded weighted solution B, the bounds {@code s_i
+   * = w_i d(p_i, B)^z / cost_w(B) + w_i / W(cluster of i)}, {@code m} draws proportional to them; a
+   * drawn point keeps {@code w_i} times its sampling weight, so every cost estimate is unbiased.
+   */
+  static WeightedPoints reduce(WeightedPoints s, int k, int m, int z, RandomGenerator rng) {
+    double[][] p = s.points();
+    double[] w = s.weights();
+    int n = p.length;
+    double[] dist = new double[n];
+    int[] assign = new int[n];
+    double[][] centres = new double[k][];
+    centres[0] = p[draw(w, null, rng)];
+    for (int i = 0; i < n; i++) {
+      dist[i] = WeightedPoints.power(Vectors.distanceSquared(p[i], centres[0]), z);
+    }
+    for (int c = 1; c < k; c++) {
+      centres[c] = p[draw(w, dist, rng)];
+      for (int i = 0; i < n; i++) {
+        double d = WeightedPoints.power(Vectors.distanceSquared(p[i], centres[c]), z);
+        if (d < dist[i]) {
+          dist[i] = d;
+          assign[i] = c;
+        }
+      }
+    }
+    double total = 0;
+    double[] clusterWeight = new double[k];
+    for (int i = 0; i < n; i++) {
+      total += w[i] * dist[i];
+      clusterWeight[assign[i]] += w[i];
+    }
+    double[] bounds = new double[n];
+    for (int i = 0; i < n; i++) {
+      bounds[i] = (total > 0 ? w[i] * dist[i] / total : 0) + w[i] / clusterWeight[assign[i]];
+    }
+    Coreset c = SensitivitySampling.sample(bounds, m, rng);
+    double[] weights = new double[c.size()];
+    for (int j = 0; j < weights.length; j++) {
+      weights[j] = w[c.index(j)] * c.weight(j);
+    }
+    return new WeightedPoints(c.rows(p), weights);
+  }
+
+  /** An index drawn proportional to {@code w_i * d_i} ({@code w_i} alone when d is null or 0). */
+  private static int draw(double[] w, double[] d, RandomGenerator rng) {
+    double total = 0;
+    for (int i = 0; i < w.length; i++) {
+      total += d == null ? w[i] : w[i] * d[i];
+    }
+    if (!(total > 0)) {
+      return d == null ? rng.nextInt(w.length) : draw(w, null, rng);
+    }
+    double u = rng.nextDouble() * total;
+    double acc = 0;
+    for (int i = 0; i < w.length; i++) {
+      double mass = d == null ? w[i] : w[i] * d[i];
+      acc += mass;
+      if (acc > u && mass > 0) {
+        return i;
+      }
+    }
+    return w.length - 1;
+  }
+}
