@@ -9,6 +9,8 @@ import java.util.Objects;
  * offending value and what was expected, in the form {@code "name = value: expected ..."}; for
  * example {@code "n = 12: expected a power of two"}. Null arrays give a {@link
  * NullPointerException} naming the parameter. All methods are static and thread-safe.
+ *
+ * @since 1.0
  */
 public final class Args {
   private Args() {}

@@ -13,6 +13,8 @@ import java.util.random.RandomGenerator.SplittableGenerator;
  * numbers as a serial run, whatever the scheduling. {@link #split(long, int)} gives the same
  * guarantee for a fixed count of streams. Generators are {@link SplittableRandom}, which is in
  * {@code java.base} on every JDK 17 runtime.
+ *
+ * @since 1.0
  */
 public final class Rng {
   private Rng() {}

@@ -30,6 +30,7 @@ import java.util.random.RandomGenerator;
  * <p>Not thread-safe to share while running; independent instances are fine.
  *
  * @param <Q> the query type
+ * @since 1.0
  */
 public final class AutoCoreset<Q> {
   private final PointLoss<Q> loss;

@@ -26,6 +26,8 @@ import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
  * </ul>
  *
  * Static and thread-safe; deterministic.
+ *
+ * @since 1.0
  */
 public final class Caratheodory {
   private Caratheodory() {}

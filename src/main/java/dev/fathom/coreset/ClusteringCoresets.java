@@ -13,6 +13,8 @@ import java.util.random.RandomGenerator;
  * d(., mu)^2)}, with an additive-error guarantee.
  *
  * <p>Static and thread-safe; same seed, same coreset.
+ *
+ * @since 1.0
  */
 public final class ClusteringCoresets {
   private ClusteringCoresets() {}

@@ -19,6 +19,8 @@ import java.util.random.RandomGenerator;
  * is not a power of 4 is first standard-thinned (from the end) to the largest power of 4 below it.
  *
  * <p>Immutable and thread-safe; same seed, same output.
+ *
+ * @since 1.0
  */
 public final class CompressPlusPlus {
   private final KernelThinning thinning;

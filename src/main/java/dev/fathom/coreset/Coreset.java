@@ -12,6 +12,7 @@ import java.util.Arrays;
  *
  * @param indices the distinct indices of the chosen points, each in {@code [0, n)}
  * @param weights the weight of each chosen point, finite and non-negative, same length
+ * @since 1.0
  */
 public record Coreset(int[] indices, double[] weights) {
   /**

@@ -6,6 +6,8 @@ import dev.fathom.core.Args;
  * Coreset sizes from a target relative error {@code eps} and failure probability {@code delta}. The
  * bounds are the standard ones with every hidden constant set to 1, so they are a scale, not a
  * certificate: the tests of this package measure the errors that such sizes really give.
+ *
+ * @since 1.0
  */
 public final class CoresetSize {
   private CoresetSize() {}

@@ -7,6 +7,8 @@ import java.util.random.RandomGenerator;
 /**
  * Built-in synthetic data sets for examples, the tour and the benchmarks; the same seed always
  * gives the same data.
+ *
+ * @since 1.0
  */
 public final class Datasets {
   private Datasets() {}

@@ -5,6 +5,7 @@ package dev.fathom.coreset;
  * AutoCoreset calls on each candidate coreset. Ready ones are in {@link Fitters}.
  *
  * @param <Q> the query type, as in {@link PointLoss}
+ * @since 1.0
  */
 @FunctionalInterface
 public interface Fitter<Q> {

@@ -12,6 +12,8 @@ import org.ejml.interfaces.linsol.LinearSolverDense;
  * Weighted fit routines matching the losses of {@link Losses}: each minimises the coreset's
  * weighted loss {@code sum_j w_j loss_{i_j}(q)}. Fitters keep (do not copy) their data and are
  * stateless, so they are thread-safe.
+ *
+ * @since 1.0
  */
 public final class Fitters {
   private Fitters() {}

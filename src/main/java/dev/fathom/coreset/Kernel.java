@@ -9,6 +9,8 @@ import dev.fathom.core.Args;
  * (up to scale), used by root and power kernel thinning.
  *
  * <p>Instances are immutable and thread-safe.
+ *
+ * @since 1.0
  */
 public abstract class Kernel {
   Kernel() {}

@@ -32,6 +32,8 @@ import java.util.random.RandomGenerator;
  * traffic.
  *
  * <p>Instances are immutable and thread-safe; same seed, same output.
+ *
+ * @since 1.0
  */
 public final class KernelThinning {
   private final Options options;

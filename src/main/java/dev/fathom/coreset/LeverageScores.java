@@ -10,6 +10,8 @@ import org.ejml.interfaces.decomposition.QRDecomposition;
  * the column space of {@code A}, computed from a Householder thin QR (EJML). For a full column rank
  * {@code A} they lie in {@code [0, 1]} and sum to {@code d}; {@code tau_i} is the ℓ2 sensitivity
  * {@code sup_x (a_i . x)^2 / ||A x||^2}.
+ *
+ * @since 1.0
  */
 public final class LeverageScores {
   private LeverageScores() {}

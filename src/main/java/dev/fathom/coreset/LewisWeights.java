@@ -14,6 +14,8 @@ import org.ejml.interfaces.linsol.LinearSolverDense;
  * {@code w <- (a_i^T (A^T W^{1-2/p} A)^{-1} a_i)^{p/2}} is a contraction for {@code p < 4}. For
  * {@code p = 2} the weights are the leverage scores; for every {@code p} they sum to {@code d} at
  * the fixed point. Sampling proportional to them gives ℓp subspace embeddings.
+ *
+ * @since 1.0
  */
 public final class LewisWeights {
   private LewisWeights() {}

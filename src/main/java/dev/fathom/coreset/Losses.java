@@ -11,6 +11,8 @@ import dev.fathom.core.Args;
  * <p>The regularized classifiers spread their ridge term evenly over the points, {@code loss_i =
  * data term_i + lambda/(2n) ||beta||^2}, so the full loss is {@code sum data terms + lambda/2
  * ||beta||^2} and an unbiased coreset of total weight about {@code n} reproduces it.
+ *
+ * @since 1.0
  */
 public final class Losses {
   private Losses() {}

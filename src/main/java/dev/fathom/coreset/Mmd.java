@@ -7,6 +7,8 @@ import dev.fathom.core.Args;
  * subset: {@code MMD^2 = mean K[P,P] - 2 sum_j w_j mean_i K[i, c_j] + sum_{j,l} w_j w_l K[c_j,
  * c_l]} with normalised weights. Costs about {@code n^2/2 + n s + s^2/2} kernel evaluations (the
  * first term can be computed once with {@link #selfTerm} and passed back in).
+ *
+ * @since 1.0
  */
 public final class Mmd {
   private Mmd() {}

@@ -7,6 +7,7 @@ package dev.fathom.coreset;
  *
  * @param <Q> the query type: a parameter vector ({@code double[]}) for regression and
  *     classification, a set of centers ({@code double[][]}) for clustering
+ * @since 1.0
  */
 public interface PointLoss<Q> {
   /**

@@ -17,6 +17,8 @@ import java.util.random.RandomGenerator;
  *
  * Each draw gets the weight {@code 1/(m p_i)}; see {@link SensitivitySampling}. Static and
  * thread-safe.
+ *
+ * @since 1.0
  */
 public final class RegressionCoresets {
   private RegressionCoresets() {}

@@ -12,6 +12,8 @@ import java.util.random.RandomGenerator;
  * an unbiased estimator of every sum {@code sum_i f_i(q)}.
  *
  * <p>All methods are static and thread-safe; same seed, same coreset.
+ *
+ * @since 1.0
  */
 public final class SensitivitySampling {
   private SensitivitySampling() {}

@@ -9,6 +9,8 @@ import java.util.random.RandomGenerator;
  * the sum of all rows. AutoCoreset summarizes the rows of the loss matrix (one row per point, one
  * column per query), so that the coreset reproduces every query's total loss. Implementations are
  * immutable and thread-safe.
+ *
+ * @since 1.0
  */
 public interface VectorSummarizer {
   /**

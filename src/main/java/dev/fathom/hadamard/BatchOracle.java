@@ -5,6 +5,8 @@ import java.util.OptionalInt;
 /**
  * A function on {@code n}-bit indices evaluated many points at a time, as machine-learning models
  * and simulators prefer. {@link SparseWalshHadamard} asks all its queries in one call.
+ *
+ * @since 1.0
  */
 @FunctionalInterface
 public interface BatchOracle {

@@ -4,6 +4,8 @@ package dev.fathom.hadamard;
  * The scaling of a Walsh-Hadamard transform of length {@code N = 2^n}, with {@code H[k][m] =
  * (-1)^popcount(k & m)} in natural (Sylvester) order. The references disagree on this, so every
  * transform in this package names it explicitly.
+ *
+ * @since 1.0
  */
 public enum Normalization {
   /** {@code y = H x}, no scaling (FFHT, Commons Math forward). Its inverse is {@code H y / N}. */

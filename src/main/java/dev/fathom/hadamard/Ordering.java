@@ -5,6 +5,8 @@ import dev.fathom.core.Args;
 /**
  * Orders of the Walsh functions, offered as permutations of the natural-order output of {@link
  * WalshHadamard}. Row {@code k} of the natural (Sylvester) matrix is {@code (-1)^popcount(k & m)}.
+ *
+ * @since 1.0
  */
 public enum Ordering {
   /** Natural (Sylvester, Hadamard) order: the identity permutation. */

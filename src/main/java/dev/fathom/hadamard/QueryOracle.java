@@ -3,6 +3,8 @@ package dev.fathom.hadamard;
 /**
  * A function on {@code n}-bit indices, {@code f(m)} for {@code m} in {@code [0, 2^n)}, queried one
  * point at a time. Its batch form loops over the points.
+ *
+ * @since 1.0
  */
 @FunctionalInterface
 public interface QueryOracle extends BatchOracle {

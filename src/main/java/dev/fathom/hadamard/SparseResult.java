@@ -8,6 +8,8 @@ import java.util.Arrays;
  * What {@link SparseWalshHadamard} found: the non-zero coefficients in the {@link
  * Normalization#FOURIER} convention, {@code f(m) = sum_k values[i] (-1)^popcount(indices[i] & m)},
  * with the diagnostics of the run.
+ *
+ * @since 1.0
  */
 public final class SparseResult {
   private final long[] indices;

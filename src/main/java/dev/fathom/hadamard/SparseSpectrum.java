@@ -14,6 +14,8 @@ import java.util.random.RandomGenerator;
  * ({@code O(K)} per query), independently of any transform, which makes it the test signal of
  * {@link SparseWalshHadamard}: examples, tests, benchmarks and the tour use it. Immutable and
  * thread-safe.
+ *
+ * @since 1.0
  */
 public final class SparseSpectrum implements QueryOracle {
   private final int n;

@@ -32,6 +32,8 @@ import java.util.random.RandomGenerator;
  * Rng.create(seed)} draw the same. The same options and seed give the same queries and the same
  * result. Instances are immutable and thread-safe; the oracle is called from the calling thread
  * only.
+ *
+ * @since 1.0
  */
 public final class SparseWalshHadamard {
   /** Standard normal quantile at 0.1, for the noise estimate. */

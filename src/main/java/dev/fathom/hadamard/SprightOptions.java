@@ -15,6 +15,8 @@ import java.util.OptionalDouble;
  *
  * <p>Immutable; its parameters are named by the builder methods and the {@code with...} copies, so
  * no two of them can be swapped.
+ *
+ * @since 1.0
  */
 public final class SprightOptions {
   private final int n;

@@ -21,6 +21,8 @@ import dev.fathom.core.Args;
  * a single pass. The parallel variants use the common fork-join pool for sizes of at least {@code
  * 2^16} and give bitwise the same result as the serial ones. All methods are static and thread-safe
  * (they share no state; concurrent calls on the same array are the caller's concern).
+ *
+ * @since 1.0
  */
 public final class WalshHadamard {
   /** The largest supported {@code log2} of the length: {@code 2^30} elements. */

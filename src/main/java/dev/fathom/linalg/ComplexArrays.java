@@ -8,6 +8,8 @@ import dev.fathom.core.Args;
  * <p>An interleaved array of {@code 2n} doubles holds {@code n} complex numbers. Outputs may alias
  * inputs (every kernel reads an element's parts before it writes them). All methods are static and
  * thread-safe; only the documented output is modified.
+ *
+ * @since 1.0
  */
 public final class ComplexArrays {
   private ComplexArrays() {}

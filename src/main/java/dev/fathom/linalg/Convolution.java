@@ -12,6 +12,8 @@ import dev.fathom.core.Args;
  * about {@code 1e-15 * max|a| * max|b| * sqrt(min(n, m))} per entry (absolute, not relative:
  * entries much smaller than that bound lose relative accuracy, as with any FFT convolution). All
  * methods are static and thread-safe; inputs are not modified.
+ *
+ * @since 1.0
  */
 public final class Convolution {
   /** Below this shorter-operand length direct summation is used by {@link #linear}. */

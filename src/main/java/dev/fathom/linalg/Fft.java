@@ -26,6 +26,8 @@ import org.jtransforms.fft.DoubleFFT_1D;
  * JTransforms' default pool uses non-daemon threads that stay alive for a minute after their last
  * task; a program that returns from {@code main} without {@code System.exit} should call {@code
  * ConcurrencyUtils.shutdownThreadPoolAndAwaitTermination()} (or install a daemon pool) first.
+ *
+ * @since 1.0
  */
 public final class Fft {
   private static final int CACHE_LIMIT = 64;

@@ -10,6 +10,8 @@ import dev.fathom.core.Args;
  *
  * <p>The tree keeps (does not copy) the point rows, which must not change while it is used. Queries
  * do not modify the tree, so one tree may serve many threads.
+ *
+ * @since 1.0
  */
 public final class KdTree {
   private static final int LEAF = 8;

@@ -20,6 +20,8 @@ import java.util.function.IntConsumer;
  * over the coordinates in order, starting from zero, whatever kernel, tile or thread computes it,
  * and the maximum is an exact reduction, so the matrix is bitwise the same with or without the SIMD
  * kernel and for every thread count, and exactly symmetric.
+ *
+ * @since 1.0
  */
 public final class SquaredEuclidean {
   /**

@@ -13,6 +13,8 @@ import dev.fathom.core.Args;
  *
  * <p>Methods taking two arrays require equal lengths; the {@code (offset, length)} overloads work
  * on ranges. All methods are static and thread-safe; only the documented output is modified.
+ *
+ * @since 1.0
  */
 public final class Vectors {
   private Vectors() {}

@@ -7,6 +7,8 @@ import org.ejml.dense.row.CommonOps_DDRM;
 /**
  * Covariance diagnostics of LSA: the CLT covariance of the Polyak-Ruppert average and empirical
  * covariances to compare it with. Static and thread-safe.
+ *
+ * @since 1.0
  */
 public final class Covariances {
   private Covariances() {}

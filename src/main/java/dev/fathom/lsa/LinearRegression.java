@@ -16,6 +16,8 @@ import org.ejml.dense.row.CommonOps_DDRM;
  * sampled uniformly with replacement, whose rows may be sparse (only non-zeros are touched).
  *
  * <p>Immutable; each {@link #stream()} call returns a new, non-thread-safe stream.
+ *
+ * @since 1.0
  */
 public final class LinearRegression {
   private final LinearSystem mean;

@@ -7,6 +7,8 @@ import org.ejml.dense.row.CommonOps_DDRM;
 /**
  * The deterministic system {@code Ā θ = b̄} that an LSA stream estimates. Immutable: the
  * constructor copies its arguments and the accessors return copies.
+ *
+ * @since 1.0
  */
 public final class LinearSystem {
   private final DMatrixRMaj a;

@@ -24,6 +24,8 @@ import org.ejml.data.DMatrixRMaj;
  * {@link Status#DIVERGED}.
  *
  * <p>Static methods; the stream passed in holds state and must not be shared between threads.
+ *
+ * @since 1.0
  */
 public final class Lsa {
   private Lsa() {}

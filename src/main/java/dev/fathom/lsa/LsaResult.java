@@ -27,6 +27,7 @@ import org.ejml.data.DMatrixRMaj;
  *     ({@code n} = {@link #averaged()}), to compare with the CLT covariance {@code Ā⁻¹ Σ Ā⁻ᵀ} (see
  *     {@link Covariances#clt}); null unless {@link Lsa.Options#batches()} was set and the run
  *     completed
+ * @since 1.0
  */
 public record LsaResult(
     double[] last,

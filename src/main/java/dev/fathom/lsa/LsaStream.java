@@ -17,6 +17,8 @@ import java.util.random.RandomGenerator;
  * their randomness (as Richardson-Romberg extrapolation does).
  *
  * <p>Implementations hold mutable state and are not thread-safe.
+ *
+ * @since 1.0
  */
 public interface LsaStream {
   /**

@@ -13,6 +13,8 @@ import org.ejml.dense.row.CommonOps_DDRM;
  *
  * <p>Transitions are stored row by row (compressed sparse rows), so sampling a successor costs
  * O(out-degree). Immutable and thread-safe; sampling uses the caller's generator.
+ *
+ * @since 1.0
  */
 public final class MarkovRewardProcess {
   private final int n;

@@ -9,6 +9,8 @@ import java.util.Arrays;
  * γφ(s')}, {@code y = r}; least-squares SGD is {@code u = v = a}, {@code y} the response.
  *
  * <p>Entries with the same index add up. Mutable and not thread-safe; a stream reuses one instance.
+ *
+ * @since 1.0
  */
 public final class RankOneSample {
   private final int d;

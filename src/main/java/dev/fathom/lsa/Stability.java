@@ -21,6 +21,7 @@ import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
  * @param minRealPart the smallest real part of an eigenvalue of {@code Ā}
  * @param maxStableAlpha {@code α_max = min 2 Re λ / |λ|²} (0 when not Hurwitz)
  * @param spectralRadius the spectral radius of {@code I − αĀ}
+ * @since 1.0
  */
 public record Stability(
     boolean known,

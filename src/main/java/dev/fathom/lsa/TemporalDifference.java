@@ -16,6 +16,8 @@ import org.ejml.data.DMatrixRMaj;
  * is what Richardson-Romberg extrapolation removes).
  *
  * <p>Immutable; each {@link #stream(Sampling)} call returns a new, non-thread-safe stream.
+ *
+ * @since 1.0
  */
 public final class TemporalDifference {
   /** How transitions are drawn. */

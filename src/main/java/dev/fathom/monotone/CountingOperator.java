@@ -6,6 +6,8 @@ import dev.fathom.core.Args;
  * A finite-sum operator that counts oracle calls: one per component evaluation, two per component
  * difference, {@code n} per full evaluation. Solvers wrap the problem's operator in one of these,
  * so every reported oracle count is measured, not estimated. Not thread-safe.
+ *
+ * @since 1.0
  */
 public final class CountingOperator implements FiniteSumOperator {
   private final FiniteSumOperator inner;

@@ -18,6 +18,8 @@ import dev.fathom.core.StoppingRule;
  * Yoon and Ryu prove {@code ‖F(z_k)‖ = O(L‖z0 − z*‖/k)} for EAG-C with {@code η ≤ 1/(8L_F)}; that
  * step was four to eight times slower on the built-in problems and {@code 0.5/L_F} was stable on
  * all of them, so it is the default; {@link #eagProven()} keeps the proven step.
+ *
+ * @since 1.0
  */
 public final class ExtraGradient implements MonotoneSolver {
   /**

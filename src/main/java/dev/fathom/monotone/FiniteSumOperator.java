@@ -10,6 +10,8 @@ import java.util.Arrays;
  * <p>The primitive is {@link #addComponent}, which accumulates {@code scale·F_i(x)} so that sparse
  * components cost only their support. Implementations override {@link #apply} and {@link
  * #addComponentDifference} when the structure allows a faster full pass or difference.
+ *
+ * @since 1.0
  */
 public interface FiniteSumOperator extends Operator {
   /**

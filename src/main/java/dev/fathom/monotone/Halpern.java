@@ -14,6 +14,8 @@ import dev.fathom.core.StoppingRule;
  * <p>Last-iterate guarantee (Lieder; Diakonikolas): {@code ‖x_k − T x_k‖ ≤ 2‖x0 − x*‖/(k+1)}; with
  * {@code G = 0} and {@code η = 2/L_F} this is {@code ‖F(x_k)‖ ≤ L_F‖x0 − x*‖/(k+1)}. Each iteration
  * costs one full pass ({@code n} oracle calls), whose value gives a free residual check.
+ *
+ * @since 1.0
  */
 public final class Halpern implements MonotoneSolver {
   private final double step;

@@ -42,6 +42,8 @@ import java.util.random.RandomGenerator;
  * (F+G)(J(x_k))}, so the residual bound {@code O(‖x0 − x*‖/(ck))} with its {@code 1/c = L_Q/√n}
  * (the source of the √n gain) holds at {@code J(x_k)}; at {@code x_k} itself only the deterministic
  * {@code O(L_F‖x0 − x*‖/k)} holds.
+ *
+ * @since 1.0
  */
 public final class InexactHalpern implements MonotoneSolver {
   private final boolean vr;

@@ -14,6 +14,8 @@ import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
  * a_iᵀ(x − y)} costs one dot product and one axpy.
  *
  * <p>Immutable and thread-safe.
+ *
+ * @since 1.0
  */
 public final class LeastSquares implements FiniteSumOperator {
   private final int n;

@@ -17,6 +17,8 @@ import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
  * differences).
  *
  * <p>Immutable and thread-safe.
+ *
+ * @since 1.0
  */
 public final class LinearFiniteSum implements FiniteSumOperator {
   private final int d;

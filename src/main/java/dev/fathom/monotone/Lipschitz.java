@@ -13,6 +13,8 @@ import java.util.random.RandomGenerator;
  * squares, bilinear games) it converges to {@code ‖F‖}. In general it returns a lower bound, so
  * solvers multiply it by {@link #SAFETY}. Each iteration costs one full pass ({@code n} oracle
  * calls) of the operator it is given.
+ *
+ * @since 1.0
  */
 public final class Lipschitz {
   /** The factor solvers apply to an estimated constant. */

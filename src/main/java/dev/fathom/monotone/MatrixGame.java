@@ -13,6 +13,8 @@ import java.util.random.RandomGenerator;
  * x_i)}.
  *
  * <p>The duality gap {@link #dualityGap} is an independent optimality certificate. Immutable.
+ *
+ * @since 1.0
  */
 public final class MatrixGame {
   private final double[][] a;

@@ -15,6 +15,8 @@ import dev.fathom.core.StoppingRule;
  * relative * residual(x0))}. Its budget {@link StoppingRule#maxIterations()} counts epochs ({@code
  * n} oracle calls each). {@link StoppingRule#relative} is scale invariant; {@link
  * StoppingRule#absolute} keeps an absolute target.
+ *
+ * @since 1.0
  */
 public interface MonotoneSolver {
   /**

@@ -4,6 +4,8 @@ package dev.fathom.monotone;
  * A single-valued operator {@code F : R^d → R^d}.
  *
  * <p>Implementations need not be thread-safe.
+ *
+ * @since 1.0
  */
 public interface Operator {
   /**

@@ -7,6 +7,7 @@ package dev.fathom.monotone;
  * @param oracleCalls the method's oracle calls at each evaluation, non-decreasing
  * @param epochs the same in epochs
  * @param residuals the residuals
+ * @since 1.0
  */
 public record OracleHistory(long[] oracleCalls, double[] epochs, double[] residuals) {
   /**

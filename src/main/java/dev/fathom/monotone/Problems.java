@@ -10,6 +10,8 @@ import java.util.random.RandomGenerator;
  * MatrixGame#policemanBurglar} and {@link #ouyangXu}), finite-sum least squares, and a regularized
  * bilinear saddle-point problem with a known solution. Every problem carries exact Lipschitz
  * constants.
+ *
+ * @since 1.0
  */
 public final class Problems {
   private Problems() {}

@@ -8,6 +8,8 @@ package dev.fathom.monotone;
  * <p>Build them with {@link Resolvents}. A resolvent acts on the coordinates {@code [from, from +
  * dimension())} of its arguments, so blocks compose into products without copying. Instances may
  * hold workspace and are not thread-safe.
+ *
+ * @since 1.0
  */
 public interface Resolvent {
   /**

@@ -7,6 +7,8 @@ import java.util.Arrays;
  * Factories for common resolvents: the identity, projections onto boxes, simplices and Euclidean
  * balls, products of blocks, and the proximal maps of the ℓ1 norm and the squared ℓ2 norm. The
  * simplex projection is the sort-based {@code O(d log d)} algorithm.
+ *
+ * @since 1.0
  */
 public final class Resolvents {
   private Resolvents() {}

@@ -19,6 +19,8 @@ import java.util.random.RandomGenerator;
  * <p>Defaults: {@code p = 1/n} and {@code γ = 0.99·√p/L_Q} (the theory's {@code γ = τ√(1−α)/L} with
  * {@code α = 1 − p}, {@code τ < 1}). Expected cost per iteration: 3 oracle calls. Each refresh of
  * {@code F(w)} gives a free residual check at {@code w}.
+ *
+ * @since 1.0
  */
 public final class VrExtraGradient implements MonotoneSolver {
   private final double step;

@@ -25,6 +25,8 @@ import java.util.random.RandomGenerator;
  * constant; {@code 2/L_F} diverges in practice). Every full pass gives a free residual check.
  *
  * <p>Configure by copy: {@code new VrHalpern(seed).withStep(0.3).withBatch(16)}.
+ *
+ * @since 1.0
  */
 public final class VrHalpern implements MonotoneSolver {
   private final double step;

@@ -10,6 +10,8 @@ import java.util.random.RandomGenerator;
  * bins).
  *
  * <p>Reproducible from its seed (the bins share one generator). Not thread-safe.
+ *
+ * @since 1.0
  */
 public final class BinnedTsallisInf extends GridBandit {
   private final TsallisInf[] bins;

@@ -31,6 +31,8 @@ import java.util.random.RandomGenerator;
  * box is {@code |theta_0| <= 1/N}, {@code |theta_j| <= 2 / (N j)}.
  *
  * <p>Built by {@link #builder}; reproducible from its seed. Not thread-safe.
+ *
+ * @since 1.0
  */
 public final class ChebCb extends GridBandit {
   /** Which cost range the Lipschitz estimate L divides by the context width. */

@@ -18,6 +18,8 @@ import org.ejml.data.DMatrixSparseCSC;
  * from there, so a CONVERGED result always meets the tolerance on the true residual. A non-positive
  * curvature ends the solve with {@link Status#BREAKDOWN}. All methods are static and thread-safe
  * (given a thread-safe operator and preconditioner).
+ *
+ * @since 1.0
  */
 public final class ConjugateGradient {
   private ConjugateGradient() {}

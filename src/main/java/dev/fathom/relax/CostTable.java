@@ -12,6 +12,8 @@ import java.util.stream.IntStream;
  * the system and omega, and the systems do not depend on earlier solutions).
  *
  * <p>Immutable and thread-safe.
+ *
+ * @since 1.0
  */
 public final class CostTable {
   private final double[] grid;

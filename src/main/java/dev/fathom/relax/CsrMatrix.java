@@ -11,6 +11,8 @@ import org.ejml.data.DMatrixSparseCSC;
  * lower part, its diagonal entry and its strictly upper part.
  *
  * <p>Immutable after construction and safe to share between threads.
+ *
+ * @since 1.0
  */
 public final class CsrMatrix implements LinearOperator {
   final int n;

@@ -8,6 +8,8 @@ import dev.fathom.core.Args;
  * practice); the bandits normalise them internally, so no cost bound need be known.
  *
  * <p>Not thread-safe.
+ *
+ * @since 1.0
  */
 public abstract class GridBandit implements OmegaPolicy {
   private final double[] grid;

@@ -20,6 +20,8 @@ import java.util.NoSuchElementException;
  *
  * <p>Deterministic. The caller must hand each solution back through {@link #accept} before asking
  * for the next system. Not thread-safe.
+ *
+ * @since 1.0
  */
 public final class HeatEquation implements InstanceSequence {
   private final int nx;

@@ -11,6 +11,7 @@ import org.ejml.data.DMatrixSparseCSC;
  * @param rhs the right-hand side b, length n
  * @param initialGuess the starting point, length n, or null for zeros
  * @param context the side information, finite
+ * @since 1.0
  */
 public record Instance(CsrMatrix matrix, double[] rhs, double[] initialGuess, double context) {
   /**

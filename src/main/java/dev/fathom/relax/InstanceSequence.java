@@ -7,6 +7,8 @@ import java.util.NoSuchElementException;
 /**
  * A sequence of linear systems solved one after another. Sequences whose next system depends on the
  * previous solution (a time-stepping simulation) read it through {@link #accept}. Not thread-safe.
+ *
+ * @since 1.0
  */
 public interface InstanceSequence {
   /**

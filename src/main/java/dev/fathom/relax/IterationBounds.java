@@ -36,6 +36,8 @@ import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
  * Cholesky factorisation, O(n^3) time and O(n^2) memory; the SOR norm costs O(n^3) per omega), so
  * this class is for analysis of systems up to 2000 unknowns, as in the reference code. Immutable
  * and thread-safe.
+ *
+ * @since 1.0
  */
 public final class IterationBounds {
   private final double kappa;

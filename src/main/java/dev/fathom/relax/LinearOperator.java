@@ -3,6 +3,8 @@ package dev.fathom.relax;
 /**
  * A square linear map given only by its action, for matrix-free solvers such as {@link
  * ConjugateGradient}. Implementations must not modify {@code x}.
+ *
+ * @since 1.0
  */
 public interface LinearOperator {
   /**

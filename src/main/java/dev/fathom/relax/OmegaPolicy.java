@@ -7,6 +7,8 @@ import java.util.function.ToDoubleFunction;
  * Chooses the relaxation parameter for each system of a sequence and learns from the cost (the
  * iteration count) of the choice. Call {@link #choose} then {@link #observe} once per system.
  * Stateful policies are not thread-safe.
+ *
+ * @since 1.0
  */
 public interface OmegaPolicy {
   /**

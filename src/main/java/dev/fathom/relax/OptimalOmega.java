@@ -17,6 +17,8 @@ import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
  * matrix {@code D^{-1/2} (D - A) D^{-1/2}}, which is similar to J; this needs A symmetric with a
  * positive diagonal. With {@code steps >= n} the estimate is exact up to rounding; for large grids,
  * where the top eigenvalues cluster near 1, more steps sharpen it. Static and thread-safe.
+ *
+ * @since 1.0
  */
 public final class OptimalOmega {
   private OptimalOmega() {}

@@ -3,6 +3,8 @@ package dev.fathom.relax;
 /**
  * A preconditioner for {@link ConjugateGradient}: applies {@code z = M^{-1} r} for a symmetric
  * positive definite M.
+ *
+ * @since 1.0
  */
 public interface Preconditioner {
   /**

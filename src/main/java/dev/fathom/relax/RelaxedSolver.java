@@ -6,6 +6,8 @@ import dev.fathom.core.StoppingRule;
 /**
  * A solver with a relaxation parameter, as the tuning loop sees it: solve one instance at a given
  * omega and report the result (whose iteration count is the cost).
+ *
+ * @since 1.0
  */
 public interface RelaxedSolver {
   /**

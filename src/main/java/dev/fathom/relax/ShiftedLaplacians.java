@@ -14,6 +14,8 @@ import java.util.random.RandomGenerator;
  * {@link #highVariance} and {@link #lowVariance}.
  *
  * <p>Reproducible from its seed; infinite. Not thread-safe.
+ *
+ * @since 1.0
  */
 public final class ShiftedLaplacians implements InstanceSequence {
   private final CsrMatrix base;

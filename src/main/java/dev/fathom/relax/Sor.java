@@ -20,6 +20,8 @@ import org.ejml.data.DMatrixSparseCSC;
  * iterate k is assembled during sweep k+1 from the strictly lower sums saved in sweep k and the
  * strictly upper sums of sweep k+1, so an iteration costs one pass over the nonzeros, and the
  * iterate that met the tolerance is recovered exactly. All methods are static and thread-safe.
+ *
+ * @since 1.0
  */
 public final class Sor {
   private Sor() {}

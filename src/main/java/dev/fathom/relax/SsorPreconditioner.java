@@ -9,6 +9,8 @@ import dev.fathom.core.Args;
  * (0, 2)}.
  *
  * <p>Immutable and thread-safe: it keeps only the inverted diagonal, no workspace.
+ *
+ * @since 1.0
  */
 public final class SsorPreconditioner implements Preconditioner {
   private final CsrMatrix a;

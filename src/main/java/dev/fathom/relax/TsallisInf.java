@@ -24,6 +24,8 @@ import java.util.random.RandomGenerator;
  * and lowers the variance of the estimates of the arms that are played most.
  *
  * <p>Reproducible from its seed. Not thread-safe.
+ *
+ * @since 1.0
  */
 public final class TsallisInf extends GridBandit {
   /** The loss estimator. */

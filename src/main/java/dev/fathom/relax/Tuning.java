@@ -13,6 +13,8 @@ import org.ejml.data.DMatrixSparseCSC;
 /**
  * The online tuning loop: for each system of a sequence, the policy picks omega, the solver runs,
  * and the policy sees the iteration count. Static and thread-safe (the arguments are not).
+ *
+ * @since 1.0
  */
 public final class Tuning {
   private Tuning() {}

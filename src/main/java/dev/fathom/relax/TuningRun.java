@@ -9,6 +9,7 @@ package dev.fathom.relax;
  * @param nanos the wall-clock time of the run, in nanoseconds (solves included when the run solved
  *     live; policy time only when replayed from a {@link CostTable})
  * @param unconverged how many solves ended without converging
+ * @since 1.0
  */
 public record TuningRun(
     String policy, int[] iterations, double[] omegas, long nanos, int unconverged) {

@@ -21,6 +21,8 @@ import org.ejml.dense.row.CommonOps_DDRM;
  * per node (rank 1 for LegS, LagT, FouT; 2 for LegT).
  *
  * <p>Cost O(r^2 N L + L log L), memory O(N + L). All methods are static and thread-safe.
+ *
+ * @since 1.0
  */
 public final class CauchyKernel {
   private CauchyKernel() {}

@@ -11,6 +11,8 @@ import org.ejml.dense.row.NormOps_DDRM;
  * matrix exponential, and the transfer function {@code C^T (s I - A)^{-1} B}. O(N^2 L) and O(N^3)
  * methods meant for references and diagnostics. All methods are static and thread-safe; inputs are
  * not modified.
+ *
+ * @since 1.0
  */
 public final class DenseSsm {
   private DenseSsm() {}

@@ -27,6 +27,8 @@ import dev.fathom.core.Args;
  * validates every array: finite entries, {@code Δ > 0}, matching lengths, and {@code Re A <= 0}
  * unless {@link Builder#allowUnstable()} was called. Instances are immutable; accessors return the
  * internal arrays, which must not be modified.
+ *
+ * @since 1.0
  */
 public final class DiagonalSsm {
   private final int channels;

@@ -31,6 +31,8 @@ import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
  * the old one or {@code 1e-14 ||A||_F}, so a normal matrix with repeated eigenvalues (HiPPO-FouD)
  * gets a unitary V and {@code kappa = 1}, while distinct eigenvalues and near-defective clusters
  * keep their vectors. O(N^4) work (N solves of O(N^3)), intended for N up to a few hundred.
+ *
+ * @since 1.0
  */
 public final class Diagonalization {
   private final double[] eigenvalues;

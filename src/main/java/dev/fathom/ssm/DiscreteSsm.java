@@ -14,6 +14,8 @@ import dev.fathom.core.Args;
  * }</pre>
  *
  * <p>Immutable; accessors return the internal arrays, which must not be modified.
+ *
+ * @since 1.0
  */
 public final class DiscreteSsm {
   private final int channels;

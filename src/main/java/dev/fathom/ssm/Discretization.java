@@ -17,6 +17,7 @@ import dev.fathom.core.Args;
  *
  * @param method the rule
  * @param alpha the GBT parameter in [0, 1] (1/2 for bilinear; ignored and 0 for the others)
+ * @since 1.0
  */
 public record Discretization(Method method, double alpha) {
   /** Zero-order hold. */

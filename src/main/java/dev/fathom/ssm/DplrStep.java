@@ -25,6 +25,8 @@ import dev.fathom.core.Args;
  *
  * <p>Immutable after construction; {@link #step} works on a caller-owned state, so one instance can
  * serve many sequences (and threads, each with its own state).
+ *
+ * @since 1.0
  */
 public final class DplrStep {
   private final int m;

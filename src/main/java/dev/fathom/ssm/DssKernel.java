@@ -19,6 +19,8 @@ import dev.fathom.core.Args;
  * kernel, and so does {@code A_n = 0} (the factor {@code 1 / A_n}).
  *
  * <p>Stateless and thread-safe.
+ *
+ * @since 1.0
  */
 public final class DssKernel {
   private DssKernel() {}

@@ -28,6 +28,8 @@ import org.ejml.dense.row.CommonOps_DDRM;
  * <p>Each satisfies {@code A + P P^T = c I + S} with S skew-symmetric and P of rank 1 (LegS: {@code
  * P_n = sqrt(n + 1/2)}, c = -1/2; LagT: {@code P_n = sqrt(1/2)}; FouT: P = B) or 2 (LegT: {@code
  * r_n / sqrt 2} on odd and on even n). All methods are static and thread-safe.
+ *
+ * @since 1.0
  */
 public final class Hippo {
   private Hippo() {}

@@ -22,6 +22,8 @@ import dev.fathom.core.Args;
  *     .lambda(lambda).bTilde(bTilde).cTilde(cTilde).dt(dt).d(d)   // d is optional (zero)
  *     .build();
  * }</pre>
+ *
+ * @since 1.0
  */
 public final class MimoSsm {
   private final int inputs;

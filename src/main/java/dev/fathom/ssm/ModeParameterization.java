@@ -20,6 +20,8 @@ import dev.fathom.core.Args;
  * <pre>{@code
  * ModeParameterization mp = ModeParameterization.DEFAULT.withReal(Transform.SOFTPLUS);
  * }</pre>
+ *
+ * @since 1.0
  */
 public final class ModeParameterization {
 

@@ -6,6 +6,8 @@ import org.ejml.data.DMatrixRMaj;
  * A HiPPO matrix in normal-plus-low-rank form, {@code A = 2 Re(V diag(Lambda) V^*) - P P^T}, with
  * the conjugate half of the spectrum implicit. Produced by {@link Hippo#nplr}; the arrays are
  * shared, not copied, so treat them as read-only.
+ *
+ * @since 1.0
  */
 public final class Nplr {
   private final Hippo.Measure measure;

@@ -23,6 +23,8 @@ import java.util.function.IntConsumer;
  * <p>The result equals {@link Recurrence#run} to rounding (the order of operations differs) for any
  * chunk length and thread count. An instance owns a thread pool: it is thread-safe, and should be
  * closed.
+ *
+ * @since 1.0
  */
 public final class ParallelScan implements AutoCloseable {
   private final int threads;

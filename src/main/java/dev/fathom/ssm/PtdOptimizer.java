@@ -26,6 +26,8 @@ import org.ejml.dense.row.CommonOps_DDRM;
  * the optimization; its gradient uses {@code d lambda_j = w_j^T dE v_j}.
  *
  * <p>Stateless and thread-safe; the result is reproducible from the seed.
+ *
+ * @since 1.0
  */
 public final class PtdOptimizer {
   private PtdOptimizer() {}

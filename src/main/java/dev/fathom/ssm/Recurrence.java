@@ -13,6 +13,8 @@ import dev.fathom.core.Args;
  * time innermost, states (batch, channel, mode) as 2 B H M doubles, as in {@link
  * ParallelScan#run(DiscreteSsm, double[], int)} and {@link SsmConvolution#batch}. All methods are
  * static and thread-safe; only documented outputs are modified.
+ *
+ * @since 1.0
  */
 public final class Recurrence {
   private Recurrence() {}

@@ -21,6 +21,8 @@ import java.util.random.RandomGenerator;
  * </ul>
  *
  * All methods are static and thread-safe; randomized ones are reproducible from their seed.
+ *
+ * @since 1.0
  */
 public final class S4dInit {
   private S4dInit() {}

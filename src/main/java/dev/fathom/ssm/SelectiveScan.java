@@ -34,6 +34,8 @@ import dev.fathom.core.Args;
  *
  * <p>The single-sequence forms {@link #scan} and {@link #scanComplex} are the batch of one. All
  * methods are static and thread-safe.
+ *
+ * @since 1.0
  */
 public final class SelectiveScan {
   private SelectiveScan() {}

@@ -14,6 +14,8 @@ import org.jtransforms.fft.DoubleFFT_1D;
  * <p>FFT sizes: any {@code n >= L + L_K - 1} gives the same result to rounding (the reference code
  * uses {@code n = 2L} or {@code L_K + L}); the default is the next power of two. All methods are
  * static and thread-safe; inputs are not modified.
+ *
+ * @since 1.0
  */
 public final class SsmConvolution {
   private SsmConvolution() {}

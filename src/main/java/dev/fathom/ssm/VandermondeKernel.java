@@ -18,6 +18,8 @@ import dev.fathom.core.Args;
  * exponential per entry, the baseline of the benchmarks.
  *
  * <p>All methods are static and thread-safe; inputs are not modified.
+ *
+ * @since 1.0
  */
 public final class VandermondeKernel {
   /** Lags between re-anchored powers of the streaming loop. */

@@ -8,6 +8,8 @@ import dev.fathom.submodular.optimize.KSubmodularGreedy;
  * is in none. Used by {@link KSubmodularGreedy}; k-submodular functions (Huber and Kolmogorov) are
  * the k-set analogue of submodular ones, for example a monotone submodular function of the pairs
  * (element, type) restricted to one type per element.
+ *
+ * @since 1.0
  */
 public interface KSetFunction {
   /**

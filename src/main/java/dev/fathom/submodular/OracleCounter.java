@@ -7,6 +7,8 @@ package dev.fathom.submodular;
  * algorithm counts its own calls on a child of the counter of the function it was given, so two
  * algorithms built on one function report their own calls each, while the function's counter still
  * reports the total. Not thread-safe.
+ *
+ * @since 1.0
  */
 public final class OracleCounter {
   private final OracleCounter parent;

@@ -7,6 +7,7 @@ package dev.fathom.submodular;
  * @param gains the marginal gain of each element when it was added
  * @param value f of the selection
  * @param oracleCalls the oracle calls the algorithm spent
+ * @since 1.0
  */
 public record Selection(int[] elements, double[] gains, double value, long oracleCalls) {
   /**

@@ -17,6 +17,8 @@ import java.util.Arrays;
  * <p>Subclasses implement {@link #marginal(int)}, {@link #include(int)}, {@link #clear()} and
  * {@link #copy()}; the base class checks ids, keeps the members and the value, and counts calls.
  * Not thread-safe; give each thread its own {@link #copy()}.
+ *
+ * @since 1.0
  */
 public abstract class SetFunction {
   private final int n;

@@ -12,6 +12,8 @@ import pl.edu.icm.jlargearrays.ConcurrencyUtils;
  * <p>Run it with {@code mvn -q compile exec:java}. Arguments, if any, select packages by name (e.g.
  * {@code -Dexec.args="linalg hadamard"}). The exit status is 1 if any step misses its own
  * acceptance bound, so CI can run the tour as a smoke test.
+ *
+ * @since 1.0
  */
 public final class Tour {
   private Tour() {}

@@ -3,6 +3,8 @@ package dev.fathom.tour;
 /**
  * One line of the tour: a package solving its built-in problem, judged against an independent
  * reference.
+ *
+ * @since 1.0
  */
 public interface TourStep {
   /**

@@ -2,7 +2,11 @@ package dev.fathom.submodular.constraint;
 
 import dev.fathom.core.Args;
 
-/** The uniform matroid {@code |S| <= k}. Immutable. */
+/**
+ * The uniform matroid {@code |S| <= k}. Immutable.
+ *
+ * @since 1.0
+ */
 public final class Cardinality implements Matroid {
   private final int k;
 

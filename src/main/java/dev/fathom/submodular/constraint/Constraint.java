@@ -7,6 +7,8 @@ import dev.fathom.submodular.dynamic.DynamicMaximizer;
  * A down-closed family of feasible sets (cardinality, matroid, knapsack). Algorithms grow a set one
  * element at a time and ask a {@link Tracker} whether the next element fits. Constraint objects are
  * immutable; trackers are not thread-safe.
+ *
+ * @since 1.0
  */
 public interface Constraint {
   /**

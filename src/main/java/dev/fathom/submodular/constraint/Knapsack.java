@@ -2,7 +2,11 @@ package dev.fathom.submodular.constraint;
 
 import dev.fathom.core.Args;
 
-/** The knapsack constraint {@code sum_{e in S} cost[e] <= budget}. Immutable. */
+/**
+ * The knapsack constraint {@code sum_{e in S} cost[e] <= budget}. Immutable.
+ *
+ * @since 1.0
+ */
 public final class Knapsack implements Constraint {
   private final double[] cost;
   private final double budget;

@@ -6,6 +6,8 @@ import java.util.Arrays;
 /**
  * A matroid given by its independence oracle. The default {@link #start() tracker} asks the oracle
  * about {@code S + e}; cardinality and partition matroids override it with O(1) checks.
+ *
+ * @since 1.0
  */
 public interface Matroid extends Constraint {
   /**

@@ -5,6 +5,8 @@ import dev.fathom.core.Args;
 /**
  * The partition matroid: element {@code e} belongs to part {@code part[e]}, and a set is
  * independent when it holds at most {@code capacity[p]} elements of each part p. Immutable.
+ *
+ * @since 1.0
  */
 public final class PartitionMatroid implements Matroid {
   private final int[] part;

@@ -32,6 +32,8 @@ import java.util.random.RandomGenerator;
  * below tau against G (so {@code f(G) >= OPT - gamma/2}). The instance with {@code gamma <= OPT <=
  * (1+eps) gamma} therefore holds at least {@code OPT / (2(1+eps)) >= (1/2 - eps) OPT}, after every
  * update, deterministically; randomness only affects the cost. Not thread-safe.
+ *
+ * @since 1.0
  */
 public final class BanihashemDynamic extends GuessedDynamic {
   private final double eps;

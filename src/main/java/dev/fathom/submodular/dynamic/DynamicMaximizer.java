@@ -4,6 +4,8 @@ package dev.fathom.submodular.dynamic;
  * Maintains an approximate maximizer of a monotone submodular function over a live set that changes
  * by insertions and deletions of element ids (the fully dynamic model with an oblivious adversary).
  * Not thread-safe.
+ *
+ * @since 1.0
  */
 public interface DynamicMaximizer {
   /**

@@ -20,6 +20,8 @@ import java.util.List;
  * double gamma = d.bestGuess();     // the guess whose instance holds the solution
  * int parallel = d.guessCount();    // cost of an update grows with this count
  * }</pre>
+ *
+ * @since 1.0
  */
 public abstract class GuessedDynamic extends AbstractDynamic {
   /** One instance of the algorithm for one guess. */

@@ -23,6 +23,8 @@ import java.util.random.RandomGenerator;
  * B_l0} and {@code A_l0}, filters it to gain at least tau against the lower picks, and at each
  * level adds uniformly random pool elements (refiltering after each) while the pool holds at least
  * {@code 2^(T-l)} elements. Not thread-safe.
+ *
+ * @since 1.0
  */
 public final class LattanziDynamic extends GuessedDynamic {
   private final double eps;

@@ -28,6 +28,8 @@ import java.util.Arrays;
  * O~(k^2)}. {@link SwappingLevelsDynamic} is the library's fully dynamic matroid structure (cost
  * independent of n even when deletions aim at its solution); this class stays as the deterministic
  * exact-Swapping baseline. Not thread-safe.
+ *
+ * @since 1.0
  */
 public final class SwappingDynamic extends AbstractDynamic {
   private static final int KEPT = Integer.MAX_VALUE;

@@ -35,6 +35,8 @@ import java.util.random.RandomGenerator;
  * per run by the level bound {@code i* <= 2k^2/eps_f}, far fewer in practice. {@link
  * #oracleCalls()} counts value calls; {@link #independenceQueries()} counts the matroid oracle
  * calls. Not thread-safe.
+ *
+ * @since 1.0
  */
 public final class SwappingLevelsDynamic extends RoutedDynamic<SwappingLevelsDynamic.Run> {
   private static final int LOOP = -2;

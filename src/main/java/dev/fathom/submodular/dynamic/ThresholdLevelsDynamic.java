@@ -32,6 +32,8 @@ import java.util.random.RandomGenerator;
  * Expected oracle calls per update, against an oblivious adversary: at most {@code 1 +
  * (floor(log_{1+eps}(2k)) + 1) k (2 + ceil(log2 k))}, independent of n. The structure makes no
  * set-up calls. Not thread-safe.
+ *
+ * @since 1.0
  */
 public final class ThresholdLevelsDynamic extends RoutedDynamic<ThresholdLevelsDynamic.Guess> {
   /** How an insertion finds the levels it reaches. */

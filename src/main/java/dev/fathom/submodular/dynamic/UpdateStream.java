@@ -8,6 +8,8 @@ import java.util.random.RandomGenerator;
  * Random insert/delete streams for exercising a {@link DynamicMaximizer}: an operation {@code op >=
  * 0} inserts element {@code op}, an operation {@code op < 0} deletes element {@code -op - 1}.
  * Immutable.
+ *
+ * @since 1.0
  */
 public final class UpdateStream {
   private final int[] ops;

@@ -10,6 +10,8 @@ import java.util.Arrays;
  * it submodular, and not necessarily monotone (a projection can have a higher entropy rate than the
  * full chain), so {@link #monotone()} is false. Each gain projects the chain anew ({@link
  * MarkovChain#entropyRate(int[])}); only the current value is cached. Not thread-safe.
+ *
+ * @since 1.0
  */
 public final class EntropyRateObjective extends SetFunction {
   private final MarkovChain chain;

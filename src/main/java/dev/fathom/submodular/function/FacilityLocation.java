@@ -10,6 +10,8 @@ import dev.fathom.submodular.similarity.Similarity;
  * (monotone submodular). Caches {@code cur[i] = max_{j in S} s(j, i)}, so a gain costs one pass
  * over candidate {@code e}'s row: {@code O(clients)} dense, {@code O(nnz_e)} sparse. Not
  * thread-safe.
+ *
+ * @since 1.0
  */
 public final class FacilityLocation extends SetFunction {
   private final Similarity sim;

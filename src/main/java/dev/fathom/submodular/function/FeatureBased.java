@@ -10,6 +10,8 @@ import java.util.function.DoubleUnaryOperator;
  * Feature-based (concave over modular) function {@code f(S) = sum_u w_u phi(sum_{j in S} m_ju)}
  * with sparse non-negative features {@code m} and a concave {@code phi} with {@code phi(0) = 0}
  * (monotone submodular). Needs no kernel matrix; a gain costs {@code O(nnz_e)}. Not thread-safe.
+ *
+ * @since 1.0
  */
 public final class FeatureBased extends SetFunction {
   /** The concave function phi, each with {@code phi(0) = 0}, increasing and concave on x >= 0. */

@@ -10,6 +10,8 @@ import java.util.Arrays;
  * non-negative similarity matrix, dense or sparse (dense input is stored sparsely, zeros dropped);
  * submodular, and monotone when {@code lambda <= 1/2}. Caches {@code inner_e = sum_{j in S} s_je}
  * for every e, so a gain is O(1) and an add {@code O(nnz_e)}. Not thread-safe.
+ *
+ * @since 1.0
  */
 public final class GraphCut extends SetFunction {
   private final int[] ptr;

@@ -14,6 +14,8 @@ import java.util.Arrays;
  * in the factor and {@code d_e^2 = K_ee - |c_e|^2}, the squared Schur complement, so {@code gain(e)
  * = log d_e^2} costs O(1) and an add costs {@code O(n |S|)}. For {@code log det(L_S)} a candidate
  * whose Schur complement is not positive has gain {@code -infinity}. Not thread-safe.
+ *
+ * @since 1.0
  */
 public final class LogDet extends SetFunction {
   private final double[][] kernel;

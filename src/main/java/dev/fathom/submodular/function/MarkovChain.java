@@ -8,6 +8,8 @@ import java.util.Arrays;
  * sizes[c]} values), with a sparse transition matrix and its stationary distribution; used by
  * {@link EntropyRateObjective} to select coordinates (Lai and Choi, arXiv 2503.23340). States are
  * encoded in mixed radix, coordinate 0 least significant. Immutable.
+ *
+ * @since 1.0
  */
 public final class MarkovChain {
   private final int[] sizes;

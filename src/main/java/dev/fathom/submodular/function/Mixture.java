@@ -7,6 +7,8 @@ import dev.fathom.submodular.SetFunction;
  * A mixture {@code f(S) = sum_t lambda_t f_t(S)} of set functions over the same ground set, with
  * non-negative weights (submodular, monotone when every component is). Works on reset copies of the
  * components; a gain of the mixture counts as one oracle call. Not thread-safe.
+ *
+ * @since 1.0
  */
 public final class Mixture extends SetFunction {
   private final SetFunction[] parts;

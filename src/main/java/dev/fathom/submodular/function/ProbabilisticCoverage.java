@@ -9,6 +9,8 @@ import java.util.Arrays;
  * covers item {@code items[j][t]} independently with probability {@code probs[j][t]} (monotone
  * submodular). Caches {@code q_u = prod_{j in S} (1 - p_ju)}, so a gain costs {@code
  * O(|items[e]|)}. Not thread-safe.
+ *
+ * @since 1.0
  */
 public final class ProbabilisticCoverage extends SetFunction {
   private final int[][] items;

@@ -9,6 +9,8 @@ import java.util.Arrays;
  * Saturated coverage {@code f(S) = sum_i min(sum_{j in S} s(j, i), alpha sum_{j in V} s(j, i))}
  * (monotone submodular), over dense or sparse similarities (dense rows are stored sparsely, zeros
  * dropped). Caches the per-client sums; a gain costs {@code O(nnz_e)}. Not thread-safe.
+ *
+ * @since 1.0
  */
 public final class SaturatedCoverage extends SetFunction {
   private final int[] ptr;

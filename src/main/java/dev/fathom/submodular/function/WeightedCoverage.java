@@ -8,6 +8,8 @@ import java.util.Arrays;
  * Weighted coverage {@code f(S) = sum_u w_u [u covered by some j in S]}: element {@code j} covers
  * the items {@code sets[j]} (monotone submodular). Caches which items are covered, so a gain costs
  * {@code O(|sets[e]|)}. Not thread-safe.
+ *
+ * @since 1.0
  */
 public final class WeightedCoverage extends SetFunction {
   private final int[][] sets;

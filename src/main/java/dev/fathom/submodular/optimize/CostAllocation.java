@@ -18,6 +18,8 @@ import java.util.Arrays;
  * at most {@code k} times the relaxed value of the returned x (the Lovasz extension of a monotone
  * function is monotone and positively homogeneous, and {@code 1_{S_i} <= k x_i}). The relaxed value
  * is approximate (an upper bound on the relaxation's optimum, reached as the iterations grow).
+ *
+ * @since 1.0
  */
 public final class CostAllocation {
   private CostAllocation() {}

@@ -13,6 +13,8 @@ import java.util.Arrays;
  * adds it only if that is positive. Guarantee: {@code g(S) - c(S) >= (1 - 1/e) g(T) - c(T)} for
  * every T with {@code |T| <= m}. Used by Lai and Choi for the Markov-chain objectives. Works on a
  * copy of g (which must have an empty current set).
+ *
+ * @since 1.0
  */
 public final class DistortedGreedy {
   private DistortedGreedy() {}

@@ -25,6 +25,8 @@ import java.util.random.RandomGenerator;
  * n_samples = k} new elements is a budget of {@code k + ids.length}), its elements are never
  * selected again and are not listed in {@link Selection#elements()}, and {@link Selection#value()}
  * is f of the whole set.
+ *
+ * @since 1.0
  */
 public final class Greedy {
   private Greedy() {}

@@ -10,6 +10,8 @@ import java.util.Arrays;
  * k-submodular functions), and the generalized distorted greedy that Lai and Choi use for the
  * partition form of their Markov-chain objectives. Each evaluation of {@link
  * KSetFunction#value(int[])} counts as one oracle call.
+ *
+ * @since 1.0
  */
 public final class KSubmodularGreedy {
   private KSubmodularGreedy() {}

@@ -16,6 +16,8 @@ import java.util.random.RandomGenerator;
  * is a start set that stays selected, counts against k, and is not listed in the result's elements.
  * The guarantees then hold for {@code T -> f(S0 + T)} (still non-negative and submodular): against
  * the best superset of the start set S0.
+ *
+ * @since 1.0
  */
 public final class NonMonotone {
   private NonMonotone() {}

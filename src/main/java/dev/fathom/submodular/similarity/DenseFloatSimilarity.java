@@ -13,6 +13,8 @@ import dev.fathom.submodular.function.FacilityLocation;
  * entry (about 1.5x faster) at a relative rounding of about 1e-7 of the gain. The builder refuses
  * squared distances above {@code Float.MAX_VALUE / 64} so that those float partial sums stay
  * finite.
+ *
+ * @since 1.0
  */
 public final class DenseFloatSimilarity implements Similarity {
   private final float[][] rows;

@@ -6,6 +6,8 @@ import dev.fathom.linalg.Vectors;
  * A distance between two points, for the similarity builders of {@link PointSimilarity}: any
  * function of two rows that returns a finite non-negative number (it need not be a metric; the
  * builders check each value). Implementations must be stateless or thread-safe.
+ *
+ * @since 1.0
  */
 @FunctionalInterface
 public interface Distance {

@@ -11,6 +11,8 @@ import dev.fathom.core.Args;
  * the Gaussian Euclidean kNN graph in low dimension {@link SparseSimilarity#knn(double[][], int)}
  * searches a k-d tree instead). For apricot's squared-Euclidean dense similarity see {@link
  * Similarity#squaredEuclidean(double[][], int, Similarity.Precision)}.
+ *
+ * @since 1.0
  */
 public final class PointSimilarity {
   private PointSimilarity() {}

@@ -13,6 +13,8 @@ import dev.fathom.submodular.function.FacilityLocation;
  * {@link #squaredEuclidean(double[][], int, Precision)} builds apricot's dense Euclidean similarity
  * from raw points, in double or float rows. Immutable after construction, so one storage can back
  * many functions and threads.
+ *
+ * @since 1.0
  */
 public interface Similarity {
   /**

@@ -9,6 +9,8 @@ import java.util.Arrays;
  * {@code val[p]} to client {@code idx[p]} for {@code p in [ptr[j], ptr[j+1])}, and 0 to every other
  * client. A facility-location gain then costs {@code O(nnz_j)} instead of {@code O(clients)}.
  * Immutable.
+ *
+ * @since 1.0
  */
 public final class SparseSimilarity implements Similarity {
   private final int clients;

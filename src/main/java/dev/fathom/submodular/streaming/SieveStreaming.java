@@ -22,6 +22,8 @@ import java.util.TreeMap;
  * are freed, so at most {@code O(log(k)/eps)} sieves are live and they hold {@code O(k/eps)}
  * elements in total; the best selection of a freed sieve is kept, so {@link #result()} is the best
  * sieve ever held. Each sieve holds its own {@link SetFunction#copy() copy} of f. Not thread-safe.
+ *
+ * @since 1.0
  */
 public final class SieveStreaming {
   /** The acceptance rule of a sieve. */
