@@ -12,25 +12,22 @@ package dev.fathom.core;
  * unit (iterations, or epochs of {@code n} component calls for finite sums: the routine says
  * which).
  *
- * @param relativeTolerance the tolerance relative to the routine's reference, in [0, 1)
- * @param absoluteTolerance the tolerance on the residual itself, at least 0
- * @param maxIterations the budget, at least 1
- * @param keepHistory whether the result keeps the residual at every check
+ * <p>Rules are made by name, so the two tolerances cannot be swapped: {@link #relative}, {@link
+ * #absolute} or {@link #budget}, then {@link #withAbsoluteTolerance}, {@link
+ * #withRelativeTolerance}, {@link #withMaxIterations} or {@link #withHistory}. Immutable; equal
+ * when all four settings are equal.
+ *
  * @since 1.0
  */
-public record StoppingRule(
-    double relativeTolerance, double absoluteTolerance, long maxIterations, boolean keepHistory) {
+public final class StoppingRule {
+  private final double relativeTolerance;
+  private final double absoluteTolerance;
+  private final long maxIterations;
+  private final boolean keepHistory;
 
-  /**
-   * Checks the parameters.
-   *
-   * @param relativeTolerance the tolerance relative to the routine's reference, in [0, 1)
-   * @param absoluteTolerance the tolerance on the residual itself, at least 0
-   * @param maxIterations the budget, at least 1
-   * @param keepHistory whether the result keeps the residual at every check
-   * @throws IllegalArgumentException naming the bad parameter; also when both tolerances are 0
-   */
-  public StoppingRule {
+  /** Checks the parameters; also refuses two zero tolerances. */
+  private StoppingRule(
+      double relativeTolerance, double absoluteTolerance, long maxIterations, boolean keepHistory) {
     if (!(relativeTolerance >= 0 && relativeTolerance < 1)) {
       throw Args.fail("relativeTolerance", relativeTolerance, "a number in [0, 1)");
     }
@@ -44,6 +41,10 @@ public record StoppingRule(
           relativeTolerance,
           "a positive tolerance when absoluteTolerance = 0");
     }
+    this.relativeTolerance = relativeTolerance;
+    this.absoluteTolerance = absoluteTolerance;
+    this.maxIterations = maxIterations;
+    this.keepHistory = keepHistory;
   }
 
   /**
@@ -135,5 +136,82 @@ public record StoppingRule(
    */
   public boolean isMet(double residual, double reference) {
     return residual <= threshold(reference);
+  }
+
+  /**
+   * The tolerance relative to the routine's reference.
+   *
+   * @return a number in [0, 1)
+   */
+  public double relativeTolerance() {
+    return relativeTolerance;
+  }
+
+  /**
+   * The tolerance on the residual itself.
+   *
+   * @return a finite number, at least 0
+   */
+  public double absoluteTolerance() {
+    return absoluteTolerance;
+  }
+
+  /**
+   * The budget, in the routine's unit (iterations, or epochs for finite sums).
+   *
+   * @return at least 1
+   */
+  public long maxIterations() {
+    return maxIterations;
+  }
+
+  /**
+   * Whether the result keeps the residual at every check.
+   *
+   * @return true to keep the history
+   */
+  public boolean keepHistory() {
+    return keepHistory;
+  }
+
+  /**
+   * The same rule with another relative tolerance.
+   *
+   * @param newRelativeTolerance the relative tolerance, in [0, 1) (0 leaves the absolute one in
+   *     charge, which must then be positive)
+   * @return a new rule
+   */
+  public StoppingRule withRelativeTolerance(double newRelativeTolerance) {
+    return new StoppingRule(newRelativeTolerance, absoluteTolerance, maxIterations, keepHistory);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (!(o instanceof StoppingRule)) {
+      return false;
+    }
+    StoppingRule r = (StoppingRule) o;
+    return Double.compare(relativeTolerance, r.relativeTolerance) == 0
+        && Double.compare(absoluteTolerance, r.absoluteTolerance) == 0
+        && maxIterations == r.maxIterations
+        && keepHistory == r.keepHistory;
+  }
+
+  @Override
+  public int hashCode() {
+    return java.util.Objects.hash(relativeTolerance, absoluteTolerance, maxIterations, keepHistory);
+  }
+
+  @Override
+  public String toString() {
+    return "StoppingRule[relativeTolerance="
+        + relativeTolerance
+        + ", absoluteTolerance="
+        + absoluteTolerance
+        + ", maxIterations="
+        + maxIterations
+        + ", keepHistory="
+        + keepHistory
+        + "]";
   }
 }

@@ -35,6 +35,7 @@ public enum ResidualReference {
     if (this == INITIAL_RESIDUAL || bNorm == 0) {
       return rule;
     }
-    return new StoppingRule(0, rule.threshold(bNorm), rule.maxIterations(), rule.keepHistory());
+    StoppingRule r = StoppingRule.absolute(rule.threshold(bNorm), rule.maxIterations());
+    return rule.keepHistory() ? r.withHistory() : r;
   }
 }

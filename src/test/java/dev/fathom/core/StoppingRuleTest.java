@@ -11,7 +11,7 @@ class StoppingRuleTest {
 
   @Test
   void thresholdIsTheLargerOfTheTwoTolerances() {
-    StoppingRule both = new StoppingRule(1e-3, 1e-6, 10, false);
+    StoppingRule both = StoppingRule.relative(1e-3, 10).withAbsoluteTolerance(1e-6);
     assertEquals(1e-3 * 5, both.threshold(5), 0);
     assertEquals(1e-6, both.threshold(1e-5), 0);
     assertTrue(both.isMet(5e-3, 5));
@@ -42,25 +42,40 @@ class StoppingRuleTest {
   @Test
   void withersCopyAndChangeOneField() {
     StoppingRule r = StoppingRule.relative(1e-4, 50);
-    assertEquals(new StoppingRule(1e-4, 0, 50, true), r.withHistory());
-    assertEquals(new StoppingRule(1e-4, 0, 9, false), r.withMaxIterations(9));
-    assertEquals(new StoppingRule(1e-4, 2e-9, 50, false), r.withAbsoluteTolerance(2e-9));
+    assertRule(r.withHistory(), 1e-4, 0, 50, true);
+    assertRule(r.withMaxIterations(9), 1e-4, 0, 9, false);
+    assertRule(r.withAbsoluteTolerance(2e-9), 1e-4, 2e-9, 50, false);
+    assertRule(StoppingRule.absolute(1e-7, 5).withRelativeTolerance(0.25), 0.25, 1e-7, 5, false);
+    assertEquals(r, StoppingRule.relative(1e-4, 50));
+    assertEquals(r.hashCode(), StoppingRule.relative(1e-4, 50).hashCode());
+    assertFalse(r.equals(r.withHistory()));
+    assertFalse(r.equals(StoppingRule.absolute(1e-4, 50)));
+    assertTrue(r.toString().contains("relativeTolerance=1.0E-4"), r.toString());
   }
 
   @Test
   void badParametersAreNamed() {
-    assertMessage(() -> new StoppingRule(1, 0, 1, false), "relativeTolerance = 1.0", "[0, 1)");
+    StoppingRule r = StoppingRule.relative(0.5, 10);
+    assertMessage(() -> r.withRelativeTolerance(1), "relativeTolerance = 1.0", "[0, 1)");
+    assertMessage(() -> r.withRelativeTolerance(Double.NaN), "relativeTolerance = NaN", "[0, 1)");
     assertMessage(
-        () -> new StoppingRule(Double.NaN, 0, 1, false), "relativeTolerance = NaN", "[0, 1)");
-    assertMessage(
-        () -> new StoppingRule(0, Double.POSITIVE_INFINITY, 1, false),
+        () -> r.withAbsoluteTolerance(Double.POSITIVE_INFINITY),
         "absoluteTolerance = Infinity",
         "finite");
-    assertMessage(() -> new StoppingRule(0, -1, 1, false), "absoluteTolerance = -1.0", ">= 0");
-    assertMessage(() -> new StoppingRule(0.1, 0, 0, false), "maxIterations = 0", "positive");
-    assertMessage(() -> new StoppingRule(0, 0, 3, false), "relativeTolerance = 0.0", "positive");
+    assertMessage(() -> r.withAbsoluteTolerance(-1), "absoluteTolerance = -1.0", ">= 0");
+    assertMessage(() -> r.withMaxIterations(0), "maxIterations = 0", "positive");
+    assertMessage(() -> r.withRelativeTolerance(0), "relativeTolerance = 0.0", "positive");
     assertMessage(() -> StoppingRule.relative(0, 3), "tolerance = 0.0", "(0, 1)");
+    assertMessage(() -> StoppingRule.absolute(-1e-3, 3), "tolerance = -0.001", "positive");
     assertMessage(() -> StoppingRule.budget(-2), "maxIterations = -2", "positive");
+  }
+
+  private static void assertRule(
+      StoppingRule r, double relative, double absolute, long max, boolean history) {
+    assertEquals(relative, r.relativeTolerance(), 0);
+    assertEquals(absolute, r.absoluteTolerance(), 0);
+    assertEquals(max, r.maxIterations());
+    assertEquals(history, r.keepHistory());
   }
 
   @Test

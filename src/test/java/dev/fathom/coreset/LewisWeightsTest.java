@@ -57,8 +57,7 @@ class LewisWeightsTest {
         new double[] {c1, c2}, r.residualHistory(), 0.0);
     org.junit.jupiter.api.Assertions.assertArrayEquals(w2, r.solution(), 0.0);
     // an absolute tolerance just above the second change stops there with CONVERGED
-    LewisWeights.Result s =
-        LewisWeights.compute(A, 1, new StoppingRule(0, c2 * 1.000001, 100, false));
+    LewisWeights.Result s = LewisWeights.compute(A, 1, StoppingRule.absolute(c2 * 1.000001, 100));
     assertEquals(Status.CONVERGED, s.status());
     assertEquals(2, s.iterations());
     assertEquals(0, s.residualHistory().length);

@@ -48,33 +48,101 @@ public final class SwappingLevelsDynamic extends RoutedDynamic<SwappingLevelsDyn
   private int[] scratch = new int[8];
 
   /**
-   * Creates the structure with {@code q = 1} over an empty live set (no set-up oracle calls).
+   * Starts a structure over {@code f} under {@code matroid}, configured by name: {@code builder(f,
+   * matroid).rank(r).eps(0.1).build(seed)}, with {@link Builder#keepProbability} for the cheaper
+   * guarantee in expectation.
    *
-   * @param f a monotone function with an empty current set (copied)
+   * @param f a monotone function with an empty current set (copied at build)
    * @param matroid the matroid constraint
-   * @param rank an upper bound on the rank of the matroid, at least 1 (for example {@code
-   *     PartitionMatroid.rank()})
-   * @param eps the accuracy, in (0, 1)
-   * @param seed the random seed
+   * @return the builder
    */
-  public SwappingLevelsDynamic(SetFunction f, Matroid matroid, int rank, double eps, long seed) {
-    this(f, matroid, rank, eps, 1.0, Rng.create(seed));
+  public static Builder builder(SetFunction f, Matroid matroid) {
+    return new Builder(Args.notNull("f", f), Args.notNull("matroid", matroid));
   }
 
   /**
-   * Creates the structure over an empty live set (no set-up oracle calls).
+   * The settings of a {@link SwappingLevelsDynamic}: {@link #rank} and {@link #eps} are required,
+   * {@link #keepProbability} is 1 unless set. Not thread-safe.
    *
-   * @param f a monotone function with an empty current set (copied)
-   * @param matroid the matroid constraint
-   * @param rank an upper bound on the rank of the matroid, at least 1
-   * @param eps the accuracy, in (0, 1)
-   * @param q the probability that a run keeps an inserted element, in (0, 1]; 1 for the
-   *     deterministic guarantee, 1/3 for the cheaper guarantee in expectation
-   * @param seed the random seed
+   * @since 1.0
    */
-  public SwappingLevelsDynamic(
-      SetFunction f, Matroid matroid, int rank, double eps, double q, long seed) {
-    this(f, matroid, rank, eps, q, Rng.create(seed));
+  public static final class Builder {
+    private final SetFunction f;
+    private final Matroid matroid;
+    private int rank;
+    private double eps = Double.NaN;
+    private double q = 1;
+
+    private Builder(SetFunction f, Matroid matroid) {
+      this.f = f;
+      this.matroid = matroid;
+    }
+
+    /**
+     * Sets an upper bound on the rank of the matroid.
+     *
+     * @param rank at least 1 (for example {@code PartitionMatroid.rank()})
+     * @return this builder
+     */
+    public Builder rank(int rank) {
+      this.rank = Args.positive("rank", rank);
+      return this;
+    }
+
+    /**
+     * Sets the accuracy.
+     *
+     * @param eps in (0, 1)
+     * @return this builder
+     */
+    public Builder eps(double eps) {
+      this.eps = Args.inOpenRange("eps", eps, 0, 1);
+      return this;
+    }
+
+    /**
+     * Sets the probability that a run keeps an inserted element: 1 (the default) for the
+     * deterministic guarantee, 1/3 for the cheaper guarantee in expectation.
+     *
+     * @param q in (0, 1]
+     * @return this builder
+     */
+    public Builder keepProbability(double q) {
+      if (!(q > 0 && q <= 1)) {
+        throw Args.fail("q", q, "a probability in (0, 1]");
+      }
+      this.q = q;
+      return this;
+    }
+
+    /**
+     * Builds the structure over an empty live set (no set-up oracle calls).
+     *
+     * @param seed the random seed
+     * @return the structure
+     * @throws IllegalStateException when the rank or eps was not set
+     */
+    public SwappingLevelsDynamic build(long seed) {
+      return build(Rng.create(seed));
+    }
+
+    /**
+     * Builds the structure over an empty live set (no set-up oracle calls).
+     *
+     * @param rng the source of every coin (used, not copied)
+     * @return the structure
+     * @throws IllegalStateException when the rank or eps was not set
+     */
+    public SwappingLevelsDynamic build(RandomGenerator rng) {
+      Args.notNull("rng", rng);
+      if (rank == 0) {
+        throw new IllegalStateException("rank: not set; call rank(r) before build");
+      }
+      if (Double.isNaN(eps)) {
+        throw new IllegalStateException("eps: not set; call eps(e) before build");
+      }
+      return new SwappingLevelsDynamic(f, matroid, rank, eps, q, rng);
+    }
   }
 
   /**
@@ -87,7 +155,7 @@ public final class SwappingLevelsDynamic extends RoutedDynamic<SwappingLevelsDyn
    * @param q the probability that a run keeps an inserted element, in (0, 1]
    * @param rng the source of every coin (used, not copied)
    */
-  public SwappingLevelsDynamic(
+  private SwappingLevelsDynamic(
       SetFunction f, Matroid matroid, int rank, double eps, double q, RandomGenerator rng) {
     super(f, rank);
     this.matroid = Args.notNull("matroid", matroid);

@@ -226,7 +226,8 @@ class SwappingLevelsDynamicTest {
         RandomGenerator stream = Rng.create(500 + configs);
         PartitionMatroid m = randomPartition(stream, n);
         FacilityLocation f = ThresholdLevelsDynamicTest.gaussianFacility(70 + seed, n, 20);
-        SwappingLevelsDynamic d = new SwappingLevelsDynamic(f, m, m.rank(), eps, seed);
+        SwappingLevelsDynamic d =
+            SwappingLevelsDynamic.builder(f, m).rank(m.rank()).eps(eps).build(seed);
         for (int t = 0; t < 120; t++) {
           DynamicTest.randomUpdate(d, n, stream, 0.6);
           String at = "eps " + eps + " seed " + seed + " update " + t;
@@ -252,7 +253,8 @@ class SwappingLevelsDynamicTest {
       }
       Matroid m = SwappingDynamicTest.graphic(edges, vertices);
       SetFunction f = Instances.coverage(seed, n, 30, 0.15);
-      SwappingLevelsDynamic d = new SwappingLevelsDynamic(f, m, vertices - 1, 0.2, seed);
+      SwappingLevelsDynamic d =
+          SwappingLevelsDynamic.builder(f, m).rank(vertices - 1).eps(0.2).build(seed);
       for (int t = 0; t < 120; t++) {
         DynamicTest.randomUpdate(d, n, rng, 0.6);
         String at = "graphic seed " + seed + " update " + t;
@@ -284,7 +286,12 @@ class SwappingLevelsDynamicTest {
     double[] sum = new double[updates];
     double[] sumSq = new double[updates];
     for (int seed = 0; seed < seeds; seed++) {
-      SwappingLevelsDynamic d = new SwappingLevelsDynamic(f, m, m.rank(), eps, 1.0 / 3, seed);
+      SwappingLevelsDynamic d =
+          SwappingLevelsDynamic.builder(f, m)
+              .rank(m.rank())
+              .eps(eps)
+              .keepProbability(1.0 / 3)
+              .build(seed);
       for (int t = 0; t < updates; t++) {
         apply(d, ops[t]);
         double ratio = opt[t] > 0 ? d.value() / opt[t] : 1;
@@ -341,7 +348,7 @@ class SwappingLevelsDynamicTest {
     PartitionMatroid m =
         PartitionMatroid.parts(Instances.parts(n, 3)).capacities(new int[] {1, 1, 1});
     int[] ops = fixedStream(n, 40, 11);
-    SwappingLevelsDynamic probe = new SwappingLevelsDynamic(f, m, 3, 0.2, 0);
+    SwappingLevelsDynamic probe = SwappingLevelsDynamic.builder(f, m).rank(3).eps(0.2).build(0);
     double epsF = probe.epsF();
     int j = Integer.MIN_VALUE;
     for (int c = -200; c <= 200 && j == Integer.MIN_VALUE; c++) {
@@ -355,7 +362,7 @@ class SwappingLevelsDynamicTest {
     int seeds = 3000;
     int[] hits = new int[n];
     for (int seed = 0; seed < seeds; seed++) {
-      SwappingLevelsDynamic d = new SwappingLevelsDynamic(f, m, 3, 0.2, seed);
+      SwappingLevelsDynamic d = SwappingLevelsDynamic.builder(f, m).rank(3).eps(0.2).build(seed);
       for (int op : ops) {
         apply(d, op);
       }
@@ -377,7 +384,10 @@ class SwappingLevelsDynamicTest {
     PartitionMatroid m =
         PartitionMatroid.parts(Instances.parts(n, 4)).capacities(new int[] {2, 2, 2, 2});
     SwappingLevelsDynamic d =
-        new SwappingLevelsDynamic(new FacilityLocation(sim), m, m.rank(), 0.2, seed);
+        SwappingLevelsDynamic.builder(new FacilityLocation(sim), m)
+            .rank(m.rank())
+            .eps(0.2)
+            .build(seed);
     UpdateStream stream = UpdateStream.insertAllDeleteEvery(n, 2, 7);
     for (int t = 0; t < stream.length(); t++) {
       stream.apply(d, t);
@@ -439,7 +449,10 @@ class SwappingLevelsDynamicTest {
     PartitionMatroid m =
         PartitionMatroid.parts(Instances.parts(n, 4)).capacities(new int[] {2, 2, 2, 2});
     SwappingLevelsDynamic d =
-        new SwappingLevelsDynamic(new FacilityLocation(sim), m, m.rank(), 0.2, seed);
+        SwappingLevelsDynamic.builder(new FacilityLocation(sim), m)
+            .rank(m.rank())
+            .eps(0.2)
+            .build(seed);
     SwappingDynamic ref = new SwappingDynamic(new FacilityLocation(sim), m);
     int[] order = Rng.permutation(Rng.create(seed + 1), n);
     int[] rank = new int[n];
@@ -469,8 +482,14 @@ class SwappingLevelsDynamicTest {
   void randomGeneratorOverloadDrawsLikeTheSeed() {
     FacilityLocation f = ThresholdLevelsDynamicTest.gaussianFacility(4, 40, 20);
     Matroid m = PartitionMatroid.parts(Instances.parts(40, 3)).capacities(new int[] {1, 2, 1});
-    SwappingLevelsDynamic a = new SwappingLevelsDynamic(f, m, 4, 0.2, 1.0 / 3, 9);
-    SwappingLevelsDynamic b = new SwappingLevelsDynamic(f, m, 4, 0.2, 1.0 / 3, Rng.create(9));
+    SwappingLevelsDynamic a =
+        SwappingLevelsDynamic.builder(f, m).rank(4).eps(0.2).keepProbability(1.0 / 3).build(9);
+    SwappingLevelsDynamic b =
+        SwappingLevelsDynamic.builder(f, m)
+            .rank(4)
+            .eps(0.2)
+            .keepProbability(1.0 / 3)
+            .build(Rng.create(9));
     UpdateStream stream = UpdateStream.insertAllDeleteEvery(40, 2, 3);
     for (int t = 0; t < stream.length(); t++) {
       stream.apply(a, t);
@@ -484,7 +503,8 @@ class SwappingLevelsDynamicTest {
   @Test
   void aRankBoundBelowTheRankIsReported() {
     SetFunction f = Instances.facility(1, 8);
-    SwappingLevelsDynamic d = new SwappingLevelsDynamic(f, Constraint.cardinality(3), 1, 0.2, 1);
+    SwappingLevelsDynamic d =
+        SwappingLevelsDynamic.builder(f, Constraint.cardinality(3)).rank(1).eps(0.2).build(1);
     IllegalStateException ex =
         assertThrows(
             IllegalStateException.class,
@@ -501,14 +521,38 @@ class SwappingLevelsDynamicTest {
     SetFunction f = Instances.facility(1, 6);
     Matroid m = Constraint.cardinality(2);
     assertEquals(
-        "k = 0: expected a positive integer",
+        "rank = 0: expected a positive integer",
         assertThrows(
-                IllegalArgumentException.class, () -> new SwappingLevelsDynamic(f, m, 0, 0.1, 1))
+                IllegalArgumentException.class,
+                () -> SwappingLevelsDynamic.builder(f, m).rank(0).eps(0.1).build(1))
+            .getMessage());
+    assertEquals(
+        "rank: not set; call rank(r) before build",
+        assertThrows(
+                IllegalStateException.class,
+                () -> SwappingLevelsDynamic.builder(f, m).eps(0.1).build(1))
+            .getMessage());
+    assertEquals(
+        "eps: not set; call eps(e) before build",
+        assertThrows(
+                IllegalStateException.class,
+                () -> SwappingLevelsDynamic.builder(f, m).rank(2).build(1))
+            .getMessage());
+    assertEquals(
+        "rng = null: expected a non-null value",
+        assertThrows(
+                NullPointerException.class,
+                () ->
+                    SwappingLevelsDynamic.builder(f, m)
+                        .rank(2)
+                        .eps(0.1)
+                        .build((java.util.random.RandomGenerator) null))
             .getMessage());
     for (double eps : new double[] {0, 1, Double.NaN}) {
       assertTrue(
           assertThrows(
-                  IllegalArgumentException.class, () -> new SwappingLevelsDynamic(f, m, 2, eps, 1))
+                  IllegalArgumentException.class,
+                  () -> SwappingLevelsDynamic.builder(f, m).rank(2).eps(eps).build(1))
               .getMessage()
               .startsWith("eps = "));
     }
@@ -516,23 +560,32 @@ class SwappingLevelsDynamicTest {
       assertTrue(
           assertThrows(
                   IllegalArgumentException.class,
-                  () -> new SwappingLevelsDynamic(f, m, 2, 0.2, q, 1))
+                  () ->
+                      SwappingLevelsDynamic.builder(f, m)
+                          .rank(2)
+                          .eps(0.2)
+                          .keepProbability(q)
+                          .build(1))
               .getMessage()
               .startsWith("q = "));
     }
-    assertThrows(NullPointerException.class, () -> new SwappingLevelsDynamic(null, m, 2, 0.1, 1));
+    assertThrows(
+        NullPointerException.class,
+        () -> SwappingLevelsDynamic.builder(null, m).rank(2).eps(0.1).build(1));
     assertEquals(
         "matroid = null: expected a non-null value",
         assertThrows(
-                NullPointerException.class, () -> new SwappingLevelsDynamic(f, null, 2, 0.1, 1))
+                NullPointerException.class,
+                () -> SwappingLevelsDynamic.builder(f, null).rank(2).eps(0.1).build(1))
             .getMessage());
     GraphCut cut = new GraphCut(Instances.symmetric(Rng.create(1), 4), 1.0);
     assertTrue(
         assertThrows(
-                IllegalArgumentException.class, () -> new SwappingLevelsDynamic(cut, m, 2, 0.1, 1))
+                IllegalArgumentException.class,
+                () -> SwappingLevelsDynamic.builder(cut, m).rank(2).eps(0.1).build(1))
             .getMessage()
             .startsWith("f.monotone()"));
-    SwappingLevelsDynamic d = new SwappingLevelsDynamic(f, m, 2, 0.1, 1);
+    SwappingLevelsDynamic d = SwappingLevelsDynamic.builder(f, m).rank(2).eps(0.1).build(1);
     assertThrows(IllegalArgumentException.class, () -> d.delete(3));
     d.insert(3);
     assertThrows(IllegalArgumentException.class, () -> d.insert(3));

@@ -337,8 +337,15 @@ final class SubmodularFigures {
                 ref,
                 new DynamicMaximizer[] {
                   ref,
-                  new SwappingLevelsDynamic(new FacilityLocation(sim), m, m.rank(), eps, 1),
-                  new SwappingLevelsDynamic(new FacilityLocation(sim), m, m.rank(), eps, 1.0 / 3, 1)
+                  SwappingLevelsDynamic.builder(new FacilityLocation(sim), m)
+                      .rank(m.rank())
+                      .eps(eps)
+                      .build(1),
+                  SwappingLevelsDynamic.builder(new FacilityLocation(sim), m)
+                      .rank(m.rank())
+                      .eps(eps)
+                      .keepProbability(1.0 / 3)
+                      .build(1)
                 },
                 sim,
                 n / 8,

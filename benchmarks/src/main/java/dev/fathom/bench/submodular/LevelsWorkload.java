@@ -84,8 +84,11 @@ public final class LevelsWorkload {
     int n = sim.candidates();
     PartitionMatroid m = partition(n, parts);
     SwappingLevelsDynamic d =
-        new SwappingLevelsDynamic(
-            new FacilityLocation(sim), m, m.rank(), DynamicWorkload.EPS, q, 1);
+        SwappingLevelsDynamic.builder(new FacilityLocation(sim), m)
+            .rank(m.rank())
+            .eps(DynamicWorkload.EPS)
+            .keepProbability(q)
+            .build(1);
     UpdateStream stream = UpdateStream.insertAllDeleteEvery(n, 2, 7);
     int levels = 0;
     for (int t = 0; t < stream.length(); t++) {
