@@ -4,8 +4,6 @@ import dev.fathom.core.Args;
 import dev.fathom.core.Rng;
 import dev.fathom.core.Status;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.OptionalInt;
 import java.util.random.RandomGenerator;
 
@@ -200,7 +198,7 @@ public final class SparseWalshHadamard {
     Classifier classifier = new Classifier(o, groups, tol, tau, binNoise);
 
     // Peeling.
-    Map<Long, Double> found = new HashMap<>();
+    LongDoubleMap found = new LongDoubleMap(o.sparsity());
     for (HashGroup g : groups) {
       Arrays.fill(g.changed, true);
     }
@@ -218,7 +216,7 @@ public final class SparseWalshHadamard {
           if (classifier.singleton(g, j)) {
             long k = classifier.index;
             double alpha = classifier.amplitude;
-            found.merge(k, alpha, Double::sum);
+            found.add(k, alpha);
             for (HashGroup h : groups) {
               h.peel(k, alpha);
             }
@@ -245,12 +243,7 @@ public final class SparseWalshHadamard {
     Status status =
         unresolved == 0 ? Status.CONVERGED : progress ? Status.MAX_ITERATIONS : Status.STALLED;
 
-    long[] keys =
-        found.entrySet().stream()
-            .filter(e -> Math.abs(e.getValue()) > tol)
-            .mapToLong(Map.Entry::getKey)
-            .sorted()
-            .toArray();
+    long[] keys = found.sortedKeysAbove(tol);
     double[] values = new double[keys.length];
     for (int i = 0; i < keys.length; i++) {
       values[i] = found.get(keys[i]);
@@ -313,7 +306,7 @@ public final class SparseWalshHadamard {
     /** Whether bin j of g is a verified singleton; if so sets index and amplitude. */
     boolean singleton(HashGroup g, int j) {
       deferred = false;
-      if (g.energy(j) <= tau) {
+      if (empty(g, j)) {
         return false;
       }
       return noiseless ? noiseless(g, j) : robust(g, j);
@@ -330,12 +323,11 @@ public final class SparseWalshHadamard {
       if (k < 0) {
         return false;
       }
-      double alpha = amplitude;
       int contradictions = 0;
       for (HashGroup other : groups) {
         if (other != g) {
           int jo = other.hash(k);
-          long ko = other.energy(jo) <= tau ? -2 : cleanSingleton(other, jo);
+          long ko = empty(other, jo) ? -2 : cleanSingleton(other, jo);
           if (ko == -2 || (ko >= 0 && ko != k)) {
             contradictions++;
           }
@@ -346,11 +338,26 @@ public final class SparseWalshHadamard {
         return false;
       }
       index = k;
-      amplitude = alpha;
+      // the mean of the delays' values, each signed as frequency k predicts (<d, k> is bit i of
+      // v for d = e_i): the same sum, in the same order, as the clean-singleton test read
+      amplitude = g.amplitude(j, k);
       return true;
     }
 
-    /** The frequency of bin j if every delay reads +-U[0] (sets amplitude), else -1. */
+    /**
+     * Whether bin j of g holds less than tau of mean energy per delay. A first value whose square
+     * exceeds {@code |D| tau} (with a margin far above rounding) already settles it, without the
+     * serial sum over the delays; otherwise the mean energy is computed.
+     */
+    private boolean empty(HashGroup g, int j) {
+      double u0 = g.bins[j * g.delays.length];
+      if (u0 * u0 > g.delays.length * tau * (1 + 1e-9)) {
+        return false;
+      }
+      return g.energy(j) <= tau;
+    }
+
+    /** The frequency of bin j if every delay reads +-U[0], else -1. */
     private long cleanSingleton(HashGroup g, int j) {
       double[] u = g.bins;
       int dn = g.delays.length;
@@ -359,21 +366,17 @@ public final class SparseWalshHadamard {
       if (Math.abs(u0) <= tol) {
         return -1;
       }
+      // Delay i reads +u0 or -u0 (not both: |u0| > tol); its sign is bit b + i - 1 of v. The
+      // loop has no data-dependent branch: signs are random, so branches would mispredict.
       long v = j;
-      double sum = u0;
+      boolean clean = true;
       for (int i = 1; i < dn; i++) {
         double ui = u[o + i];
-        if (Math.abs(ui - u0) <= tol) {
-          sum += ui;
-        } else if (Math.abs(ui + u0) <= tol) {
-          v |= 1L << (g.b + i - 1);
-          sum -= ui;
-        } else {
-          return -1;
-        }
+        boolean minus = Math.abs(ui + u0) <= tol;
+        clean &= minus | Math.abs(ui - u0) <= tol;
+        v |= (minus ? 1L : 0L) << (g.b + i - 1);
       }
-      amplitude = sum / dn;
-      return Gf2.multiply(g.inverse, v);
+      return clean ? g.inverseTable.apply(v) : -1;
     }
 
     private boolean robust(HashGroup g, int j) {
