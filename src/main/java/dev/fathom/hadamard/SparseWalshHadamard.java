@@ -171,13 +171,14 @@ public final class SparseWalshHadamard {
     }
     int distinct = LongHashSet.countDistinct(idx, o.n());
     double scale = 0;
+    double fourier = Normalization.FOURIER.scale(b); // 2^-b: exact, wherever it is applied
     for (int c = 0; c < groupCount; c++) {
       double[] bins = groups[c].bins;
       for (int d = 0; d < dn; d++) {
         int base = (c * dn + d) * size;
-        WalshHadamard.transform(vals, base, size, Normalization.FOURIER);
+        DoubleKernel.transform(vals, base, b, 1.0, false);
         for (int j = 0; j < size; j++) {
-          double v = vals[base + j];
+          double v = vals[base + j] * fourier;
           bins[j * dn + d] = v;
           scale = Math.max(scale, Math.abs(v));
         }
@@ -323,9 +324,15 @@ public final class SparseWalshHadamard {
       if (k < 0) {
         return false;
       }
+      int others = groups.length - 1;
       int contradictions = 0;
+      int left = others;
       for (HashGroup other : groups) {
+        if (2 * (contradictions + left) <= others) {
+          break; // a majority against k is out of reach
+        }
         if (other != g) {
+          left--;
           int jo = other.hash(k);
           long ko = empty(other, jo) ? -2 : cleanSingleton(other, jo);
           if (ko == -2 || (ko >= 0 && ko != k)) {
@@ -333,7 +340,7 @@ public final class SparseWalshHadamard {
           }
         }
       }
-      if (2 * contradictions > groups.length - 1) {
+      if (2 * contradictions > others) {
         deferred = true;
         return false;
       }
@@ -367,16 +374,18 @@ public final class SparseWalshHadamard {
         return -1;
       }
       // Delay i reads +u0 or -u0 (not both: |u0| > tol); its sign is bit b + i - 1 of v. The
-      // loop has no data-dependent branch: signs are random, so branches would mispredict.
+      // sign is taken without a branch (signs are random, a branch would mispredict); the only
+      // branch leaves at the first delay that reads neither, once per multiton.
       long v = j;
-      boolean clean = true;
       for (int i = 1; i < dn; i++) {
         double ui = u[o + i];
         boolean minus = Math.abs(ui + u0) <= tol;
-        clean &= minus | Math.abs(ui - u0) <= tol;
+        if (!(minus | Math.abs(ui - u0) <= tol)) {
+          return -1;
+        }
         v |= (minus ? 1L : 0L) << (g.b + i - 1);
       }
-      return clean ? g.inverseTable.apply(v) : -1;
+      return g.inverseTable.apply(v);
     }
 
     private boolean robust(HashGroup g, int j) {
