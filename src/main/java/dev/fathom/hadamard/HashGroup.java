@@ -22,6 +22,11 @@ final class HashGroup {
   /** The hash {@code k -> M^T k} by byte-wise lookup. */
   private final Gf2.Table hashTable;
 
+  /** The spans of the low (up to eight) columns and of the others, for {@link #queries}. */
+  private final long[] lowSpan;
+
+  private final long[] highSpan;
+
   final double[] bins;
   final boolean[] changed;
 
@@ -33,6 +38,9 @@ final class HashGroup {
     this.inverse = inverse;
     this.inverseTable = inverse == null ? null : new Gf2.Table(inverse, n);
     this.hashTable = new Gf2.Table(cols, n);
+    int lowBits = Math.min(b, 8);
+    this.lowSpan = span(0, lowBits);
+    this.highSpan = span(lowBits, b);
     this.bins = new double[delays.length << b];
     this.changed = new boolean[1 << b];
   }
@@ -107,9 +115,8 @@ final class HashGroup {
    * of the span of the low columns at the low bits of l and of the high columns at the rest.
    */
   void queries(long delay, long[] out, int off) {
-    int lowBits = Math.min(b, 8);
-    long[] low = span(0, lowBits);
-    long[] high = span(lowBits, b);
+    long[] low = lowSpan;
+    long[] high = highSpan;
     int lowSize = low.length;
     for (int h = 0; h < high.length; h++) {
       long base = delay ^ high[h];
