@@ -21,6 +21,19 @@ final class ArrayOracle implements QueryOracle {
     return values[(int) index];
   }
 
+  /** The batch form of {@link #value}, one bounds check and one array read per index. */
+  @Override
+  public void values(long[] indices, double[] out) {
+    double[] v = values;
+    for (int i = 0; i < indices.length; i++) {
+      long index = indices[i];
+      if (index < 0 || index >= v.length) {
+        value(index); // throws, naming the index
+      }
+      out[i] = v[(int) index];
+    }
+  }
+
   @Override
   public OptionalInt bits() {
     return OptionalInt.of(bits);

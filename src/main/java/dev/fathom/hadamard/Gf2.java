@@ -87,4 +87,54 @@ final class Gf2 {
     }
     return out;
   }
+
+  /**
+   * A linear map over GF(2) evaluated by byte-wise lookup: the image of {@code v} is the XOR of one
+   * table entry per byte of {@code v}, instead of one parity per output bit. Built from the rows of
+   * the matrix, so {@code apply(v) == multiply(rows, v)}; each table holds the images of all 256
+   * values of its byte.
+   */
+  static final class Table {
+    private final long[] entries;
+    private final int bytes;
+
+    /**
+     * The map {@code v -> multiply(rows, v)} on inputs of {@code inputBits} bits.
+     *
+     * @param rows the rows of the matrix (bit {@code c} of row {@code r} = entry {@code (r, c)})
+     * @param inputBits the number of input bits, in [1, 63]
+     */
+    Table(long[] rows, int inputBits) {
+      bytes = (inputBits + 7) >>> 3;
+      long[] images = new long[8 * bytes]; // images[c]: the image of e_c, column c of the matrix
+      for (int r = 0; r < rows.length; r++) {
+        for (long bits = rows[r]; bits != 0; bits &= bits - 1) {
+          images[Long.numberOfTrailingZeros(bits)] |= 1L << r;
+        }
+      }
+      entries = new long[bytes << 8];
+      for (int p = 0; p < bytes; p++) {
+        int base = p << 8;
+        for (int x = 1; x < 256; x++) {
+          int bit = 8 * p + Integer.numberOfTrailingZeros(x);
+          entries[base + x] = entries[base + (x & (x - 1))] ^ images[bit];
+        }
+      }
+    }
+
+    /** The image of {@code v}, whose bits at or above the table's input width must be zero. */
+    long apply(long v) {
+      long out = 0;
+      long[] t = entries;
+      for (int p = 0, base = 0; p < bytes; p++, base += 256) {
+        out ^= t[base + (int) ((v >>> (8 * p)) & 0xFF)];
+      }
+      return out;
+    }
+  }
+
+  /** {@code x} if {@code negate} is 0, {@code -x} if it is 1: an exact sign flip without branch. */
+  static double negateIf(double x, int negate) {
+    return Double.longBitsToDouble(Double.doubleToRawLongBits(x) ^ ((long) negate << 63));
+  }
 }

@@ -16,6 +16,17 @@ final class HashGroup {
   /** Rows of the inverse of [M^T; e_S] (noiseless mode only), else null. */
   final long[] inverse;
 
+  /** The map {@code v -> inverse v} by byte-wise lookup (noiseless mode only), else null. */
+  final Gf2.Table inverseTable;
+
+  /** The hash {@code k -> M^T k} by byte-wise lookup. */
+  private final Gf2.Table hashTable;
+
+  /** The spans of the low (up to eight) columns and of the others, for {@link #queries}. */
+  private final long[] lowSpan;
+
+  private final long[] highSpan;
+
   final double[] bins;
   final boolean[] changed;
 
@@ -25,6 +36,11 @@ final class HashGroup {
     this.cols = cols;
     this.delays = delays;
     this.inverse = inverse;
+    this.inverseTable = inverse == null ? null : new Gf2.Table(inverse, n);
+    this.hashTable = new Gf2.Table(cols, n);
+    int lowBits = Math.min(b, 8);
+    this.lowSpan = span(0, lowBits);
+    this.highSpan = span(lowBits, b);
     this.bins = new double[delays.length << b];
     this.changed = new boolean[1 << b];
   }
@@ -89,23 +105,35 @@ final class HashGroup {
     throw Args.fail("bucketBits", cols.length, "a rank reachable by random draws");
   }
 
-  /** The bin of frequency k: bit t is <col_t, k>. */
+  /** The bin of frequency k: bit t is <col_t, k> (one table lookup per byte of k). */
   int hash(long k) {
-    int j = 0;
-    for (int t = 0; t < b; t++) {
-      j |= Gf2.dot(cols[t], k) << t;
-    }
-    return j;
+    return (int) hashTable.apply(k);
   }
 
-  /** Writes the query indices M l xor d for l = 0..B-1 into out[off + l], by a Gray-code walk. */
+  /**
+   * Writes the query indices M l xor d for l = 0..B-1 into out[off + l], in order: M l is the XOR
+   * of the span of the low columns at the low bits of l and of the high columns at the rest.
+   */
   void queries(long delay, long[] out, int off) {
-    long m = delay;
-    out[off] = m;
-    for (int i = 1; i < (1 << b); i++) {
-      m ^= cols[Integer.numberOfTrailingZeros(i)];
-      out[off + (i ^ (i >>> 1))] = m;
+    long[] low = lowSpan;
+    long[] high = highSpan;
+    int lowSize = low.length;
+    for (int h = 0; h < high.length; h++) {
+      long base = delay ^ high[h];
+      int o = off + h * lowSize;
+      for (int l = 0; l < lowSize; l++) {
+        out[o + l] = base ^ low[l];
+      }
     }
+  }
+
+  /** All 2^(to - from) XORs of columns from..to-1, entry i holding those of i's set bits. */
+  private long[] span(int from, int to) {
+    long[] s = new long[1 << (to - from)];
+    for (int i = 1; i < s.length; i++) {
+      s[i] = s[i & (i - 1)] ^ cols[from + Integer.numberOfTrailingZeros(i)];
+    }
+    return s;
   }
 
   /** Subtracts the contribution of coefficient (k, alpha) from its bin and marks it changed. */
@@ -114,7 +142,7 @@ final class HashGroup {
     int dn = delays.length;
     int o = j * dn;
     for (int d = 0; d < dn; d++) {
-      bins[o + d] -= Gf2.dot(delays[d], k) == 0 ? alpha : -alpha;
+      bins[o + d] -= Gf2.negateIf(alpha, Gf2.dot(delays[d], k));
     }
     changed[j] = true;
   }
@@ -160,7 +188,7 @@ final class HashGroup {
     int o = j * dn;
     double dot = 0;
     for (int d = 0; d < dn; d++) {
-      dot += Gf2.dot(delays[d], k) == 0 ? bins[o + d] : -bins[o + d];
+      dot += Gf2.negateIf(bins[o + d], Gf2.dot(delays[d], k));
     }
     return dot / dn;
   }
@@ -171,7 +199,7 @@ final class HashGroup {
     int o = j * dn;
     double res = 0;
     for (int d = 0; d < dn; d++) {
-      double r = bins[o + d] - (Gf2.dot(delays[d], k) == 0 ? alpha : -alpha);
+      double r = bins[o + d] - Gf2.negateIf(alpha, Gf2.dot(delays[d], k));
       res += r * r;
     }
     return res / dn;

@@ -4,8 +4,6 @@ import dev.fathom.core.Args;
 import dev.fathom.core.Rng;
 import dev.fathom.core.Status;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.OptionalInt;
 import java.util.random.RandomGenerator;
 
@@ -175,13 +173,14 @@ public final class SparseWalshHadamard {
     }
     int distinct = LongHashSet.countDistinct(idx, o.n());
     double scale = 0;
+    double fourier = Normalization.FOURIER.scale(b); // 2^-b: exact, wherever it is applied
     for (int c = 0; c < groupCount; c++) {
       double[] bins = groups[c].bins;
       for (int d = 0; d < dn; d++) {
         int base = (c * dn + d) * size;
-        WalshHadamard.transform(vals, base, size, Normalization.FOURIER);
+        DoubleKernel.transform(vals, base, b, 1.0, false);
         for (int j = 0; j < size; j++) {
-          double v = vals[base + j];
+          double v = vals[base + j] * fourier;
           bins[j * dn + d] = v;
           scale = Math.max(scale, Math.abs(v));
         }
@@ -202,7 +201,7 @@ public final class SparseWalshHadamard {
     Classifier classifier = new Classifier(o, groups, tol, tau, binNoise);
 
     // Peeling.
-    Map<Long, Double> found = new HashMap<>();
+    LongDoubleMap found = new LongDoubleMap(o.sparsity());
     for (HashGroup g : groups) {
       Arrays.fill(g.changed, true);
     }
@@ -220,7 +219,7 @@ public final class SparseWalshHadamard {
           if (classifier.singleton(g, j)) {
             long k = classifier.index;
             double alpha = classifier.amplitude;
-            found.merge(k, alpha, Double::sum);
+            found.add(k, alpha);
             for (HashGroup h : groups) {
               h.peel(k, alpha);
             }
@@ -247,12 +246,7 @@ public final class SparseWalshHadamard {
     Status status =
         unresolved == 0 ? Status.CONVERGED : progress ? Status.MAX_ITERATIONS : Status.STALLED;
 
-    long[] keys =
-        found.entrySet().stream()
-            .filter(e -> Math.abs(e.getValue()) > tol)
-            .mapToLong(Map.Entry::getKey)
-            .sorted()
-            .toArray();
+    long[] keys = found.sortedKeysAbove(tol);
     double[] values = new double[keys.length];
     for (int i = 0; i < keys.length; i++) {
       values[i] = found.get(keys[i]);
@@ -315,7 +309,7 @@ public final class SparseWalshHadamard {
     /** Whether bin j of g is a verified singleton; if so sets index and amplitude. */
     boolean singleton(HashGroup g, int j) {
       deferred = false;
-      if (g.energy(j) <= tau) {
+      if (empty(g, j)) {
         return false;
       }
       return noiseless ? noiseless(g, j) : robust(g, j);
@@ -332,27 +326,47 @@ public final class SparseWalshHadamard {
       if (k < 0) {
         return false;
       }
-      double alpha = amplitude;
+      int others = groups.length - 1;
       int contradictions = 0;
+      int left = others;
       for (HashGroup other : groups) {
+        if (2 * (contradictions + left) <= others) {
+          break; // a majority against k is out of reach
+        }
         if (other != g) {
+          left--;
           int jo = other.hash(k);
-          long ko = other.energy(jo) <= tau ? -2 : cleanSingleton(other, jo);
+          long ko = empty(other, jo) ? -2 : cleanSingleton(other, jo);
           if (ko == -2 || (ko >= 0 && ko != k)) {
             contradictions++;
           }
         }
       }
-      if (2 * contradictions > groups.length - 1) {
+      if (2 * contradictions > others) {
         deferred = true;
         return false;
       }
       index = k;
-      amplitude = alpha;
+      // the mean of the delays' values, each signed as frequency k predicts (<d, k> is bit i of
+      // v for d = e_i): the same sum, in the same order, as the clean-singleton test read
+      amplitude = g.amplitude(j, k);
       return true;
     }
 
-    /** The frequency of bin j if every delay reads +-U[0] (sets amplitude), else -1. */
+    /**
+     * Whether bin j of g holds less than tau of mean energy per delay. A first value whose square
+     * exceeds {@code |D| tau} (with a margin far above rounding) already settles it, without the
+     * serial sum over the delays; otherwise the mean energy is computed.
+     */
+    private boolean empty(HashGroup g, int j) {
+      double u0 = g.bins[j * g.delays.length];
+      if (u0 * u0 > g.delays.length * tau * (1 + 1e-9)) {
+        return false;
+      }
+      return g.energy(j) <= tau;
+    }
+
+    /** The frequency of bin j if every delay reads +-U[0], else -1. */
     private long cleanSingleton(HashGroup g, int j) {
       double[] u = g.bins;
       int dn = g.delays.length;
@@ -361,21 +375,19 @@ public final class SparseWalshHadamard {
       if (Math.abs(u0) <= tol) {
         return -1;
       }
+      // Delay i reads +u0 or -u0 (not both: |u0| > tol); its sign is bit b + i - 1 of v. The
+      // sign is taken without a branch (signs are random, a branch would mispredict); the only
+      // branch leaves at the first delay that reads neither, once per multiton.
       long v = j;
-      double sum = u0;
       for (int i = 1; i < dn; i++) {
         double ui = u[o + i];
-        if (Math.abs(ui - u0) <= tol) {
-          sum += ui;
-        } else if (Math.abs(ui + u0) <= tol) {
-          v |= 1L << (g.b + i - 1);
-          sum -= ui;
-        } else {
+        boolean minus = Math.abs(ui + u0) <= tol;
+        if (!(minus | Math.abs(ui - u0) <= tol)) {
           return -1;
         }
+        v |= (minus ? 1L : 0L) << (g.b + i - 1);
       }
-      amplitude = sum / dn;
-      return Gf2.multiply(g.inverse, v);
+      return g.inverseTable.apply(v);
     }
 
     private boolean robust(HashGroup g, int j) {

@@ -1,0 +1,44 @@
+package dev.fathom.hadamard;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class LongDoubleMapTest {
+  @ParameterizedTest
+  @ValueSource(ints = {0, 1, 3, 100, 5000})
+  void randomAddsMatchAJavaHashMap(int expected) {
+    // Keys from a small range (many repeats) and a large one, more entries than the initial
+    // capacity so the table grows; values summed as HashMap.merge(k, v, Double::sum) does.
+    SplittableRandom r = new SplittableRandom(expected);
+    LongDoubleMap map = new LongDoubleMap(expected);
+    Map<Long, Double> ref = new HashMap<>();
+    for (int op = 0; op < 20_000; op++) {
+      long key = op % 3 == 0 ? r.nextLong(50) : r.nextLong(Long.MAX_VALUE);
+      double value = r.nextInt(5) == 0 ? 0.0 : r.nextDouble(-10, 10);
+      map.add(key, value);
+      ref.merge(key, value, Double::sum);
+      long probe = r.nextLong(60);
+      assertEquals(ref.containsKey(probe), map.containsKey(probe));
+      assertEquals(ref.getOrDefault(probe, 0.0), map.get(probe));
+    }
+    assertEquals(ref.size(), map.size());
+    for (Map.Entry<Long, Double> e : ref.entrySet()) {
+      assertEquals(e.getValue(), map.get(e.getKey()));
+    }
+    for (double threshold : new double[] {0.0, 1.0, 100.0}) {
+      long[] want =
+          ref.entrySet().stream()
+              .filter(e -> Math.abs(e.getValue()) > threshold)
+              .mapToLong(Map.Entry::getKey)
+              .sorted()
+              .toArray();
+      assertArrayEquals(want, map.sortedKeysAbove(threshold), "threshold " + threshold);
+    }
+  }
+}
