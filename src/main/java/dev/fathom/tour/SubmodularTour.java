@@ -3,7 +3,7 @@ package dev.fathom.tour;
 import dev.fathom.core.Rng;
 import dev.fathom.submodular.Selection;
 import dev.fathom.submodular.constraint.Constraint;
-import dev.fathom.submodular.dynamic.BanihashemDynamic;
+import dev.fathom.submodular.dynamic.ThresholdLevelsDynamic;
 import dev.fathom.submodular.dynamic.UpdateStream;
 import dev.fathom.submodular.function.FacilityLocation;
 import dev.fathom.submodular.optimize.Greedy;
@@ -44,7 +44,7 @@ final class SubmodularTour implements TourStep {
       Rng.gaussian(rng, r);
     }
     SparseSimilarity sim = SparseSimilarity.knn(q, 10);
-    BanihashemDynamic d = new BanihashemDynamic(new FacilityLocation(sim), k, 0.2, 1);
+    ThresholdLevelsDynamic d = new ThresholdLevelsDynamic(new FacilityLocation(sim), k, 0.2, 1);
     FacilityLocation baseline = new FacilityLocation(sim);
     UpdateStream stream = UpdateStream.insertAllDeleteEvery(m, 2, 7);
     long rerunCalls = 0;

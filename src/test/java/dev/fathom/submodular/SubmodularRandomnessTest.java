@@ -25,6 +25,7 @@ import org.junit.jupiter.api.function.Executable;
  * what the {@link RandomGenerator} overload gives with {@code Rng.create(seed)}, different seeds
  * give different draws, and a null generator is rejected by name.
  */
+@SuppressWarnings("deprecation") // the superseded classes stay tested as baselines
 class SubmodularRandomnessTest {
   private static final long SEED = 77;
 

@@ -34,7 +34,12 @@ import java.util.random.RandomGenerator;
  * update, deterministically; randomness only affects the cost. Not thread-safe.
  *
  * @since 1.0
+ * @deprecated use {@link ThresholdLevelsDynamic}: the (1/2 - eps) guarantee after every update with
+ *     calls per update flat in n, from a specification whose source was fully read; this class
+ *     follows only the abstract of Banihashem et al. (ICML 2023) and stays as an experimental
+ *     comparison. Kept for comparison; it may be removed in a later major version.
  */
+@Deprecated(since = "1.0")
 public final class BanihashemDynamic extends GuessedDynamic {
   private final double eps;
   private final RandomGenerator rng;

@@ -30,7 +30,12 @@ import java.util.Arrays;
  * exact-Swapping baseline. Not thread-safe.
  *
  * @since 1.0
+ * @deprecated use {@link SwappingLevelsDynamic}: OPT/(4 + eps) after every update at calls per
+ *     update flat in n; this class replays Swapping over the recorded stream (about n calls when a
+ *     solution element is deleted) and stays as the deterministic exact-Swapping baseline. Kept for
+ *     comparison; it may be removed in a later major version.
  */
+@Deprecated(since = "1.0")
 public final class SwappingDynamic extends AbstractDynamic {
   private static final int KEPT = Integer.MAX_VALUE;
   private final Matroid matroid;

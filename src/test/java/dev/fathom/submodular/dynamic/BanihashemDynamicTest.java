@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
  * one confirmed from the paper's text), checked after every update for every guess instance, not
  * only the best one, with a fresh copy of f that shares no state with the structure.
  */
+@SuppressWarnings("deprecation") // the superseded classes stay tested as baselines
 class BanihashemDynamicTest {
 
   /**

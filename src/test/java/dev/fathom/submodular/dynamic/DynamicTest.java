@@ -20,6 +20,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The fully dynamic algorithms, checked after every update of random insert/delete streams. */
+@SuppressWarnings("deprecation") // the superseded classes stay tested as baselines
 class DynamicTest {
   interface Factory {
     DynamicMaximizer create(SetFunction f, int k, double eps, long seed);

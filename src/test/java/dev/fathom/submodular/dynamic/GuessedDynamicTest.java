@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.Test;
 
+@SuppressWarnings("deprecation") // the superseded classes stay tested as baselines
 class GuessedDynamicTest {
   /** The (1+eps)^i grid over [lo, k hi] from singleton values computed here with evaluate. */
   private static List<Double> grid(SetFunction f, int k, double eps) {

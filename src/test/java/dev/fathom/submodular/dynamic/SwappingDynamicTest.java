@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
  * SwappingDynamic against an offline run of Swapping written here from the definition, and against
  * brute force, after every update.
  */
+@SuppressWarnings("deprecation") // the superseded classes stay tested as baselines
 class SwappingDynamicTest {
 
   /** Swapping (Chakrabarti and Kale) over a stream, from scratch: ids of the solution in order. */

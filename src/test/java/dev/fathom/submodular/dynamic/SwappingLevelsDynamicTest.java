@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
  * floored Swapping rule, the expectation with q = 1/3, the uniformity of the first choice, and the
  * calls per update against n and under deletions aimed at the solution.
  */
+@SuppressWarnings("deprecation") // the superseded classes stay tested as baselines
 class SwappingLevelsDynamicTest {
 
   /** A fresh state of f holding the given set. */
