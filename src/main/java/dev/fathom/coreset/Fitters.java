@@ -60,6 +60,24 @@ public final class Fitters {
   }
 
   /**
+   * Weighted ℓp regression for any finite {@code p >= 1}, minimising {@code sum_j w_j |y_{i_j} -
+   * x_{i_j} . beta|^p}, matching {@link Losses#lp}: {@link #leastAbsoluteDeviations} for {@code p =
+   * 1}, weighted least squares for {@code p = 2}, safeguarded IRLS otherwise ({@link LpRegression},
+   * whose {@code fit} also reports the status and iterations). The fitter for the coresets of
+   * {@link RegressionCoresets#lp}.
+   *
+   * @param x the design rows, {@code n x d}, finite
+   * @param y the targets, finite
+   * @param p the exponent, finite, at least 1
+   * @return the fitter
+   */
+  public static Fitter<double[]> lp(double[][] x, double[] y, double p) {
+    Losses.checkXy(x, y);
+    LpRegression.checkP(p);
+    return c -> LpRegression.fit(x, y, p, c).beta();
+  }
+
+  /**
    * Weighted L2-regularised logistic regression by damped Newton steps, minimising {@code sum_j w_j
    * log(1 + exp(-y x . beta)) + (W/n) lambda/2 ||beta||^2} ({@code W} the total weight), which is
    * the coreset's estimate of the full objective of {@link Losses#logistic}.

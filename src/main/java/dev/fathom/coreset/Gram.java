@@ -21,7 +21,7 @@ abstract class Gram {
   abstract double k(int i, int j);
 
   double diag(int i) {
-    return kernel.ofSquaredDistance(0);
+    return kernel.eval(x[i], x[i]);
   }
 
   int size() {
@@ -73,7 +73,7 @@ abstract class Gram {
       }
       m = new double[n * n];
       for (int i = 0; i < n; i++) {
-        m[i * n + i] = kernel.ofSquaredDistance(0);
+        m[i * n + i] = kernel.eval(x[i], x[i]);
         for (int j = i + 1; j < n; j++) {
           double v = kernel.eval(x[i], x[j]);
           m[i * n + j] = v;

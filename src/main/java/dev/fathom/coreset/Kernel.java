@@ -3,10 +3,11 @@ package dev.fathom.coreset;
 import dev.fathom.core.Args;
 
 /**
- * A radial positive-definite kernel {@code k(x, y) = phi(||x - y||^2)} with {@code k(x, x) = 1}:
- * Gaussian, Laplace and Matérn, their sums and their power kernels (Dwivedi-Mackey, Generalized
- * Kernel Thinning): the kernel whose Fourier transform is the {@code alpha}-th power of this one's
- * (up to scale), used by root and power kernel thinning.
+ * A translation-invariant positive-definite kernel with {@code k(x, x) = 1}: the radial Gaussian,
+ * Laplace, Matérn and inverse multiquadric kernels {@code k(x, y) = phi(||x - y||^2)}, the product
+ * sinc and B-spline kernels {@code k(x, y) = prod_j g(x_j - y_j)}, sums, and power kernels
+ * (Dwivedi-Mackey, Generalized Kernel Thinning): the kernel whose Fourier transform is the {@code
+ * alpha}-th power of this one's (up to scale), used by root and power kernel thinning.
  *
  * <p>Instances are immutable and thread-safe.
  *
@@ -16,21 +17,24 @@ public abstract class Kernel {
   Kernel() {}
 
   /**
-   * The kernel as a function of the squared distance.
+   * The kernel as a function of the squared distance, for radial kernels.
    *
    * @param squaredDistance {@code ||x - y||^2}, non-negative
    * @return {@code k(x, y)}
+   * @throws UnsupportedOperationException for the product kernels ({@link #sinc}, {@link
+   *     #bSpline}), which are not radial
    */
   public abstract double ofSquaredDistance(double squaredDistance);
 
   /**
-   * The kernel on two points of equal dimension.
+   * The kernel on two points of equal dimension: {@code ofSquaredDistance(||x - y||^2)} for radial
+   * kernels, the product over coordinates for product kernels.
    *
    * @param x the first point
    * @param y the second point
    * @return {@code k(x, y)}
    */
-  public final double eval(double[] x, double[] y) {
+  public double eval(double[] x, double[] y) {
     double s = 0;
     for (int j = 0; j < x.length; j++) {
       double t = x[j] - y[j];
@@ -66,6 +70,11 @@ public abstract class Kernel {
       @Override
       public double ofSquaredDistance(double r2) {
         return 0.5 * (self.ofSquaredDistance(r2) + other.ofSquaredDistance(r2));
+      }
+
+      @Override
+      public double eval(double[] x, double[] y) {
+        return 0.5 * (self.eval(x, y) + other.eval(x, y));
       }
 
       @Override
@@ -170,5 +179,161 @@ public abstract class Kernel {
         return "Matern(nu=" + nu + ", ell=" + ell + ")";
       }
     };
+  }
+
+  /**
+   * The inverse multiquadric kernel {@code (1 + ||x - y||^2 / sigma^2)^(-nu)}. Its Fourier
+   * transform is a Matérn-type function, {@code ∝ |w|^(nu - d/2) K_(nu - d/2)(sigma |w|)}, whose
+   * powers have no closed form: {@link #power} throws. Generalized Kernel Thinning shows that
+   * target KT already gets root-KT-like MMD guarantees for this analytic kernel, so split with the
+   * kernel itself ({@code KernelThinning.Options.target}).
+   *
+   * @param nu the exponent, finite and positive
+   * @param sigma the scale, finite and positive
+   * @return the kernel
+   */
+  public static Kernel inverseMultiquadric(double nu, double sigma) {
+    Args.positive("nu", nu);
+    Args.positive("sigma", sigma);
+    double inv = 1 / (sigma * sigma);
+    return new Kernel() {
+      @Override
+      public double ofSquaredDistance(double r2) {
+        return Math.pow(1 + r2 * inv, -nu);
+      }
+
+      @Override
+      public Kernel power(double alpha, int d) {
+        throw new UnsupportedOperationException(
+            "power of the inverse multiquadric kernel (no closed form; use target KT)");
+      }
+
+      @Override
+      public String toString() {
+        return "IMQ(nu=" + nu + ", sigma=" + sigma + ")";
+      }
+    };
+  }
+
+  /**
+   * The product sinc kernel {@code prod_j sin(theta t_j) / (theta t_j)}, {@code t = x - y}. Its
+   * Fourier transform is the indicator of the cube {@code [-theta, theta]^d} (up to scale), equal
+   * to each of its powers, so every power kernel is the kernel itself (the sinc kernel is its own
+   * square root up to the factor {@code pi/theta} per coordinate).
+   *
+   * @param theta the band limit, finite and positive
+   * @return the kernel
+   */
+  public static Kernel sinc(double theta) {
+    Args.positive("theta", theta);
+    return new Product() {
+      @Override
+      double g(double t) {
+        double u = theta * t;
+        return Math.abs(u) < 1e-4 ? 1 - u * u / 6 * (1 - u * u / 20) : Math.sin(u) / u;
+      }
+
+      @Override
+      public Kernel power(double alpha, int d) {
+        Args.inRange("alpha", alpha, Double.MIN_VALUE, 1);
+        Args.positive("d", d);
+        return this;
+      }
+
+      @Override
+      public String toString() {
+        return "Sinc(theta=" + theta + ")";
+      }
+    };
+  }
+
+  /**
+   * The product B-spline kernel {@code prod_j B_m(t_j / gamma) / B_m(0)}, {@code t = x - y}, with
+   * {@code B_m} the centred cardinal B-spline of order {@code m} (the {@code m}-fold convolution of
+   * the indicator of {@code [-1/2, 1/2]}, piecewise polynomial of degree {@code m - 1}): {@code
+   * B_m(u) = sum_{k=0}^{m} (-1)^k C(m, k) (u + m/2 - k)_+^{m-1} / (m-1)!}, evaluated by the stable
+   * recursion {@code B_k(v) = ((v + k/2) B_{k-1}(v + 1/2) + (k/2 - v) B_{k-1}(v - 1/2)) / (k - 1)}.
+   * Its Fourier transform is {@code sinc(gamma w / 2)^m} per coordinate, non-negative for even
+   * {@code m}, so {@code m} must be even. The {@code alpha}-power is the B-spline kernel of order
+   * {@code alpha m} and the same {@code gamma}, defined when {@code alpha m} is an even integer
+   * (the square root of order {@code 4b} is order {@code 2b}).
+   *
+   * @param order the order {@code m}, even, in {@code [2, 40]}
+   * @param gamma the width of each box, finite and positive (support {@code |t_j| < m gamma / 2})
+   * @return the kernel
+   */
+  public static Kernel bSpline(int order, double gamma) {
+    Args.inRange("order", order, 2, 40);
+    if (order % 2 != 0) {
+      throw Args.fail("order", order, "an even order (odd orders are not positive definite)");
+    }
+    Args.positive("gamma", gamma);
+    double atZero = cardinalBSpline(order, 0);
+    return new Product() {
+      @Override
+      double g(double t) {
+        return cardinalBSpline(order, t / gamma) / atZero;
+      }
+
+      @Override
+      public Kernel power(double alpha, int d) {
+        Args.inRange("alpha", alpha, Double.MIN_VALUE, 1);
+        Args.positive("d", d);
+        double m = alpha * order;
+        long rounded = Math.round(m);
+        if (Math.abs(m - rounded) > 1e-9 * order || rounded % 2 != 0 || rounded < 2) {
+          throw Args.fail(
+              "alpha", alpha, "alpha * order (order " + order + ") an even integer at least 2");
+        }
+        return bSpline((int) rounded, gamma);
+      }
+
+      @Override
+      public String toString() {
+        return "BSpline(order=" + order + ", gamma=" + gamma + ")";
+      }
+    };
+  }
+
+  /**
+   * The centred cardinal B-spline of order m at u by the (stable, all terms non-negative) recursion
+   * {@code B_k(v) = ((v + k/2) B_{k-1}(v + 1/2) + (k/2 - v) B_{k-1}(v - 1/2)) / (k - 1)} from the
+   * box {@code B_1 = 1 on [-1/2, 1/2)}: {@code O(m^2)}.
+   */
+  static double cardinalBSpline(int m, double u) {
+    if (Math.abs(u) >= m / 2.0) {
+      return 0;
+    }
+    double[] b = new double[m];
+    for (int i = 0; i < m; i++) {
+      double v = u + (m - 1) / 2.0 - i;
+      b[i] = v >= -0.5 && v < 0.5 ? 1 : 0;
+    }
+    for (int k = 2; k <= m; k++) {
+      for (int i = 0; i <= m - k; i++) {
+        double v = u + (m - k) / 2.0 - i;
+        b[i] = ((v + k / 2.0) * b[i] + (k / 2.0 - v) * b[i + 1]) / (k - 1);
+      }
+    }
+    return b[0];
+  }
+
+  /** A product kernel {@code prod_j g(x_j - y_j)} with {@code g(0) = 1}. */
+  private abstract static class Product extends Kernel {
+    abstract double g(double t);
+
+    @Override
+    public double ofSquaredDistance(double squaredDistance) {
+      throw new UnsupportedOperationException(this + " is a product kernel, not radial");
+    }
+
+    @Override
+    public double eval(double[] x, double[] y) {
+      double v = 1;
+      for (int j = 0; j < x.length; j++) {
+        v *= g(x[j] - y[j]);
+      }
+      return v;
+    }
   }
 }

@@ -250,7 +250,8 @@ final class LeastAbsoluteDeviations {
     return s;
   }
 
-  private static double dot(double[] a, double[] b) {
+  /** {@code a . b} over the length of {@code b}. */
+  static double dot(double[] a, double[] b) {
     double s = 0;
     for (int l = 0; l < b.length; l++) {
       s += a[l] * b[l];

@@ -9,11 +9,15 @@ import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
 import org.ejml.interfaces.linsol.LinearSolverDense;
 
 /**
- * ℓp Lewis weights by the fixed-point iteration of Cohen and Peng (2015): the weights {@code w}
- * with {@code w_i = (a_i^T (A^T W^{1-2/p} A)^{-1} a_i)^{p/2}} for all {@code i}. The iteration
- * {@code w <- (a_i^T (A^T W^{1-2/p} A)^{-1} a_i)^{p/2}} is a contraction for {@code p < 4}. For
- * {@code p = 2} the weights are the leverage scores; for every {@code p} they sum to {@code d} at
- * the fixed point. Sampling proportional to them gives ℓp subspace embeddings.
+ * ℓp Lewis weights: the weights {@code w} with {@code w_i = (a_i^T (A^T W^{1-2/p} A)^{-1}
+ * a_i)^{p/2}} for all {@code i}, equivalently {@code w_i = tau_i(W^{1/2-1/p} A)} (the leverage
+ * scores of the reweighted rows). For {@code p < 4} the iteration is the fixed-point map of Cohen
+ * and Peng (2015), {@code w <- (a_i^T (A^T W^{1-2/p} A)^{-1} a_i)^{p/2}}, a contraction there. For
+ * {@code p >= 4}, where that map is not a contraction, it is {@code w <- tau(W^{1/2-1/p} A)}: the
+ * same map damped in log coordinates ({@code log w <- (1-2/p) log w + (2/p) log map(w)}), whose
+ * linearisation has its spectrum in {@code [0, 1-2/p]}. For {@code p = 2} the weights are the
+ * leverage scores; for every {@code p} they sum to {@code d} at the fixed point. Sampling
+ * proportional to them gives ℓp subspace embeddings.
  *
  * @since 1.0
  */
@@ -55,13 +59,13 @@ public final class LewisWeights {
    * rule.threshold(1) = max(absoluteTolerance, relativeTolerance)}.
    *
    * @param a the rows, {@code n x d} with {@code n >= d}, finite, full column rank
-   * @param p the exponent, in {@code (0, 4)}
+   * @param p the exponent, finite and positive
    * @param rule when to stop (iterations are fixed-point steps)
    * @return the weights and diagnostics
    */
   public static Result compute(double[][] a, double p, StoppingRule rule) {
     int d = Args.rectangular("a", a);
-    Args.inOpenRange("p", p, 0, 4);
+    Args.inOpenRange("p", p, 0, Double.POSITIVE_INFINITY);
     Args.notNull("rule", rule);
     int n = a.length;
     if (n < d) {
@@ -75,7 +79,7 @@ public final class LewisWeights {
     double change = Double.POSITIVE_INFINITY;
     long it = 0;
     while (it < rule.maxIterations() && change > tol) {
-      double[] next = step(a, w, p);
+      double[] next = p < 4 ? step(a, w, p) : reweightedLeverage(a, w, p);
       change = 0;
       for (int i = 0; i < n; i++) {
         change = Math.max(change, Math.abs(next[i] - w[i]) / Math.max(w[i], 1e-300));
@@ -100,7 +104,7 @@ public final class LewisWeights {
    * Runs the iteration with {@link #DEFAULT_RULE}.
    *
    * @param a the rows, {@code n x d} with {@code n >= d}
-   * @param p the exponent, in {@code (0, 4)}
+   * @param p the exponent, finite and positive
    * @return the weights and diagnostics
    */
   public static Result compute(double[][] a, double p) {
@@ -159,5 +163,30 @@ public final class LewisWeights {
       out[i] = p == 2 ? q : Math.pow(Math.max(q, 0), p / 2);
     }
     return out;
+  }
+
+  /**
+   * The leverage scores {@code tau_i(W^{1/2-1/p} A)} of the reweighted rows: the Lewis-weight map
+   * damped in log coordinates, the iteration for {@code p >= 4}.
+   *
+   * @param a the rows, {@code n x d}, finite
+   * @param w the current weights, positive, length {@code n}
+   * @param p the exponent, finite and positive
+   * @return the leverage scores of the rows {@code w_i^{1/2-1/p} a_i}
+   */
+  static double[] reweightedLeverage(double[][] a, double[] w, double p) {
+    double e = 0.5 - 1 / p;
+    double[][] b = new double[a.length][];
+    for (int i = 0; i < a.length; i++) {
+      if (!(w[i] > 0)) {
+        throw Args.fail("w[" + i + "]", w[i], "a positive weight");
+      }
+      double s = Math.pow(w[i], e);
+      b[i] = a[i].clone();
+      for (int j = 0; j < b[i].length; j++) {
+        b[i][j] *= s;
+      }
+    }
+    return LeverageScores.of(b);
   }
 }

@@ -75,7 +75,7 @@ public final class Mmd {
         row += kernel.eval(x[i], x[cj]);
       }
       cross += wj * row / n;
-      inner += wj * wj * kernel.ofSquaredDistance(0);
+      inner += wj * wj * kernel.eval(x[cj], x[cj]);
       for (int l = j + 1; l < s; l++) {
         inner += 2 * wj * coreset.weight(l) / total * kernel.eval(x[cj], x[coreset.index(l)]);
       }

@@ -12,7 +12,9 @@ import java.util.random.RandomGenerator;
  *   <li>{@link #leverage}: least squares, {@code p_i ∝ tau_i} (leverage scores);
  *   <li>{@link #lewis}: ℓp regression, {@code p_i ∝} ℓp Lewis weights ({@code p < 4});
  *   <li>{@link #rootLeverage}: ℓp regression for {@code 1 <= p < 2}, {@code p_i ∝ sqrt(tau_i)}
- *       (Woodruff-Yasuda).
+ *       (Woodruff-Yasuda);
+ *   <li>{@link #lp}: ℓp regression for every {@code p >= 1}, {@code p_i ∝} the ℓp sensitivity
+ *       bounds of {@link LpSensitivities#upperBounds} (Woodruff-Yasuda's ℓp sensitivity sampling).
  * </ul>
  *
  * Each draw gets the weight {@code 1/(m p_i)}; see {@link SensitivitySampling}. Static and
@@ -194,5 +196,40 @@ public final class RegressionCoresets {
       tau[i] = Math.sqrt(tau[i]);
     }
     return SensitivitySampling.sample(tau, m, rng);
+  }
+
+  /**
+   * As {@link #lp(double[][], double[], double, int, RandomGenerator)} with the generator {@code
+   * Rng.create(seed)}.
+   *
+   * @param x the design rows, {@code n x d}, finite, {@code [X, y]} of full column rank
+   * @param y the targets, finite
+   * @param p the exponent, finite, at least 1
+   * @param m the number of draws, in {@code [1, n]}
+   * @param seed the seed
+   * @return the coreset
+   */
+  public static Coreset lp(double[][] x, double[] y, double p, int m, long seed) {
+    return lp(x, y, p, m, Rng.create(seed));
+  }
+
+  /**
+   * ℓp-regression coreset by ℓp sensitivity sampling of {@code [X, y]}, with the sensitivity upper
+   * bounds of {@link LpSensitivities#upperBounds} (total at most {@code (d+1)^{max(1, p/2)}}). Fit
+   * it with {@link Fitters#lp}.
+   *
+   * @param x the design rows, {@code n x d}, finite, {@code [X, y]} of full column rank
+   * @param y the targets, finite
+   * @param p the exponent, finite, at least 1
+   * @param m the number of draws, in {@code [1, n]}
+   * @param rng the source of randomness
+   * @return the coreset
+   */
+  public static Coreset lp(double[][] x, double[] y, double p, int m, RandomGenerator rng) {
+    Args.notNull("rng", rng);
+    LpRegression.checkP(p);
+    double[][] a = LeverageScores.augment(x, y);
+    SensitivitySampling.checkSize(m, a.length);
+    return SensitivitySampling.sample(LpSensitivities.upperBounds(a, p), m, rng);
   }
 }

@@ -9,13 +9,14 @@
  *       regression, linear SVM, k-means and k-median.
  *   <li>Sampling: {@link dev.fathom.coreset.SensitivitySampling} (generic, from upper bounds),
  *       {@link dev.fathom.coreset.LeverageScores}, {@link dev.fathom.coreset.LewisWeights}, {@link
+ *       dev.fathom.coreset.LpSensitivities} (ℓp sensitivities and their bounds), {@link
  *       dev.fathom.coreset.RegressionCoresets}, {@link dev.fathom.coreset.ClusteringCoresets}, with
  *       sizes from {@link dev.fathom.coreset.CoresetSize}; built-in data in {@link
  *       dev.fathom.coreset.Datasets}.
  *   <li>Vector summarization: {@link dev.fathom.coreset.Caratheodory} and {@link
  *       dev.fathom.coreset.VectorSummarizer}; {@code AutoCoreset} with the fit routines of {@link
- *       dev.fathom.coreset.Fitters} (least squares, least absolute deviations, logistic regression,
- *       k-means).
+ *       dev.fathom.coreset.Fitters} (least squares, least absolute deviations, ℓp regression by
+ *       {@link dev.fathom.coreset.LpRegression}, logistic regression, k-means).
  *   <li>Kernel thinning: {@link dev.fathom.coreset.Kernel}, {@link
  *       dev.fathom.coreset.KernelThinning}, {@link dev.fathom.coreset.CompressPlusPlus} and {@link
  *       dev.fathom.coreset.Mmd}.

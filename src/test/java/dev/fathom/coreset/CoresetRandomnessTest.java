@@ -61,6 +61,13 @@ class CoresetRandomnessTest {
     rejectsNullRng(() -> SensitivitySampling.sample(bounds, 40, null));
     rejectsNullRng(() -> SensitivitySampling.uniform(300, 40, null));
     rejectsNullRng(() -> RegressionCoresets.lewis(X, Y, 1, 40, null));
+    for (double p : new double[] {1, 3, 6}) {
+      assertEquals(
+          RegressionCoresets.lp(X, Y, p, 40, SEED), RegressionCoresets.lp(X, Y, p, 40, rng()));
+      assertNotEquals(
+          RegressionCoresets.lp(X, Y, p, 40, SEED), RegressionCoresets.lp(X, Y, p, 40, SEED + 1));
+    }
+    rejectsNullRng(() -> RegressionCoresets.lp(X, Y, 3, 40, null));
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.fathom.coreset;
 
 import static dev.fathom.coreset.TestData.msg;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.fathom.core.Rng;
@@ -80,6 +81,107 @@ class KernelTest {
     return s * h;
   }
 
+  /** The truncated-power form of the centred cardinal B-spline (independent of the recursion). */
+  private static double truncatedPower(int m, double u) {
+    double s = 0;
+    double fact = 1;
+    for (int k = 2; k < m; k++) {
+      fact *= k;
+    }
+    for (int k = 0; k <= m; k++) {
+      double v = u + m / 2.0 - k;
+      double binom = 1;
+      for (int q = 0; q < k; q++) {
+        binom = binom * (m - q) / (q + 1);
+      }
+      if (v > 0) {
+        s += (k % 2 == 0 ? 1 : -1) * binom * Math.pow(v, m - 1);
+      }
+    }
+    return s / fact;
+  }
+
+  @Test
+  void generalizedKtKernelsMatchClosedForms() {
+    double[] x = {0.3, -1.1};
+    double[] y = {-0.4, 0.2};
+    double t1 = 0.7;
+    double t2 = -1.3;
+    double r2 = t1 * t1 + t2 * t2;
+    assertEquals(
+        Math.pow(1 + r2 / 0.25, -1.5), Kernel.inverseMultiquadric(1.5, 0.5).eval(x, y), 1e-15);
+    assertEquals(
+        Math.sin(2 * t1) / (2 * t1) * Math.sin(2 * t2) / (2 * t2),
+        Kernel.sinc(2).eval(x, y),
+        1e-15);
+    assertEquals(1, Kernel.sinc(2).eval(x, x), 0);
+    assertEquals(1 - 1e-12 / 6, Kernel.sinc(1).eval(new double[] {1e-6}, new double[] {0}), 1e-16);
+    // order 2: the triangle; order 4: the cubic B-spline, B_4(0) = 2/3
+    assertEquals((1 - 0.7 / 1.5) * (1 - 1.3 / 1.5), Kernel.bSpline(2, 1.5).eval(x, y), 1e-14);
+    double a1 = 0.7 / 0.9;
+    double a2 = 1.3 / 0.9;
+    double cubic = (2.0 / 3 - a1 * a1 + a1 * a1 * a1 / 2) * Math.pow(2 - a2, 3) / 6;
+    assertEquals(cubic / (4.0 / 9), Kernel.bSpline(4, 0.9).eval(x, y), 1e-14);
+    assertEquals(0, Kernel.bSpline(4, 0.6).eval(x, y), 0); // |t_2| / gamma > 2
+    var rng = Rng.create(12);
+    for (int m : new int[] {2, 4, 6, 8, 10}) {
+      for (int k = 0; k < 50; k++) {
+        double u = (rng.nextDouble() - 0.5) * (m + 1);
+        assertEquals(truncatedPower(m, u), Kernel.cardinalBSpline(m, u), 1e-12, "m = " + m);
+      }
+    }
+  }
+
+  @Test
+  void powerKernelsConvolveToTheTargetInOneDimension() {
+    // B-spline: int k_4(x, z) k_4(z, y) dz = c k_8(x, y), c the same for every x - y
+    Kernel target = Kernel.bSpline(8, 0.8);
+    Kernel root = target.power(0.5, 1);
+    assertEquals(
+        Kernel.bSpline(4, 0.8).eval(new double[] {0.5}, new double[] {0}),
+        root.eval(new double[] {0.5}, new double[] {0}),
+        0);
+    double c = Double.NaN;
+    for (double dx : new double[] {0, 0.3, 1.1, 2.0, 2.9}) {
+      double conv = 0;
+      int steps = 40_000;
+      double lo = -4;
+      double h = 8.0 / steps;
+      for (int k = 0; k <= steps; k++) {
+        double z = lo + k * h;
+        double w = k == 0 || k == steps ? 0.5 : 1;
+        conv +=
+            w
+                * h
+                * root.eval(new double[] {dx}, new double[] {z})
+                * root.eval(new double[] {z}, new double[] {0});
+      }
+      double ratio = conv / target.eval(new double[] {dx}, new double[] {0});
+      if (Double.isNaN(c)) {
+        c = ratio;
+      }
+      assertEquals(c, ratio, 1e-6 * c, "dx = " + dx);
+    }
+    // sinc: int sinc(theta (x - z)) sinc(theta z) dz = (pi / theta) sinc(theta x)
+    double theta = 2;
+    Kernel sinc = Kernel.sinc(theta);
+    assertSame(sinc, sinc.power(0.5, 3));
+    for (double dx : new double[] {0, 0.4, 1.7}) {
+      double conv = 0;
+      double lo = -3000;
+      int steps = 3_000_000;
+      double h = -2 * lo / steps;
+      for (int k = 0; k <= steps; k++) {
+        double z = lo + k * h;
+        conv +=
+            h
+                * sinc.eval(new double[] {dx}, new double[] {z})
+                * sinc.eval(new double[] {z}, new double[] {0});
+      }
+      assertEquals(Math.PI / theta * sinc.eval(new double[] {dx}, new double[] {0}), conv, 1e-3);
+    }
+  }
+
   @Test
   void gramMatricesArePositiveSemidefinite() {
     double[][] x = new double[40][];
@@ -90,7 +192,15 @@ class KernelTest {
     Kernel[] ks = {
       Kernel.matern(0.75, 1),
       Kernel.matern(2.5, 1).power(0.5, 2),
-      Kernel.gaussian(1).plus(Kernel.laplace(1))
+      Kernel.gaussian(1).plus(Kernel.laplace(1)),
+      Kernel.inverseMultiquadric(0.5, 1),
+      Kernel.inverseMultiquadric(2, 0.6),
+      Kernel.sinc(2),
+      Kernel.sinc(0.7).power(0.5, 2),
+      Kernel.bSpline(2, 1),
+      Kernel.bSpline(4, 1.5),
+      Kernel.bSpline(8, 0.7).power(0.5, 2),
+      Kernel.sinc(1).plus(Kernel.bSpline(6, 1))
     };
     for (Kernel k : ks) {
       DMatrixRMaj g = new DMatrixRMaj(40, 40);
@@ -116,5 +226,19 @@ class KernelTest {
         msg(() -> Kernel.laplace(1).power(0.5, 2))
             .startsWith("alpha = 0.5: expected more than d/(2 nu + d)"));
     assertTrue(msg(() -> Kernel.gaussian(1).power(1.5, 2)).startsWith("alpha = 1.5"));
+    assertEquals(
+        "nu = 0.0: expected a finite positive number", msg(() -> Kernel.inverseMultiquadric(0, 1)));
+    assertEquals("theta = -1.0: expected a finite positive number", msg(() -> Kernel.sinc(-1)));
+    assertEquals(
+        "order = 3: expected an even order (odd orders are not positive definite)",
+        msg(() -> Kernel.bSpline(3, 1)));
+    assertEquals("order = 42: expected an integer in [2, 40]", msg(() -> Kernel.bSpline(42, 1)));
+    assertEquals(
+        "alpha = 0.25: expected alpha * order (order 4) an even integer at least 2",
+        msg(() -> Kernel.bSpline(4, 1).power(0.25, 1)));
+    org.junit.jupiter.api.Assertions.assertThrows(
+        UnsupportedOperationException.class, () -> Kernel.inverseMultiquadric(1, 1).power(0.5, 2));
+    org.junit.jupiter.api.Assertions.assertThrows(
+        UnsupportedOperationException.class, () -> Kernel.sinc(1).ofSquaredDistance(1));
   }
 }

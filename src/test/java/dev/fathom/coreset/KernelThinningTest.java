@@ -120,6 +120,36 @@ class KernelThinningTest {
   }
 
   @Test
+  void generalizedKtKernelsBeatIid() {
+    double[][] x = gaussianPoints(1024, 21);
+    Kernel[] ks = {
+      Kernel.inverseMultiquadric(0.5, 1), Kernel.sinc(1), Kernel.bSpline(8, 1), Kernel.bSpline(8, 1)
+    };
+    KernelThinning[] kts = {
+      KernelThinning.target(ks[0]),
+      KernelThinning.plus(ks[1], 2),
+      KernelThinning.root(ks[2], 2),
+      KernelThinning.plus(ks[3], 2)
+    };
+    for (int k = 0; k < ks.length; k++) {
+      double self = Mmd.selfTerm(x, ks[k]);
+      double kt = 0;
+      double iid = 0;
+      for (int s = 0; s < 3; s++) {
+        kt += Mmd.of(x, ks[k], KernelThinning.toCoreset(kts[k].thin(x, 5, s), 1024), self);
+        iid +=
+            Mmd.of(
+                x,
+                ks[k],
+                KernelThinning.toCoreset(
+                    Rng.sampleWithoutReplacement(Rng.create(100 + s), 1024, 32), 1024),
+                self);
+      }
+      assertTrue(kt < 0.5 * iid, ks[k] + ": KT " + kt / 3 + " vs iid " + iid / 3);
+    }
+  }
+
+  @Test
   void targetAndRootVariantsBeatIid() {
     double[][] x = gaussianPoints(1024, 12);
     double self = Mmd.selfTerm(x, K);

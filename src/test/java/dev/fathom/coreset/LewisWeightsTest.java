@@ -26,6 +26,49 @@ class LewisWeightsTest {
     }
   }
 
+  private static final double[] W1 =
+      java.util.Collections.nCopies(400, 1.0).stream().mapToDouble(Double::doubleValue).toArray();
+
+  /** The Lewis map computed directly: (a_i^T (A^T W^{1-2/p} A)^{-1} a_i)^{p/2}, inverse by EJML. */
+  private static double[] lewisMap(double[][] a, double[] w, double p) {
+    int d = a[0].length;
+    org.ejml.data.DMatrixRMaj m = new org.ejml.data.DMatrixRMaj(d, d);
+    for (int i = 0; i < a.length; i++) {
+      for (int j = 0; j < d; j++) {
+        for (int l = 0; l < d; l++) {
+          m.add(j, l, Math.pow(w[i], 1 - 2 / p) * a[i][j] * a[i][l]);
+        }
+      }
+    }
+    org.ejml.dense.row.CommonOps_DDRM.invert(m);
+    double[] out = new double[a.length];
+    for (int i = 0; i < a.length; i++) {
+      double q = 0;
+      for (int j = 0; j < d; j++) {
+        for (int l = 0; l < d; l++) {
+          q += a[i][j] * m.get(j, l) * a[i][l];
+        }
+      }
+      out[i] = Math.pow(q, p / 2);
+    }
+    return out;
+  }
+
+  @Test
+  void largePUsesTheDampedIterationAndReachesTheSameFixedPoint() {
+    for (double p : new double[] {3.5, 4, 6, 10}) {
+      LewisWeights.Result r = LewisWeights.compute(A, p);
+      assertEquals(Status.CONVERGED, r.status(), "p = " + p);
+      double[] again = lewisMap(A, r.weights(), p);
+      double sum = 0;
+      for (int i = 0; i < A.length; i++) {
+        assertEquals(r.weights()[i], again[i], 1e-7 * r.weights()[i] + 1e-14, "p = " + p);
+        sum += r.weights()[i];
+      }
+      assertEquals(5, sum, 1e-6, "p = " + p);
+    }
+  }
+
   @Test
   void pTwoGivesLeverageScores() {
     double[] w = LewisWeights.compute(A, 2).weights();
@@ -70,9 +113,16 @@ class LewisWeightsTest {
 
   @Test
   void badInput() {
-    assertEquals("p = 4.0: expected a number in (0.0, 4.0)", msg(() -> LewisWeights.compute(A, 4)));
     assertEquals(
-        "p = NaN: expected a number in (0.0, 4.0)", msg(() -> LewisWeights.compute(A, Double.NaN)));
+        "p = 0.0: expected a number in (0.0, Infinity)", msg(() -> LewisWeights.compute(A, 0)));
+    assertEquals(
+        "p = NaN: expected a number in (0.0, Infinity)",
+        msg(() -> LewisWeights.compute(A, Double.NaN)));
+    assertEquals(
+        "p = Infinity: expected a number in (0.0, Infinity)",
+        msg(() -> LewisWeights.compute(A, Double.POSITIVE_INFINITY)));
+    assertEquals(
+        "p = 4.0: expected a number in (0.0, 4.0)", msg(() -> LewisWeights.step(A, W1, 4)));
     assertEquals(
         "w[0] = -1.0: expected a positive weight",
         msg(() -> LewisWeights.step(new double[][] {{1}}, new double[] {-1}, 1)));

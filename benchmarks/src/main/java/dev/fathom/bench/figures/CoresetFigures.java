@@ -10,7 +10,9 @@ import dev.fathom.coreset.Fitter;
 import dev.fathom.coreset.Fitters;
 import dev.fathom.coreset.Kernel;
 import dev.fathom.coreset.KernelThinning;
+import dev.fathom.coreset.LeverageScores;
 import dev.fathom.coreset.Losses;
+import dev.fathom.coreset.LpSensitivities;
 import dev.fathom.coreset.Mmd;
 import dev.fathom.coreset.PointLoss;
 import dev.fathom.coreset.SensitivitySampling;
@@ -59,6 +61,11 @@ final class CoresetFigures {
         }
         ys[b][s] = Math.max(1e-6, median(e));
       }
+      StringBuilder row = new StringBuilder(name + " m = " + sizes[s] + ":");
+      for (int b = 0; b < builders.length; b++) {
+        row.append(String.format(" %s %.4g;", labels[b], ys[b][s]));
+      }
+      System.out.println(row);
     }
     XYChart chart =
         Charts.xy(
@@ -112,21 +119,10 @@ final class CoresetFigures {
 
     @Override
     public void render(Path dir) throws IOException {
-      var rng = Rng.create(11);
-      int n = 20_000;
-      int d = 10;
-      double[][] x = new double[n][d];
-      double[] y = new double[n];
-      double[] beta = Rng.gaussian(rng, d);
-      for (int i = 0; i < n; i++) {
-        double s = 0;
-        for (int j = 0; j < d; j++) {
-          // a Gaussian over U^(2/3): tail P(|x| > t) ~ t^-1.5, like Student-t(1.5)
-          x[i][j] = rng.nextGaussian() * Math.pow(rng.nextDouble(1e-12, 1), -2.0 / 3);
-          s += x[i][j] * beta[j];
-        }
-        y[i] = s + rng.nextGaussian();
-      }
+      Regression data = heavyTailedRegression();
+      double[][] x = data.x();
+      double[] y = data.y();
+      int n = x.length;
       PointLoss<double[]> loss = Losses.leastSquares(x, y);
       Fitter<double[]> fit = Fitters.leastSquares(x, y);
       excessChart(
@@ -140,6 +136,67 @@ final class CoresetFigures {
             (m, t) -> SensitivitySampling.uniform(n, m, t),
             (m, t) -> dev.fathom.coreset.RegressionCoresets.leverage(x, y, m, t),
             auto(loss, fit, VectorSummarizer.caratheodory())
+          });
+    }
+  }
+
+  /** A design and its targets. */
+  private record Regression(double[][] x, double[] y) {}
+
+  /**
+   * The regression data of the least-squares and ℓp figures: 2*10^4 x 10 design with tails like
+   * Student-t(1.5), y = x beta + Gaussian noise.
+   */
+  private static Regression heavyTailedRegression() {
+    var rng = Rng.create(11);
+    int n = 20_000;
+    int d = 10;
+    double[][] x = new double[n][d];
+    double[] y = new double[n];
+    double[] beta = Rng.gaussian(rng, d);
+    for (int i = 0; i < n; i++) {
+      double s = 0;
+      for (int j = 0; j < d; j++) {
+        // a Gaussian over U^(2/3): tail P(|x| > t) ~ t^-1.5, like Student-t(1.5)
+        x[i][j] = rng.nextGaussian() * Math.pow(rng.nextDouble(1e-12, 1), -2.0 / 3);
+        s += x[i][j] * beta[j];
+      }
+      y[i] = s + rng.nextGaussian();
+    }
+    return new Regression(x, y);
+  }
+
+  /** ℓp regression (p = 1, 3) on the heavy-tailed design: uniform, leverage, ℓp sensitivities. */
+  static final class LpRegressionError implements Figure {
+    private final double p;
+
+    LpRegressionError(double p) {
+      this.p = p;
+    }
+
+    @Override
+    public String name() {
+      return "coreset-l" + (int) p + "-regression-error";
+    }
+
+    @Override
+    public void render(Path dir) throws IOException {
+      Regression data = heavyTailedRegression();
+      double[][] xy = LeverageScores.augment(data.x(), data.y());
+      double[] sens = LpSensitivities.upperBounds(xy, p);
+      double[] lev = LeverageScores.of(xy);
+      excessChart(
+          dir,
+          name(),
+          "l" + (int) p + " regression, 2*10^4 x 10 heavy-tailed design (median of 8 trials)",
+          Losses.lp(data.x(), data.y(), p),
+          Fitters.lp(data.x(), data.y(), p),
+          new String[] {"uniform", "leverage scores (l2)", "lp sensitivities (Lewis bounds)"},
+          new Builder[] {
+            (m, t) -> SensitivitySampling.uniform(xy.length, m, t),
+            (m, t) -> SensitivitySampling.sample(lev, m, t),
+            (m, t) ->
+                SensitivitySampling.sample(sens, m, t) // = RegressionCoresets.lp(x, y, p, m, t)
           });
     }
   }

@@ -38,6 +38,8 @@ public final class Figures {
         new SubmodularFigures.DynamicAimedDeletions(),
         new CoresetFigures.KMeansError(),
         new CoresetFigures.LeastSquaresError(),
+        new CoresetFigures.LpRegressionError(1),
+        new CoresetFigures.LpRegressionError(3),
         new CoresetFigures.MmdVsN(),
         new HadamardFigures.RecoveryVsSnr());
   }
