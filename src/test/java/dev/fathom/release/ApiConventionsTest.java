@@ -86,6 +86,7 @@ class ApiConventionsTest {
       Set.of(
           "dev.fathom.coreset.AutoCoreset$Result",
           "dev.fathom.coreset.LewisWeights$Result",
+          "dev.fathom.coreset.LpRegression$Result",
           "dev.fathom.lsa.Lsa$Extrapolation",
           "dev.fathom.lsa.LsaResult",
           "dev.fathom.lsa.LsaResult$History",
