@@ -87,6 +87,7 @@ public final class Resolvents {
    */
   public static Resolvent box(int d, double lo, double hi) {
     Args.positive("d", d);
+    Args.size("d", d);
     double[] l = new double[d];
     double[] h = new double[d];
     Arrays.fill(l, lo);
@@ -114,6 +115,7 @@ public final class Resolvents {
   public static Resolvent simplex(int d, double radius) {
     Args.positive("d", d);
     Args.positive("radius", radius);
+    Args.size("d", d);
     double[] work = new double[d];
     return new Block(d) {
       @Override

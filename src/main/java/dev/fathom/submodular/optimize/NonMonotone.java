@@ -46,7 +46,7 @@ public final class NonMonotone {
     Args.nonNegative("k", k);
     Greedy.Run r = start(f);
     int n = r.f.groundSize();
-    int[] top = new int[Math.max(k, 1)];
+    int[] top = new int[Math.max(Math.min(k, n), 1)];
     for (int step = 0; step < k; step++) {
       GainHeap heap = new GainHeap(n);
       for (int e = 0; e < n; e++) {
@@ -61,6 +61,20 @@ public final class NonMonotone {
       while (m < k && heap.size() > 0) {
         top[m++] = heap.topId();
         heap.pop();
+      }
+      if (m == 0) {
+        break; // no positive gain: the remaining steps can only draw dummies
+      }
+      if (k > n) {
+        // Skip the run of dummy draws in one geometric draw, so that the work stays O(n^2)
+        // oracle calls for any k: the next real pick comes after G ~ Geometric(m / k) dummies.
+        double skip = Math.floor(Math.log1p(-rng.nextDouble()) / Math.log1p(-(double) m / k));
+        if (!(step + skip < k)) {
+          break;
+        }
+        step += (int) skip;
+        r.take(top[rng.nextInt(m)]);
+        continue;
       }
       int pick = rng.nextInt(k);
       if (pick < m) {

@@ -21,6 +21,13 @@ import java.util.TreeMap;
  * in total. Each sieve holds its own {@link SetFunction#copy() copy} of f. Not thread-safe.
  */
 public final class SieveStreaming {
+  /**
+   * The smallest accepted {@code eps}: up to {@code ln(2k)/ln(1+eps)} sieves are live, each with
+   * its own copy of the function, so a smaller eps would let the memory and work grow without
+   * bound.
+   */
+  public static final double MIN_EPS = 1e-3;
+
   private final SetFunction base;
   private final int k;
   private final double eps;
@@ -38,7 +45,7 @@ public final class SieveStreaming {
    *
    * @param f a monotone function with an empty current set (copied, not changed)
    * @param k the budget, at least 1
-   * @param eps the threshold grid accuracy, in (0, 1)
+   * @param eps the threshold grid accuracy, in {@code [MIN_EPS, 1)}
    */
   public SieveStreaming(SetFunction f, int k, double eps) {
     Args.notNull("f", f);
@@ -49,7 +56,7 @@ public final class SieveStreaming {
       throw Args.fail("f.monotone()", false, "a monotone function");
     }
     this.k = Args.positive("k", k);
-    this.eps = Args.inOpenRange("eps", eps, 0, 1);
+    this.eps = Args.inClosedOpenRange("eps", eps, MIN_EPS, 1);
     this.logBase = Math.log1p(eps);
     this.before = f.counter().calls();
     this.base = f.copy();
