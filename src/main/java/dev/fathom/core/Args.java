@@ -185,6 +185,22 @@ public final class Args {
   }
 
   /**
+   * Checks {@code lo <= value < hi} (NaN fails).
+   *
+   * @param name the parameter name
+   * @param value the value
+   * @param lo the smallest allowed value
+   * @param hi the exclusive upper bound
+   * @return {@code value}
+   */
+  public static double inClosedOpenRange(String name, double value, double lo, double hi) {
+    if (!(value >= lo && value < hi)) {
+      throw fail(name, value, "a number in [" + lo + ", " + hi + ")");
+    }
+    return value;
+  }
+
+  /**
    * Checks that {@code value} is a power of two ({@code 1, 2, 4, ...}).
    *
    * @param name the parameter name
@@ -300,18 +316,72 @@ public final class Args {
    * @param size the array size
    */
   public static void range(int offset, int length, int size) {
+    range("array", size, "offset", offset, "length", length);
+  }
+
+  /**
+   * Checks that the range {@code [offset, offset + count)} lies within an array of size {@code
+   * size}, naming the parameters in the message (for example {@code "xOff + n = 7: expected at most
+   * x.length = 6"}).
+   *
+   * @param arrayName the array parameter's name
+   * @param size the array size
+   * @param offsetName the offset parameter's name
+   * @param offset the first index
+   * @param countName the count parameter's name
+   * @param count the number of entries
+   */
+  public static void range(
+      String arrayName, int size, String offsetName, int offset, String countName, int count) {
     if (offset < 0) {
-      throw fail("offset", offset, "a non-negative index");
+      throw fail(offsetName, offset, "a non-negative index");
     }
-    if (length < 0) {
-      throw fail("length", length, "a non-negative length");
+    if (count < 0) {
+      throw fail(countName, count, "a non-negative length");
     }
-    if ((long) offset + length > size) {
+    if ((long) offset + count > size) {
       throw fail(
-          "offset + length",
-          (long) offset + length,
-          "at most the array length " + size + " (offset = " + offset + ")");
+          offsetName + " + " + countName,
+          (long) offset + count,
+          "at most " + arrayName + ".length = " + size + " (" + offsetName + " = " + offset + ")");
     }
+  }
+
+  /**
+   * The largest array length Fathom allocates: {@code Integer.MAX_VALUE - 8}, the limit below which
+   * every common JVM can create an array (given the memory).
+   */
+  public static final int MAX_ARRAY_LENGTH = Integer.MAX_VALUE - 8;
+
+  /**
+   * Checks that {@code value} is a valid array size: {@code 0 <= value <= }{@link
+   * #MAX_ARRAY_LENGTH}. Pass products of sizes as {@code long} so that they cannot overflow before
+   * the check.
+   *
+   * @param name the parameter (or expression) name
+   * @param value the size
+   * @return {@code value} as an {@code int}
+   */
+  public static int size(String name, long value) {
+    if (value < 0 || value > MAX_ARRAY_LENGTH) {
+      throw fail(name, value, "a size in [0, " + MAX_ARRAY_LENGTH + "] (what an array can hold)");
+    }
+    return (int) value;
+  }
+
+  /**
+   * Checks that {@code 0 <= index < size}.
+   *
+   * @param name the parameter name (for example {@code "indices[3]"})
+   * @param index the index
+   * @param size the exclusive upper bound
+   * @return {@code index}
+   */
+  public static int index(String name, int index, int size) {
+    if (index < 0 || index >= size) {
+      throw fail(name, index, "an index in [0, " + size + ")");
+    }
+    return index;
   }
 
   /**

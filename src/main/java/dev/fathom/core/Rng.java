@@ -51,7 +51,7 @@ public final class Rng {
    * @return the generators
    */
   public static SplittableGenerator[] split(long seed, int count) {
-    Args.nonNegative("count", count);
+    Args.size("count", count);
     SplittableGenerator[] out = new SplittableGenerator[count];
     for (int i = 0; i < count; i++) {
       out[i] = stream(seed, i);
@@ -79,6 +79,7 @@ public final class Rng {
    */
   public static void gaussian(RandomGenerator rng, double[] out) {
     Args.notNull("rng", rng);
+    Args.notNull("out", out);
     for (int i = 0; i < out.length; i++) {
       out[i] = rng.nextGaussian();
     }
@@ -92,7 +93,8 @@ public final class Rng {
    * @return the samples
    */
   public static double[] gaussian(RandomGenerator rng, int n) {
-    double[] out = new double[Args.nonNegative("n", n)];
+    Args.notNull("rng", rng);
+    double[] out = new double[Args.size("n", n)];
     gaussian(rng, out);
     return out;
   }
@@ -112,6 +114,7 @@ public final class Rng {
     if (!(hi > lo)) {
       throw Args.fail("hi", hi, "a number greater than lo = " + lo);
     }
+    Args.notNull("out", out);
     for (int i = 0; i < out.length; i++) {
       out[i] = rng.nextDouble(lo, hi);
     }
@@ -144,9 +147,24 @@ public final class Rng {
     Args.notNull("rng", rng);
     Args.positive("a", a);
     Args.positive("b", b);
-    double x = gammaUnchecked(rng, a);
-    double y = gammaUnchecked(rng, b);
-    return x / (x + y);
+    double logX = logGamma(rng, a);
+    double logY = logGamma(rng, b);
+    if (logX == Double.NEGATIVE_INFINITY && logY == Double.NEGATIVE_INFINITY) {
+      // Both draws are below e^-1e308 (only for shapes near 1e-300): Beta(a, b) is then, to
+      // double precision, a Bernoulli(a / (a + b)) on {0, 1}.
+      return rng.nextDouble() * (a + b) < a ? 1 : 0;
+    }
+    // X / (X + Y) = 1 / (1 + exp(log Y - log X)), without the under- or overflow of X and Y.
+    return 1 / (1 + Math.exp(logY - logX));
+  }
+
+  /** The log of a Gamma(shape, 1) sample, kept in log space for tiny shapes. */
+  private static double logGamma(RandomGenerator rng, double shape) {
+    if (shape < 1) {
+      double u = rng.nextDouble();
+      return Math.log(gammaUnchecked(rng, shape + 1)) + Math.log(u) / shape;
+    }
+    return Math.log(gammaUnchecked(rng, shape));
   }
 
   private static double gammaUnchecked(RandomGenerator rng, double shape) {
@@ -178,6 +196,7 @@ public final class Rng {
    */
   public static void shuffle(RandomGenerator rng, int[] a) {
     Args.notNull("rng", rng);
+    Args.notNull("a", a);
     for (int i = a.length - 1; i > 0; i--) {
       int j = rng.nextInt(i + 1);
       int t = a[i];
@@ -194,7 +213,8 @@ public final class Rng {
    * @return the permutation
    */
   public static int[] permutation(RandomGenerator rng, int n) {
-    int[] p = new int[Args.nonNegative("n", n)];
+    Args.notNull("rng", rng);
+    int[] p = new int[Args.size("n", n)];
     for (int i = 0; i < n; i++) {
       p[i] = i;
     }
@@ -216,7 +236,7 @@ public final class Rng {
     Args.notNull("rng", rng);
     Args.nonNegative("n", n);
     Args.inRange("k", k, 0, n);
-    int[] out = new int[k];
+    int[] out = new int[Args.size("k", k)];
     if ((long) k * 4 < n) {
       java.util.HashSet<Integer> seen = new java.util.HashSet<>(k * 2);
       int c = 0;

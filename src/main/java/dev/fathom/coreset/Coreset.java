@@ -49,6 +49,7 @@ public record Coreset(int[] indices, double[] weights) {
    */
   public static Coreset all(int n) {
     Args.positive("n", n);
+    Args.size("n", n);
     int[] idx = new int[n];
     double[] w = new double[n];
     for (int i = 0; i < n; i++) {
@@ -209,6 +210,7 @@ public record Coreset(int[] indices, double[] weights) {
    */
   public double[][] rows(double[][] data) {
     Args.notNull("data", data);
+    checkIndicesBelow("data.length", data.length);
     double[][] out = new double[indices.length][];
     for (int j = 0; j < indices.length; j++) {
       out[j] = data[indices[j]];
@@ -230,6 +232,14 @@ public record Coreset(int[] indices, double[] weights) {
       out[j] = out[j].clone();
     }
     return out;
+  }
+
+  private void checkIndicesBelow(String name, int length) {
+    for (int index : indices) {
+      if (index >= length) {
+        throw Args.fail(name, length, "more than every coreset index (found index " + index + ")");
+      }
+    }
   }
 
   /**
@@ -254,6 +264,7 @@ public record Coreset(int[] indices, double[] weights) {
    */
   public double[] select(double[] values) {
     Args.notNull("values", values);
+    checkIndicesBelow("values.length", values.length);
     double[] out = new double[indices.length];
     for (int j = 0; j < indices.length; j++) {
       out[j] = values[indices[j]];

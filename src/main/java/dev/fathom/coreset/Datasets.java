@@ -42,6 +42,8 @@ public final class Datasets {
     Args.positive("n", n);
     Args.positive("d", d);
     Args.positive("k", k);
+    Args.size("n * d", (long) n * d);
+    Args.size("k * d", (long) k * d);
     double[][] means = new double[k][d];
     for (double[] m : means) {
       for (int j = 0; j < d; j++) {
@@ -95,6 +97,7 @@ public final class Datasets {
     Args.notNull("rng", rng);
     Args.positive("n", n);
     Args.positive("d", d);
+    Args.size("n * (d + 1)", (long) n * (d + 1));
     double[][] x = new double[n][d + 1];
     double[] y = new double[n];
     for (int i = 0; i < n; i++) {

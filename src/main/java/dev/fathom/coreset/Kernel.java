@@ -127,6 +127,7 @@ public abstract class Kernel {
    * @return the kernel
    */
   public static Kernel laplace(double sigma) {
+    Args.positive("sigma", sigma);
     return matern(0.5, sigma);
   }
 

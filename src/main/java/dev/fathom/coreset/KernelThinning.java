@@ -71,6 +71,7 @@ public final class KernelThinning {
      * @return the options
      */
     public static Options target(Kernel k) {
+      Args.notNull("k", k);
       return new Options(k, k, 0.5, true, false);
     }
 
@@ -189,6 +190,7 @@ public final class KernelThinning {
    * @return the thinning
    */
   public static KernelThinning root(Kernel k, int d) {
+    Args.notNull("k", k);
     return new KernelThinning(Options.target(k).withSplitKernel(k.power(0.5, d)));
   }
 
@@ -200,6 +202,7 @@ public final class KernelThinning {
    * @return the thinning
    */
   public static KernelThinning plus(Kernel k, int d) {
+    Args.notNull("k", k);
     return new KernelThinning(Options.target(k).withSplitKernel(k.plus(k.power(0.5, d))));
   }
 
@@ -507,6 +510,9 @@ public final class KernelThinning {
     Args.notNull("indices", indices);
     Args.positive("indices.length", indices.length);
     Args.positive("n", n);
+    for (int j = 0; j < indices.length; j++) {
+      Args.index("indices[" + j + "]", indices[j], n);
+    }
     double[] w = new double[indices.length];
     java.util.Arrays.fill(w, (double) n / indices.length);
     return Coreset.merge(indices, w);

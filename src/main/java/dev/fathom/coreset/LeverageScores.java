@@ -68,6 +68,7 @@ public final class LeverageScores {
    * @throws IllegalArgumentException if the shapes disagree or a value is not finite
    */
   public static double[][] augment(double[][] a, double[] y) {
+    Args.rectangular("a", a);
     int d = Losses.checkXy(a, y);
     double[][] out = new double[a.length][d + 1];
     for (int i = 0; i < a.length; i++) {

@@ -40,7 +40,10 @@ public final class Mmd {
    * @return the MMD
    */
   public static double of(double[][] x, Kernel kernel, int[] indices) {
-    return of(x, kernel, KernelThinning.toCoreset(indices, x.length), selfTerm(x, kernel));
+    Args.rectangular("x", x);
+    Args.notNull("kernel", kernel);
+    Coreset coreset = KernelThinning.toCoreset(indices, x.length);
+    return of(x, kernel, coreset, selfTerm(x, kernel));
   }
 
   /**
@@ -56,19 +59,23 @@ public final class Mmd {
     Args.rectangular("x", x);
     Args.notNull("kernel", kernel);
     Args.notNull("coreset", coreset);
+    Args.finite("selfTerm", selfTerm);
     double total = coreset.totalWeight();
     if (!(total > 0)) {
       throw Args.fail("coreset.totalWeight()", total, "a positive total weight");
     }
     int s = coreset.size();
     int n = x.length;
+    for (int j = 0; j < s; j++) {
+      if (coreset.index(j) >= n) {
+        throw Args.fail(
+            "coreset.index(" + j + ")", coreset.index(j), "an index below x.length = " + n);
+      }
+    }
     double cross = 0;
     double inner = 0;
     for (int j = 0; j < s; j++) {
       int cj = coreset.index(j);
-      if (cj >= n) {
-        throw Args.fail("coreset index", cj, "less than n = " + n);
-      }
       double wj = coreset.weight(j) / total;
       double row = 0;
       for (int i = 0; i < n; i++) {

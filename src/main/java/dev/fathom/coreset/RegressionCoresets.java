@@ -49,6 +49,7 @@ public final class RegressionCoresets {
    * @return the coreset
    */
   public static Coreset leverage(double[][] x, double[] y, int m, RandomGenerator rng) {
+    Args.rectangular("x", x);
     Args.notNull("rng", rng);
     double[][] a = LeverageScores.augment(x, y);
     SensitivitySampling.checkSize(m, a.length);
@@ -83,6 +84,7 @@ public final class RegressionCoresets {
    */
   public static Coreset leverage(
       double[][] x, double[] y, double eps, double delta, RandomGenerator rng) {
+    Args.rectangular("x", x);
     Args.notNull("rng", rng);
     double[][] a = LeverageScores.augment(x, y);
     long m = CoresetSize.leverage(eps, delta, a[0].length);
@@ -188,6 +190,7 @@ public final class RegressionCoresets {
    * @return the coreset
    */
   public static Coreset rootLeverage(double[][] x, double[] y, int m, RandomGenerator rng) {
+    Args.rectangular("x", x);
     Args.notNull("rng", rng);
     double[][] a = LeverageScores.augment(x, y);
     SensitivitySampling.checkSize(m, a.length);

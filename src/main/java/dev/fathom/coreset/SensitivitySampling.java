@@ -41,6 +41,7 @@ public final class SensitivitySampling {
   public static Coreset sample(double[] bounds, int m, RandomGenerator rng) {
     Args.notNull("rng", rng);
     Args.nonNegative("bounds", bounds);
+    Args.positive("bounds.length", bounds.length);
     checkSize(m, bounds.length);
     double[] cdf = new double[bounds.length];
     double total = 0;
@@ -130,6 +131,7 @@ public final class SensitivitySampling {
       double[] bounds, double eps, double delta, int dimension, RandomGenerator rng) {
     Args.notNull("rng", rng);
     Args.nonNegative("bounds", bounds);
+    Args.positive("bounds.length", bounds.length);
     double total = 0;
     for (double b : bounds) {
       total += b;

@@ -15,12 +15,13 @@ final class LongDoubleMap {
   private int size;
 
   /**
-   * An empty map sized for {@code expected} entries without growing.
+   * An empty map sized for {@code expected} entries without growing (for at most {@code 2^20}
+   * expected entries; beyond that it starts there and grows as entries arrive).
    *
    * @param expected the expected number of entries, at least 0
    */
   LongDoubleMap(int expected) {
-    int cap = Integer.highestOneBit(Math.max(4, expected) * 2 - 1) << 1;
+    int cap = Integer.highestOneBit(Math.max(4, Math.min(expected, 1 << 20)) * 2 - 1) << 1;
     keys = new long[cap];
     values = new double[cap];
     Arrays.fill(keys, EMPTY);

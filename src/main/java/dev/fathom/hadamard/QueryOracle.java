@@ -1,5 +1,7 @@
 package dev.fathom.hadamard;
 
+import dev.fathom.core.Args;
+
 /**
  * A function on {@code n}-bit indices, {@code f(m)} for {@code m} in {@code [0, 2^n)}, queried one
  * point at a time. Its batch form loops over the points.
@@ -33,6 +35,7 @@ public interface QueryOracle extends BatchOracle {
    * @throws IllegalArgumentException if the length is not a power of two
    */
   static QueryOracle ofArray(double[] values) {
+    Args.powerOfTwo("values.length", Args.notNull("values", values).length);
     return new ArrayOracle(values);
   }
 }

@@ -80,7 +80,8 @@ public final class SparseWalshHadamard {
    * @return the recovered coefficients in the FOURIER convention
    */
   public static SparseResult transform(double[] x, int sparsity, RandomGenerator rng) {
-    QueryOracle oracle = QueryOracle.ofArray(Args.notNull("x", x));
+    Args.powerOfTwo("x.length", Args.notNull("x", x).length);
+    QueryOracle oracle = QueryOracle.ofArray(x);
     return new SparseWalshHadamard(SprightOptions.defaults(oracle.bits().getAsInt(), sparsity))
         .transform(oracle, rng);
   }

@@ -39,6 +39,7 @@ public final class WalshHadamard {
    */
   public static void transform(double[] x, Normalization normalization) {
     Args.notNull("x", x);
+    Args.powerOfTwo("x.length", Args.notNull("x", x).length);
     transform(x, 0, x.length, normalization);
   }
 
@@ -67,6 +68,7 @@ public final class WalshHadamard {
    */
   public static void transform(float[] x, Normalization normalization) {
     Args.notNull("x", x);
+    Args.powerOfTwo("x.length", Args.notNull("x", x).length);
     transform(x, 0, x.length, normalization);
   }
 
@@ -149,7 +151,7 @@ public final class WalshHadamard {
    * @throws IllegalArgumentException if the length is not a power of two
    */
   public static void transformParallel(double[] x, Normalization normalization) {
-    Args.notNull("x", x);
+    Args.powerOfTwo("x.length", Args.notNull("x", x).length);
     int log2n = checkRange(0, x.length, x.length, normalization);
     DoubleKernel.transform(x, 0, log2n, normalization.scale(log2n), true);
   }
@@ -163,7 +165,7 @@ public final class WalshHadamard {
    * @throws IllegalArgumentException if the length is not a power of two
    */
   public static void transformParallel(float[] x, Normalization normalization) {
-    Args.notNull("x", x);
+    Args.powerOfTwo("x.length", Args.notNull("x", x).length);
     int log2n = checkRange(0, x.length, x.length, normalization);
     FloatKernel.transform(x, 0, log2n, (float) normalization.scale(log2n), true);
   }
@@ -223,7 +225,7 @@ public final class WalshHadamard {
 
   private static int checkRows(int size, int rowLength, Normalization normalization) {
     Args.notNull("normalization", normalization);
-    int log2n = log2(rowLength);
+    int log2n = log2(Args.powerOfTwo("rowLength", rowLength));
     if (size % rowLength != 0) {
       throw Args.fail("x.length", size, "a multiple of rowLength = " + rowLength);
     }

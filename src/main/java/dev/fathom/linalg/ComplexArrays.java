@@ -69,7 +69,7 @@ public final class ComplexArrays {
    * @param out interleaved output, same length; may alias {@code a} or {@code b}
    */
   public static void multiply(double[] a, double[] b, double[] out) {
-    checkThree(a, b, out);
+    checkThree(a, b, "out", out);
     for (int i = 0; i < a.length; i += 2) {
       double ar = a[i];
       double ai = a[i + 1];
@@ -88,7 +88,7 @@ public final class ComplexArrays {
    * @param out interleaved output, same length; may alias {@code a} or {@code b}
    */
   public static void multiplyConjugate(double[] a, double[] b, double[] out) {
-    checkThree(a, b, out);
+    checkThree(a, b, "out", out);
     for (int i = 0; i < a.length; i += 2) {
       double ar = a[i];
       double ai = a[i + 1];
@@ -107,7 +107,7 @@ public final class ComplexArrays {
    * @param acc interleaved accumulator, same length, updated in place
    */
   public static void multiplyAccumulate(double[] a, double[] b, double[] acc) {
-    checkThree(a, b, acc);
+    checkThree(a, b, "acc", acc);
     for (int i = 0; i < a.length; i += 2) {
       double ar = a[i];
       double ai = a[i + 1];
@@ -194,9 +194,9 @@ public final class ComplexArrays {
     return new double[] {re, im};
   }
 
-  private static void checkThree(double[] a, double[] b, double[] out) {
+  private static void checkThree(double[] a, double[] b, String outName, double[] out) {
     Args.interleaved("a", a);
     Args.sameLength("a", a, "b", b);
-    Args.sameLength("a", a, "out", out);
+    Args.sameLength("a", a, outName, out);
   }
 }

@@ -50,13 +50,22 @@ public final class Fft {
   }
 
   /**
+   * The largest supported transform length, {@code 2^28}: lengths that are not powers of two use
+   * Bluestein's method with a work array of the next power of two above {@code 2n}, and every work
+   * array must fit in a Java array.
+   */
+  public static final int MAX_SIZE = 1 << 28;
+
+  /**
    * Returns a plan for sequences of length {@code n}.
    *
-   * @param n the transform length, at least 1
+   * @param n the transform length, in {@code [1, MAX_SIZE]}
    * @return the plan (not thread-safe)
    */
   public static Fft of(int n) {
-    Args.positive("n", n);
+    if (Args.positive("n", n) > MAX_SIZE) {
+      throw Args.fail("n", n, "at most Fft.MAX_SIZE = " + MAX_SIZE);
+    }
     return new Fft(n);
   }
 
@@ -154,7 +163,7 @@ public final class Fft {
    * @return the interleaved half spectrum {@code X[0..n/2]}
    */
   public static double[] realSpectrum(double[] x) {
-    Args.notNull("x", x);
+    Args.positive("x.length", Args.notNull("x", x).length);
     Fft plan = of(x.length);
     double[] s = new double[2 * (x.length / 2 + 1)];
     plan.realForward(x, s);

@@ -42,8 +42,10 @@ public final class Vectors {
    * @return the dot product of the two ranges
    */
   public static double dot(double[] x, int xOff, double[] y, int yOff, int n) {
-    Args.range(xOff, n, x.length);
-    Args.range(yOff, n, y.length);
+    Args.notNull("x", x);
+    Args.notNull("y", y);
+    Args.range("x", x.length, "xOff", xOff, "n", n);
+    Args.range("y", y.length, "yOff", yOff, "n", n);
     double s0 = 0;
     double s1 = 0;
     double s2 = 0;
@@ -68,6 +70,7 @@ public final class Vectors {
    * @return the sum
    */
   public static double sum(double[] x) {
+    Args.notNull("x", x);
     double s0 = 0;
     double s1 = 0;
     double s2 = 0;
@@ -109,8 +112,10 @@ public final class Vectors {
    * @param n number of entries
    */
   public static void axpy(double a, double[] x, int xOff, double[] y, int yOff, int n) {
-    Args.range(xOff, n, x.length);
-    Args.range(yOff, n, y.length);
+    Args.notNull("x", x);
+    Args.notNull("y", y);
+    Args.range("x", x.length, "xOff", xOff, "n", n);
+    Args.range("y", y.length, "yOff", yOff, "n", n);
     for (int i = 0; i < n; i++) {
       y[yOff + i] += a * x[xOff + i];
     }
@@ -123,6 +128,7 @@ public final class Vectors {
    * @param x the vector, modified
    */
   public static void scale(double a, double[] x) {
+    Args.notNull("x", x);
     for (int i = 0; i < x.length; i++) {
       x[i] *= a;
     }
@@ -166,6 +172,7 @@ public final class Vectors {
    * @return the 2-norm
    */
   public static double norm2(double[] x) {
+    Args.notNull("x", x);
     double scale = normInf(x);
     if (scale == 0 || !Double.isFinite(scale)) {
       return scale;
@@ -198,6 +205,7 @@ public final class Vectors {
    * @return the 1-norm
    */
   public static double norm1(double[] x) {
+    Args.notNull("x", x);
     double s0 = 0;
     double s1 = 0;
     int n = x.length;
@@ -219,6 +227,7 @@ public final class Vectors {
    * @return the max-norm
    */
   public static double normInf(double[] x) {
+    Args.notNull("x", x);
     double m = 0;
     for (double v : x) {
       double a = Math.abs(v);

@@ -147,6 +147,7 @@ public final class MarkovRewardProcess {
     Args.inRange("n", n, 2, Integer.MAX_VALUE);
     Args.inRange("outDegree", outDegree, 2, n);
     Args.notNull("rng", rng);
+    Args.size("n * outDegree", (long) n * outDegree);
     int[] rowStart = new int[n + 1];
     int[] next = new int[n * outDegree];
     double[] prob = new double[n * outDegree];

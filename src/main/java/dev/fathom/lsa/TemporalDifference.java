@@ -94,7 +94,11 @@ public final class TemporalDifference {
    */
   public static TemporalDifference random(
       int states, int outDegree, int features, double gamma, RandomGenerator rng) {
-    Args.inRange("features", features, 1, Math.max(1, states));
+    Args.inRange("states", states, 2, Integer.MAX_VALUE);
+    Args.inRange("outDegree", outDegree, 2, states);
+    Args.size("states * outDegree", (long) states * outDegree);
+    Args.inRange("features", features, 1, states);
+    Args.size("states * features", (long) states * features);
     Args.notNull("rng", rng);
     MarkovRewardProcess mrp = MarkovRewardProcess.random(states, outDegree, rng);
     double[][] f = new double[states][];

@@ -99,6 +99,7 @@ public final class LinearFiniteSum implements FiniteSumOperator {
    */
   public static int[][] roundRobin(int d, int n) {
     Args.positive("d", d);
+    Args.size("d", d);
     Args.inRange("n", n, 1, d);
     int[][] g = new int[n][];
     for (int i = 0; i < n; i++) {

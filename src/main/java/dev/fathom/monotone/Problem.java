@@ -124,11 +124,11 @@ public final class Problem {
   /**
    * The same problem with a known solution.
    *
-   * @param xs {@code x*}, of the operator's dimension (copied)
+   * @param xs {@code x*}, finite, of the operator's dimension (copied)
    * @return the new problem
    */
   public Problem withSolution(double[] xs) {
-    Args.length("solution", xs, dimension());
+    Args.finite("xs", Args.length("xs", xs, dimension()));
     return new Problem(
         name, operator, resolvent, start, lipschitz, meanSquareLipschitz, xs.clone());
   }

@@ -42,6 +42,7 @@ public final class Problems {
     Args.positive("n", n);
     Args.positive("d", d);
     Args.notNull("rng", rng);
+    Args.size("n * d", (long) n * d);
     double[] xs = Rng.gaussian(rng, d);
     double[][] rows = new double[n][];
     double[] b = new double[n];

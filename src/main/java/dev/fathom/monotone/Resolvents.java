@@ -89,6 +89,7 @@ public final class Resolvents {
    */
   public static Resolvent box(int d, double lo, double hi) {
     Args.positive("d", d);
+    Args.size("d", d);
     double[] l = new double[d];
     double[] h = new double[d];
     Arrays.fill(l, lo);
@@ -116,6 +117,7 @@ public final class Resolvents {
   public static Resolvent simplex(int d, double radius) {
     Args.positive("d", d);
     Args.positive("radius", radius);
+    Args.size("d", d);
     double[] work = new double[d];
     return new Block(d) {
       @Override

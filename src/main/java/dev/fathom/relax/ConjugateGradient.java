@@ -16,8 +16,10 @@ import org.ejml.data.DMatrixSparseCSC;
  * operations. The residual is updated by recurrence; when the recurrence claims convergence the
  * true residual {@code b - A x} is computed, and if it misses the tolerance the method restarts
  * from there, so a CONVERGED result always meets the tolerance on the true residual. A non-positive
- * curvature ends the solve with {@link Status#BREAKDOWN}. All methods are static and thread-safe
- * (given a thread-safe operator and preconditioner).
+ * curvature ends the solve with {@link Status#BREAKDOWN}, and so does a non-symmetric operator: the
+ * second iteration compares {@code p1 . A p0} with {@code p0 . A p1} (relative tolerance {@code
+ * 1e-8}, no extra operator application), which differ for a generic non-symmetric A. All methods
+ * are static and thread-safe (given a thread-safe operator and preconditioner).
  *
  * @since 1.0
  */
@@ -180,10 +182,18 @@ public final class ConjugateGradient {
     if (!(rz > 0)) {
       return run.result(x, 0, res, Status.BREAKDOWN);
     }
+    double[] p0 = null;
+    double[] ap0 = null;
     for (long k = 1; k <= run.maxIterations(); k++) {
       a.apply(p, ap);
       double pap = Vectors.dot(p, ap);
       if (!(pap > 0)) {
+        return run.result(x, k - 1, res, Status.BREAKDOWN);
+      }
+      if (k == 1) {
+        p0 = p.clone();
+        ap0 = ap.clone();
+      } else if (k == 2 && !symmetricOn(p0, ap0, p, ap)) {
         return run.result(x, k - 1, res, Status.BREAKDOWN);
       }
       double alpha = rz / pap;
@@ -212,6 +222,17 @@ public final class ConjugateGradient {
       rz = rzNew;
     }
     return run.result(x, run.maxIterations(), res, Status.MAX_ITERATIONS);
+  }
+
+  /**
+   * The symmetry probe on the first two search directions: {@code p1 . A p0 = p0 . A p1} up to a
+   * relative {@code 1e-8}, which every symmetric A meets and a generic non-symmetric one fails.
+   */
+  private static boolean symmetricOn(double[] p0, double[] ap0, double[] p1, double[] ap1) {
+    double lhs = Vectors.dot(p1, ap0);
+    double rhs = Vectors.dot(p0, ap1);
+    double scale = Vectors.norm2(p1) * Vectors.norm2(ap0) + Vectors.norm2(p0) * Vectors.norm2(ap1);
+    return Math.abs(lhs - rhs) <= 1e-8 * scale;
   }
 
   private static double trueResidual(

@@ -44,7 +44,7 @@ public abstract class GridBandit implements OmegaPolicy {
   public static double[] linspace(double lo, double hi, int count) {
     Args.finite("lo", lo);
     Args.finite("hi", hi);
-    Args.inRange("count", count, 2, Integer.MAX_VALUE);
+    Args.inRange("count", count, 2, Args.MAX_ARRAY_LENGTH);
     double[] g = new double[count];
     for (int i = 0; i < count; i++) {
       g[i] = lo + (hi - lo) * i / (count - 1);

@@ -44,6 +44,6 @@ public record Instance(CsrMatrix matrix, double[] rhs, double[] initialGuess, do
    */
   public static Instance of(
       DMatrixSparseCSC matrix, double[] rhs, double[] initialGuess, double context) {
-    return new Instance(CsrMatrix.from(matrix), rhs, initialGuess, context);
+    return new Instance(CsrMatrix.from(Args.notNull("matrix", matrix)), rhs, initialGuess, context);
   }
 }

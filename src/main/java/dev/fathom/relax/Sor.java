@@ -127,10 +127,7 @@ public final class Sor {
           }
         }
         Status s = run.check(k, res, seen);
-        if (s == Status.DIVERGED) {
-          return run.result(x, sweep, res, s);
-        }
-        if (s != null) { // CONVERGED or CANCELLED: return iterate k, which was checked
+        if (s != null) { // CONVERGED, DIVERGED or CANCELLED: return iterate k, which was checked
           for (int i = 0; i < n; i++) {
             x[i] -= delta[i];
           }

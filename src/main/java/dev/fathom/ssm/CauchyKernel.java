@@ -176,7 +176,7 @@ public final class CauchyKernel {
    * @return C~
    */
   public static double[] tildeC(DMatrixRMaj abar, double[] c, int length) {
-    int n = DenseSsm.checkSquare(abar);
+    int n = DenseSsm.checkSquare("abar", abar);
     Args.finite("c", Args.length("c", c, n));
     DMatrixRMaj p = DenseSsm.power(abar, Args.positive("length", length));
     DMatrixRMaj cv = new DMatrixRMaj(n, 1, true, c.clone());

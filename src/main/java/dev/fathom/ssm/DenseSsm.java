@@ -103,10 +103,10 @@ public final class DenseSsm {
    * @return the kernel
    */
   public static double[] krylov(DMatrixRMaj abar, double[] bbar, double[] c, int length) {
-    int n = checkSquare(abar);
+    int n = checkSquare("abar", abar);
     Args.finite("bbar", Args.length("bbar", bbar, n));
     Args.finite("c", Args.length("c", c, n));
-    Args.positive("length", length);
+    Args.size("length", Args.positive("length", length));
     double[] k = new double[length];
     DMatrixRMaj x = new DMatrixRMaj(n, 1, true, bbar.clone());
     DMatrixRMaj next = new DMatrixRMaj(n, 1);
@@ -192,8 +192,10 @@ public final class DenseSsm {
    */
   public static double[] transfer(DMatrixRMaj a, double[] b, double[] c, double sRe, double sIm) {
     int n = checkSquare(a);
-    Args.length("b", b, n);
-    Args.length("c", c, n);
+    Args.finite("b", Args.length("b", b, n));
+    Args.finite("c", Args.length("c", c, n));
+    Args.finite("sRe", sRe);
+    Args.finite("sIm", sIm);
     CMatrix m = new CMatrix(n, n);
     for (int i = 0; i < n; i++) {
       for (int j = 0; j < n; j++) {
@@ -221,11 +223,15 @@ public final class DenseSsm {
   }
 
   static int checkSquare(DMatrixRMaj a) {
-    Args.notNull("a", a);
+    return checkSquare("a", a);
+  }
+
+  static int checkSquare(String name, DMatrixRMaj a) {
+    Args.notNull(name, a);
     if (a.numRows != a.numCols || a.numRows == 0) {
-      throw Args.fail("a", a.numRows + "x" + a.numCols, "a non-empty square matrix");
+      throw Args.fail(name, a.numRows + "x" + a.numCols, "a non-empty square matrix");
     }
-    Args.finite("a", a.data);
+    Args.finite(name, a.data);
     return a.numRows;
   }
 }

@@ -298,6 +298,8 @@ public final class DiagonalSsm {
    */
   public double[] transfer(int channel, double sRe, double sIm) {
     Args.inRange("channel", channel, 0, channels - 1);
+    Args.finite("sRe", sRe);
+    Args.finite("sIm", sIm);
     double gr = 0;
     double gi = 0;
     for (int n = 0; n < modes; n++) {

@@ -222,7 +222,7 @@ public final class DplrStep {
    * @return the output
    */
   public double step(double[] state, double u) {
-    Args.length("state", state, 2 * m);
+    Args.finite("state", Args.length("state", state, 2 * m));
     Args.finite("u", u);
     double[] px = new double[r];
     for (int q = 0; q < r; q++) {

@@ -391,6 +391,7 @@ public final class Hippo {
     Args.positive("n", n);
     Args.inOpenRange("alpha", alpha, -1, 1);
     Args.positive("beta", beta);
+    Args.size("n * n", (long) n * n);
     double[] rho = new double[n];
     rho[0] = 1;
     for (int i = 1; i < n; i++) {
@@ -423,6 +424,7 @@ public final class Hippo {
   private static void check(Measure measure, int n) {
     Args.notNull("measure", measure);
     Args.positive("n", n);
+    Args.size("n * n", (long) n * n);
     if ((measure == Measure.FOUT || measure == Measure.FOUD || measure == Measure.FOURIER_DECAY)
         && (n & 1) != 0) {
       throw Args.fail("n", n, "an even state size for " + measure);

@@ -27,16 +27,19 @@ import java.util.function.IntConsumer;
  * @since 1.0
  */
 public final class ParallelScan implements AutoCloseable {
+  /** The largest thread count, that of {@link ForkJoinPool}. */
+  public static final int MAX_THREADS = 32767;
+
   private final int threads;
   private final ForkJoinPool pool;
 
   /**
    * Creates a scan running on {@code threads} threads (1 runs on the caller's thread).
    *
-   * @param threads the number of threads, at least 1
+   * @param threads the number of threads, in {@code [1, MAX_THREADS]}
    */
   public ParallelScan(int threads) {
-    this.threads = Args.positive("threads", threads);
+    this.threads = Args.inRange("threads", threads, 1, MAX_THREADS);
     this.pool = threads > 1 ? new ForkJoinPool(threads) : null;
   }
 

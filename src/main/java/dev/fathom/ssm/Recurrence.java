@@ -178,7 +178,7 @@ public final class Recurrence {
    */
   public static void step(DiscreteSsm sys, double[] state, double[] u, double[] y) {
     Args.notNull("sys", sys);
-    Args.length("state", state, 2 * sys.channels() * sys.modes());
+    Args.finite("state", Args.length("state", state, 2 * sys.channels() * sys.modes()));
     Args.finite("u", Args.length("u", u, sys.channels()));
     Args.length("y", y, sys.channels());
     int m = sys.modes();

@@ -204,6 +204,7 @@ public final class S4dInit {
    */
   public static Modes real(int n) {
     Args.positive("n", n);
+    Args.size("2 * n", 2L * n);
     double[] a = new double[2 * n];
     for (int k = 0; k < n; k++) {
       a[2 * k] = -(k + 1);
@@ -238,6 +239,7 @@ public final class S4dInit {
     Args.positive("channels", channels);
     Args.positive("modes", modes);
     Args.notNull("rng", rng);
+    Args.size("2 * channels * modes", 2L * channels * modes);
     double[] c = new double[2 * channels * modes];
     double s = Math.sqrt(0.5);
     for (int k = 0; k < c.length; k += 2) {

@@ -29,7 +29,7 @@ public final class SsmConvolution {
    * @return {@code y_0..y_{L-1}}
    */
   public static double[] causal(double[] kernel, double[] u, double d) {
-    check(kernel, u);
+    check(kernel, u, d);
     return causal(kernel, u, d, Fft.nextPowerOfTwo(kernel.length + u.length - 1));
   }
 
@@ -43,12 +43,12 @@ public final class SsmConvolution {
    * @return {@code y_0..y_{L-1}}
    */
   public static double[] causal(double[] kernel, double[] u, double d, int fftSize) {
-    check(kernel, u);
-    Args.finite("d", d);
+    check(kernel, u, d);
     int need = kernel.length + u.length - 1;
     if (fftSize < need) {
       throw Args.fail("fftSize", fftSize, "at least kernel.length + u.length - 1 = " + need);
     }
+    Args.inRange("fftSize", fftSize, need, Fft.MAX_SIZE);
     Fft plan = Fft.of(fftSize);
     double[] ks = spectrum(plan, kernel);
     double[] y = new double[u.length];
@@ -65,7 +65,7 @@ public final class SsmConvolution {
    * @return {@code y_0..y_{L-1}}
    */
   public static double[] direct(double[] kernel, double[] u, double d) {
-    check(kernel, u);
+    check(kernel, u, d);
     double[] y = new double[u.length];
     for (int k = 0; k < u.length; k++) {
       double s = d * u[k];
@@ -95,6 +95,7 @@ public final class SsmConvolution {
   public static double[] batch(double[] kernels, int channels, double[] u, int batch, double[] d) {
     Args.positive("channels", channels);
     Args.positive("batch", batch);
+    Args.size("batch * channels", (long) batch * channels);
     Args.finite("kernels", Args.notNull("kernels", kernels));
     Args.finite("u", Args.notNull("u", u));
     Args.finite("d", Args.length("d", d, channels));
@@ -171,6 +172,7 @@ public final class SsmConvolution {
     Args.finite("k0", Args.length("k0", k0, len));
     Args.finite("k1", Args.length("k1", k1, len));
     Args.finite("d", d);
+    Args.finite("d", d);
     double[] k = new double[2 * len];
     System.arraycopy(k0, 0, k, 0, len);
     for (int j = 0; j < len; j++) {
@@ -235,7 +237,8 @@ public final class SsmConvolution {
     }
   }
 
-  private static void check(double[] kernel, double[] u) {
+  private static void check(double[] kernel, double[] u, double d) {
+    Args.finite("d", d);
     Args.finite("kernel", Args.notNull("kernel", kernel));
     Args.finite("u", Args.notNull("u", u));
     if (kernel.length == 0) {

@@ -33,7 +33,7 @@ class MmdTest {
   void badInput() {
     double[][] x = {{0}, {1}};
     assertEquals(
-        "coreset index = 5: expected less than n = 2",
+        "indices[0] = 5: expected an index in [0, 2)",
         msg(() -> Mmd.of(x, Kernel.gaussian(1), new int[] {5})));
     assertEquals(
         "coreset.totalWeight() = 0.0: expected a positive total weight",

@@ -11,10 +11,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class LongDoubleMapTest {
   @ParameterizedTest
-  @ValueSource(ints = {0, 1, 3, 100, 5000})
+  @ValueSource(ints = {0, 1, 3, 100, 5000, Integer.MAX_VALUE})
   void randomAddsMatchAJavaHashMap(int expected) {
     // Keys from a small range (many repeats) and a large one, more entries than the initial
-    // capacity so the table grows; values summed as HashMap.merge(k, v, Double::sum) does.
+    // capacity so the table grows; values summed as HashMap.merge(k, v, Double::sum) does. A huge
+    // expected size (SPRIGHT with sparsity 2^31-1) starts from a bounded table.
     SplittableRandom r = new SplittableRandom(expected);
     LongDoubleMap map = new LongDoubleMap(expected);
     Map<Long, Double> ref = new HashMap<>();

@@ -249,7 +249,7 @@ class WalshHadamardTest {
         assertThrows(
             IllegalArgumentException.class,
             () -> WalshHadamard.transform(new double[12], Normalization.FOURIER));
-    assertEquals("length = 12: expected a power of two", e.getMessage());
+    assertEquals("x.length = 12: expected a power of two", e.getMessage());
     assertThrows(
         IllegalArgumentException.class,
         () -> WalshHadamard.transform(new double[0], Normalization.FOURIER));

@@ -41,6 +41,13 @@ import java.util.random.RandomGenerator;
  */
 @Deprecated(since = "1.0")
 public final class BanihashemDynamic extends GuessedDynamic {
+  /**
+   * The smallest accepted {@code eps}: the {@code (1+eps)} grid of guesses of the optimum has about
+   * {@code ln(range)/eps} entries, each an instance with its own levels, so a smaller eps would let
+   * the memory and work grow without bound.
+   */
+  public static final double MIN_EPS = 1e-3;
+
   private final double eps;
   private final RandomGenerator rng;
   private final IntSet scratch;
@@ -51,7 +58,7 @@ public final class BanihashemDynamic extends GuessedDynamic {
    *
    * @param f a monotone function with an empty current set (copied)
    * @param k the cardinality budget, at least 1
-   * @param eps the accuracy, in (0, 1)
+   * @param eps the accuracy, in {@code [MIN_EPS, 1)}
    * @param seed the random seed
    */
   public BanihashemDynamic(SetFunction f, int k, double eps, long seed) {
@@ -64,13 +71,13 @@ public final class BanihashemDynamic extends GuessedDynamic {
    *
    * @param f a monotone function with an empty current set (copied)
    * @param k the cardinality budget, at least 1
-   * @param eps the accuracy, in (0, 1)
+   * @param eps the accuracy, in {@code [MIN_EPS, 1)}
    * @param rng the source of randomness
    */
   public BanihashemDynamic(SetFunction f, int k, double eps, RandomGenerator rng) {
     super(f, k);
     Args.notNull("rng", rng);
-    this.eps = Args.inOpenRange("eps", eps, 0, 1);
+    this.eps = Args.inClosedOpenRange("eps", eps, MIN_EPS, 1);
     this.rng = rng;
     this.scratch = new IntSet(this.f.groundSize());
     double[] g = guesses(this.f, k, eps);

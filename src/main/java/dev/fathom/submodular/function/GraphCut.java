@@ -54,12 +54,12 @@ public final class GraphCut extends SetFunction {
     this.lambda = Args.nonNegative("lambda", lambda);
     this.colSum = new double[n];
     this.diag = new double[n];
+    if (checkSymmetry) {
+      checkSymmetric(ptr, idx, val);
+    }
     for (int j = 0; j < n; j++) {
       for (int p = ptr[j]; p < ptr[j + 1]; p++) {
         int i = idx[p];
-        if (checkSymmetry && s.get(i, j) != val[p]) {
-          throw Args.fail("s(" + j + ", " + i + ")", val[p], "s(" + i + ", " + j + ") (symmetry)");
-        }
         colSum[i] += val[p];
         if (i == j) {
           diag[j] = val[p];
@@ -67,6 +67,40 @@ public final class GraphCut extends SetFunction {
       }
     }
     this.inner = new double[n];
+  }
+
+  /**
+   * Checks {@code s(j, i) == s(i, j)} for every stored entry in {@code O(nnz log nnz)}: each row is
+   * sorted by client id once, then every entry looks up its mirror by binary search.
+   */
+  private static void checkSymmetric(int[] ptr, int[] idx, double[] val) {
+    int n = ptr.length - 1;
+    int[] sortedIdx = new int[idx.length];
+    double[] sortedVal = new double[idx.length];
+    for (int j = 0; j < n; j++) {
+      int len = ptr[j + 1] - ptr[j];
+      long[] keys = new long[len];
+      for (int q = 0; q < len; q++) {
+        keys[q] = ((long) idx[ptr[j] + q] << 32) | q;
+      }
+      java.util.Arrays.sort(keys);
+      for (int q = 0; q < len; q++) {
+        int from = ptr[j] + (int) (keys[q] & 0xFFFFFFFFL);
+        sortedIdx[ptr[j] + q] = idx[from];
+        sortedVal[ptr[j] + q] = val[from];
+      }
+    }
+    for (int j = 0; j < n; j++) {
+      for (int p = ptr[j]; p < ptr[j + 1]; p++) {
+        int i = sortedIdx[p];
+        int at = java.util.Arrays.binarySearch(sortedIdx, ptr[i], ptr[i + 1], j);
+        double mirror = at >= 0 ? sortedVal[at] : 0;
+        if (mirror != sortedVal[p]) {
+          throw Args.fail(
+              "s(" + j + ", " + i + ")", sortedVal[p], "s(" + i + ", " + j + ") (symmetry)");
+        }
+      }
+    }
   }
 
   private static SparseSimilarity checked(double[][] s) {

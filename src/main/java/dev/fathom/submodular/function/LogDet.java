@@ -33,7 +33,7 @@ public final class LogDet extends SetFunction {
    *     det(L_S)}
    */
   public LogDet(double[][] kernel, boolean addIdentity) {
-    super(Args.notNull("kernel", kernel).length);
+    super(Args.positive("kernel.length", Args.notNull("kernel", kernel).length));
     int n = Args.rectangular("kernel", kernel);
     if (n != kernel.length) {
       throw Args.fail("kernel[0].length", n, "a square matrix of size " + kernel.length);

@@ -27,7 +27,7 @@ public final class ProbabilisticCoverage extends SetFunction {
    * @param weights finite non-negative item weights; copied
    */
   public ProbabilisticCoverage(int[][] items, double[][] probs, double[] weights) {
-    super(Args.notNull("items", items).length);
+    super(Args.positive("items.length", Args.notNull("items", items).length));
     this.weights = Args.nonNegative("weights", weights).clone();
     this.items = Coverages.checkItems("items", items, weights.length);
     Args.notNull("probs", probs);

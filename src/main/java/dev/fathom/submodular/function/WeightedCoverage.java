@@ -24,7 +24,7 @@ public final class WeightedCoverage extends SetFunction {
    * @param weights finite non-negative item weights; copied
    */
   public WeightedCoverage(int[][] sets, double[] weights) {
-    super(Args.notNull("sets", sets).length);
+    super(Args.positive("sets.length", Args.notNull("sets", sets).length));
     this.weights = Args.nonNegative("weights", weights).clone();
     this.sets = Coverages.checkItems("sets", sets, weights.length);
     this.covered = new boolean[weights.length];

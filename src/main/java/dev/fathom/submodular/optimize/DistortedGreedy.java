@@ -37,20 +37,25 @@ public final class DistortedGreedy {
     }
     Greedy.Run r = new Greedy.Run(g, Constraint.cardinality(m));
     int n = g.groundSize();
-    int[] picked = new int[m];
-    double[] gains = new double[m];
+    int[] picked = new int[Math.min(m, n)];
+    double[] gains = new double[Math.min(m, n)];
     int size = 0;
     double value = 0;
     for (int i = 0; i < m; i++) {
       double factor = Math.pow(1 - 1.0 / m, m - i - 1);
       int best = -1;
       double bestScore = Double.NEGATIVE_INFINITY;
+      double ratio = Double.POSITIVE_INFINITY; // min cost / gain over elements of positive gain
       for (int e = 0; e < n; e++) {
         if (!r.f.contains(e)) {
-          double score = factor * r.f.gain(e) - cost[e];
+          double gain = r.f.gain(e);
+          double score = factor * gain - cost[e];
           if (score > bestScore) {
             bestScore = score;
             best = e;
+          }
+          if (gain > 0) {
+            ratio = Math.min(ratio, cost[e] / gain);
           }
         }
       }
@@ -59,6 +64,17 @@ public final class DistortedGreedy {
         picked[size] = best;
         gains[size++] = gain;
         value += gain;
+      } else if (m > n) {
+        // Nothing changes until the factor (1 - 1/m)^(m - i - 1) exceeds the smallest cost/gain
+        // ratio, so jump to one round before that: the work stays O(n^2) oracle calls for any m.
+        if (!(ratio < 1)) {
+          break;
+        }
+        double rounds = Math.log(ratio) / Math.log1p(-1.0 / m);
+        double next = Math.ceil(m - 1 - rounds) - 1;
+        if (next > i + 1) {
+          i = (int) Math.min(next, m) - 1;
+        }
       }
     }
     return new Selection(

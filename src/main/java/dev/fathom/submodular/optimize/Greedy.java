@@ -48,6 +48,13 @@ public final class Greedy {
   }
 
   /**
+   * The smallest {@code eps} that {@link #threshold(SetFunction, int, double)} accepts: it makes at
+   * most {@code ln(n/eps)/eps} passes of {@code n} oracle calls each (about {@code 2e7 n} at this
+   * bound), so a smaller eps would let the work grow without bound.
+   */
+  public static final double MIN_THRESHOLD_EPS = 1e-6;
+
+  /**
    * Naive greedy (Nemhauser, Wolsey and Fisher 1978): each step evaluates every feasible element
    * and adds the best. {@code 1 - 1/e} for cardinality, 1/2 for a matroid; O(nk) oracle calls.
    *
@@ -268,12 +275,12 @@ public final class Greedy {
    *
    * @param f the function
    * @param k the budget, at least 0
-   * @param eps the accuracy, in (0, 1)
+   * @param eps the accuracy, in {@code [MIN_THRESHOLD_EPS, 1)}
    * @return the selection
    */
   public static Selection threshold(SetFunction f, int k, double eps) {
     Args.nonNegative("k", k);
-    Args.inOpenRange("eps", eps, 0, 1);
+    Args.inClosedOpenRange("eps", eps, MIN_THRESHOLD_EPS, 1);
     Run r = new Run(f, Constraint.cardinality(k));
     int n = r.f.groundSize();
     double d = 0;
@@ -364,6 +371,7 @@ public final class Greedy {
    * @return the bound
    */
   public static double upperBound(SetFunction f, int[] elements, int k) {
+    Args.notNull("f", f);
     Args.notNull("elements", elements);
     Args.positive("k", k);
     if (!f.monotone()) {
@@ -372,6 +380,8 @@ public final class Greedy {
     Run r = new Run(f, new Cardinality(f.groundSize()));
     int n = r.f.groundSize();
     double best = Double.POSITIVE_INFINITY;
+    // At most n gains are positive, so the k largest sum to the min(k, n) largest.
+    k = Math.max(1, Math.min(k, n));
     double[] top = new double[k];
     for (int i = 0; i <= elements.length; i++) {
       Arrays.fill(top, 0.0);

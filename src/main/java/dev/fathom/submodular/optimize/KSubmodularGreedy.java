@@ -49,7 +49,8 @@ public final class KSubmodularGreedy {
     Args.nonNegative("budget", budget);
     int[] caps = new int[f.types()];
     Arrays.fill(caps, budget);
-    return run(f, budget, caps, null, null, false);
+    // At most groundSize() elements can be assigned, so a larger budget is the same constraint.
+    return run(f, Math.min(budget, f.groundSize()), caps, null, null, false);
   }
 
   /**
@@ -63,11 +64,11 @@ public final class KSubmodularGreedy {
   public static KSelection individualSizes(KSetFunction f, int[] budgets) {
     Args.notNull("f", f);
     Args.length("budgets", budgets, f.types());
-    int total = 0;
+    long total = 0;
     for (int j = 0; j < budgets.length; j++) {
       total += Args.nonNegative("budgets[" + j + "]", budgets[j]);
     }
-    return run(f, total, budgets.clone(), null, null, false);
+    return run(f, (int) Math.min(total, f.groundSize()), budgets.clone(), null, null, false);
   }
 
   /**

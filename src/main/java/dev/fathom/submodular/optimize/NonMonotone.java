@@ -52,7 +52,7 @@ public final class NonMonotone {
     Greedy.Run r = new Greedy.Run(f, new Cardinality(k));
     int n = r.f.groundSize();
     int budget = k - r.f.size();
-    int[] top = new int[Math.max(budget, 1)];
+    int[] top = new int[Math.max(Math.min(budget, n), 1)];
     for (int step = 0; step < budget; step++) {
       GainHeap heap = new GainHeap(n);
       for (int e = 0; e < n; e++) {
@@ -67,6 +67,20 @@ public final class NonMonotone {
       while (m < budget && heap.size() > 0) {
         top[m++] = heap.topId();
         heap.pop();
+      }
+      if (m == 0) {
+        break; // no positive gain: the remaining steps can only draw dummies
+      }
+      if (budget > n) {
+        // Skip the run of dummy draws in one geometric draw, so that the work stays O(n^2)
+        // oracle calls for any k: the next real pick comes after G ~ Geometric(m / budget) dummies.
+        double skip = Math.floor(Math.log1p(-rng.nextDouble()) / Math.log1p(-(double) m / budget));
+        if (!(step + skip < budget)) {
+          break;
+        }
+        step += (int) skip;
+        r.take(top[rng.nextInt(m)]);
+        continue;
       }
       int pick = rng.nextInt(budget);
       if (pick < m) {

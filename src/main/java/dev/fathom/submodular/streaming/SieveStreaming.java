@@ -26,6 +26,13 @@ import java.util.TreeMap;
  * @since 1.0
  */
 public final class SieveStreaming {
+  /**
+   * The smallest accepted {@code eps}: up to {@code ln(2k)/ln(1+eps)} sieves are live, each with
+   * its own copy of the function, so a smaller eps would let the memory and work grow without
+   * bound.
+   */
+  public static final double MIN_EPS = 1e-3;
+
   /** The acceptance rule of a sieve. */
   public enum Rule {
     /**
@@ -66,7 +73,7 @@ public final class SieveStreaming {
    *     ({@link SetFunction#startingFrom(int...)}): every sieve starts from it, it counts against
    *     k, its elements are not listed in the result, and the result's value is f of the whole set
    * @param k the budget on the whole set, more than f's current set
-   * @param eps the threshold grid accuracy, in (0, 1)
+   * @param eps the threshold grid accuracy, in {@code [MIN_EPS, 1)}
    */
   public SieveStreaming(SetFunction f, int k, double eps) {
     this(f, k, eps, Rule.ADAPTIVE);
@@ -96,7 +103,7 @@ public final class SieveStreaming {
     this.startSize = f.size();
     this.startValue = f.value();
     this.k = k - startSize;
-    this.eps = Args.inOpenRange("eps", eps, 0, 1);
+    this.eps = Args.inClosedOpenRange("eps", eps, MIN_EPS, 1);
     this.logBase = Math.log1p(eps);
     this.before = f.counter().calls();
     this.base = f.copy();
