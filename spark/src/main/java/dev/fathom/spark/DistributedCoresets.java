@@ -1,20 +1,20 @@
 package dev.fathom.spark;
 
 // Library use (coresets): ClusteringCoresets.kMeans / kMedian at the leaves,
-// SensitivitySampling.sample in the reduce step; Rng.stream / mix64 for the seeds.
+// SensitivitySampling.sample (WeightedPoints.resample) in the reduce step; Rng.stream / mix64 for
+// the seeds.
 import dev.fathom.core.Args;
 import dev.fathom.core.Rng;
 import dev.fathom.coreset.ClusteringCoresets;
 import dev.fathom.coreset.Coreset;
-import dev.fathom.coreset.SensitivitySampling;
 import dev.fathom.linalg.Vectors;
-import java.util.ArrayList;
-import java.util.Arrays;
+import java.io.Serializable;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.random.RandomGenerator;
 import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.function.Function2;
 
 /**
  * Merge-and-reduce clustering coresets of a distributed point set (Har-Peled and Mazumdar 2004; the
@@ -97,16 +97,29 @@ public final class DistributedCoresets {
       WeightedPoints.checkCentres(queries.get(i), -1);
       q[i] = queries.get(i).clone();
     }
+    return sums(data, q.length, (x, i) -> WeightedPoints.pointCost(x, q[i], z));
+  }
+
+  /** A per-row term of a distributed sum. */
+  interface Term extends Serializable {
+    double of(double[] row, int query);
+  }
+
+  /**
+   * {@code count} sums over the rows at once, {@code sum_x term(x, i)} for each {@code i}, as one
+   * {@code treeAggregate} (each partition sends {@code count} doubles).
+   */
+  static double[] sums(JavaRDD<double[]> data, int count, Term term) {
     return data.treeAggregate(
-        new double[q.length],
+        new double[count],
         (s, x) -> {
-          for (int i = 0; i < q.length; i++) {
-            s[i] += WeightedPoints.pointCost(x, q[i], z);
+          for (int i = 0; i < count; i++) {
+            s[i] += term.of(x, i);
           }
           return s;
         },
         (a, b) -> {
-          for (int i = 0; i < a.length; i++) {
+          for (int i = 0; i < count; i++) {
             a[i] += b[i];
           }
           return a;
@@ -120,15 +133,23 @@ public final class DistributedCoresets {
     if (m < k) {
       throw Args.fail("m", m, "at least k = " + k);
     }
+    return mergeAndReduce(
+        data,
+        (p, rows) -> leaf(rows, k, m, z, Rng.stream(seed, p)),
+        (a, b) -> merge(a, b, k, m, z, seed));
+  }
+
+  /**
+   * The merge-and-reduce tree shared by the coresets of this package: one summary per partition
+   * (the leaf gets the partition's index), merged up Spark's {@code treeAggregate} (depth 2).
+   */
+  static WeightedPoints mergeAndReduce(
+      JavaRDD<double[]> data,
+      Function2<Integer, Iterator<double[]>, WeightedPoints> leaf,
+      Function2<WeightedPoints, WeightedPoints, WeightedPoints> merge) {
     JavaRDD<WeightedPoints> leaves =
-        data.mapPartitionsWithIndex(
-            (p, rows) -> List.of(leaf(rows, k, m, z, Rng.stream(seed, p))).iterator(), false);
-    WeightedPoints all =
-        leaves.treeAggregate(
-            WeightedPoints.EMPTY,
-            (a, b) -> merge(a, b, k, m, z, seed),
-            (a, b) -> merge(a, b, k, m, z, seed),
-            2);
+        data.mapPartitionsWithIndex((p, rows) -> List.of(leaf.call(p, rows)).iterator(), false);
+    WeightedPoints all = leaves.treeAggregate(WeightedPoints.EMPTY, merge, merge, 2);
     if (all.size() == 0) {
       throw Args.fail("data", "an empty RDD", "at least one point");
     }
@@ -137,17 +158,9 @@ public final class DistributedCoresets {
 
   /** A partition's coreset: the library's single-machine coreset, or all rows if at most m. */
   static WeightedPoints leaf(Iterator<double[]> rows, int k, int m, int z, RandomGenerator rng) {
-    List<double[]> list = new ArrayList<>();
-    rows.forEachRemaining(list::add);
-    if (list.isEmpty()) {
-      return WeightedPoints.EMPTY;
-    }
-    double[][] x = list.toArray(new double[0][]);
-    Args.rectangular("data rows", x);
+    double[][] x = WeightedPoints.collect(rows);
     if (x.length <= m) {
-      double[] w = new double[x.length];
-      Arrays.fill(w, 1);
-      return new WeightedPoints(x, w);
+      return WeightedPoints.unit(x);
     }
     Coreset c =
         z == 2 ? ClusteringCoresets.kMeans(x, k, m, rng) : ClusteringCoresets.kMedian(x, k, m, rng);
@@ -156,34 +169,12 @@ public final class DistributedCoresets {
 
   /** The union of two summaries, reduced to m draws when it has more than m points. */
   static WeightedPoints merge(WeightedPoints a, WeightedPoints b, int k, int m, int z, long seed) {
-    if (a.size() == 0) {
-      return b;
-    }
-    if (b.size() == 0) {
-      return a;
-    }
-    int da = a.points()[0].length;
-    int db = b.points()[0].length;
-    if (da != db) {
-      throw Args.fail("data rows' dimension", db, "the same in every partition, " + da);
-    }
-    int n = a.size() + b.size();
-    double[][] p = new double[n][];
-    double[] w = new double[n];
-    System.arraycopy(a.points(), 0, p, 0, a.size());
-    System.arraycopy(b.points(), 0, p, a.size(), b.size());
-    System.arraycopy(a.weights(), 0, w, 0, a.size());
-    System.arraycopy(b.weights(), 0, w, a.size(), b.size());
-    WeightedPoints union = new WeightedPoints(p, w);
+    WeightedPoints union = WeightedPoints.union(a, b);
+    int n = union.size();
     if (n <= m) {
       return union;
     }
-    long mixed =
-        Rng.mix64(
-            seed
-                ^ Rng.mix64(Double.doubleToLongBits(a.totalWeight()))
-                ^ Rng.mix64(Double.doubleToLongBits(b.totalWeight()) + n));
-    return reduce(union, Math.min(k, n), m, z, Rng.create(mixed));
+    return reduce(union, Math.min(k, n), m, z, WeightedPoints.mergeRng(seed, a, b));
   }
 
   /**
@@ -222,12 +213,7 @@ public final class DistributedCoresets {
     for (int i = 0; i < n; i++) {
       bounds[i] = (total > 0 ? w[i] * dist[i] / total : 0) + w[i] / clusterWeight[assign[i]];
     }
-    Coreset c = SensitivitySampling.sample(bounds, m, rng);
-    double[] weights = new double[c.size()];
-    for (int j = 0; j < weights.length; j++) {
-      weights[j] = w[c.index(j)] * c.weight(j);
-    }
-    return new WeightedPoints(c.rows(p), weights);
+    return s.resample(bounds, m, rng);
   }
 
   /** An index drawn proportional to {@code w_i * d_i} ({@code w_i} alone when d is null or 0). */

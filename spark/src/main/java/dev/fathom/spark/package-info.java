@@ -7,6 +7,10 @@
  *       of {@link dev.fathom.spark.Objectives}.
  *   <li>{@link dev.fathom.spark.DistributedCoresets}: merge-and-reduce k-means and k-median
  *       coresets of a {@code JavaRDD<double[]>} through {@code treeAggregate}.
+ *   <li>{@link dev.fathom.spark.DistributedRegression}: merge-and-reduce least-squares (leverage
+ *       score) and ℓp (Lewis weight) regression coresets of rows {@code [x, y]}.
+ *   <li>{@link dev.fathom.spark.DatasetRows}: a {@code Dataset<Row>} column of numeric arrays (and
+ *       a response column) as the {@code JavaRDD<double[]>} the routines take.
  *   <li>{@link dev.fathom.spark.ClusterOracle}: a {@link dev.fathom.hadamard.BatchOracle} whose
  *       batches are evaluated on the cluster, for the sparse Walsh-Hadamard transform.
  *   <li>{@link dev.fathom.spark.DistributedFiniteSum}: a finite-sum operator whose full evaluation

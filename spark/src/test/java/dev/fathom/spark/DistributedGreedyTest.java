@@ -123,7 +123,11 @@ class DistributedGreedyTest {
     List<double[]> data = gaussianClusters(300, 3, 5, 1);
     var objective = Objectives.facilityLocation(data.subList(0, 120).toArray(new double[0][]), 0.5);
     Selection ref = central(data, 8, objective);
-    var got = DistributedGreedy.greedi(sc.parallelize(data, 1), 8, objective);
+    assertSameSelection(ref, DistributedGreedy.greedi(sc.parallelize(data, 1), 8, objective));
+  }
+
+  /** The same elements (as ids, in any order) and value as a centralized selection. */
+  static void assertSameSelection(Selection ref, DistributedSelection<?> got) {
     long[] want = Arrays.stream(ref.elements()).mapToLong(i -> i).toArray();
     long[] have = got.ids();
     Arrays.sort(want);
