@@ -9,6 +9,7 @@ import dev.fathom.coreset.ClusteringCoresets;
 import dev.fathom.coreset.Coreset;
 import dev.fathom.linalg.Vectors;
 import java.io.Serializable;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
@@ -21,7 +22,7 @@ import org.apache.spark.api.java.function.Function2;
  * composability of sensitivity-sampling coresets, Feldman and Langberg 2011). Each partition builds
  * Fathom's single-machine coreset of its rows ({@link ClusteringCoresets#kMeans} or {@link
  * ClusteringCoresets#kMedian}, {@code m} draws from a {@code D^z}-seeded solution with {@code k}
- * centres). Spark's {@code treeAggregate} then merges the summaries pairwise up a tree: the union
+ * centres). The summaries are then merged pairwise up a fixed binary tree on the driver: the union
  * of coresets of disjoint parts is a coreset of their union, and whenever a union has more than
  * {@code m} points it is reduced again by weighted sensitivity sampling to {@code m} draws. With
  * per-level error {@code eps} and {@code L} reduce levels on a path, the result is a {@code (1 +-
@@ -29,12 +30,12 @@ import org.apache.spark.api.java.function.Function2;
  * the cost of the whole distributed data (with the probability of the sampling steps).
  *
  * <p>The seed of partition {@code p} is {@code Rng.stream(seed, p)}; a reduce step's seed is mixed
- * from {@code seed} and the two summaries it merges. Spark does not fix the order in which {@code
- * treeAggregate} combines partial results, so repeated runs may differ in the sampled points (not
- * in the guarantee).
+ * from {@code seed} and the two summaries it merges; the merge order is fixed (partition order), so
+ * the same data, partitioning and seed give the same coreset on every run.
  *
  * <p>Cost: one Spark job; every partition sends at most {@code m} weighted points ({@code m (d +
- * 1)} doubles) up the aggregation tree; the driver holds at most {@code 2 m} points at the end.
+ * 1)} doubles) to the driver, which holds at most {@code P m} points (P partitions) while it
+ * merges.
  */
 public final class DistributedCoresets {
   private DistributedCoresets() {}
@@ -140,16 +141,35 @@ public final class DistributedCoresets {
   }
 
   /**
-   * The merge-and-reduce tree shared by the coresets of this package: one summary per partition
-   * (the leaf gets the partition's index), merged up Spark's {@code treeAggregate} (depth 2).
+   * The merge-and-reduce tree shared by the coresets of this package: one summary per partition,
+   * built on the executors (the leaf gets the partition's index), sent to the driver in partition
+   * order and merged there pairwise in a fixed binary tree (partitions 0+1, 2+3, ..., then the
+   * results the same way). The fixed order makes the result a function of the data, the
+   * partitioning and the seed alone: Spark's {@code treeAggregate} merges in whatever order tasks
+   * finish, and a different merge order draws a different coreset.
    */
   static WeightedPoints mergeAndReduce(
       JavaRDD<double[]> data,
       Function2<Integer, Iterator<double[]>, WeightedPoints> leaf,
       Function2<WeightedPoints, WeightedPoints, WeightedPoints> merge) {
-    JavaRDD<WeightedPoints> leaves =
-        data.mapPartitionsWithIndex((p, rows) -> List.of(leaf.call(p, rows)).iterator(), false);
-    WeightedPoints all = leaves.treeAggregate(WeightedPoints.EMPTY, merge, merge, 2);
+    List<WeightedPoints> level =
+        data.mapPartitionsWithIndex((p, rows) -> List.of(leaf.call(p, rows)).iterator(), false)
+            .collect();
+    try {
+      while (level.size() > 1) {
+        List<WeightedPoints> next = new ArrayList<>((level.size() + 1) / 2);
+        for (int i = 0; i < level.size(); i += 2) {
+          next.add(
+              i + 1 < level.size() ? merge.call(level.get(i), level.get(i + 1)) : level.get(i));
+        }
+        level = next;
+      }
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException("merging the partition summaries failed", e);
+    }
+    WeightedPoints all = level.isEmpty() ? WeightedPoints.EMPTY : level.get(0);
     if (all.size() == 0) {
       throw Args.fail("data", "an empty RDD", "at least one point");
     }

@@ -22,21 +22,21 @@ import org.apache.spark.api.java.JavaRDD;
  * each row is the response {@code y}, the others the features {@code x}). Each partition builds
  * Fathom's single-machine coreset of its rows: {@link RegressionCoresets#leverage} (least squares,
  * sampling by the leverage scores of {@code [X, y]}) or {@link RegressionCoresets#lewis} (ℓp
- * regression for {@code 1 <= p < 4}, sampling by ℓp Lewis weights). Spark's {@code treeAggregate}
- * merges the summaries pairwise: the union of coresets of disjoint parts is a coreset of their
- * union, and a union of more than {@code m} rows is reduced by {@code m} weighted draws, with
- * probabilities proportional to the leverage scores (or Lewis weights) of the scaled rows {@code
- * w_i^(1/p) [x_i, y_i]}, which bound the sensitivities of the weighted loss {@code sum_i w_i |y_i -
- * x_i . beta|^p}. A drawn row keeps {@code w_i} times its sampling weight, so every loss estimate
- * is unbiased. With per-level error {@code eps} and {@code L} reduce levels on a path the result is
- * a {@code (1 +- eps)^L} coreset: for every {@code beta} its weighted loss is within that factor of
- * the loss of the whole distributed data (with the probability of the sampling steps), so the
- * coefficients fitted on it ({@link #fit}) have a loss within {@code ((1 + eps) / (1 - eps))^L} of
- * the best.
+ * regression for {@code 1 <= p < 4}, sampling by ℓp Lewis weights). The summaries are merged
+ * pairwise on the driver in a fixed tree, as in {@link DistributedCoresets}: the union of coresets
+ * of disjoint parts is a coreset of their union, and a union of more than {@code m} rows is reduced
+ * by {@code m} weighted draws, with probabilities proportional to the leverage scores (or Lewis
+ * weights) of the scaled rows {@code w_i^(1/p) [x_i, y_i]}, which bound the sensitivities of the
+ * weighted loss {@code sum_i w_i |y_i - x_i . beta|^p}. A drawn row keeps {@code w_i} times its
+ * sampling weight, so every loss estimate is unbiased. With per-level error {@code eps} and {@code
+ * L} reduce levels on a path the result is a {@code (1 +- eps)^L} coreset: for every {@code beta}
+ * its weighted loss is within that factor of the loss of the whole distributed data (with the
+ * probability of the sampling steps), so the coefficients fitted on it ({@link #fit}) have a loss
+ * within {@code ((1 + eps) / (1 - eps))^L} of the best.
  *
  * <p>Seeds are derived as in {@link DistributedCoresets}: partition {@code p} draws from {@code
  * Rng.stream(seed, p)}, a reduce step from a generator mixed from {@code seed} and the summaries it
- * merges (Spark does not fix the combining order, so repeated runs may sample differently).
+ * merges; the merge order is fixed, so repeated runs give the same coreset.
  *
  * <p>Cost: one Spark job; every partition sends at most {@code m} weighted rows ({@code m (d + 2)}
  * doubles) up the aggregation tree; a reduce step costs {@code O(m d^2)} (a thin QR of {@code 2m}
