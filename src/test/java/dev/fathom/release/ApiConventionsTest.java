@@ -91,10 +91,6 @@ class ApiConventionsTest {
           "dev.fathom.lsa.LsaResult",
           "dev.fathom.lsa.LsaResult$History",
           "dev.fathom.lsa.Stability",
-          "dev.fathom.monotone.InclusionResult",
-          "dev.fathom.monotone.OracleHistory",
-          "dev.fathom.relax.SolveResult",
-          "dev.fathom.relax.TuningRun",
           "dev.fathom.submodular.optimize.CostAllocation$Allocation",
           "dev.fathom.submodular.optimize.KSubmodularGreedy$KSelection");
 
