@@ -87,10 +87,6 @@ class ApiConventionsTest {
           "dev.fathom.coreset.AutoCoreset$Result",
           "dev.fathom.coreset.LewisWeights$Result",
           "dev.fathom.coreset.LpRegression$Result",
-          "dev.fathom.lsa.Lsa$Extrapolation",
-          "dev.fathom.lsa.LsaResult",
-          "dev.fathom.lsa.LsaResult$History",
-          "dev.fathom.lsa.Stability",
           "dev.fathom.submodular.optimize.CostAllocation$Allocation",
           "dev.fathom.submodular.optimize.KSubmodularGreedy$KSelection");
 
