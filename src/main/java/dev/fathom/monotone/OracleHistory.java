@@ -27,9 +27,9 @@ public final class OracleHistory {
   }
 
   /**
-   * The same in epochs.
+   * The oracle calls in epochs.
    *
-   * @return the same in epochs
+   * @return the oracle calls in epochs
    */
   public double[] epochs() {
     return epochs;
