@@ -163,18 +163,84 @@ public final class AutoCoreset<Q> {
    * What AutoCoreset built.
    *
    * @param <Q> the query type
-   * @param coreset the best coreset (at most {@code size} points)
-   * @param solution the solution fitted on it
-   * @param loss the full loss of that solution
-   * @param queries the number of loss vectors computed (columns of the loss matrix)
-   * @param iterations the number of loop iterations run
-   * @param status why the loop ended: {@link Status#CONVERGED} after {@code patience} iterations
-   *     without a better full loss, {@link Status#MAX_ITERATIONS} at the iteration limit, {@link
-   *     Status#STALLED} when the next summary would exceed {@code size} points (the loss matrix has
-   *     more columns than the summarizer can represent with {@code size} points)
    */
-  public record Result<Q>(
-      Coreset coreset, Q solution, double loss, int queries, int iterations, Status status) {}
+  public static final class Result<Q> {
+    private final Coreset coreset;
+    private final Q solution;
+    private final double loss;
+    private final int queries;
+    private final int iterations;
+    private final Status status;
+
+    Result(Coreset coreset, Q solution, double loss, int queries, int iterations, Status status) {
+      this.coreset = coreset;
+      this.solution = solution;
+      this.loss = loss;
+      this.queries = queries;
+      this.iterations = iterations;
+      this.status = status;
+    }
+
+    /**
+     * The best coreset (at most {@code size} points).
+     *
+     * @return the best coreset (at most {@code size} points)
+     */
+    public Coreset coreset() {
+      return coreset;
+    }
+
+    /**
+     * The solution fitted on the coreset.
+     *
+     * @return the solution fitted on the coreset
+     */
+    public Q solution() {
+      return solution;
+    }
+
+    /**
+     * The full loss of that solution.
+     *
+     * @return the full loss of that solution
+     */
+    public double loss() {
+      return loss;
+    }
+
+    /**
+     * The number of loss vectors computed (columns of the loss matrix).
+     *
+     * @return the number of loss vectors computed (columns of the loss matrix)
+     */
+    public int queries() {
+      return queries;
+    }
+
+    /**
+     * The number of loop iterations run.
+     *
+     * @return the number of loop iterations run
+     */
+    public int iterations() {
+      return iterations;
+    }
+
+    /**
+     * Why the loop ended: {@link Status#CONVERGED} after {@code patience} iterations without a
+     * better full loss, {@link Status#MAX_ITERATIONS} at the iteration limit, {@link
+     * Status#STALLED} when the next summary would exceed {@code size} points (the loss matrix has
+     * more columns than the summarizer can represent with {@code size} points).
+     *
+     * @return why the loop ended: {@link Status#CONVERGED} after {@code patience} iterations
+     *     without a better full loss, {@link Status#MAX_ITERATIONS} at the iteration limit, {@link
+     *     Status#STALLED} when the next summary would exceed {@code size} points (the loss matrix
+     *     has more columns than the summarizer can represent with {@code size} points)
+     */
+    public Status status() {
+      return status;
+    }
+  }
 
   /**
    * Creates AutoCoreset for a loss and its fit routine.

@@ -27,18 +27,75 @@ public final class LewisWeights {
   /**
    * The outcome of the iteration. Its residual is the last step's largest relative change {@code
    * max_i |w_i' - w_i| / w_i}.
-   *
-   * @param weights the Lewis weights, one per row
-   * @param status {@link Status#CONVERGED} when the change met the stopping rule, {@link
-   *     Status#MAX_ITERATIONS} when the budget ran out first, {@link Status#DIVERGED} when a step
-   *     produced NaN
-   * @param iterations the number of fixed-point steps taken
-   * @param residual the last step's largest relative change
-   * @param residualHistory the change after every step when the rule keeps history, else empty
    */
-  public record Result(
-      double[] weights, Status status, long iterations, double residual, double[] residualHistory)
-      implements IterativeResult<double[]> {
+  public static final class Result implements IterativeResult<double[]> {
+    private final double[] weights;
+    private final Status status;
+    private final long iterations;
+    private final double residual;
+    private final double[] residualHistory;
+
+    Result(
+        double[] weights,
+        Status status,
+        long iterations,
+        double residual,
+        double[] residualHistory) {
+      this.weights = weights;
+      this.status = status;
+      this.iterations = iterations;
+      this.residual = residual;
+      this.residualHistory = residualHistory;
+    }
+
+    /**
+     * The Lewis weights, one per row.
+     *
+     * @return the Lewis weights, one per row
+     */
+    public double[] weights() {
+      return weights;
+    }
+
+    /**
+     * {@link Status#CONVERGED} when the change met the stopping rule, {@link Status#MAX_ITERATIONS}
+     * when the budget ran out first, {@link Status#DIVERGED} when a step produced NaN.
+     *
+     * @return {@link Status#CONVERGED} when the change met the stopping rule, {@link
+     *     Status#MAX_ITERATIONS} when the budget ran out first, {@link Status#DIVERGED} when a step
+     *     produced NaN
+     */
+    public Status status() {
+      return status;
+    }
+
+    /**
+     * The number of fixed-point steps taken.
+     *
+     * @return the number of fixed-point steps taken
+     */
+    public long iterations() {
+      return iterations;
+    }
+
+    /**
+     * The last step's largest relative change.
+     *
+     * @return the last step's largest relative change
+     */
+    public double residual() {
+      return residual;
+    }
+
+    /**
+     * The change after every step when the rule keeps history, else empty.
+     *
+     * @return the change after every step when the rule keeps history, else empty
+     */
+    public double[] residualHistory() {
+      return residualHistory;
+    }
+
     /**
      * The weights.
      *

@@ -42,20 +42,72 @@ public final class LpRegression {
   /** The default rule: relative decrease below 1e-15, 500 reweighting steps. */
   public static final StoppingRule DEFAULT_RULE = StoppingRule.relative(1e-15, 500);
 
-  /**
-   * The outcome of a fit.
-   *
-   * @param beta the coefficients
-   * @param status {@link Status#CONVERGED} when the decrease met the rule (always for {@code p} 1
-   *     and 2, which are solved exactly), {@link Status#MAX_ITERATIONS} when the budget ran out
-   *     first, {@link Status#DIVERGED} when a step produced NaN
-   * @param iterations reweighting steps taken (1 for {@code p = 1, 2})
-   * @param residual the last step's relative decrease of the objective (0 for {@code p = 1, 2})
-   * @param residualHistory the decrease after every step when the rule keeps history, else empty
-   */
-  public record Result(
-      double[] beta, Status status, long iterations, double residual, double[] residualHistory)
-      implements IterativeResult<double[]> {
+  /** The outcome of a fit. */
+  public static final class Result implements IterativeResult<double[]> {
+    private final double[] beta;
+    private final Status status;
+    private final long iterations;
+    private final double residual;
+    private final double[] residualHistory;
+
+    Result(
+        double[] beta, Status status, long iterations, double residual, double[] residualHistory) {
+      this.beta = beta;
+      this.status = status;
+      this.iterations = iterations;
+      this.residual = residual;
+      this.residualHistory = residualHistory;
+    }
+
+    /**
+     * The coefficients.
+     *
+     * @return the coefficients
+     */
+    public double[] beta() {
+      return beta;
+    }
+
+    /**
+     * {@link Status#CONVERGED} when the decrease met the rule (always for {@code p} 1 and 2, which
+     * are solved exactly), {@link Status#MAX_ITERATIONS} when the budget ran out first, {@link
+     * Status#DIVERGED} when a step produced NaN.
+     *
+     * @return {@link Status#CONVERGED} when the decrease met the rule (always for {@code p} 1 and
+     *     2, which are solved exactly), {@link Status#MAX_ITERATIONS} when the budget ran out
+     *     first, {@link Status#DIVERGED} when a step produced NaN
+     */
+    public Status status() {
+      return status;
+    }
+
+    /**
+     * Reweighting steps taken (1 for {@code p = 1, 2}).
+     *
+     * @return reweighting steps taken (1 for {@code p = 1, 2})
+     */
+    public long iterations() {
+      return iterations;
+    }
+
+    /**
+     * The last step's relative decrease of the objective (0 for {@code p = 1, 2}).
+     *
+     * @return the last step's relative decrease of the objective (0 for {@code p = 1, 2})
+     */
+    public double residual() {
+      return residual;
+    }
+
+    /**
+     * The decrease after every step when the rule keeps history, else empty.
+     *
+     * @return the decrease after every step when the rule keeps history, else empty
+     */
+    public double[] residualHistory() {
+      return residualHistory;
+    }
+
     /**
      * The coefficients.
      *

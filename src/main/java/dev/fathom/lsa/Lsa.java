@@ -572,23 +572,75 @@ public final class Lsa {
     return new Extrapolation(fine, coarse, rr, Arrays.copyOf(hf.iterations(), n), rrErr);
   }
 
-  /**
-   * A Richardson-Romberg result.
-   *
-   * @param fine the run with step {@code α}
-   * @param coarse the run with step {@code 2α}
-   * @param extrapolated {@code 2θ̄^{(α)} − θ̄^{(2α)}}; meaningful only when {@link #status()} is
-   *     {@link Status#COMPLETED}
-   * @param historyIterations the checkpoints of the extrapolated error history
-   * @param historyError {@code ‖2θ̄^{(α)}_k − θ̄^{(2α)}_k − θ*‖²} at the checkpoints (NaN before
-   *     the burn-in ends)
-   */
-  public record Extrapolation(
-      LsaResult fine,
-      LsaResult coarse,
-      double[] extrapolated,
-      long[] historyIterations,
-      double[] historyError) {
+  /** A Richardson-Romberg result. */
+  public static final class Extrapolation {
+    private final LsaResult fine;
+    private final LsaResult coarse;
+    private final double[] extrapolated;
+    private final long[] historyIterations;
+    private final double[] historyError;
+
+    Extrapolation(
+        LsaResult fine,
+        LsaResult coarse,
+        double[] extrapolated,
+        long[] historyIterations,
+        double[] historyError) {
+      this.fine = fine;
+      this.coarse = coarse;
+      this.extrapolated = extrapolated;
+      this.historyIterations = historyIterations;
+      this.historyError = historyError;
+    }
+
+    /**
+     * The run with step {@code α}.
+     *
+     * @return the run with step {@code α}
+     */
+    public LsaResult fine() {
+      return fine;
+    }
+
+    /**
+     * The run with step {@code 2α}.
+     *
+     * @return the run with step {@code 2α}
+     */
+    public LsaResult coarse() {
+      return coarse;
+    }
+
+    /**
+     * {@code 2θ̄^{(α)} − θ̄^{(2α)}}; meaningful only when {@link #status()} is {@link
+     * Status#COMPLETED}.
+     *
+     * @return {@code 2θ̄^{(α)} − θ̄^{(2α)}}; meaningful only when {@link #status()} is {@link
+     *     Status#COMPLETED}
+     */
+    public double[] extrapolated() {
+      return extrapolated;
+    }
+
+    /**
+     * The checkpoints of the extrapolated error history.
+     *
+     * @return the checkpoints of the extrapolated error history
+     */
+    public long[] historyIterations() {
+      return historyIterations;
+    }
+
+    /**
+     * {@code ‖2θ̄^{(α)}_k − θ̄^{(2α)}_k − θ*‖²} at the checkpoints (NaN before the burn-in ends).
+     *
+     * @return {@code ‖2θ̄^{(α)}_k − θ̄^{(2α)}_k − θ*‖²} at the checkpoints (NaN before the burn-in
+     *     ends)
+     */
+    public double[] historyError() {
+      return historyError;
+    }
+
     /**
      * The combined status: {@link Status#COMPLETED} only when both runs completed, otherwise the
      * coarse or fine run's failure (the coarse step fails first).

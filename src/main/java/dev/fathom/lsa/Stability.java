@@ -15,21 +15,84 @@ import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
  * with random {@code A_k} needs a somewhat smaller step (the solver also watches the iterate for
  * divergence). When {@code Ā} is not known the report is {@link #unknown(double)}.
  *
- * @param known whether {@code Ā} was available; when false the other numbers are NaN
- * @param alpha the step size checked
- * @param hurwitz whether every eigenvalue of {@code Ā} has a positive real part
- * @param minRealPart the smallest real part of an eigenvalue of {@code Ā}
- * @param maxStableAlpha {@code α_max = min 2 Re λ / |λ|²} (0 when not Hurwitz)
- * @param spectralRadius the spectral radius of {@code I − αĀ}
  * @since 1.0
  */
-public record Stability(
-    boolean known,
-    double alpha,
-    boolean hurwitz,
-    double minRealPart,
-    double maxStableAlpha,
-    double spectralRadius) {
+public final class Stability {
+  private final boolean known;
+  private final double alpha;
+  private final boolean hurwitz;
+  private final double minRealPart;
+  private final double maxStableAlpha;
+  private final double spectralRadius;
+
+  Stability(
+      boolean known,
+      double alpha,
+      boolean hurwitz,
+      double minRealPart,
+      double maxStableAlpha,
+      double spectralRadius) {
+    this.known = known;
+    this.alpha = alpha;
+    this.hurwitz = hurwitz;
+    this.minRealPart = minRealPart;
+    this.maxStableAlpha = maxStableAlpha;
+    this.spectralRadius = spectralRadius;
+  }
+
+  /**
+   * Whether {@code Ā} was available; when false the other numbers are NaN.
+   *
+   * @return whether {@code Ā} was available; when false the other numbers are NaN
+   */
+  public boolean known() {
+    return known;
+  }
+
+  /**
+   * The step size checked.
+   *
+   * @return the step size checked
+   */
+  public double alpha() {
+    return alpha;
+  }
+
+  /**
+   * Whether every eigenvalue of {@code Ā} has a positive real part.
+   *
+   * @return whether every eigenvalue of {@code Ā} has a positive real part
+   */
+  public boolean hurwitz() {
+    return hurwitz;
+  }
+
+  /**
+   * The smallest real part of an eigenvalue of {@code Ā}.
+   *
+   * @return the smallest real part of an eigenvalue of {@code Ā}
+   */
+  public double minRealPart() {
+    return minRealPart;
+  }
+
+  /**
+   * {@code α_max = min 2 Re λ / |λ|²} (0 when not Hurwitz).
+   *
+   * @return {@code α_max = min 2 Re λ / |λ|²} (0 when not Hurwitz)
+   */
+  public double maxStableAlpha() {
+    return maxStableAlpha;
+  }
+
+  /**
+   * The spectral radius of {@code I − αĀ}.
+   *
+   * @return the spectral radius of {@code I − αĀ}
+   */
+  public double spectralRadius() {
+    return spectralRadius;
+  }
 
   /**
    * Checks step {@code alpha} against {@code Ā}.

@@ -4,12 +4,46 @@ package dev.fathom.monotone;
  * The residual history of a run: entry {@code k} is the residual evaluated after {@code
  * oracleCalls[k]} oracle calls of the method ({@code epochs[k] = oracleCalls[k] / n}).
  *
- * @param oracleCalls the method's oracle calls at each evaluation, non-decreasing
- * @param epochs the same in epochs
- * @param residuals the residuals
  * @since 1.0
  */
-public record OracleHistory(long[] oracleCalls, double[] epochs, double[] residuals) {
+public final class OracleHistory {
+  private final long[] oracleCalls;
+  private final double[] epochs;
+  private final double[] residuals;
+
+  OracleHistory(long[] oracleCalls, double[] epochs, double[] residuals) {
+    this.oracleCalls = oracleCalls;
+    this.epochs = epochs;
+    this.residuals = residuals;
+  }
+
+  /**
+   * The method's oracle calls at each evaluation, non-decreasing.
+   *
+   * @return the method's oracle calls at each evaluation, non-decreasing
+   */
+  public long[] oracleCalls() {
+    return oracleCalls;
+  }
+
+  /**
+   * The oracle calls in epochs.
+   *
+   * @return the oracle calls in epochs
+   */
+  public double[] epochs() {
+    return epochs;
+  }
+
+  /**
+   * The residuals.
+   *
+   * @return the residuals
+   */
+  public double[] residuals() {
+    return residuals;
+  }
+
   /**
    * The number of entries.
    *

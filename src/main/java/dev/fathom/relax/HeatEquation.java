@@ -191,7 +191,7 @@ public final class HeatEquation implements InstanceSequence {
       b[k] = u[k] + c * lu[k] + dt * 32 * bump(px[k], py[k], cx, cy, 0.125);
     }
     pending = true;
-    return new Instance(a, b, u.clone(), kappa);
+    return Instance.of(a, b).withInitialGuess(u.clone()).withContext(kappa);
   }
 
   @Override

@@ -199,7 +199,7 @@ public final class ShiftedLaplacians implements InstanceSequence {
   public Instance next() {
     double c = lo + width * Rng.beta(rng, betaA, betaB);
     double[] b = Sampling.truncatedNormal(rng, base.size());
-    return new Instance(base.plusDiagonal(c), b, null, c);
+    return Instance.of(base.plusDiagonal(c), b).withContext(c);
   }
 
   /**

@@ -13,24 +13,88 @@ import dev.fathom.core.Status;
  * definite) or {@link Status#CANCELLED} (an {@link dev.fathom.core.IterationListener} cancelled the
  * solve).
  *
- * @param solution the last iterate (the solution when converged)
- * @param status how the solve ended
- * @param iterations the number of iterations done (sweeps for SOR and SSOR, matrix-vector products
- *     after the initial residual for CG)
- * @param residual the residual norm {@code ||b - A x||} of {@code solution}
- * @param initialResidual {@code ||b - A x0||}, the reference of the relative tolerance
- * @param residualHistory {@code ||b - A x_k||} for {@code k = 0, 1, ..., iterations} when the
- *     stopping rule asked for it, else an empty array
  * @since 1.0
  */
-public record SolveResult(
-    double[] solution,
-    Status status,
-    long iterations,
-    double residual,
-    double initialResidual,
-    double[] residualHistory)
-    implements IterativeResult<double[]> {
+public final class SolveResult implements IterativeResult<double[]> {
+  private final double[] solution;
+  private final Status status;
+  private final long iterations;
+  private final double residual;
+  private final double initialResidual;
+  private final double[] residualHistory;
+
+  SolveResult(
+      double[] solution,
+      Status status,
+      long iterations,
+      double residual,
+      double initialResidual,
+      double[] residualHistory) {
+    this.solution = solution;
+    this.status = status;
+    this.iterations = iterations;
+    this.residual = residual;
+    this.initialResidual = initialResidual;
+    this.residualHistory = residualHistory;
+  }
+
+  /**
+   * The last iterate (the solution when converged).
+   *
+   * @return the last iterate (the solution when converged)
+   */
+  public double[] solution() {
+    return solution;
+  }
+
+  /**
+   * How the solve ended.
+   *
+   * @return how the solve ended
+   */
+  public Status status() {
+    return status;
+  }
+
+  /**
+   * The number of iterations done (sweeps for SOR and SSOR, matrix-vector products after the
+   * initial residual for CG).
+   *
+   * @return the number of iterations done (sweeps for SOR and SSOR, matrix-vector products after
+   *     the initial residual for CG)
+   */
+  public long iterations() {
+    return iterations;
+  }
+
+  /**
+   * The residual norm {@code ||b - A x||} of {@code solution}.
+   *
+   * @return the residual norm {@code ||b - A x||} of {@code solution}
+   */
+  public double residual() {
+    return residual;
+  }
+
+  /**
+   * {@code ||b - A x0||}, the reference of the relative tolerance.
+   *
+   * @return {@code ||b - A x0||}, the reference of the relative tolerance
+   */
+  public double initialResidual() {
+    return initialResidual;
+  }
+
+  /**
+   * {@code ||b - A x_k||} for {@code k = 0, 1, ..., iterations} when the stopping rule asked for
+   * it, else an empty array.
+   *
+   * @return {@code ||b - A x_k||} for {@code k = 0, 1, ..., iterations} when the stopping rule
+   *     asked for it, else an empty array
+   */
+  public double[] residualHistory() {
+    return residualHistory;
+  }
 
   /**
    * The residual relative to the initial one.

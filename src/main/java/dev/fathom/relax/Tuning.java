@@ -110,7 +110,7 @@ public final class Tuning {
           @Override
           public Instance next() {
             int t = next++;
-            return Instance.of(matrices.get(t), rhs.get(t), null, c[t]);
+            return Instance.of(matrices.get(t), rhs.get(t)).withContext(c[t]);
           }
 
           @Override

@@ -3,16 +3,69 @@ package dev.fathom.relax;
 /**
  * What a policy did over a sequence of systems.
  *
- * @param policy the policy's name
- * @param iterations the cost (iteration count) of each system, in order
- * @param omegas the omega chosen for each system
- * @param nanos the wall-clock time of the run, in nanoseconds (solves included when the run solved
- *     live; policy time only when replayed from a {@link CostTable})
- * @param unconverged how many solves ended without converging
  * @since 1.0
  */
-public record TuningRun(
-    String policy, int[] iterations, double[] omegas, long nanos, int unconverged) {
+public final class TuningRun {
+  private final String policy;
+  private final int[] iterations;
+  private final double[] omegas;
+  private final long nanos;
+  private final int unconverged;
+
+  TuningRun(String policy, int[] iterations, double[] omegas, long nanos, int unconverged) {
+    this.policy = policy;
+    this.iterations = iterations;
+    this.omegas = omegas;
+    this.nanos = nanos;
+    this.unconverged = unconverged;
+  }
+
+  /**
+   * The policy's name.
+   *
+   * @return the policy's name
+   */
+  public String policy() {
+    return policy;
+  }
+
+  /**
+   * The cost (iteration count) of each system, in order.
+   *
+   * @return the cost (iteration count) of each system, in order
+   */
+  public int[] iterations() {
+    return iterations;
+  }
+
+  /**
+   * The omega chosen for each system.
+   *
+   * @return the omega chosen for each system
+   */
+  public double[] omegas() {
+    return omegas;
+  }
+
+  /**
+   * The wall-clock time of the run, in nanoseconds (solves included when the run solved live;
+   * policy time only when replayed from a {@link CostTable}).
+   *
+   * @return the wall-clock time of the run, in nanoseconds (solves included when the run solved
+   *     live; policy time only when replayed from a {@link CostTable})
+   */
+  public long nanos() {
+    return nanos;
+  }
+
+  /**
+   * How many solves ended without converging.
+   *
+   * @return how many solves ended without converging
+   */
+  public int unconverged() {
+    return unconverged;
+  }
 
   /**
    * The total cost.

@@ -25,7 +25,7 @@ class CostTableTest {
     CsrMatrix a = CsrMatrix.laplacian2d(2);
     List<Instance> list = new ArrayList<>();
     for (double c : contexts) {
-      list.add(new Instance(a, new double[4], null, c));
+      list.add(Instance.of(a, new double[4]).withContext(c));
     }
     return list;
   }

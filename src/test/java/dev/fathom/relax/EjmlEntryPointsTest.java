@@ -72,7 +72,7 @@ class EjmlEntryPointsTest {
       matrices.add(csc);
       rhs.add(in.rhs());
       contexts[t] = in.context();
-      instances.add(Instance.of(csc, in.rhs(), null, in.context()));
+      instances.add(Instance.of(csc, in.rhs()).withContext(in.context()));
     }
     RelaxedSolver sor = RelaxedSolver.sor(StoppingRule.relative(1e-8, 10_000));
     double[] grid = GridBandit.paperGrid();

@@ -29,7 +29,7 @@ class InstanceOptimalRefinementTest {
   private static List<Instance> dummies(int count) {
     List<Instance> list = new ArrayList<>();
     for (int t = 0; t < count; t++) {
-      list.add(new Instance(CsrMatrix.laplacian2d(2), new double[4], null, 0.0));
+      list.add(Instance.of(CsrMatrix.laplacian2d(2), new double[4]));
     }
     return list;
   }

@@ -128,7 +128,7 @@ class SolveControlTest {
     assertTrue(fromB.residual() <= 1e-8 * Vectors.norm2(b));
     assertTrue(fromR0.relativeResidual() <= 1e-8);
     // the same through the tuning interface
-    Instance in = Instance.of(a.toCsc(), b, warm, 0.0);
+    Instance in = Instance.of(a.toCsc(), b).withInitialGuess(warm);
     assertEquals(
         fromB.iterations(),
         RelaxedSolver.sor(r0, ResidualReference.RIGHT_HAND_SIDE).solve(in, 1.5).iterations());

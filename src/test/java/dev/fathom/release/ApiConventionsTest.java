@@ -10,10 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -77,33 +75,6 @@ class ApiConventionsTest {
     assertEquals(Map.of(), bySimple);
   }
 
-  /**
-   * Records the library makes and returns: Java gives a public record a public canonical
-   * constructor, but users read these, they do not build them. Turning each into a final class with
-   * a package-private constructor (as hadamard and ssm did) would take them off this list.
-   */
-  private static final Set<String> RESULT_RECORDS =
-      Set.of(
-          "dev.fathom.coreset.AutoCoreset$Result",
-          "dev.fathom.coreset.LewisWeights$Result",
-          "dev.fathom.coreset.LpRegression$Result",
-          "dev.fathom.lsa.Lsa$Extrapolation",
-          "dev.fathom.lsa.LsaResult",
-          "dev.fathom.lsa.LsaResult$History",
-          "dev.fathom.lsa.Stability",
-          "dev.fathom.monotone.InclusionResult",
-          "dev.fathom.monotone.OracleHistory",
-          "dev.fathom.relax.SolveResult",
-          "dev.fathom.relax.TuningRun",
-          "dev.fathom.submodular.optimize.CostAllocation$Allocation",
-          "dev.fathom.submodular.optimize.KSubmodularGreedy$KSelection");
-
-  /**
-   * Inputs still open to a swap, to be given builders: {@code relax.Instance(matrix, rhs,
-   * initialGuess, context)} takes the right-hand side and the initial guess side by side.
-   */
-  private static final Set<String> OPEN = Set.of("dev.fathom.relax.Instance");
-
   @Test
   void publicConstructorsCannotBeCalledWithSwappedArguments() throws Exception {
     List<String> bad = new ArrayList<>();
@@ -115,32 +86,30 @@ class ApiConventionsTest {
     assertEquals(List.of(), bad);
   }
 
-  @Test
-  void theExemptionsAreStillNeeded() throws Exception {
-    for (String name : new TreeSet<>(union(RESULT_RECORDS, OPEN))) {
-      Class<?> type = Class.forName(name);
-      List<String> bad = new ArrayList<>();
-      checkOne(type, bad);
-      assertTrue(!bad.isEmpty(), name + " is exempt but has no such constructor any more");
-      if (RESULT_RECORDS.contains(name)) {
-        assertTrue(type.isRecord(), name);
-      }
-    }
-  }
+  /** A record's canonical constructor has the record's access: these two are public. */
+  public record Wide(int a, long b, int c, long d, int e) {}
 
-  private static Set<String> union(Set<String> a, Set<String> b) {
-    Set<String> u = new HashSet<>(a);
-    u.addAll(b);
-    return u;
+  /** Two adjacent arrays of one type. */
+  public record Swappable(double[] rhs, double[] initialGuess) {}
+
+  /** One of each. */
+  public record Fine(double[] rhs, long seed, double[] initialGuess) {}
+
+  @Test
+  void theCheckFlagsWideAndSwappableConstructors() {
+    List<String> bad = new ArrayList<>();
+    checkOne(Wide.class, bad);
+    checkOne(Swappable.class, bad);
+    checkOne(Fine.class, bad);
+    assertEquals(2, bad.size(), bad.toString());
+    assertTrue(bad.get(0).contains("Wide") && bad.get(1).contains("Swappable"), bad.toString());
   }
 
   private static void check(Class<?> type, List<String> bad) {
     if (!Modifier.isPublic(type.getModifiers())) {
       return;
     }
-    if (!RESULT_RECORDS.contains(type.getName()) && !OPEN.contains(type.getName())) {
-      checkOne(type, bad);
-    }
+    checkOne(type, bad);
     for (Class<?> nested : type.getDeclaredClasses()) {
       check(nested, bad);
     }

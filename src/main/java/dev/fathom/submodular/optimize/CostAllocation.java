@@ -24,21 +24,72 @@ import java.util.Arrays;
 public final class CostAllocation {
   private CostAllocation() {}
 
-  /**
-   * The allocation found.
-   *
-   * @param assignment the part of each element, in {@code [0, k)}
-   * @param cost {@code sum_i f_i(S_i)} of the assignment
-   * @param relaxedValue {@code sum_i fhat_i(x_i)} of the best fractional point found
-   * @param fractional the best fractional point, {@code fractional[i][v] = x_i(v)}
-   * @param oracleCalls the oracle calls spent (on all the functions' counters)
-   */
-  public record Allocation(
-      int[] assignment,
-      double cost,
-      double relaxedValue,
-      double[][] fractional,
-      long oracleCalls) {}
+  /** The allocation found. */
+  public static final class Allocation {
+    private final int[] assignment;
+    private final double cost;
+    private final double relaxedValue;
+    private final double[][] fractional;
+    private final long oracleCalls;
+
+    Allocation(
+        int[] assignment,
+        double cost,
+        double relaxedValue,
+        double[][] fractional,
+        long oracleCalls) {
+      this.assignment = assignment;
+      this.cost = cost;
+      this.relaxedValue = relaxedValue;
+      this.fractional = fractional;
+      this.oracleCalls = oracleCalls;
+    }
+
+    /**
+     * The part of each element, in {@code [0, k)}.
+     *
+     * @return the part of each element, in {@code [0, k)}
+     */
+    public int[] assignment() {
+      return assignment;
+    }
+
+    /**
+     * {@code sum_i f_i(S_i)} of the assignment.
+     *
+     * @return {@code sum_i f_i(S_i)} of the assignment
+     */
+    public double cost() {
+      return cost;
+    }
+
+    /**
+     * {@code sum_i fhat_i(x_i)} of the best fractional point found.
+     *
+     * @return {@code sum_i fhat_i(x_i)} of the best fractional point found
+     */
+    public double relaxedValue() {
+      return relaxedValue;
+    }
+
+    /**
+     * The best fractional point, {@code fractional[i][v] = x_i(v)}.
+     *
+     * @return the best fractional point, {@code fractional[i][v] = x_i(v)}
+     */
+    public double[][] fractional() {
+      return fractional;
+    }
+
+    /**
+     * The oracle calls spent (on all the functions' counters).
+     *
+     * @return the oracle calls spent (on all the functions' counters)
+     */
+    public long oracleCalls() {
+      return oracleCalls;
+    }
+  }
 
   /**
    * Solves the relaxation and rounds it.

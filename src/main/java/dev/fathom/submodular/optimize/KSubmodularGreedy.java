@@ -16,24 +16,85 @@ import java.util.Arrays;
 public final class KSubmodularGreedy {
   private KSubmodularGreedy() {}
 
-  /**
-   * What a k-set greedy selected.
-   *
-   * @param elements the assigned elements, in the order they were assigned
-   * @param types the type given to each of them
-   * @param gains the gain of each assignment when it was made (net of its cost for the distorted
-   *     greedy)
-   * @param value f of the final assignment (minus its cost for the distorted greedy)
-   * @param assignment the final assignment, -1 for unassigned elements
-   * @param oracleCalls the value evaluations spent
-   */
-  public record KSelection(
-      int[] elements,
-      int[] types,
-      double[] gains,
-      double value,
-      int[] assignment,
-      long oracleCalls) {}
+  /** What a k-set greedy selected. */
+  public static final class KSelection {
+    private final int[] elements;
+    private final int[] types;
+    private final double[] gains;
+    private final double value;
+    private final int[] assignment;
+    private final long oracleCalls;
+
+    KSelection(
+        int[] elements,
+        int[] types,
+        double[] gains,
+        double value,
+        int[] assignment,
+        long oracleCalls) {
+      this.elements = elements;
+      this.types = types;
+      this.gains = gains;
+      this.value = value;
+      this.assignment = assignment;
+      this.oracleCalls = oracleCalls;
+    }
+
+    /**
+     * The assigned elements, in the order they were assigned.
+     *
+     * @return the assigned elements, in the order they were assigned
+     */
+    public int[] elements() {
+      return elements;
+    }
+
+    /**
+     * The type given to each assigned element.
+     *
+     * @return the type given to each assigned element
+     */
+    public int[] types() {
+      return types;
+    }
+
+    /**
+     * The gain of each assignment when it was made (net of its cost for the distorted greedy).
+     *
+     * @return the gain of each assignment when it was made (net of its cost for the distorted
+     *     greedy)
+     */
+    public double[] gains() {
+      return gains;
+    }
+
+    /**
+     * F of the final assignment (minus its cost for the distorted greedy).
+     *
+     * @return f of the final assignment (minus its cost for the distorted greedy)
+     */
+    public double value() {
+      return value;
+    }
+
+    /**
+     * The final assignment, -1 for unassigned elements.
+     *
+     * @return the final assignment, -1 for unassigned elements
+     */
+    public int[] assignment() {
+      return assignment;
+    }
+
+    /**
+     * The value evaluations spent.
+     *
+     * @return the value evaluations spent
+     */
+    public long oracleCalls() {
+      return oracleCalls;
+    }
+  }
 
   /**
    * Ohsaka-Yoshida greedy under a total size constraint: {@code budget} times, assign the (element,
