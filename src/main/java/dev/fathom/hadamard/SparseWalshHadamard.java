@@ -167,9 +167,20 @@ public final class SparseWalshHadamard {
     }
     double[] vals = new double[idx.length];
     oracle.values(idx, vals);
+    double largest = 0;
     for (int i = 0; i < idx.length; i++) {
       if (!Double.isFinite(vals[i])) {
         throw Args.fail("f(" + idx[i] + ")", vals[i], "a finite number");
+      }
+      largest = Math.max(largest, Math.abs(vals[i]));
+    }
+    // Values scaled by a power of two to a largest |f| in [1, 2): exact, so the answer is the same
+    // at every scale, and neither the transform's sums nor the squares of the energy tests
+    // overflow (amplitudes beyond 1e154) or underflow (below 1e-154). Scaled back at the end.
+    int exponent = largest > 0 ? Math.getExponent(largest) : 0;
+    if (exponent != 0) {
+      for (int i = 0; i < vals.length; i++) {
+        vals[i] = Math.scalb(vals[i], -exponent);
       }
     }
     int distinct = LongHashSet.countDistinct(idx, o.n());
@@ -194,7 +205,7 @@ public final class SparseWalshHadamard {
     if (o.detection() == SprightOptions.Detection.ROBUST_BITWISE) {
       noiseVariance =
           o.noiseVariance().isPresent()
-              ? o.noiseVariance().getAsDouble()
+              ? Math.scalb(o.noiseVariance().getAsDouble(), -2 * exponent)
               : estimateNoise(groups, size, o.n());
     }
     double binNoise = noiseVariance / size;
@@ -243,14 +254,18 @@ public final class SparseWalshHadamard {
         }
       }
     }
-    residual /= groupCount;
+    residual = Math.scalb(residual / groupCount, 2 * exponent);
+    noiseVariance =
+        o.noiseVariance().isPresent() && o.detection() == SprightOptions.Detection.ROBUST_BITWISE
+            ? o.noiseVariance().getAsDouble()
+            : Math.scalb(noiseVariance, 2 * exponent);
     Status status =
         unresolved == 0 ? Status.CONVERGED : progress ? Status.MAX_ITERATIONS : Status.STALLED;
 
     long[] keys = found.sortedKeysAbove(tol);
     double[] values = new double[keys.length];
     for (int i = 0; i < keys.length; i++) {
-      values[i] = found.get(keys[i]);
+      values[i] = Math.scalb(found.get(keys[i]), exponent);
     }
     return new SparseResult(
         keys, values, idx.length, distinct, rounds, unresolved, residual, noiseVariance, status);

@@ -9,16 +9,20 @@ import java.util.random.RandomGenerator;
  * Estimates of the Lipschitz constants a problem did not supply.
  *
  * <p>{@link #operator} runs a power iteration on difference quotients {@code v ← (F(x + h v) −
- * F(x)) / h}; for a linear {@code F} with a normal matrix (symmetric, skew-symmetric: least
- * squares, bilinear games) it converges to {@code ‖F‖}. In general it returns a lower bound, so
- * solvers multiply it by {@link #SAFETY}. Each iteration costs one full pass ({@code n} oracle
- * calls) of the operator it is given.
+ * F(x)) / h} with {@code h = 1e-4 max(‖x‖, ‖F(x)‖)}, so that the estimate does not change when the
+ * problem is scaled ({@code F_c(y) = c F(y / c)}); for a linear {@code F} with a normal matrix
+ * (symmetric, skew-symmetric: least squares, bilinear games) it converges to {@code ‖F‖}. In
+ * general it returns a lower bound, so solvers multiply it by {@link #SAFETY}. Each iteration costs
+ * one full pass ({@code n} oracle calls) of the operator it is given.
  *
  * @since 1.0
  */
 public final class Lipschitz {
   /** The factor solvers apply to an estimated constant. */
   public static final double SAFETY = 1.1;
+
+  /** The finite-difference step relative to the scale of the point and the operator value. */
+  private static final double STEP = 1e-4;
 
   private Lipschitz() {}
 
@@ -58,7 +62,11 @@ public final class Lipschitz {
     double[] fy = new double[d];
     double[] y = new double[d];
     f.apply(x, fx);
-    double h = 1e-4 * Math.max(1.0, Vectors.norm2(x));
+    // The step is relative to the scale of x and F(x), so that the estimate is the same for the
+    // problem scaled by any c (F_c(y) = c F(y / c)): a fixed step would be lost in the rounding of
+    // F(x) at large scales and far from x at small ones.
+    double size = Math.max(Vectors.norm2(x), Vectors.norm2(fx));
+    double h = STEP * (size > 0 ? size : 1.0);
     double best = 0;
     for (int t = 0; t < iterations; t++) {
       for (int j = 0; j < d; j++) {
@@ -110,7 +118,7 @@ public final class Lipschitz {
     Args.finite("x", x);
     Args.positive("directions", directions);
     Args.notNull("rng", rng);
-    double h = 1e-4 * Math.max(1.0, Vectors.norm2(x));
+    double h = STEP * Math.max(1.0, Vectors.norm2(x));
     double[] y = new double[d];
     double[] diff = new double[d];
     double best = 0;

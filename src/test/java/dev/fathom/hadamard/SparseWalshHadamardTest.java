@@ -146,6 +146,25 @@ class SparseWalshHadamardTest {
     }
   }
 
+  /**
+   * Amplitudes near the ends of the double range: squared bin values would overflow at 1e200 and
+   * underflow at 1e-200, so the transform must give the scaled answer there too, in both modes.
+   */
+  @Test
+  void extremeScalesGiveTheScaledAnswer() {
+    SparseSignal base = SparseSignal.random(24, 64, 11);
+    SprightOptions noiseless = SprightOptions.defaults(24, 64);
+    SprightOptions robust = SprightOptions.defaults(24, 64).robust(3);
+    for (double c : new double[] {1e200, 1e-200, 1e300, 1e-290}) {
+      SparseSignal sig = base.scaled(c);
+      for (SprightOptions o : new SprightOptions[] {noiseless, robust, robust.robust(3, 0.0)}) {
+        SparseResult r = new SparseWalshHadamard(o).transform(sig, 0);
+        assertTrue(sig.exact(r, 1e-9), "scale " + c + " " + o.detection() + " " + r.size());
+        assertEquals(Status.CONVERGED, r.status(), "scale " + c + " " + o.detection());
+      }
+    }
+  }
+
   @Test
   void overloadGivesAPartialAnswerWithStatus() {
     // K = 2000 against C B = 3 * 256 bins: load 2.6, far beyond the peeling threshold.

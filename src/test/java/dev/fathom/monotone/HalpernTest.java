@@ -4,12 +4,58 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.fathom.core.Rng;
 import dev.fathom.core.Status;
 import dev.fathom.core.StoppingRule;
 import dev.fathom.linalg.Vectors;
+import java.util.Arrays;
+import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.Test;
 
 class HalpernTest {
+
+  /**
+   * The least-squares problem with b scaled by c has the solution c x* and F_c(y) = c F(y / c):
+   * with the Lipschitz constant estimated and a relative tolerance, every method must give the
+   * scaled answer after about the same number of iterations at c = 1e-12, 1 and 1e12.
+   */
+  @Test
+  void scaledProblemsGiveTheScaledSolution() {
+    RandomGenerator rng = Rng.create(7);
+    int n = 60;
+    int d = 4;
+    double[][] rows = new double[n][];
+    double[] xs = Rng.gaussian(rng, d);
+    double[] b = new double[n];
+    for (int i = 0; i < n; i++) {
+      rows[i] = Rng.gaussian(rng, d);
+      b[i] = Vectors.dot(rows[i], xs);
+    }
+    for (MonotoneSolver solver : new MonotoneSolver[] {new Halpern(), new VrHalpern(3)}) {
+      long[] iterations = new long[3];
+      double[] scales = {1e-12, 1, 1e12};
+      for (int s = 0; s < scales.length; s++) {
+        double c = scales[s];
+        double[] bc = b.clone();
+        Vectors.scale(c, bc);
+        Problem p =
+            Problem.of("scaled", new LeastSquares(rows, bc), Resolvents.identity(d), new double[d]);
+        InclusionResult r = solver.solve(p, StoppingRule.relative(1e-4, 100_000));
+        String what = solver.name() + " at scale " + c;
+        assertEquals(Status.CONVERGED, r.status(), what);
+        assertTrue(r.iterations() > 0, what);
+        for (int j = 0; j < d; j++) {
+          assertEquals(c * xs[j], r.solution()[j], 1e-3 * c * Vectors.norm2(xs), what);
+        }
+        iterations[s] = r.iterations();
+      }
+      for (long k : iterations) {
+        assertTrue(
+            Math.abs(k - iterations[1]) <= 0.05 * iterations[1] + 2,
+            solver.name() + " iterations " + Arrays.toString(iterations));
+      }
+    }
+  }
 
   @Test
   void lastIterateBoundHoldsAtEveryIteration() {
