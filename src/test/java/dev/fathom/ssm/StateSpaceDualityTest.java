@@ -1,0 +1,154 @@
+package dev.fathom.ssm;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.fathom.core.Rng;
+import java.util.random.RandomGenerator;
+import org.junit.jupiter.api.Test;
+
+class StateSpaceDualityTest {
+
+  /** The sequential recurrence h_t = a_t h_{t-1} + B_t x_t, y_t = C_t . h_t; {y, last state}. */
+  static double[][] sequential(int batch, int len, double[] x, double[] a, double[] b, double[] c) {
+    int dch = x.length / (batch * len);
+    int n = b.length / (batch * len);
+    double[] y = new double[x.length];
+    double[] last = new double[batch * dch * n];
+    for (int item = 0; item < batch; item++) {
+      for (int ch = 0; ch < dch; ch++) {
+        double[] h = new double[n];
+        for (int t = 0; t < len; t++) {
+          int i = (item * dch + ch) * len + t;
+          double acc = 0;
+          for (int k = 0; k < n; k++) {
+            int bi = (item * n + k) * len + t;
+            h[k] = a[i] * h[k] + b[bi] * x[i];
+            acc += c[bi] * h[k];
+          }
+          y[i] = acc;
+        }
+        System.arraycopy(h, 0, last, (item * dch + ch) * n, n);
+      }
+    }
+    return new double[][] {y, last};
+  }
+
+  private static double relativeError(double[] got, double[] want) {
+    double diff = 0;
+    double scale = 0;
+    for (int i = 0; i < want.length; i++) {
+      diff = Math.max(diff, Math.abs(got[i] - want[i]));
+      scale = Math.max(scale, Math.abs(want[i]));
+    }
+    return diff / scale;
+  }
+
+  private static double[] uniform(RandomGenerator rng, int size, double lo, double hi) {
+    double[] v = new double[size];
+    for (int i = 0; i < size; i++) {
+      v[i] = lo + (hi - lo) * rng.nextDouble();
+    }
+    return v;
+  }
+
+  @Test
+  void equalsTheSequentialRecurrenceForEveryChunkSize() {
+    int batch = 3;
+    int dch = 4;
+    int n = 5;
+    RandomGenerator rng = Rng.create(19);
+    for (int len : new int[] {1, 13, 64}) {
+      double[] x = Rng.gaussian(rng, batch * dch * len);
+      double[] a = uniform(rng, batch * dch * len, 0.0, 1.0);
+      a[a.length / 2] = 0; // a reset inside the sequence
+      a[a.length - 1] = 1;
+      double[] b = Rng.gaussian(rng, batch * n * len);
+      double[] c = Rng.gaussian(rng, batch * n * len);
+      double[][] ref = sequential(batch, len, x, a, b, c);
+      // 1, 2, 7, L, L + 5, and one that does not divide L
+      for (int q : new int[] {1, 2, 7, len, len + 5, Math.max(1, len / 2 + 1)}) {
+        SelectiveScan.Result r = StateSpaceDuality.scan(batch, len, q, x, a, b, c);
+        assertTrue(relativeError(r.y(), ref[0]) <= 1e-12, "y, L=" + len + ", Q=" + q);
+        assertTrue(relativeError(r.lastState(), ref[1]) <= 1e-12, "state, L=" + len + ", Q=" + q);
+      }
+    }
+  }
+
+  @Test
+  void isMambaSelectiveScanWithOneRatePerChannel() {
+    // a_t = exp(Δ_t A_ch), x_t = Δ_t u_t: SelectiveScan with A constant over the N modes
+    int batch = 2;
+    int dch = 3;
+    int n = 4;
+    int len = 50;
+    RandomGenerator rng = Rng.create(7);
+    double[] u = Rng.gaussian(rng, batch * dch * len);
+    double[] delta = uniform(rng, u.length, 0.01, 0.5);
+    double[] rate = {-0.5, -1, -3};
+    double[] aMamba = new double[dch * n];
+    for (int ch = 0; ch < dch; ch++) {
+      java.util.Arrays.fill(aMamba, ch * n, (ch + 1) * n, rate[ch]);
+    }
+    double[] b = Rng.gaussian(rng, batch * n * len);
+    double[] c = Rng.gaussian(rng, batch * n * len);
+    SelectiveScan.Result mamba =
+        SelectiveScan.scanBatch(
+            batch,
+            len,
+            u,
+            delta,
+            aMamba,
+            SelectiveScan.Param.varying(b),
+            SelectiveScan.Param.varying(c),
+            SelectiveScan.Options.NONE);
+    double[] x = new double[u.length];
+    double[] a = new double[u.length];
+    for (int i = 0; i < u.length; i++) {
+      int ch = (i / len) % dch;
+      x[i] = delta[i] * u[i];
+      a[i] = Math.exp(delta[i] * rate[ch]);
+    }
+    SelectiveScan.Result ssd = StateSpaceDuality.scan(batch, len, 8, x, a, b, c);
+    assertTrue(relativeError(ssd.y(), mamba.y()) <= 1e-12);
+    assertTrue(relativeError(ssd.lastState(), mamba.lastState()) <= 1e-12);
+  }
+
+  @Test
+  void badInputIsRejectedByName() {
+    double[] x = {1, 2, 3, 4};
+    double[] a = {0.5, 0.5, 0.5, 0.5};
+    double[] b = {1, 1, 1, 1};
+    assertTrue(
+        assertThrows(
+                IllegalArgumentException.class, () -> StateSpaceDuality.scan(1, 4, 0, x, a, b, b))
+            .getMessage()
+            .contains("chunk"));
+    assertTrue(
+        assertThrows(
+                IllegalArgumentException.class, () -> StateSpaceDuality.scan(1, 3, 2, x, a, b, b))
+            .getMessage()
+            .contains("x.length = 4"));
+    assertTrue(
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> StateSpaceDuality.scan(1, 4, 2, x, new double[] {0.5, 1.5, 0, 0}, b, b))
+            .getMessage()
+            .contains("a[1] = 1.5"));
+    assertTrue(
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> StateSpaceDuality.scan(1, 4, 2, x, a, b, new double[] {1, 1}))
+            .getMessage()
+            .contains("c.length"));
+    assertThrows(NullPointerException.class, () -> StateSpaceDuality.scan(1, 4, 2, null, a, b, b));
+    assertTrue(
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> StateSpaceDuality.scan(1, 4, 2, new double[] {1, Double.NaN, 0, 0}, a, b, b))
+            .getMessage()
+            .contains("x"));
+    assertEquals(4, StateSpaceDuality.scan(1, 4, 2, x, a, b, b).y().length);
+  }
+}
