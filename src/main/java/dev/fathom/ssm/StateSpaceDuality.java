@@ -31,6 +31,13 @@ import dev.fathom.core.Args;
  * zero transition (a reset) gives exact zeros instead of {@code exp(-inf + inf)}, and the sign of a
  * negative transition is kept.
  *
+ * <p>Negative eigenvalues (Grazzi et al., "Unlocking state-tracking in linear RNNs through negative
+ * eigenvalues", ICLR 2025): the transitions may lie anywhere in [-1, 1], not only in Mamba's (0,
+ * 1]. A one-channel recurrence with {@code a = -1} on a 1 bit and {@code a = 1} on a 0 bit carries
+ * the parity of a bit string exactly, which no transition in [0, 1] can (its state is monotone in
+ * the number of ones). The running products keep the signs, and |a| <= 1 keeps every product
+ * bounded.
+ *
  * <p>Layout (the package rule): x, a and y are {@code (batch, D, L)}, B and C {@code (batch, N,
  * L)}, all with time innermost; the last state is {@code (batch, D, N)}. With chunk length 1 the
  * scan is the sequential recurrence; with chunk length at least L it is the pure quadratic form.
@@ -48,7 +55,7 @@ public final class StateSpaceDuality {
    * @param length the sequence length L, at least 1
    * @param chunk the chunk length Q, at least 1 (values above L mean one chunk)
    * @param x the inputs, (batch, D, L), finite
-   * @param a the transitions a_t, (batch, D, L), in [0, 1]
+   * @param a the transitions a_t, (batch, D, L), in [-1, 1] (negative ones allowed)
    * @param b the input vectors B_t, (batch, N, L), finite
    * @param c the output vectors C_t, (batch, N, L), finite
    * @return the outputs y (batch, D, L) and the last states (batch, D, N)
@@ -64,8 +71,8 @@ public final class StateSpaceDuality {
     }
     Args.length("a", a, x.length);
     for (int i = 0; i < a.length; i++) {
-      if (!(a[i] >= 0 && a[i] <= 1)) {
-        throw Args.fail("a[" + i + "]", a[i], "a transition in [0, 1]");
+      if (!(a[i] >= -1 && a[i] <= 1)) {
+        throw Args.fail("a[" + i + "]", a[i], "a transition in [-1, 1]");
       }
     }
     Args.finite("b", Args.notNull("b", b));

@@ -59,19 +59,22 @@ class StateSpaceDualityTest {
     int dch = 4;
     int n = 5;
     RandomGenerator rng = Rng.create(19);
-    for (int len : new int[] {1, 13, 64}) {
-      double[] x = Rng.gaussian(rng, batch * dch * len);
-      double[] a = uniform(rng, batch * dch * len, 0.0, 1.0);
-      a[a.length / 2] = 0; // a reset inside the sequence
-      a[a.length - 1] = 1;
-      double[] b = Rng.gaussian(rng, batch * n * len);
-      double[] c = Rng.gaussian(rng, batch * n * len);
-      double[][] ref = sequential(batch, len, x, a, b, c);
-      // 1, 2, 7, L, L + 5, and one that does not divide L
-      for (int q : new int[] {1, 2, 7, len, len + 5, Math.max(1, len / 2 + 1)}) {
-        SelectiveScan.Result r = StateSpaceDuality.scan(batch, len, q, x, a, b, c);
-        assertTrue(relativeError(r.y(), ref[0]) <= 1e-12, "y, L=" + len + ", Q=" + q);
-        assertTrue(relativeError(r.lastState(), ref[1]) <= 1e-12, "state, L=" + len + ", Q=" + q);
+    for (double lo : new double[] {0, -1}) {
+      for (int len : new int[] {1, 13, 64}) {
+        double[] x = Rng.gaussian(rng, batch * dch * len);
+        double[] a = uniform(rng, batch * dch * len, lo, 1.0);
+        a[a.length / 2] = 0; // a reset inside the sequence
+        a[a.length - 1] = 1;
+        double[] b = Rng.gaussian(rng, batch * n * len);
+        double[] c = Rng.gaussian(rng, batch * n * len);
+        double[][] ref = sequential(batch, len, x, a, b, c);
+        // 1, 2, 7, L, L + 5, and one that does not divide L
+        for (int q : new int[] {1, 2, 7, len, len + 5, Math.max(1, len / 2 + 1)}) {
+          SelectiveScan.Result r = StateSpaceDuality.scan(batch, len, q, x, a, b, c);
+          assertTrue(
+              relativeError(r.y(), ref[0]) <= 1e-12, "y, a>=" + lo + ", L=" + len + ", Q=" + q);
+          assertTrue(relativeError(r.lastState(), ref[1]) <= 1e-12, "state, L=" + len + ", Q=" + q);
+        }
       }
     }
   }
@@ -139,6 +142,12 @@ class StateSpaceDualityTest {
     assertTrue(
         assertThrows(
                 IllegalArgumentException.class,
+                () -> StateSpaceDuality.scan(1, 4, 2, x, new double[] {0.5, 0, -1.01, 0}, b, b))
+            .getMessage()
+            .contains("[-1, 1]"));
+    assertTrue(
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> StateSpaceDuality.scan(1, 4, 2, x, a, b, new double[] {1, 1}))
             .getMessage()
             .contains("c.length"));
@@ -150,5 +159,111 @@ class StateSpaceDualityTest {
             .getMessage()
             .contains("x"));
     assertEquals(4, StateSpaceDuality.scan(1, 4, 2, x, a, b, b).y().length);
+  }
+
+  /**
+   * Runs h_t = a(bit_t) h_{t-1} over each string as a batch through the SSD scan: a start token (x
+   * = 1, B = C = 1) sets h = 1, then the bits with x = 0; returns h after the last bit.
+   */
+  private static double[] finalStates(int[][] strings, double aOne, double aZero, int chunk) {
+    int batch = strings.length;
+    int len = strings[0].length + 1;
+    double[] x = new double[batch * len];
+    double[] a = new double[batch * len];
+    double[] ones = new double[batch * len];
+    java.util.Arrays.fill(ones, 1);
+    for (int s = 0; s < batch; s++) {
+      x[s * len] = 1;
+      for (int t = 1; t < len; t++) {
+        a[s * len + t] = strings[s][t - 1] == 1 ? aOne : aZero;
+      }
+    }
+    double[] y = StateSpaceDuality.scan(batch, len, chunk, x, a, ones, ones).y();
+    double[] h = new double[batch];
+    for (int s = 0; s < batch; s++) {
+      h[s] = y[s * len + len - 1];
+    }
+    return h;
+  }
+
+  private static int[][] randomStrings(RandomGenerator rng, int count, int len) {
+    int[][] strings = new int[count][len];
+    for (int s = 0; s < count; s++) {
+      for (int t = 0; t < len; t++) {
+        strings[s][t] = rng.nextInt(2);
+      }
+    }
+    // make sure 0, 1 and 2 ones occur
+    java.util.Arrays.fill(strings[0], 0);
+    java.util.Arrays.fill(strings[1], 0);
+    strings[1][len / 2] = 1;
+    java.util.Arrays.fill(strings[2], 0);
+    strings[2][0] = 1;
+    strings[2][len - 1] = 1;
+    return strings;
+  }
+
+  private static int parity(int[] bits) {
+    int p = 0;
+    for (int bit : bits) {
+      p ^= bit;
+    }
+    return p;
+  }
+
+  @Test
+  void negativeTransitionsComputeParityExactly() {
+    RandomGenerator rng = Rng.create(2025);
+    for (int len : new int[] {1, 10, 257}) {
+      int[][] strings = randomStrings(rng, 200, Math.max(len, 2));
+      for (int chunk : new int[] {1, 7, 64, 1000}) {
+        double[] h = finalStates(strings, -1, 1, chunk);
+        for (int s = 0; s < strings.length; s++) {
+          assertEquals(parity(strings[s]) == 1 ? -1.0 : 1.0, h[s], 0.0, "string " + s);
+        }
+      }
+    }
+  }
+
+  @Test
+  void transitionsInZeroOneCannotComputeParity() {
+    RandomGenerator rng = Rng.create(2024);
+    int[][] strings = randomStrings(rng, 200, 40);
+    // the clamped transition a(1) = max(-1, 0) = 0 gets a string with two ones wrong
+    double[] clamped = finalStates(strings, Math.max(-1, 0), 1, 7);
+    int wrong = 0;
+    for (int s = 0; s < strings.length; s++) {
+      if (clamped[s] != (parity(strings[s]) == 1 ? -1.0 : 1.0)) {
+        wrong++;
+      }
+    }
+    assertTrue(wrong > 0);
+    assertTrue(wrong < strings.length);
+    // no a(1), a(0) in [0, 1] and no threshold on h_L separates odd from even parity
+    for (int i = 0; i <= 10; i++) {
+      for (int j = 0; j <= 10; j++) {
+        double[] h = finalStates(strings, i / 10.0, j / 10.0, 7);
+        double minOdd = Double.POSITIVE_INFINITY;
+        double maxOdd = Double.NEGATIVE_INFINITY;
+        double minEven = Double.POSITIVE_INFINITY;
+        double maxEven = Double.NEGATIVE_INFINITY;
+        for (int s = 0; s < strings.length; s++) {
+          if (parity(strings[s]) == 1) {
+            minOdd = Math.min(minOdd, h[s]);
+            maxOdd = Math.max(maxOdd, h[s]);
+          } else {
+            minEven = Math.min(minEven, h[s]);
+            maxEven = Math.max(maxEven, h[s]);
+          }
+        }
+        boolean separable = maxOdd < minEven || maxEven < minOdd;
+        assertTrue(!separable, "a(1) = " + i / 10.0 + ", a(0) = " + j / 10.0);
+      }
+    }
+    // while the signed transition separates them by sign
+    double[] signed = finalStates(strings, -1, 1, 7);
+    for (int s = 0; s < strings.length; s++) {
+      assertEquals(parity(strings[s]) == 1, signed[s] < 0);
+    }
   }
 }
