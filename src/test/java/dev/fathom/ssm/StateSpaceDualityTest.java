@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.fathom.core.Rng;
+import dev.fathom.linalg.Vectors;
 import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.Test;
 
@@ -35,16 +36,6 @@ class StateSpaceDualityTest {
     return new double[][] {y, last};
   }
 
-  private static double relativeError(double[] got, double[] want) {
-    double diff = 0;
-    double scale = 0;
-    for (int i = 0; i < want.length; i++) {
-      diff = Math.max(diff, Math.abs(got[i] - want[i]));
-      scale = Math.max(scale, Math.abs(want[i]));
-    }
-    return diff / scale;
-  }
-
   private static double[] uniform(RandomGenerator rng, int size, double lo, double hi) {
     double[] v = new double[size];
     for (int i = 0; i < size; i++) {
@@ -72,8 +63,11 @@ class StateSpaceDualityTest {
         for (int q : new int[] {1, 2, 7, len, len + 5, Math.max(1, len / 2 + 1)}) {
           SelectiveScan.Result r = StateSpaceDuality.scan(batch, len, q, x, a, b, c);
           assertTrue(
-              relativeError(r.y(), ref[0]) <= 1e-12, "y, a>=" + lo + ", L=" + len + ", Q=" + q);
-          assertTrue(relativeError(r.lastState(), ref[1]) <= 1e-12, "state, L=" + len + ", Q=" + q);
+              Vectors.relativeMaxError(r.y(), ref[0]) <= 1e-12,
+              "y, a>=" + lo + ", L=" + len + ", Q=" + q);
+          assertTrue(
+              Vectors.relativeMaxError(r.lastState(), ref[1]) <= 1e-12,
+              "state, L=" + len + ", Q=" + q);
         }
       }
     }
@@ -114,8 +108,8 @@ class StateSpaceDualityTest {
       a[i] = Math.exp(delta[i] * rate[ch]);
     }
     SelectiveScan.Result ssd = StateSpaceDuality.scan(batch, len, 8, x, a, b, c);
-    assertTrue(relativeError(ssd.y(), mamba.y()) <= 1e-12);
-    assertTrue(relativeError(ssd.lastState(), mamba.lastState()) <= 1e-12);
+    assertTrue(Vectors.relativeMaxError(ssd.y(), mamba.y()) <= 1e-12);
+    assertTrue(Vectors.relativeMaxError(ssd.lastState(), mamba.lastState()) <= 1e-12);
   }
 
   @Test
