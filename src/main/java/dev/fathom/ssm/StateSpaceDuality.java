@@ -35,8 +35,8 @@ import dev.fathom.core.Args;
  * eigenvalues", ICLR 2025): the transitions may lie anywhere in [-1, 1], not only in Mamba's (0,
  * 1]. A one-channel recurrence with {@code a = -1} on a 1 bit and {@code a = 1} on a 0 bit carries
  * the parity of a bit string exactly, which no transition in [0, 1] can (its state is monotone in
- * the number of ones). The running products keep the signs, and |a| <= 1 keeps every product
- * bounded.
+ * the number of ones). The running products keep the signs, and {@code |a| <= 1} keeps every
+ * product bounded.
  *
  * <p>Layout (the package rule): x, a and y are {@code (batch, D, L)}, B and C {@code (batch, N,
  * L)}, all with time innermost; the last state is {@code (batch, D, N)}. With chunk length 1 the
@@ -46,6 +46,9 @@ import dev.fathom.core.Args;
  * @since 1.1
  */
 public final class StateSpaceDuality {
+  /** The longest chunk: the chunk's Q x Q work arrays must fit in one Java array. */
+  public static final int MAX_CHUNK = 46340;
+
   private StateSpaceDuality() {}
 
   /**
@@ -53,7 +56,8 @@ public final class StateSpaceDuality {
    *
    * @param batch the number of sequences, at least 1
    * @param length the sequence length L, at least 1
-   * @param chunk the chunk length Q, at least 1 (values above L mean one chunk)
+   * @param chunk the chunk length Q, at least 1 (values above L mean one chunk); {@code min(Q, L)}
+   *     at most {@link #MAX_CHUNK}
    * @param x the inputs, (batch, D, L), finite
    * @param a the transitions a_t, (batch, D, L), in [-1, 1] (negative ones allowed)
    * @param b the input vectors B_t, (batch, N, L), finite
@@ -65,9 +69,13 @@ public final class StateSpaceDuality {
     int nb = Args.positive("batch", batch);
     int len = Args.positive("length", length);
     int q = Math.min(Args.positive("chunk", chunk), len);
+    if (q > MAX_CHUNK) {
+      throw Args.fail("chunk", chunk, "at most " + MAX_CHUNK + " (or at least the length)");
+    }
+    long steps = (long) nb * len; // long: batch * length may exceed the int range
     Args.finite("x", Args.notNull("x", x));
-    if (x.length == 0 || x.length % (nb * len) != 0) {
-      throw Args.fail("x.length", x.length, "a positive multiple of batch * length = " + nb * len);
+    if (x.length == 0 || x.length % steps != 0) {
+      throw Args.fail("x.length", x.length, "a positive multiple of batch * length = " + steps);
     }
     Args.length("a", a, x.length);
     for (int i = 0; i < a.length; i++) {
@@ -76,12 +84,12 @@ public final class StateSpaceDuality {
       }
     }
     Args.finite("b", Args.notNull("b", b));
-    if (b.length == 0 || b.length % (nb * len) != 0) {
-      throw Args.fail("b.length", b.length, "a positive multiple of batch * length = " + nb * len);
+    if (b.length == 0 || b.length % steps != 0) {
+      throw Args.fail("b.length", b.length, "a positive multiple of batch * length = " + steps);
     }
     Args.finite("c", Args.length("c", c, b.length));
-    int dch = x.length / (nb * len);
-    int n = b.length / (nb * len);
+    int dch = (int) (x.length / steps);
+    int n = (int) (b.length / steps);
     double[] bt = SelectiveScan.timeMajor(b, nb, n, len, 1);
     double[] ct = SelectiveScan.timeMajor(c, nb, n, len, 1);
     double[] y = new double[x.length];

@@ -130,6 +130,20 @@ class StateSpaceDualityTest {
     assertTrue(
         assertThrows(
                 IllegalArgumentException.class,
+                () -> StateSpaceDuality.scan(Integer.MAX_VALUE, 2, 2, x, a, b, b))
+            .getMessage()
+            .contains("batch * length = 4294967294"));
+    int tooLong = StateSpaceDuality.MAX_CHUNK + 1;
+    double[] one = new double[tooLong];
+    assertTrue(
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> StateSpaceDuality.scan(1, tooLong, tooLong, one, one, one, one))
+            .getMessage()
+            .contains("chunk = " + tooLong));
+    assertTrue(
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> StateSpaceDuality.scan(1, 4, 2, x, new double[] {0.5, 1.5, 0, 0}, b, b))
             .getMessage()
             .contains("a[1] = 1.5"));
