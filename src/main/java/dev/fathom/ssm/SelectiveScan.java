@@ -487,7 +487,7 @@ public final class SelectiveScan {
   }
 
   /** (batch, N, L) mode-major to (batch, L, N) time-major, complex entries of the given width. */
-  private static double[] timeMajor(double[] m, int nb, int n, int len, int width) {
+  static double[] timeMajor(double[] m, int nb, int n, int len, int width) {
     double[] out = new double[m.length];
     for (int item = 0; item < nb; item++) {
       int base = item * n * len;

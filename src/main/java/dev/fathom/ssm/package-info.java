@@ -16,7 +16,7 @@
  *   <li>Sequence maps: {@link SsmConvolution} (causal, batched and bidirectional FFT convolution),
  *       {@link Recurrence} (step mode and state forwarding), {@link DplrStep} (S4's DPLR step),
  *       {@link MimoSsm} (an S5 layer), {@link ParallelScan} (chunked associative scan) and {@link
- *       SelectiveScan} (Mamba).
+ *       SelectiveScan} (Mamba) with its chunked Mamba-2 form {@link StateSpaceDuality}.
  *   <li>{@link Diagonalization} and {@link PtdOptimizer}: eigendecompositions with their condition
  *       number and backward error, naive and perturb-then-diagonalize (S4-PTD).
  * </ul>
