@@ -17,6 +17,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,8 +34,23 @@ class ApiConventionsTest {
               + "(?:class|interface|enum|record|@interface)\\s+(\\w+)",
           Pattern.MULTILINE);
 
-  /** Fully qualified names of the library's public top-level types, from the sources. */
-  private static Map<String, String> publicTypes() throws IOException {
+  private static Map<String, String> publicTypes;
+
+  /** Reads the sources once for all checks. */
+  @BeforeAll
+  static void scanSources() throws IOException {
+    publicTypes = scan();
+  }
+
+  /**
+   * Fully qualified names of the library's public top-level types, each with the source text before
+   * its declaration.
+   */
+  private static Map<String, String> publicTypes() {
+    return publicTypes;
+  }
+
+  private static Map<String, String> scan() throws IOException {
     Map<String, String> types = new TreeMap<>();
     try (Stream<Path> files = Files.walk(SOURCES)) {
       for (Path f : (Iterable<Path>) files.filter(p -> p.toString().endsWith(".java"))::iterator) {
