@@ -433,7 +433,11 @@ public final class Args {
     }
     int d = notNull(name + "[0]", rows[0]).length;
     for (int i = 0; i < rows.length; i++) {
-      double[] r = notNull(name + "[" + i + "]", rows[i]);
+      double[] r = rows[i];
+      if (r == null) {
+        // the name is built only on failure: building it per row cost more than the checks
+        notNull(name + "[" + i + "]", r);
+      }
       if (r.length != d) {
         throw fail(name + "[" + i + "].length", r.length, String.valueOf(d) + " like row 0");
       }

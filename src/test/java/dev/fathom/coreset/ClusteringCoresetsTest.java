@@ -69,6 +69,90 @@ class ClusteringCoresetsTest {
     }
   }
 
+  /**
+   * The seeding prunes distance computations by the triangle inequality; it must give bitwise the
+   * coreset of the plain D^z seeding (written out here, same random draws) on clustered data, where
+   * most points are pruned, and on unclustered data, where few are.
+   */
+  @Test
+  void prunedSeedingGivesBitwiseThePlainCoreset() {
+    RandomGenerator data = Rng.create(5);
+    double[][] uniform = new double[3000][4];
+    for (double[] r : uniform) {
+      for (int j = 0; j < r.length; j++) {
+        r[j] = data.nextDouble();
+      }
+    }
+    double[][] clustered = Datasets.blobs(3000, 3, 8, 9);
+    for (double[][] x : new double[][][] {uniform, clustered}) {
+      for (int z = 1; z <= 2; z++) {
+        for (long seed = 1; seed <= 4; seed++) {
+          int k = 2 + (int) seed * 3;
+          Coreset got =
+              z == 2
+                  ? ClusteringCoresets.kMeans(x, k, 200, seed)
+                  : ClusteringCoresets.kMedian(x, k, 200, seed);
+          RandomGenerator rng = Rng.create(seed);
+          double[] bounds = plainSeedingBounds(x, k, z, rng);
+          Coreset want = SensitivitySampling.sample(bounds, 200, rng.nextLong());
+          assertEquals(want, got, "z = " + z + ", seed " + seed);
+        }
+      }
+    }
+  }
+
+  /** Textbook D^z seeding (no pruning) and the sensitivity bounds of its assignment. */
+  private static double[] plainSeedingBounds(double[][] x, int k, int z, RandomGenerator rng) {
+    int n = x.length;
+    double[] best = new double[n];
+    int[] assign = new int[n];
+    int first = rng.nextInt(n);
+    for (int i = 0; i < n; i++) {
+      best[i] = ClusteringCoresets.squared(x[i], x[first]);
+    }
+    for (int c = 1; c < k; c++) {
+      double total = 0;
+      for (int i = 0; i < n; i++) {
+        total += z == 2 ? best[i] : Math.sqrt(best[i]);
+      }
+      int pick = n - 1;
+      if (total > 0) {
+        double u = rng.nextDouble() * total;
+        double acc = 0;
+        for (int i = 0; i < n; i++) {
+          double w = z == 2 ? best[i] : Math.sqrt(best[i]);
+          acc += w;
+          if (acc > u && w > 0) {
+            pick = i;
+            break;
+          }
+        }
+      } else {
+        pick = rng.nextInt(n);
+      }
+      for (int i = 0; i < n; i++) {
+        double s = ClusteringCoresets.squared(x[i], x[pick]);
+        if (s < best[i]) {
+          best[i] = s;
+          assign[i] = c;
+        }
+      }
+    }
+    int[] count = new int[k];
+    double total = 0;
+    double[] cost = new double[n];
+    for (int i = 0; i < n; i++) {
+      count[assign[i]]++;
+      cost[i] = z == 2 ? best[i] : Math.sqrt(best[i]);
+      total += cost[i];
+    }
+    double[] s = new double[n];
+    for (int i = 0; i < n; i++) {
+      s[i] = (total > 0 ? cost[i] / total : 0) + 1.0 / count[assign[i]];
+    }
+    return s;
+  }
+
   @Test
   void kMeansPlusPlusIsAGoodSeeding() {
     int[] idx = ClusteringCoresets.kMeansPlusPlus(X, 6, 2, 1);
