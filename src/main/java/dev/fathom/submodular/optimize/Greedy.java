@@ -188,11 +188,11 @@ public final class Greedy {
   /**
    * Sample greedy (apricot's {@code 'sample'} optimizer): keeps a uniformly random subset of {@code
    * max(1, floor(fraction m))} of the {@code m} candidates (the elements outside the start set),
-   * drawn without replacement, and runs {@link #lazy(SetFunction, Constraint)} on it. Every optimal
-   * element survives with probability about {@code fraction}, so for monotone f under {@code |S| <=
-   * k} the expected value is at least {@code fraction (1 - 1/e)} of the optimum (the sample's
-   * optimum is at least {@code fraction OPT} in expectation, by submodularity); the oracle calls
-   * shrink in proportion.
+   * drawn without replacement, and runs {@link #lazy(SetFunction, Constraint)} on it. Every element
+   * is kept with probability {@code p = max(1, floor(fraction m))/m}, so the sample holds a subset
+   * of an optimal set worth at least {@code p OPT} in expectation (by submodularity), and for
+   * monotone f under {@code |S| <= k} the expected value is at least {@code p (1 - 1/e) OPT}; the
+   * oracle calls shrink in proportion.
    *
    * @param f the function
    * @param constraint the constraint (a {@link Knapsack} passed with that static type uses {@link
@@ -228,7 +228,8 @@ public final class Greedy {
   /**
    * Sample greedy for a knapsack: the same uniform subsample as {@link #sample(SetFunction,
    * Constraint, double, RandomGenerator)}, then {@link #costBenefit(SetFunction, Knapsack)} on it;
-   * at least {@code fraction (1 - 1/e)/2} of the optimum in expectation for monotone f.
+   * at least {@code p (1 - 1/e)/2} of the optimum in expectation for monotone f, with {@code p} the
+   * chance an element is kept.
    *
    * @param f the function
    * @param knapsack the costs (one per element) and budget
