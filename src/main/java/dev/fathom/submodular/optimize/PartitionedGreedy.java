@@ -145,8 +145,11 @@ public final class PartitionedGreedy {
   }
 
   /**
-   * A uniformly random partition of {@code n} elements into {@code machines} parts: {@code part[e]
-   * = rng.nextInt(machines)} for {@code e = 0, 1, ...}.
+   * A uniformly random partition of {@code n} elements into {@code machines} parts: draws one key
+   * {@code rng.nextLong()} and gives element e the part {@link #randomPart(long, long, int)
+   * randomPart(key, e, machines)}. fathom-spark's RandGreeDi assigns its elements the same way from
+   * {@code Rng.create(seed)}, so for the same seed both put element e (its position in the data) in
+   * the same part.
    *
    * @param n the number of elements, at least 0
    * @param machines the number of parts, at least 1
@@ -157,11 +160,28 @@ public final class PartitionedGreedy {
     Args.size("n", n);
     Args.positive("machines", machines);
     Args.notNull("rng", rng);
+    long key = rng.nextLong();
     int[] part = new int[n];
     for (int e = 0; e < n; e++) {
-      part[e] = rng.nextInt(machines);
+      part[e] = randomPart(key, e, machines);
     }
     return part;
+  }
+
+  /**
+   * The part of element {@code id} under the partition key {@code key}: a 64-bit mix of both,
+   * reduced to {@code [0, machines)}, uniform over keys and independent across ids (up to the
+   * mixer's quality). Needs no memory, so a distributed caller can assign elements where they are.
+   *
+   * @param key the partition key (drawn once per partition)
+   * @param id the element's id or position
+   * @param machines the number of parts, at least 1
+   * @return the part
+   */
+  public static int randomPart(long key, long id, int machines) {
+    Args.positive("machines", machines);
+    long h = Rng.mix64(key ^ Rng.mix64(id + 0x632BE59BD9B4E019L));
+    return (int) Long.remainderUnsigned(h, machines);
   }
 
   private static Selection restrictedLazy(SetFunction g, Constraint constraint, boolean[] keep) {

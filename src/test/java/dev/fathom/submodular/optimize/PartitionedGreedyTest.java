@@ -116,9 +116,15 @@ class PartitionedGreedyTest {
         PartitionedGreedy.randGreedi(f, Constraint.cardinality(5), 3, Runnable::run, 21),
         PartitionedGreedy.randGreedi(
             f, Constraint.cardinality(5), 3, Runnable::run, Rng.create(21)));
-    int[] a = PartitionedGreedy.randomParts(50, 4, Rng.create(1));
-    for (int p : a) {
-      assertTrue(p >= 0 && p < 4);
+    int[] a = PartitionedGreedy.randomParts(50_000, 5, Rng.create(1));
+    long key = Rng.create(1).nextLong();
+    int[] counts = new int[5];
+    for (int e = 0; e < a.length; e++) {
+      assertEquals(PartitionedGreedy.randomPart(key, e, 5), a[e]);
+      counts[a[e]]++;
+    }
+    for (int c : counts) {
+      assertEquals(10_000, c, 400); // about 4.5 standard deviations
     }
   }
 
