@@ -67,6 +67,50 @@ class ApricotOptimizersTest {
     }
   }
 
+  /**
+   * apricot's approximate-lazy loop written out with whole-set evaluations: pop the largest stale
+   * gain (lowest id on ties), re-evaluate it, take it when the fresh gain is at least beta times
+   * the stale one, otherwise push it back with the fresh gain.
+   */
+  private static int[] apricotApproximateLazy(SetFunction f, int k, double beta) {
+    int n = f.groundSize();
+    java.util.PriorityQueue<double[]> pq =
+        new java.util.PriorityQueue<>(
+            (a, b) -> a[0] != b[0] ? Double.compare(b[0], a[0]) : Double.compare(a[1], b[1]));
+    for (int e = 0; e < n; e++) {
+      pq.add(new double[] {f.evaluate(e), e});
+    }
+    int[] chosen = new int[0];
+    double value = 0;
+    while (chosen.length < k && !pq.isEmpty()) {
+      double[] top = pq.poll();
+      int e = (int) top[1];
+      int[] with = Arrays.copyOf(chosen, chosen.length + 1);
+      with[chosen.length] = e;
+      double withValue = f.evaluate(with);
+      double gain = withValue - value;
+      if (gain >= beta * top[0]) {
+        chosen = with;
+        value = withValue;
+      } else {
+        pq.add(new double[] {gain, e});
+      }
+    }
+    return chosen;
+  }
+
+  @Test
+  void approximateLazySelectsWhatApricotsLoopSelects() {
+    for (double beta : new double[] {0.5, 0.8, 0.95, 1.0}) {
+      for (long seed = 0; seed < 4; seed++) {
+        FacilityLocation f = Instances.facility(seed, 120);
+        int[] reference = apricotApproximateLazy(f, 12, beta);
+        Selection s = Greedy.approximateLazy(f, Constraint.cardinality(12), beta);
+        assertArrayEquals(reference, s.elements(), "beta " + beta + " seed " + seed);
+      }
+    }
+  }
+
   @Test
   void approximateLazyReachesOneMinusExpMinusBetaOfTheOptimum() {
     double[] betas = {0.25, 0.5, 0.8};
@@ -151,6 +195,37 @@ class ApricotOptimizersTest {
       }
       assertTrue(mean >= 0.5 * opt, "instance " + inst);
     }
+  }
+
+  @Test
+  void startSetsAreKeptAndCountedLikeLazyGreedy() {
+    FacilityLocation f = Instances.facility(6, 100);
+    SetFunction start = f.startingFrom(3, 50, 77);
+    Constraint c = Constraint.cardinality(10);
+    Selection lazy = Greedy.lazy(start, c);
+    assertEquals(7, lazy.size());
+    assertArrayEquals(lazy.elements(), Greedy.approximateLazy(start, c, 1).elements());
+    assertArrayEquals(lazy.elements(), Greedy.sample(start, c, 1, 4).elements());
+    PartitionedSelection one = PartitionedGreedy.greedi(start, c, new int[100], Runnable::run);
+    assertArrayEquals(lazy.elements(), one.selection().elements());
+    assertEquals(lazy.value(), one.selection().value(), 0.0);
+    for (long seed = 0; seed < 5; seed++) {
+      for (Selection s :
+          new Selection[] {
+            Greedy.approximateLazy(start, c, 0.5),
+            Greedy.sample(start, c, 0.4, seed),
+            PartitionedGreedy.randGreedi(start, c, 3, Runnable::run, seed).selection(),
+            NonMonotone.doubleGreedy(start, 6, seed)
+          }) {
+        int[] whole = Arrays.copyOf(new int[] {3, 50, 77}, 3 + s.size());
+        System.arraycopy(s.elements(), 0, whole, 3, s.size());
+        assertEquals(f.evaluate(whole), s.value(), 1e-9);
+        for (int e : s.elements()) {
+          assertTrue(e != 3 && e != 50 && e != 77);
+        }
+      }
+    }
+    assertEquals(3, NonMonotone.doubleGreedy(start, 6, 1).size());
   }
 
   @Test
