@@ -42,6 +42,22 @@ public final class OracleCounter {
     calls = 0;
   }
 
+  /**
+   * Adds calls made elsewhere, on an {@link SetFunction#isolatedCopy() isolated copy}, to this
+   * counter (and its parents).
+   *
+   * @param calls the number of calls, at least 0
+   */
+  public void record(long calls) {
+    if (calls < 0) {
+      throw dev.fathom.core.Args.fail("calls", calls, "a non-negative count");
+    }
+    this.calls += calls;
+    if (parent != null) {
+      parent.record(calls);
+    }
+  }
+
   void increment() {
     calls++;
     if (parent != null) {

@@ -228,6 +228,21 @@ public abstract class SetFunction {
   }
 
   /**
+   * A copy that counts its calls, and those of the copies made from it, on a fresh counter that is
+   * not connected to this function's counter, so that it can run on another thread while this
+   * function or other isolated copies run elsewhere (counters are not thread-safe). Its calls are
+   * not seen by this function's counter: record them afterwards with {@link
+   * OracleCounter#record(long)}, as the partitioned greedy does.
+   *
+   * @return the copy
+   */
+  public final SetFunction isolatedCopy() {
+    SetFunction c = copy();
+    c.counter = new OracleCounter();
+    return c;
+  }
+
+  /**
    * An independent copy with the same current set, sharing the immutable data and the counter.
    *
    * @return the copy

@@ -1,11 +1,13 @@
 package dev.fathom.spark;
 
-// Library use (greedy): Greedy.lazy, Cardinality, Selection, SetFunction; Rng.mix64.
+// Library use (greedy): Greedy.lazy, PartitionedGreedy.randomPart, Cardinality, Selection,
+// SetFunction; Rng.create.
 import dev.fathom.core.Args;
 import dev.fathom.core.Rng;
 import dev.fathom.submodular.Selection;
 import dev.fathom.submodular.constraint.Cardinality;
 import dev.fathom.submodular.optimize.Greedy;
+import dev.fathom.submodular.optimize.PartitionedGreedy;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -34,7 +36,10 @@ import scala.Tuple2;
  *       layout.
  * </ul>
  *
- * Rounds: one Spark job for the partition greedy (plus one shuffle for RandGreeDi, plus the job
+ * The core library runs the same two rounds on one JVM ({@link PartitionedGreedy}), with the same
+ * random assignment for the same seed.
+ *
+ * <p>Rounds: one Spark job for the partition greedy (plus one shuffle for RandGreeDi, plus the job
  * {@code zipWithIndex} runs to number the elements); driver memory {@code O(m k)} elements. Element
  * ids are the positions {@code zipWithIndex} gives, so results depend only on the data, its
  * partitioning and the seed.
@@ -79,18 +84,26 @@ public final class DistributedGreedy {
     Args.positive("k", k);
     Args.positive("machines", machines);
     Args.notNull("objective", objective);
+    long key = Rng.create(seed).nextLong();
     JavaRDD<Tuple2<T, Long>> assigned =
         data.zipWithIndex()
-            .mapToPair(t -> new Tuple2<>(machine(seed, t._2, machines), new Tuple2<>(t._1, t._2)))
+            .mapToPair(
+                t ->
+                    new Tuple2<>(
+                        PartitionedGreedy.randomPart(key, t._2, machines),
+                        new Tuple2<>(t._1, t._2)))
             .partitionBy(new HashPartitioner(machines))
             .values();
     return finish(assigned.mapPartitionsWithIndex(localGreedy(k, objective), false), k, objective);
   }
 
-  /** The random part of element {@code id}: uniform on {@code [0, machines)}. */
+  /**
+   * The random part of element {@code id}: uniform on {@code [0, machines)}, the part the core
+   * library's {@link PartitionedGreedy#randomParts} gives the element at position {@code id} for
+   * the same seed.
+   */
   static int machine(long seed, long id, int machines) {
-    long h = Rng.mix64(seed ^ Rng.mix64(id + 0x632BE59BD9B4E019L));
-    return (int) Long.remainderUnsigned(h, machines);
+    return PartitionedGreedy.randomPart(Rng.create(seed).nextLong(), id, machines);
   }
 
   /** What a partition sends to the driver: its greedy choice and what it cost. */

@@ -7,9 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.fathom.core.Rng;
 import dev.fathom.submodular.Selection;
+import dev.fathom.submodular.SetFunction;
 import dev.fathom.submodular.constraint.Cardinality;
 import dev.fathom.submodular.function.FeatureBased;
 import dev.fathom.submodular.optimize.Greedy;
+import dev.fathom.submodular.optimize.PartitionedGreedy;
+import dev.fathom.submodular.optimize.PartitionedSelection;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -233,6 +236,29 @@ class DistributedGreedyTest {
     var b = DistributedGreedy.randGreedi(sc.parallelize(rows, 4), 5, 3, fb, 42);
     assertArrayEquals(a.ids(), b.ids()); // depends on the seed, not on the input partitioning
     assertEquals(3, a.partitions());
+  }
+
+  @Test
+  void randGreediAgreesWithTheCoreLibrarysOnOneJvm() {
+    List<double[]> data = gaussianClusters(600, 3, 8, 4);
+    double[][] clients = data.subList(0, 80).toArray(new double[0][]);
+    var objective = Objectives.facilityLocation(clients, 0.3);
+    SetFunction whole = objective.build(data);
+    int k = 8;
+    for (int machines : new int[] {1, 3, 5}) {
+      var cluster =
+          DistributedGreedy.randGreedi(sc.parallelize(data, 2), k, machines, objective, 17);
+      PartitionedSelection local =
+          PartitionedGreedy.randGreedi(whole, new Cardinality(k), machines, Runnable::run, 17);
+      long[] clusterIds = cluster.ids().clone();
+      long[] localIds = Arrays.stream(local.selection().elements()).asLongStream().toArray();
+      Arrays.sort(clusterIds);
+      Arrays.sort(localIds);
+      assertArrayEquals(localIds, clusterIds, machines + " machines");
+      assertEquals(local.selection().value(), cluster.value(), 1e-9 * cluster.value());
+      assertEquals(local.unionSize(), cluster.candidates());
+      assertEquals(local.selection().oracleCalls(), cluster.oracleCalls());
+    }
   }
 
   @Test

@@ -127,8 +127,147 @@ public final class Greedy {
   public static Selection lazy(SetFunction f, Constraint constraint, Until until) {
     Args.notNull("until", until);
     Run r = new Run(f, constraint);
-    lazyLoop(r, r.f::gain, until);
+    lazyLoop(r, r.f::gain, until, 1);
     return r.result();
+  }
+
+  /**
+   * Approximate lazy greedy (apricot's {@code 'approximate-lazy'} optimizer): lazy greedy that,
+   * when it re-evaluates the top of its heap of stale gains, takes that element at once if its
+   * fresh gain is at least {@code beta} times its stale gain (which bounds every other gain), and
+   * otherwise pushes it back. Every step therefore takes an element whose gain is at least {@code
+   * beta} times the best feasible gain, which gives {@code 1 - e^-beta} of the optimum under {@code
+   * |S| <= k} and {@code beta / (1 + beta)} under a matroid for monotone f; it often saves most of
+   * lazy greedy's re-evaluations. {@code beta = 1} is exactly {@link #lazy(SetFunction,
+   * Constraint)} (same selection, same calls). Stops when the best fresh gain is not positive.
+   *
+   * @param f the function
+   * @param constraint the constraint (a {@link Knapsack} passed with that static type uses {@link
+   *     #approximateLazy(SetFunction, Knapsack, double)})
+   * @param beta the acceptance factor, in {@code (0, 1]}
+   * @return the selection
+   */
+  public static Selection approximateLazy(SetFunction f, Constraint constraint, double beta) {
+    Args.inRange("beta", beta, Double.MIN_VALUE, 1);
+    Run r = new Run(f, constraint);
+    lazyLoop(r, r.f::gain, Until.POSITIVE_GAIN, beta);
+    return r.result();
+  }
+
+  /**
+   * Approximate lazy greedy on gain per unit cost for a knapsack (apricot's {@code
+   * 'approximate-lazy'} with {@code sample_cost}): {@link #costBenefit(SetFunction, Knapsack)}
+   * whose lazy ratio loop accepts a re-evaluated element when its ratio is at least {@code beta}
+   * times its stale ratio, compared with the best single element that fits. {@code beta = 1} is
+   * exactly {@code costBenefit}.
+   *
+   * @param f the function
+   * @param knapsack the costs (one per element) and budget
+   * @param beta the acceptance factor, in {@code (0, 1]}
+   * @return the selection
+   */
+  public static Selection approximateLazy(SetFunction f, Knapsack knapsack, double beta) {
+    Args.inRange("beta", beta, Double.MIN_VALUE, 1);
+    return costBenefit(f, knapsack, null, beta);
+  }
+
+  /**
+   * As {@link #sample(SetFunction, Constraint, double, RandomGenerator)} with the generator {@code
+   * Rng.create(seed)}.
+   *
+   * @param f the function
+   * @param constraint the constraint
+   * @param fraction the share of the candidates kept, in {@code (0, 1]}
+   * @param seed the random seed
+   * @return the selection
+   */
+  public static Selection sample(SetFunction f, Constraint constraint, double fraction, long seed) {
+    return sample(f, constraint, fraction, Rng.create(seed));
+  }
+
+  /**
+   * Sample greedy (apricot's {@code 'sample'} optimizer): keeps a uniformly random subset of {@code
+   * max(1, floor(fraction m))} of the {@code m} candidates (the elements outside the start set),
+   * drawn without replacement, and runs {@link #lazy(SetFunction, Constraint)} on it. Every element
+   * is kept with probability {@code p = max(1, floor(fraction m))/m}, so the sample holds a subset
+   * of an optimal set worth at least {@code p OPT} in expectation (by submodularity), and for
+   * monotone f under {@code |S| <= k} the expected value is at least {@code p (1 - 1/e) OPT}; the
+   * oracle calls shrink in proportion.
+   *
+   * @param f the function
+   * @param constraint the constraint (a {@link Knapsack} passed with that static type uses {@link
+   *     #sample(SetFunction, Knapsack, double, RandomGenerator)})
+   * @param fraction the share of the candidates kept, in {@code (0, 1]}
+   * @param rng the source of randomness
+   * @return the selection
+   */
+  public static Selection sample(
+      SetFunction f, Constraint constraint, double fraction, RandomGenerator rng) {
+    Args.notNull("rng", rng);
+    Args.inRange("fraction", fraction, Double.MIN_VALUE, 1);
+    Run r = new Run(f, constraint);
+    r.restrict(sampled(r.alive, fraction, rng));
+    lazyLoop(r, r.f::gain, Until.POSITIVE_GAIN, 1);
+    return r.result();
+  }
+
+  /**
+   * As {@link #sample(SetFunction, Knapsack, double, RandomGenerator)} with the generator {@code
+   * Rng.create(seed)}.
+   *
+   * @param f the function
+   * @param knapsack the costs (one per element) and budget
+   * @param fraction the share of the candidates kept, in {@code (0, 1]}
+   * @param seed the random seed
+   * @return the selection
+   */
+  public static Selection sample(SetFunction f, Knapsack knapsack, double fraction, long seed) {
+    return sample(f, knapsack, fraction, Rng.create(seed));
+  }
+
+  /**
+   * Sample greedy for a knapsack: the same uniform subsample as {@link #sample(SetFunction,
+   * Constraint, double, RandomGenerator)}, then {@link #costBenefit(SetFunction, Knapsack)} on it;
+   * at least {@code p (1 - 1/e)/2} of the optimum in expectation for monotone f, with {@code p} the
+   * chance an element is kept.
+   *
+   * @param f the function
+   * @param knapsack the costs (one per element) and budget
+   * @param fraction the share of the candidates kept, in {@code (0, 1]}
+   * @param rng the source of randomness
+   * @return the selection
+   */
+  public static Selection sample(
+      SetFunction f, Knapsack knapsack, double fraction, RandomGenerator rng) {
+    Args.notNull("rng", rng);
+    Args.inRange("fraction", fraction, Double.MIN_VALUE, 1);
+    Args.notNull("f", f);
+    boolean[] candidate = new boolean[f.groundSize()];
+    for (int e = 0; e < candidate.length; e++) {
+      candidate[e] = !f.contains(e);
+    }
+    return costBenefit(f, knapsack, sampled(candidate, fraction, rng), 1);
+  }
+
+  /** A uniform subset of {@code max(1, floor(fraction m))} of the m flagged candidates. */
+  private static boolean[] sampled(boolean[] candidate, double fraction, RandomGenerator rng) {
+    int n = candidate.length;
+    int[] ids = new int[n];
+    int m = 0;
+    for (int e = 0; e < n; e++) {
+      if (candidate[e]) {
+        ids[m++] = e;
+      }
+    }
+    boolean[] keep = new boolean[n];
+    if (m == 0) {
+      return keep;
+    }
+    int size = (int) Math.max(1, Math.min(m, Math.floor(fraction * m)));
+    for (int pos : Rng.sampleWithoutReplacement(rng, m, size)) {
+      keep[ids[pos]] = true;
+    }
+    return keep;
   }
 
   /**
@@ -170,9 +309,11 @@ public final class Greedy {
 
   /**
    * Lazy evaluation of the greedy rule "add the feasible element of largest positive score", for
-   * scores that can only fall as the set grows (gains, gains per unit cost).
+   * scores that can only fall as the set grows (gains, gains per unit cost). With {@code beta < 1}
+   * a re-evaluated element is also taken when its fresh score is at least {@code beta} times its
+   * stale one (approximate lazy greedy).
    */
-  private static void lazyLoop(Run r, IntToDoubleFunction score, Until until) {
+  static void lazyLoop(Run r, IntToDoubleFunction score, Until until, double beta) {
     int n = r.f.groundSize();
     GainHeap heap = new GainHeap(n);
     int[] fresh = new int[n];
@@ -197,7 +338,13 @@ public final class Greedy {
         round++;
       } else {
         fresh[e] = round;
-        heap.push(score.applyAsDouble(e), e);
+        double s = score.applyAsDouble(e);
+        if (beta < 1 && s >= beta * bound && s > 0 && until.takes(s)) {
+          r.take(e);
+          round++;
+        } else {
+          heap.push(s, e);
+        }
       }
     }
   }
@@ -314,10 +461,22 @@ public final class Greedy {
    * @return the selection
    */
   public static Selection costBenefit(SetFunction f, Knapsack knapsack) {
+    return costBenefit(f, knapsack, null, 1);
+  }
+
+  /**
+   * Cost-benefit greedy among the elements {@code keep} flags (all when null), with the lazy ratio
+   * loop's acceptance factor {@code beta}.
+   */
+  static Selection costBenefit(SetFunction f, Knapsack knapsack, boolean[] keep, double beta) {
     Args.notNull("knapsack", knapsack);
+    Args.notNull("f", f);
     long before = f.counter().calls();
     Run r = new Run(f, knapsack);
     int n = r.f.groundSize();
+    if (keep != null) {
+      r.restrict(keep);
+    }
     if (knapsack.elements() != n) {
       throw Args.fail("knapsack.elements()", knapsack.elements(), "the ground-set size " + n);
     }
@@ -344,7 +503,8 @@ public final class Greedy {
           pending[e] = false;
           return g / knapsack.cost(e);
         },
-        Until.POSITIVE_GAIN);
+        Until.POSITIVE_GAIN,
+        beta);
     Selection ratio = r.result();
     if (bestSingle >= 0 && bestSingleGain > ratio.value() - r.startValue) {
       Run s = new Run(f, knapsack);
@@ -444,6 +604,13 @@ public final class Greedy {
 
     boolean feasible(int e) {
       return alive[e] && tracker.canAdd(e);
+    }
+
+    /** Removes from the candidates every element that {@code keep} does not flag. */
+    void restrict(boolean[] keep) {
+      for (int e = 0; e < alive.length; e++) {
+        alive[e] &= keep[e];
+      }
     }
 
     int size() {

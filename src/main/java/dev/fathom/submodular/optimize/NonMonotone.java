@@ -116,13 +116,65 @@ public final class NonMonotone {
   public static Selection doubleGreedy(SetFunction f, RandomGenerator rng) {
     Args.notNull("rng", rng);
     Args.notNull("f", f);
+    int n = f.groundSize();
+    int[] order = new int[n];
+    for (int e = 0; e < n; e++) {
+      order[e] = e;
+    }
+    return doubleGreedy(f, order, n, rng);
+  }
+
+  /**
+   * As {@link #doubleGreedy(SetFunction, int, RandomGenerator)} with the generator {@code
+   * Rng.create(seed)}.
+   *
+   * @param f the function (its current set is the start set)
+   * @param k the size of the whole set at which the scan stops, at least the start set's size
+   * @param seed the random seed
+   * @return the selection X
+   */
+  public static Selection doubleGreedy(SetFunction f, int k, long seed) {
+    return doubleGreedy(f, k, Rng.create(seed));
+  }
+
+  /**
+   * Bidirectional greedy stopped at k (apricot's {@code 'bidirectional'} optimizer): the randomized
+   * double greedy of {@link #doubleGreedy(SetFunction, RandomGenerator)} scanning the elements in a
+   * uniformly random order (drawn from {@code rng} first), which returns X as soon as it holds
+   * {@code k} elements (start set included). If the scan ends before that, the result is exactly
+   * the unconstrained double greedy's in that order, with its 1/2 guarantee; a stop at k has no
+   * guarantee (the elements after the stop are never added), as in apricot. One pass; at most
+   * {@code 2n + 1} oracle calls.
+   *
+   * @param f the function (its current set is the start set)
+   * @param k the size of the whole set at which the scan stops, at least the start set's size
+   * @param rng the source of randomness
+   * @return the selection X
+   */
+  public static Selection doubleGreedy(SetFunction f, int k, RandomGenerator rng) {
+    Args.notNull("rng", rng);
+    Args.notNull("f", f);
+    Args.nonNegative("k", k);
+    if (k < f.size()) {
+      throw Args.fail("k", k, "at least the " + f.size() + " elements of f's current set");
+    }
+    return doubleGreedy(f, Rng.permutation(rng, f.groundSize()), k, rng);
+  }
+
+  /**
+   * Randomized double greedy scanning {@code order}, returning once X has {@code stop} elements.
+   */
+  private static Selection doubleGreedy(SetFunction f, int[] order, int stop, RandomGenerator rng) {
     Greedy.Run r = new Greedy.Run(f, new Cardinality(f.groundSize()));
     int n = r.f.groundSize();
     boolean[] inY = new boolean[n];
     Arrays.fill(inY, true);
     int ySize = n;
+    if (r.f.size() >= stop) {
+      return r.result();
+    }
     double fy = r.f.evaluate(all(inY, ySize));
-    for (int e = 0; e < n; e++) {
+    for (int e : order) {
       if (r.f.contains(e)) {
         continue;
       }
@@ -136,6 +188,9 @@ public final class NonMonotone {
       if (addToX) {
         inY[e] = true;
         r.take(e);
+        if (r.f.size() >= stop) {
+          break;
+        }
       } else {
         ySize--;
         fy = fyMinus;

@@ -131,11 +131,9 @@ public final class SieveStreaming {
     if (!(delta > 0)) {
       return;
     }
-    // guesses v = scale (1+eps)^i within [max(LB, Delta)/(1+eps), 2k Delta]
-    double scale = rule == Rule.FIXED ? 2.0 * k : 1.0;
-    double vMin = Math.max(lowerBound, delta) / (1 + eps);
-    int lo = (int) Math.ceil(Math.log(vMin / scale) / logBase);
-    int hi = (int) Math.floor(Math.log(2.0 * k * delta / scale) / logBase);
+    double scale = scale(rule, k);
+    int lo = lowestGuess(scale, lowerBound, delta, eps, logBase);
+    int hi = highestGuess(scale, k, delta, logBase);
     for (Iterator<Map.Entry<Integer, Sieve>> it = sieves.entrySet().iterator(); it.hasNext(); ) {
       Map.Entry<Integer, Sieve> en = it.next();
       if (en.getKey() < lo) {
@@ -155,8 +153,7 @@ public final class SieveStreaming {
       int size = s.f.size() - startSize;
       if (size < k && !s.f.contains(e)) {
         double g = s.f.gain(e);
-        double threshold = rule == Rule.FIXED ? s.unit : (s.v / 2 - gained(s)) / (k - size);
-        if (g >= threshold && g > 0) {
+        if (accepts(rule, g, s.v, s.unit, gained(s), k, size)) {
           s.f.add(e);
           s.gains = append(s.gains, size + 1, g);
           lowerBound = Math.max(lowerBound, gained(s));
@@ -165,6 +162,33 @@ public final class SieveStreaming {
     }
     maxLive = Math.max(maxLive, sieves.size());
     maxStored = Math.max(maxStored, storedElements());
+  }
+
+  /** The guesses are {@code v = scale (1+eps)^i}: scale 2k for the fixed rule, 1 for adaptive. */
+  static double scale(Rule rule, int k) {
+    return rule == Rule.FIXED ? 2.0 * k : 1.0;
+  }
+
+  /** The lowest live guess index: {@code v >= max(LB, Delta)/(1+eps)}. */
+  static int lowestGuess(
+      double scale, double lowerBound, double delta, double eps, double logBase) {
+    double vMin = Math.max(lowerBound, delta) / (1 + eps);
+    return (int) Math.ceil(Math.log(vMin / scale) / logBase);
+  }
+
+  /** The highest live guess index: {@code v <= 2k Delta}. */
+  static int highestGuess(double scale, int k, double delta, double logBase) {
+    return (int) Math.floor(Math.log(2.0 * k * delta / scale) / logBase);
+  }
+
+  /**
+   * Whether a sieve with guess {@code v} (grid unit {@code unit = v / scale}), value {@code gained}
+   * over the start set and {@code size < k} new elements takes an element of gain {@code g}.
+   */
+  static boolean accepts(
+      Rule rule, double g, double v, double unit, double gained, int k, int size) {
+    double threshold = rule == Rule.FIXED ? unit : (v / 2 - gained) / (k - size);
+    return g >= threshold && g > 0;
   }
 
   private void retire(Sieve s) {
