@@ -79,6 +79,16 @@ class PointSimilarityTest {
   }
 
   @Test
+  void tiledGramPathMatchesTheDefinitionsAcrossTiles() {
+    // more points than one tile row block (64) and column block (512), ragged at both ends
+    double[][] p = points(12, 700, 9);
+    p[100] = new double[9];
+    assertSquares(PointSimilarity.cosine(p), p, PointSimilarityTest::cos);
+    p[100][0] = 1;
+    assertSquares(PointSimilarity.correlation(p), p, PointSimilarityTest::pearson);
+  }
+
+  @Test
   void anyDistanceBecomesMaxMinusDistance() {
     double[][] p = points(3, 20, 3);
     Distance chebyshev =
