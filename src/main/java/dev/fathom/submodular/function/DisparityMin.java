@@ -10,12 +10,13 @@ import java.util.Arrays;
  * distances (from a similarity in {@code [0, 1]}: {@code d = 1 - s}, as submodlib's {@code
  * DisparityMinFunction}). <b>Neither submodular nor monotone</b>: the second element's gain is a
  * distance, later gains are {@code <= 0}. Use the naive greedy with {@code Until.FULL}, {@code
- * Greedy.naive(f, Cardinality.of(k), Until.FULL)}: each step then adds an element farthest from the
- * selection in the sense of f (the farthest-point greedy), which is a 1/2-approximation of max-min
- * dispersion when d is a metric (Ravi, Rosenkrantz and Tayi, Oper. Res. 1994; Tamir 1991), from any
- * first element and with any tie-breaking among elements of equal gain; for a non-metric d there is
- * no guarantee. Caches {@code min_{j in S} d(j, i)} for every i: a gain costs O(1), an addition
- * O(n). Not thread-safe.
+ * Greedy.naive(f, new Cardinality(k), Until.FULL)}: each step adds an element e of largest {@code
+ * f(S + e) = min(f(S), min_{j in S} d(e, j))}, a farthest-point greedy, which is a
+ * 1/2-approximation of max-min dispersion when d is a metric (Ravi, Rosenkrantz and Tayi, Oper.
+ * Res. 1994; the argument needs no particular start: while |S| &lt; k some element of an optimal
+ * set lies at distance at least OPT/2 from all of S), from any first element and with any
+ * tie-breaking among elements of equal gain; for a non-metric d there is no guarantee. Caches
+ * {@code min_{j in S} d(j, i)} for every i: a gain costs O(1), an addition O(n). Not thread-safe.
  *
  * @since 1.0
  */

@@ -11,7 +11,7 @@ import java.util.Arrays;
  * in S} d(e, j)} grow with S (it is supermodular), so the lazy and stochastic greedy methods, which
  * rely on falling gains, have no meaning for it. Use the naive greedy, {@code Greedy.naive(f, c,
  * Until.FULL)} (the first gain is 0 for every element). Started from the {@link #farthestPair()
- * farthest pair}, {@code Greedy.naive(f.startingFrom(f.farthestPair()), Cardinality.of(k),
+ * farthest pair}, {@code Greedy.naive(f.startingFrom(f.farthestPair()), new Cardinality(k),
  * Until.FULL)} is the greedy of Ravi, Rosenkrantz and Tayi (Oper. Res. 1994), which Birnbaum and
  * Goldman (Algorithmica 2009) proved a 1/2-approximation of max-sum dispersion when d is a metric
  * (triangle inequality); for a non-metric d there is no guarantee. Monotone (gains are
