@@ -1,5 +1,6 @@
 package dev.fathom.submodular.function;
 
+import dev.fathom.core.Args;
 import dev.fathom.submodular.SetFunction;
 import dev.fathom.submodular.similarity.Similarity;
 import java.util.Arrays;
@@ -51,7 +52,11 @@ public final class SumRedundancy extends SetFunction {
    * @return the function
    */
   public static SumRedundancy dense(double[][] rows) {
-    return of(Similarity.dense(rows));
+    int cols = Args.rectangular("rows", rows);
+    if (cols != rows.length) {
+      throw Args.fail("rows[0].length", cols, "a square matrix (" + rows.length + " columns)");
+    }
+    return new SumRedundancy(Pairwise.symmetric("rows", Similarity.dense(rows)));
   }
 
   @Override

@@ -403,6 +403,12 @@ class PairwiseAndCappedFunctionsTest {
                 () -> SumRedundancy.of(Similarity.dense(new double[][] {{1, 2, 3}, {2, 1, 3}})))
             .getMessage()
             .contains("sim.clients()"));
+    assertTrue(
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> SumRedundancy.dense(new double[][] {{1, 2, 3}, {2, 1, 3}}))
+            .getMessage()
+            .startsWith("rows[0].length = 3"));
     assertThrows(NullPointerException.class, () -> SumRedundancy.of(null));
     assertThrows(IllegalArgumentException.class, () -> SumRedundancy.dense(new double[][] {{-1}}));
     assertTrue(
