@@ -31,8 +31,21 @@ public final class PointSimilarity {
    * @return the dense storage
    */
   public static Similarity cosine(double[][] points) {
+    return cosine(points, 1);
+  }
+
+  /**
+   * {@link #cosine(double[][])} with the Gram matrix spread over {@code threads} threads (the
+   * values are bitwise the same for every thread count).
+   *
+   * @param points the points, one row each (finite, rectangular)
+   * @param threads the number of threads, at least 1 (1 = the calling thread only)
+   * @return the dense storage
+   */
+  public static Similarity cosine(double[][] points, int threads) {
     Args.rectangular("points", points);
-    return dense(points.length, unitRows(points, false, "points"));
+    Args.positive("threads", threads);
+    return dense(points.length, unitRows(points, false, "points"), threads);
   }
 
   /**
@@ -46,8 +59,22 @@ public final class PointSimilarity {
    * @return the dense storage
    */
   public static Similarity correlation(double[][] points) {
+    return correlation(points, 1);
+  }
+
+  /**
+   * {@link #correlation(double[][])} with the Gram matrix spread over {@code threads} threads (the
+   * values are bitwise the same for every thread count).
+   *
+   * @param points the points, one row each (finite, rectangular, at least two coordinates, no
+   *     constant row)
+   * @param threads the number of threads, at least 1 (1 = the calling thread only)
+   * @return the dense storage
+   */
+  public static Similarity correlation(double[][] points, int threads) {
     Args.rectangular("points", points);
-    return dense(points.length, unitRows(points, true, "points"));
+    Args.positive("threads", threads);
+    return dense(points.length, unitRows(points, true, "points"), threads);
   }
 
   /**
@@ -202,8 +229,8 @@ public final class PointSimilarity {
    * kernel, about as fast as the squared-Euclidean build), the cosine clipped to [-1, 1] and the
    * diagonal 1, in place.
    */
-  private static Similarity dense(int n, double[][] unit) {
-    double[][] s = SquaredEuclidean.gram(unit, 1);
+  private static Similarity dense(int n, double[][] unit, int threads) {
+    double[][] s = SquaredEuclidean.gram(unit, threads);
     for (int i = 0; i < n; i++) {
       double[] r = s[i];
       for (int j = 0; j < n; j++) {
