@@ -227,6 +227,77 @@ public final class SquaredEuclidean {
   }
 
   /**
+   * The Gram matrix {@code g[i][j] = x_i . x_j} of the rows as given (not centred), computed with
+   * the same cache tiles and (optional SIMD) micro-kernel as {@link #similarity(double[][], int)}
+   * over the upper triangle, the lower triangle mirrored, so it is exactly symmetric and bitwise
+   * the same for every thread count and with or without the SIMD kernel.
+   *
+   * @param rows the vectors, one row each: rectangular and finite, each of squared norm at most
+   *     1e307 (so that every entry is finite)
+   * @param threads the number of threads, at least 1 (1 = the calling thread only)
+   * @return the n x n Gram matrix
+   */
+  public static double[][] gram(double[][] rows, int threads) {
+    Args.rectangular("rows", rows);
+    Args.positive("threads", threads);
+    return gram(rows, threads, GramKernel.SELECTED);
+  }
+
+  /** {@link #gram(double[][], int)} with the given kernel ({@code null}: the scalar loops). */
+  static double[][] gram(double[][] rows, int threads, GramKernel kernel) {
+    int n = rows.length;
+    int d = rows[0].length;
+    double[][] x = new double[n][];
+    double[][] xt = new double[d][n];
+    run(
+        threads,
+        blocks(n),
+        b -> {
+          for (int i = b * ROWS; i < Math.min(n, (b + 1) * ROWS); i++) {
+            double s = 0;
+            for (double v : rows[i]) {
+              s += v * v;
+            }
+            if (!(s <= MAX_NORM)) {
+              throw Args.fail(
+                  "rows[" + i + "]", "squared norm " + s, "at most 1e307 (entries must be finite)");
+            }
+            x[i] = rows[i];
+            for (int k = 0; k < d; k++) {
+              xt[k][i] = rows[i][k];
+            }
+          }
+        });
+    double[][] panels = kernel == null || d == 0 ? null : panels(xt, kernel.width(), threads);
+    double[][] out = new double[n][];
+    run(
+        threads,
+        blocks(n),
+        b -> {
+          int i0 = b * ROWS;
+          int i1 = Math.min(n, i0 + ROWS);
+          for (int i = i0; i < i1; i++) {
+            out[i] = new double[n];
+          }
+          for (int j0 = i0; j0 < n; j0 += COLS) {
+            gram(kernel, panels, x, xt, out, i0, i1, j0, Math.min(n, j0 + COLS));
+          }
+        });
+    run(
+        threads,
+        blocks(n),
+        b -> {
+          for (int i = b * ROWS; i < Math.min(n, (b + 1) * ROWS); i++) {
+            double[] r = out[i];
+            for (int j = 0; j < i; j++) {
+              r[j] = out[j][i];
+            }
+          }
+        });
+    return out;
+  }
+
+  /**
    * The similarity rows in single precision: the centred points are rounded to float, the Gram
    * matrix is accumulated in float (twice the vector width), norms and distances in double, and the
    * stored similarities are floats.

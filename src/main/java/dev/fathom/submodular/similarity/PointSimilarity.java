@@ -1,16 +1,20 @@
 package dev.fathom.submodular.similarity;
 
 import dev.fathom.core.Args;
+import dev.fathom.linalg.SquaredEuclidean;
 
 /**
  * Similarity builders from raw points with apricot's definitions (apricot's {@code metric} and
  * {@code n_neighbors} arguments): squared cosine and squared correlation, {@code max D - D} for any
  * {@link Distance}, and k-nearest-neighbour graphs on any of these. Candidates and clients are both
- * the points. Dense builders cost {@code n^2} pair evaluations (the {@code n(n+1)/2} of the upper
- * triangle and the diagonal, mirrored), kNN builders {@code n^2} as well (exact brute force; for
- * the Gaussian Euclidean kNN graph in low dimension {@link SparseSimilarity#knn(double[][], int)}
- * searches a k-d tree instead). For apricot's squared-Euclidean dense similarity see {@link
- * Similarity#squaredEuclidean(double[][], int, Similarity.Precision)}.
+ * the points. The dense cosine and correlation builders take the Gram matrix of the unit rows from
+ * the tiled kernel of {@link SquaredEuclidean#gram(double[][], int)} (the same kernel as the
+ * squared-Euclidean build); {@link #fromDistance(double[][], Distance)} costs {@code n(n+1)/2}
+ * distance evaluations (the upper triangle and the diagonal, mirrored), kNN builders {@code n^2}
+ * (exact brute force; for the Gaussian Euclidean kNN graph in low dimension {@link
+ * SparseSimilarity#knn(double[][], int)} searches a k-d tree instead). For apricot's
+ * squared-Euclidean dense similarity see {@link Similarity#squaredEuclidean(double[][], int,
+ * Similarity.Precision)}.
  *
  * @since 1.0
  */
@@ -27,8 +31,21 @@ public final class PointSimilarity {
    * @return the dense storage
    */
   public static Similarity cosine(double[][] points) {
+    return cosine(points, 1);
+  }
+
+  /**
+   * {@link #cosine(double[][])} with the Gram matrix spread over {@code threads} threads (the
+   * values are bitwise the same for every thread count).
+   *
+   * @param points the points, one row each (finite, rectangular)
+   * @param threads the number of threads, at least 1 (1 = the calling thread only)
+   * @return the dense storage
+   */
+  public static Similarity cosine(double[][] points, int threads) {
     Args.rectangular("points", points);
-    return dense(points.length, unitRows(points, false, "points"));
+    Args.positive("threads", threads);
+    return dense(points.length, unitRows(points, false, "points"), threads);
   }
 
   /**
@@ -42,8 +59,22 @@ public final class PointSimilarity {
    * @return the dense storage
    */
   public static Similarity correlation(double[][] points) {
+    return correlation(points, 1);
+  }
+
+  /**
+   * {@link #correlation(double[][])} with the Gram matrix spread over {@code threads} threads (the
+   * values are bitwise the same for every thread count).
+   *
+   * @param points the points, one row each (finite, rectangular, at least two coordinates, no
+   *     constant row)
+   * @param threads the number of threads, at least 1 (1 = the calling thread only)
+   * @return the dense storage
+   */
+  public static Similarity correlation(double[][] points, int threads) {
     Args.rectangular("points", points);
-    return dense(points.length, unitRows(points, true, "points"));
+    Args.positive("threads", threads);
+    return dense(points.length, unitRows(points, true, "points"), threads);
   }
 
   /**
@@ -193,12 +224,20 @@ public final class PointSimilarity {
     return c * c;
   }
 
-  private static Similarity dense(int n, double[][] unit) {
-    double[][] s = new double[n][n];
+  /**
+   * cos^2 of every pair of unit rows from their Gram matrix (the linear algebra package's tiled
+   * kernel, about as fast as the squared-Euclidean build), the cosine clipped to [-1, 1] and the
+   * diagonal 1, in place.
+   */
+  private static Similarity dense(int n, double[][] unit, int threads) {
+    double[][] s = SquaredEuclidean.gram(unit, threads);
     for (int i = 0; i < n; i++) {
-      for (int j = i; j < n; j++) {
-        s[i][j] = s[j][i] = squaredCosine(unit, i, j);
+      double[] r = s[i];
+      for (int j = 0; j < n; j++) {
+        double c = Math.max(-1, Math.min(1, r[j]));
+        r[j] = c * c;
       }
+      r[i] = 1;
     }
     return new DenseSimilarity(s);
   }

@@ -79,6 +79,29 @@ class PointSimilarityTest {
   }
 
   @Test
+  void tiledGramPathMatchesTheDefinitionsAcrossTiles() {
+    // more points than one tile row block (64) and column block (512), ragged at both ends
+    double[][] p = points(12, 700, 9);
+    p[100] = new double[9];
+    assertSquares(PointSimilarity.cosine(p), p, PointSimilarityTest::cos);
+    p[100][0] = 1;
+    Similarity r = PointSimilarity.correlation(p);
+    assertSquares(r, p, PointSimilarityTest::pearson);
+    // bitwise the same with threads
+    Similarity c = PointSimilarity.cosine(p);
+    Similarity c3 = PointSimilarity.cosine(p, 3);
+    Similarity r2 = PointSimilarity.correlation(p, 2);
+    for (int i = 0; i < p.length; i++) {
+      for (int j = 0; j < p.length; j++) {
+        assertEquals(c.get(i, j), c3.get(i, j), 0.0);
+        assertEquals(r.get(i, j), r2.get(i, j), 0.0);
+      }
+    }
+    assertThrows(IllegalArgumentException.class, () -> PointSimilarity.cosine(p, 0));
+    assertThrows(IllegalArgumentException.class, () -> PointSimilarity.correlation(p, -1));
+  }
+
+  @Test
   void anyDistanceBecomesMaxMinusDistance() {
     double[][] p = points(3, 20, 3);
     Distance chebyshev =
