@@ -36,7 +36,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 2)
 @Measurement(iterations = 5)
-@Fork(value = 1, jvmArgs = {"-Xmx2g"})
+@Fork(
+    value = 1,
+    jvmArgs = {"-Xmx2g"})
 public class InformationMeasuresBenchmark {
   static final int N = 2000;
   static final int M = 20;
@@ -47,7 +49,16 @@ public class InformationMeasuresBenchmark {
   @State(Scope.Benchmark)
   public static class Kernels {
     @Param({
-      "FL", "FLMI", "FLQMI", "GCMI", "COM", "LogDetMI", "FLCG", "GCCG", "LogDetCG", "FLCMI",
+      "FL",
+      "FLMI",
+      "FLQMI",
+      "GCMI",
+      "COM",
+      "LogDetMI",
+      "FLCG",
+      "GCCG",
+      "LogDetCG",
+      "FLCMI",
       "LogDetCMI"
     })
     public String measure;
