@@ -4,9 +4,8 @@ import dev.fathom.core.Args;
 import dev.fathom.submodular.SetFunction;
 import dev.fathom.submodular.function.LogDet;
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.CommonOps_DDRM;
-import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
-import org.ejml.interfaces.linsol.LinearSolverDense;
+import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
+import org.ejml.interfaces.decomposition.CholeskyDecomposition_F64;
 
 /**
  * The log-determinant information measures: mutual information with a query set (LogDetMI),
@@ -198,29 +197,58 @@ public final class LogDetInformation extends SetFunction {
     return k;
   }
 
-  /** {@code K_VV - K_VX K_X^{-1} K_XV}, made exactly symmetric. */
+  /**
+   * {@code K_VV - K_VX K_X^{-1} K_XV} as {@code K_VV - W^T W} with {@code W = L^{-1} K_XV} and
+   * {@code K_X = L L^T} (EJML's Cholesky): each entry is {@code K_VV(i, j)} minus the dot product
+   * of columns i and j of W, summed in the same order for (i, j) and (j, i), so the result is
+   * exactly symmetric; rows are filled one at a time from W's transpose (cache-friendly).
+   */
   private static double[][] schur(double[][] kvv, double[][] cross, double[][] kx) {
     int n = kvv.length;
     int x = kx.length;
     DMatrixRMaj a = new DMatrixRMaj(kx);
-    DMatrixRMaj b = new DMatrixRMaj(cross);
-    LinearSolverDense<DMatrixRMaj> chol = LinearSolverFactory_DDRM.chol(x);
-    if (!chol.setA(a)) {
+    CholeskyDecomposition_F64<DMatrixRMaj> chol = DecompositionFactory_DDRM.chol(x, true);
+    if (!chol.decompose(a)) {
       throw Args.fail(
           "kernels",
           "the block of " + x + " query / private items",
           "a positive definite kernel on the query / private items (raise lambda)");
     }
-    DMatrixRMaj z = new DMatrixRMaj(x, n);
-    chol.solve(b, z);
-    DMatrixRMaj g = new DMatrixRMaj(n, n);
-    CommonOps_DDRM.multTransA(b, z, g);
+    DMatrixRMaj l = chol.getT(null);
+    double[][] w = new double[x][];
+    for (int k = 0; k < x; k++) {
+      double[] row = cross[k].clone();
+      for (int q = 0; q < k; q++) {
+        double lkq = l.get(k, q);
+        double[] wq = w[q];
+        for (int i = 0; i < n; i++) {
+          row[i] -= lkq * wq[i];
+        }
+      }
+      double inv = 1 / l.get(k, k);
+      for (int i = 0; i < n; i++) {
+        row[i] *= inv;
+      }
+      w[k] = row;
+    }
+    double[][] wt = new double[n][x];
+    for (int k = 0; k < x; k++) {
+      for (int i = 0; i < n; i++) {
+        wt[i][k] = w[k][i];
+      }
+    }
     double[][] c = new double[n][n];
     for (int i = 0; i < n; i++) {
-      for (int j = 0; j <= i; j++) {
-        double v = 0.5 * ((kvv[i][j] - g.get(i, j)) + (kvv[j][i] - g.get(j, i)));
-        c[i][j] = v;
-        c[j][i] = v;
+      double[] wi = wt[i];
+      double[] ci = c[i];
+      double[] ki = kvv[i];
+      for (int j = 0; j < n; j++) {
+        double[] wj = wt[j];
+        double dot = 0;
+        for (int k = 0; k < x; k++) {
+          dot += wi[k] * wj[k];
+        }
+        ci[j] = ki[j] - dot;
       }
     }
     return c;
