@@ -28,6 +28,7 @@ public final class Tour {
         new LsaTour(),
         new RelaxTour(),
         new SubmodularTour(),
+        new TargetedSelectionTour(),
         new CoresetTour());
   }
 
@@ -66,7 +67,7 @@ public final class Tour {
    * @return the number of steps that missed their bound or threw
    */
   static int run(List<TourStep> steps, List<String> only, PrintStream out) {
-    out.printf(Locale.ROOT, "%-11s %-52s %-48s %9s%n", "package", "problem", "quality", "time");
+    out.printf(Locale.ROOT, "%-22s %-52s %-48s %9s%n", "package", "problem", "quality", "time");
     int failed = 0;
     for (TourStep step : steps) {
       if (!only.isEmpty() && !only.contains(step.packageName())) {
@@ -85,7 +86,7 @@ public final class Tour {
       }
       out.printf(
           Locale.ROOT,
-          "%-11s %-52s %-48s %7.0f ms%s%n",
+          "%-22s %-52s %-48s %7.0f ms%s%n",
           step.packageName(),
           o.problem(),
           o.quality(),
