@@ -288,7 +288,9 @@ class SetFunctionTest {
                 FeatureBased.Concave.LOG1P));
     assertThrows(
         NullPointerException.class,
-        () -> FeatureBased.dense(new double[][] {{1}}, new double[] {1}, null));
+        () ->
+            FeatureBased.dense(
+                new double[][] {{1}}, new double[] {1}, (FeatureBased.Concave) null));
     assertThrows(NullPointerException.class, () -> new EntropyRateObjective(null));
     assertThrows(NullPointerException.class, () -> Matroid.of(null));
     assertThrows(
