@@ -60,15 +60,8 @@ public final class FeatureBased extends SetFunction {
    * @return the function
    */
   public static FeatureBased sparse(SparseSimilarity features, double[] weights, Concave phi) {
-    Args.notNull("features", features);
-    Args.length("weights", Args.nonNegative("weights", weights), features.clients());
     Args.notNull("phi", phi);
-    return new FeatureBased(
-        features.rowPointers(),
-        features.clientIds(),
-        features.values(),
-        weights.clone(),
-        phi::apply);
+    return sparse(features, weights, (DoubleUnaryOperator) phi::apply);
   }
 
   /**
@@ -159,12 +152,8 @@ public final class FeatureBased extends SetFunction {
    * @return the function
    */
   public static FeatureBased dense(double[][] features, double[] weights, Concave phi) {
-    int d = Args.rectangular("features", features);
-    Args.length("weights", weights, d);
-    for (int j = 0; j < features.length; j++) {
-      Args.nonNegative("features[" + j + "]", features[j]);
-    }
-    return sparse(SparseSimilarity.fromDense(features), weights, phi);
+    Args.notNull("phi", phi);
+    return dense(features, weights, (DoubleUnaryOperator) phi::apply);
   }
 
   /**
