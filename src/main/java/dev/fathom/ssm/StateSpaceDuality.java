@@ -373,105 +373,105 @@ public final class StateSpaceDuality {
    * @return the outputs y {@code (batch, H P, L)} and the final states {@code (batch, H P, N)}
    */
   public static SelectiveScan.Result chunked(SsdInputs in, int chunk) {
+    return chunked(in, chunk, SsdGemm.SELECTED);
+  }
+
+  /** {@link #chunked(SsdInputs, int)} with the given product kernel (the tests run both). */
+  static SelectiveScan.Result chunked(SsdInputs in, int chunk, SsdGemm gemm) {
     Args.notNull("in", in);
     int len = in.length;
     int q = Math.min(Args.positive("chunk", chunk), len);
     if (q > MAX_CHUNK) {
       throw Args.fail("chunk", chunk, "at most " + MAX_CHUNK + " (or at least the length)");
     }
+    int w = gemm.width();
     int nh = in.heads;
     int pd = in.headDim;
     int n = in.stateDim;
     int perGroup = nh / in.groups;
+    // padded work shapes: rows to the kernel's row block, columns to its width
+    int qp = roundUp(q, w);
+    int pp = roundUp(pd, SsdGemm.ROWS);
+    int np = roundUp(n, w);
     double[] x = in.x;
     double[] a = in.a;
     double[] b = in.b;
     double[] c = in.c;
     double[] y = new double[x.length];
-    // the states kept as (batch, H, N, P): P innermost for the unit-stride updates
-    double[] st = new double[Args.size("batch * H * N * P", (long) in.batch * nh * n * pd)];
+    // the states as (batch, H, Pp, Np) with zero padding
+    int block = pp * np;
+    double[] st = new double[Args.size("batch * H * P * N", (long) in.batch * nh * block)];
     if (in.initialState != null) {
-      transposeStates(in.initialState, st, in.batch * nh, pd, n, true);
+      copyStates(in.initialState, st, in.batch * nh, pd, n, np, true);
     }
-    double[] gram = new double[q * q]; // gram[j q + i] = C_i . B_j, j <= i
-    double[] mt = new double[q * q]; // mt[j q + i] = L_ij C_i . B_j, j <= i
+    double[] bt = new double[qp * n]; // bt[j n + k] = B[k, s + j]
+    double[] cc = new double[n * qp]; // cc[k qp + i] = C[k, s + i]
+    double[] gram = new double[qp * qp]; // gram[j qp + i] = C_i . B_j
+    double[] mt = new double[qp * qp]; // mt[j qp + i] = L_ij C_i . B_j for j <= i, else 0
     double[] decay = new double[q]; // L_{i, s-1} = a_s ... a_i
     double[] tail = new double[q]; // L_{e, j}
-    double[] cd = new double[n * q]; // C[n, i] decay[i]
-    double[] bw = new double[n * q]; // B[n, j] tail[j]
-    double[] xt = new double[q * pd]; // the chunk's x, (time, P)
+    double[] cd = new double[n * qp]; // C[k, s + i] decay[i]
+    double[] bw = new double[qp * np]; // bw[j np + k] = B[k, s + j] tail[j]
+    double[] xb = new double[pp * qp]; // the head's chunk of x, (P, Q), zero padded
+    double[] yb = new double[pp * qp]; // its outputs
     for (int item = 0; item < in.batch; item++) {
       for (int s = 0; s < len; s += q) {
         int m = Math.min(q, len - s);
+        if (m < q) { // the short last chunk: clear the columns beyond m
+          java.util.Arrays.fill(bt, 0);
+          java.util.Arrays.fill(cc, 0);
+          java.util.Arrays.fill(xb, 0);
+        }
         for (int g = 0; g < in.groups; g++) {
-          int bo = ((item * in.groups + g) * n) * len + s; // row n at bo + n len
-          java.util.Arrays.fill(gram, 0);
+          int bo = ((item * in.groups + g) * n) * len + s; // row k at bo + k len
           for (int k = 0; k < n; k++) {
             int row = bo + k * len;
+            System.arraycopy(c, row, cc, k * qp, m);
             for (int j = 0; j < m; j++) {
-              double bj = b[row + j];
-              int gj = j * q;
-              for (int i = j; i < m; i++) {
-                gram[gj + i] += bj * c[row + i];
-              }
+              bt[j * n + k] = b[row + j];
             }
           }
+          java.util.Arrays.fill(gram, 0);
+          gemm.addProduct(bt, 0, n, cc, qp, gram, 0, qp, qp, qp, n, false);
           for (int h = g * perGroup; h < (g + 1) * perGroup; h++) {
             int ao = (item * nh + h) * len + s;
             int xo = (item * nh + h) * pd * len + s; // channel p at xo + p len
-            int so = (item * nh + h) * n * pd;
-            maskedGram(a, ao, m, q, gram, mt, decay, tail);
-            // y = incoming-state term + (L o C B^T) X
-            boolean live = s > 0 || in.initialState != null;
-            if (live) {
-              for (int k = 0; k < n; k++) {
-                int row = bo + k * len;
-                for (int i = 0; i < m; i++) {
-                  cd[k * q + i] = c[row + i] * decay[i];
-                }
-              }
-            }
+            int so = (item * nh + h) * block;
+            maskedGram(a, ao, m, qp, gram, mt, decay, tail);
             for (int p = 0; p < pd; p++) {
-              int yo = xo + p * len;
-              if (live) {
-                for (int k = 0; k < n; k++) {
-                  double sv = st[so + k * pd + p];
-                  int co = k * q;
-                  for (int i = 0; i < m; i++) {
-                    y[yo + i] += sv * cd[co + i];
-                  }
-                }
-              }
-              for (int j = 0; j < m; j++) {
-                double xv = x[yo + j];
-                int mj = j * q;
-                for (int i = j; i < m; i++) {
-                  y[yo + i] += xv * mt[mj + i];
-                }
-                xt[j * pd + p] = xv;
-              }
+              System.arraycopy(x, xo + p * len, xb, p * qp, m);
             }
-            // chunk state: H <- L_{e,s-1} H + sum_j (tail_j B_j) x_j^T, with H as (N, P)
+            java.util.Arrays.fill(yb, 0);
+            if (s > 0 || in.initialState != null) { // the incoming state: Y += H (C o decay)
+              for (int k = 0; k < n; k++) {
+                for (int i = 0; i < m; i++) {
+                  cd[k * qp + i] = cc[k * qp + i] * decay[i];
+                }
+              }
+              gemm.addProduct(st, so, np, cd, qp, yb, 0, qp, pp, qp, n, false);
+            }
+            gemm.addProduct(xb, 0, qp, mt, qp, yb, 0, qp, pp, qp, m, true); // Y += X (L o C B^T)^T
+            for (int p = 0; p < pd; p++) {
+              System.arraycopy(yb, p * qp, y, xo + p * len, m);
+            }
+            // chunk state: H <- L_{e,s-1} H + X (tail o B^T)
             double carry = decay[m - 1];
-            for (int k = 0; k < n; k++) {
-              int row = bo + k * len;
-              int sk = so + k * pd;
-              for (int p = 0; p < pd; p++) {
-                st[sk + p] *= carry;
-              }
-              for (int j = 0; j < m; j++) {
-                double w = b[row + j] * tail[j];
-                int xj = j * pd;
-                for (int p = 0; p < pd; p++) {
-                  st[sk + p] += w * xt[xj + p];
-                }
+            for (int e = so; e < so + block; e++) {
+              st[e] *= carry;
+            }
+            for (int j = 0; j < m; j++) {
+              for (int k = 0; k < n; k++) {
+                bw[j * np + k] = bt[j * n + k] * tail[j];
               }
             }
+            gemm.addProduct(xb, 0, qp, bw, np, st, so, np, pp, np, m, false);
           }
         }
       }
     }
-    return finish(in, y, st);
+    double[] last = new double[in.batch * nh * pd * n];
+    copyStates(last, st, in.batch * nh, pd, n, np, false);
+    return finish(in, y, last);
   }
 
   /**
@@ -523,7 +523,9 @@ public final class StateSpaceDuality {
         }
       }
     }
-    return finish(in, y, st);
+    double[] last = new double[st.length];
+    transposeStates(last, st, in.batch * nh, pd, n, false);
+    return finish(in, y, last);
   }
 
   /**
@@ -554,8 +556,8 @@ public final class StateSpaceDuality {
     return chunked(inputs().batch(nb).length(len).heads(heads).x(x).a(a).b(b).c(c).build(), chunk);
   }
 
-  /** Adds D x, applies the gate and returns the states in the (batch, H P, N) layout. */
-  private static SelectiveScan.Result finish(SsdInputs in, double[] y, double[] st) {
+  /** Adds D x, applies the gate and returns y with the final states, (batch, H P, N). */
+  private static SelectiveScan.Result finish(SsdInputs in, double[] y, double[] last) {
     int len = in.length;
     int pd = in.headDim;
     if (in.d != null || in.z != null) {
@@ -575,8 +577,6 @@ public final class StateSpaceDuality {
         }
       }
     }
-    double[] last = new double[st.length];
-    transposeStates(last, st, in.batch * in.heads, pd, in.stateDim, false);
     return new SelectiveScan.Result(y, last);
   }
 
@@ -595,6 +595,31 @@ public final class StateSpaceDuality {
           } else {
             pub[o + p * n + k] = internal[o + k * pd + p];
           }
+        }
+      }
+    }
+  }
+
+  private static int roundUp(int v, int unit) {
+    return (v + unit - 1) / unit * unit;
+  }
+
+  /**
+   * Copies between the public state layout (item-head, P, N) and the padded internal one
+   * (item-head, Pp, Np) of {@link #chunked}, Pp = P rounded up to the kernel's rows: {@code
+   * toInternal} copies {@code pub} into {@code internal}, else back.
+   */
+  private static void copyStates(
+      double[] pub, double[] internal, int blocks, int pd, int n, int np, boolean toInternal) {
+    int pp = roundUp(pd, SsdGemm.ROWS);
+    for (int blk = 0; blk < blocks; blk++) {
+      for (int p = 0; p < pd; p++) {
+        int po = (blk * pd + p) * n;
+        int io = blk * pp * np + p * np;
+        if (toInternal) {
+          System.arraycopy(pub, po, internal, io, n);
+        } else {
+          System.arraycopy(internal, io, pub, po, n);
         }
       }
     }

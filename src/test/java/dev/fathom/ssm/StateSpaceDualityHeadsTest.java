@@ -122,12 +122,22 @@ class StateSpaceDualityHeadsTest {
           check(StateSpaceDuality.recurrent(in), ref, in + " recurrent");
           for (int q : new int[] {1, 2, 3, 7, 16, len / 2 + 1, len, len + 5}) {
             check(StateSpaceDuality.chunked(in, Math.max(1, q)), ref, in + " Q=" + q);
+            check(
+                StateSpaceDuality.chunked(in, Math.max(1, q), SsdGemm.SCALAR),
+                ref,
+                in + " scalar Q=" + q);
             cases++;
           }
         }
       }
     }
     assertTrue(cases == shapes.length * 2 * 4 * 8);
+  }
+
+  @Test
+  void theSimdKernelIsSelectedWithTheVectorModule() {
+    boolean vector = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+    assertTrue(vector == (SsdGemm.SELECTED != SsdGemm.SCALAR));
   }
 
   private static void check(SelectiveScan.Result r, double[][] ref, String what) {

@@ -24,13 +24,17 @@ import org.openjdk.jmh.annotations.Warmup;
  * the step-by-step recurrence of the same map ({@code recurrent}, one N x P rank-one update per
  * head and step) and Mamba-1's {@link SelectiveScan} computing the same map (A = -1 on every mode,
  * {@code Δ_t = -log a_t}, {@code u = x / Δ}: the generic sequential scan, which also takes one
- * {@code exp} per mode and step). H heads of dimension P, one group, state dimension N, L steps.
+ * {@code exp} per mode and step). The forks run with {@code --add-modules jdk.incubator.vector}
+ * (the SIMD product kernel); add {@code -jvmArgsAppend -Dfathom.simd=false} for the scalar loops.
+ * H heads of dimension P, one group, state dimension N, L steps.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 2, time = 1)
 @Measurement(iterations = 3, time = 1)
-@Fork(1)
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
 @State(Scope.Benchmark)
 public class SsdBenchmark {
   @Param({"4096"})
