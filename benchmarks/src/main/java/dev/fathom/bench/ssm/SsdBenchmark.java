@@ -25,8 +25,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * head and step) and Mamba-1's {@link SelectiveScan} computing the same map (A = -1 on every mode,
  * {@code Δ_t = -log a_t}, {@code u = x / Δ}: the generic sequential scan, which also takes one
  * {@code exp} per mode and step). The forks run with {@code --add-modules jdk.incubator.vector}
- * (the SIMD product kernel); add {@code -jvmArgsAppend -Dfathom.simd=false} for the scalar loops.
- * H heads of dimension P, one group, state dimension N, L steps.
+ * (the SIMD product kernel); add {@code -jvmArgsAppend -Dfathom.simd=false} for the scalar loops. H
+ * heads of dimension P, one group, state dimension N, L steps.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
