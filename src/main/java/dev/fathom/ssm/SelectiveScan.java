@@ -32,8 +32,18 @@ import dev.fathom.core.Args;
  *   <tr><td>the skip D and the Δ bias</td><td>(D)</td></tr>
  * </table>
  *
- * <p>The single-sequence forms {@link #scan} and {@link #scanComplex} are the batch of one. All
- * methods are static and thread-safe.
+ * <p>The inputs are given by name, so that no two arrays of one type can be swapped silently:
+ *
+ * <pre>{@code
+ * Result r = SelectiveScan.scan(SelectiveScan.inputs()
+ *     .batch(nb).length(L).u(u).delta(delta).a(a)
+ *     .b(Param.varying(b)).c(Param.varying(c)).options(Options.NONE.withD(d))
+ *     .build());
+ * }</pre>
+ *
+ * <p>{@link #scanComplex(ScanInputs)} takes the same inputs with complex A, B, C. Without {@code
+ * batch} the inputs are the batch of one. The positional forms of 1.0 are deprecated. All methods
+ * are static and thread-safe.
  *
  * @since 1.0
  */
