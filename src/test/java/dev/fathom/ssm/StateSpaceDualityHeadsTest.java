@@ -140,6 +140,34 @@ class StateSpaceDualityHeadsTest {
     assertTrue(vector == (SsdGemm.SELECTED != SsdGemm.SCALAR));
   }
 
+  @Test
+  void longSequencesWithSlowDecayStayWithinTheTolerance() {
+    // a_t close to 1 (and -1): the state carries over thousands of steps, where rounding would add
+    // up
+    RandomGenerator rng = Rng.create(4096);
+    int len = 3000;
+    int heads = 2;
+    int pd = 8;
+    int n = 8;
+    for (double sign : new double[] {1, -1}) {
+      double[] x = Rng.gaussian(rng, heads * pd * len);
+      double[] a = new double[heads * len];
+      for (int i = 0; i < a.length; i++) {
+        a[i] = sign * (1 - 1e-3 * rng.nextDouble());
+      }
+      double[] b = Rng.gaussian(rng, n * len);
+      double[] c = Rng.gaussian(rng, n * len);
+      double[][] ref = reference(1, len, heads, 1, x, a, b, c, null, null, null);
+      StateSpaceDuality.SsdInputs in =
+          StateSpaceDuality.inputs().length(len).heads(heads).x(x).a(a).b(b).c(c).build();
+      check(StateSpaceDuality.recurrent(in), ref, "recurrent, sign " + sign);
+      for (int q : new int[] {1, 7, 64, 256, 999}) {
+        check(StateSpaceDuality.chunked(in, q), ref, "Q=" + q + ", sign " + sign);
+        check(StateSpaceDuality.chunked(in, q, SsdGemm.SCALAR), ref, "scalar Q=" + q);
+      }
+    }
+  }
+
   private static void check(SelectiveScan.Result r, double[][] ref, String what) {
     assertTrue(Vectors.relativeMaxError(r.y(), ref[0]) <= 1e-12, "y " + what);
     assertTrue(Vectors.relativeMaxError(r.lastState(), ref[1]) <= 1e-12, "state " + what);
