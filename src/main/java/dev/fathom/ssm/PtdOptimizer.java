@@ -266,6 +266,36 @@ public final class PtdOptimizer {
     DMatrixRMaj e = new DMatrixRMaj(n, n);
     Rng.gaussian(rng, e.data);
     CommonOps_DDRM.scale(options.initialEpsilon() * normA / Diagonalization.norm2(e), e);
+    return descend(a, e, options);
+  }
+
+  /**
+   * Optimizes E from a given start instead of a random one (the option's {@code initialEpsilon} is
+   * not used): for example to continue from a perturbation computed elsewhere. The objective is not
+   * convex; which minimum Adam reaches, and so the transfer error of the result, depends on the
+   * start (see docs/ssm.md).
+   *
+   * @param a the matrix, real square finite
+   * @param start the starting E, same shape as {@code a}, finite (copied)
+   * @param options the settings
+   * @return the best decomposition found and the objective history
+   */
+  public static Result refine(DMatrixRMaj a, DMatrixRMaj start, Options options) {
+    int n = DenseSsm.checkSquare(a);
+    Args.notNull("start", start);
+    if (start.numRows != n || start.numCols != n) {
+      throw Args.fail(
+          "start", start.numRows + " x " + start.numCols, "the shape of a, " + n + " x " + n);
+    }
+    Args.finite("start", start.data);
+    Args.notNull("options", options);
+    return descend(a, start.copy(), options);
+  }
+
+  /** Adam on the objective from E (modified in place). */
+  private static Result descend(DMatrixRMaj a, DMatrixRMaj e, Options options) {
+    int n = a.numRows;
+    double normA = Diagonalization.norm2(a);
     double lr = options.learningRate() * normA / n;
     double[] m1 = new double[n * n];
     double[] m2 = new double[n * n];

@@ -32,8 +32,18 @@ import dev.fathom.core.Args;
  *   <tr><td>the skip D and the Δ bias</td><td>(D)</td></tr>
  * </table>
  *
- * <p>The single-sequence forms {@link #scan} and {@link #scanComplex} are the batch of one. All
- * methods are static and thread-safe.
+ * <p>The inputs are given by name, so that no two arrays of one type can be swapped silently:
+ *
+ * <pre>{@code
+ * Result r = SelectiveScan.scan(SelectiveScan.inputs()
+ *     .batch(nb).length(L).u(u).delta(delta).a(a)
+ *     .b(Param.varying(b)).c(Param.varying(c)).options(Options.NONE.withD(d))
+ *     .build());
+ * }</pre>
+ *
+ * <p>{@link #scanComplex(ScanInputs)} takes the same inputs with complex A, B, C. Without {@code
+ * batch} the inputs are the batch of one. The positional forms of 1.0 are deprecated. All methods
+ * are static and thread-safe.
  *
  * @since 1.0
  */
@@ -226,7 +236,10 @@ public final class SelectiveScan {
    * @param c the output vectors C_t, (N, L), time innermost
    * @param options skip, gate, bias, softplus
    * @return the outputs and the last state
+   * @deprecated adjacent arrays of one type can be swapped silently: use {@link #scan(ScanInputs)}
+   *     or {@link #scanComplex(ScanInputs)} with named {@link #inputs()}.
    */
+  @Deprecated(since = "1.1")
   public static Result scan(
       int length, double[] u, double[] delta, double[] a, double[] b, double[] c, Options options) {
     return run(1, length, u, delta, a, Param.varying(b), Param.varying(c), options, false);
@@ -244,7 +257,10 @@ public final class SelectiveScan {
    * @param c the complex output matrices, (N, L) complex, interleaved, time innermost
    * @param options skip, gate, bias, softplus
    * @return the outputs and the last state (2 D N doubles, interleaved)
+   * @deprecated adjacent arrays of one type can be swapped silently: use {@link #scan(ScanInputs)}
+   *     or {@link #scanComplex(ScanInputs)} with named {@link #inputs()}.
    */
+  @Deprecated(since = "1.1")
   public static Result scanComplex(
       int length, double[] u, double[] delta, double[] a, double[] b, double[] c, Options options) {
     return run(1, length, u, delta, a, Param.varying(b), Param.varying(c), options, true);
@@ -323,7 +339,10 @@ public final class SelectiveScan {
    * @param c the output matrices, varying (batch, N, L) or fixed (D, N)
    * @param options skip, gate, bias, softplus, sequence starts
    * @return outputs (batch D L) and last states (batch D N)
+   * @deprecated adjacent arrays of one type can be swapped silently: use {@link #scan(ScanInputs)}
+   *     or {@link #scanComplex(ScanInputs)} with named {@link #inputs()}.
    */
+  @Deprecated(since = "1.1")
   public static Result scanBatch(
       int batch,
       int length,
@@ -349,7 +368,10 @@ public final class SelectiveScan {
    * @param c the output matrices, varying (batch, N, L) or fixed (D, N), complex
    * @param options skip, gate, bias, softplus, sequence starts
    * @return outputs (batch D L) and last states (2 batch D N doubles)
+   * @deprecated adjacent arrays of one type can be swapped silently: use {@link #scan(ScanInputs)}
+   *     or {@link #scanComplex(ScanInputs)} with named {@link #inputs()}.
    */
+  @Deprecated(since = "1.1")
   public static Result scanBatchComplex(
       int batch,
       int length,
@@ -360,6 +382,200 @@ public final class SelectiveScan {
       Param c,
       Options options) {
     return run(batch, length, u, delta, a, b, c, options, true);
+  }
+
+  /**
+   * Starts the named inputs of a scan.
+   *
+   * @return an empty builder (batch 1, {@link Options#NONE})
+   */
+  public static ScanInputs.Builder inputs() {
+    return new ScanInputs.Builder();
+  }
+
+  /**
+   * The inputs of a selective scan by name, in the shapes of the class table. Made by {@link
+   * SelectiveScan#inputs()}; the arrays are not copied (leave them alone until the scan returns);
+   * shapes are checked when the scan runs, real or complex.
+   *
+   * @since 1.1
+   */
+  public static final class ScanInputs {
+    private final int batch;
+    private final int length;
+    private final double[] u;
+    private final double[] delta;
+    private final double[] a;
+    private final Param b;
+    private final Param c;
+    private final Options options;
+
+    private ScanInputs(Builder k) {
+      batch = k.batch;
+      length = k.length;
+      u = Args.notNull("u", k.u);
+      delta = Args.notNull("delta", k.delta);
+      a = Args.notNull("a", k.a);
+      b = Args.notNull("b", k.b);
+      c = Args.notNull("c", k.c);
+      options = Args.notNull("options", k.options);
+    }
+
+    @Override
+    public String toString() {
+      return "ScanInputs[batch="
+          + batch
+          + ", length="
+          + length
+          + ", u.length="
+          + u.length
+          + ", b="
+          + b
+          + ", c="
+          + c
+          + ", "
+          + options
+          + "]";
+    }
+
+    /**
+     * Collects the named inputs. Required: {@link #length}, {@link #u}, {@link #delta}, {@link #a},
+     * {@link #b}, {@link #c}.
+     */
+    public static final class Builder {
+      private int batch = 1;
+      private int length;
+      private double[] u;
+      private double[] delta;
+      private double[] a;
+      private Param b;
+      private Param c;
+      private Options options = Options.NONE;
+
+      Builder() {}
+
+      /**
+       * The number of sequences (default 1).
+       *
+       * @param value at least 1
+       * @return this builder
+       */
+      public Builder batch(int value) {
+        batch = value;
+        return this;
+      }
+
+      /**
+       * The sequence length L.
+       *
+       * @param value at least 1
+       * @return this builder
+       */
+      public Builder length(int value) {
+        length = value;
+        return this;
+      }
+
+      /**
+       * The inputs u, {@code (batch, D, L)}; D follows from the length.
+       *
+       * @param values finite (not copied)
+       * @return this builder
+       */
+      public Builder u(double[] values) {
+        u = values;
+        return this;
+      }
+
+      /**
+       * The raw steps Δ, {@code (batch, D, L)} like u.
+       *
+       * @param values finite, positive after bias and softplus (not copied)
+       * @return this builder
+       */
+      public Builder delta(double[] values) {
+        delta = values;
+        return this;
+      }
+
+      /**
+       * The state matrix diagonal A, {@code (D, N)} (complex interleaved for the complex scan).
+       *
+       * @param values finite (not copied)
+       * @return this builder
+       */
+      public Builder a(double[] values) {
+        a = values;
+        return this;
+      }
+
+      /**
+       * The input matrices B.
+       *
+       * @param values varying {@code (batch, N, L)} or fixed {@code (D, N)}
+       * @return this builder
+       */
+      public Builder b(Param values) {
+        b = values;
+        return this;
+      }
+
+      /**
+       * The output matrices C.
+       *
+       * @param values varying {@code (batch, N, L)} or fixed {@code (D, N)}
+       * @return this builder
+       */
+      public Builder c(Param values) {
+        c = values;
+        return this;
+      }
+
+      /**
+       * The optional parts: skip, gate, Δ bias and softplus, packed sequences (default {@link
+       * Options#NONE}).
+       *
+       * @param values the options
+       * @return this builder
+       */
+      public Builder options(Options values) {
+        options = values;
+        return this;
+      }
+
+      /**
+       * Collects the inputs (the shapes are checked by the scan).
+       *
+       * @return the inputs
+       * @throws NullPointerException if a required input is missing
+       */
+      public ScanInputs build() {
+        return new ScanInputs(this);
+      }
+    }
+  }
+
+  /**
+   * Runs the scan with real modes.
+   *
+   * @param in the inputs
+   * @return outputs {@code (batch, D, L)} and last states {@code (batch, D, N)}
+   */
+  public static Result scan(ScanInputs in) {
+    Args.notNull("in", in);
+    return run(in.batch, in.length, in.u, in.delta, in.a, in.b, in.c, in.options, false);
+  }
+
+  /**
+   * Runs the scan with complex modes (Mamba's complex mode): A, B, C and the state complex
+   * interleaved, output {@code 2 Re(C_t . x_t) + D u_t}.
+   *
+   * @param in the inputs
+   * @return outputs {@code (batch, D, L)} and last states ({@code 2 batch D N} doubles)
+   */
+  public static Result scanComplex(ScanInputs in) {
+    Args.notNull("in", in);
+    return run(in.batch, in.length, in.u, in.delta, in.a, in.b, in.c, in.options, true);
   }
 
   private static Result run(
@@ -379,23 +595,24 @@ public final class SelectiveScan {
     Args.notNull("b", bp);
     Args.notNull("c", cp);
     Args.finite("u", Args.notNull("u", u));
-    if (u.length == 0 || u.length % (nb * len) != 0) {
-      throw Args.fail("u.length", u.length, "a positive multiple of batch * length = " + nb * len);
+    long steps = (long) nb * len; // long: batch * length may exceed the int range
+    if (u.length == 0 || u.length % steps != 0) {
+      throw Args.fail("u.length", u.length, "a positive multiple of batch * length = " + steps);
     }
     Args.finite("delta", Args.length("delta", delta, u.length));
-    int dch = u.length / (nb * len);
+    int dch = (int) (u.length / steps);
     double[] b = bp.values();
     double[] c = cp.values();
     // N from B: varying (batch, N, L) or fixed (D, N)
-    int unit = width * (bp.fixed() ? dch : nb * len);
+    long unit = width * (bp.fixed() ? dch : steps);
     if (b.length == 0 || b.length % unit != 0) {
       throw Args.fail(
           "b.length",
           b.length,
           "a positive multiple of " + unit + (bp.fixed() ? " (D N)" : " (batch N length)"));
     }
-    int n = b.length / unit;
-    Args.length("c", c, width * n * (cp.fixed() ? dch : nb * len));
+    int n = (int) (b.length / unit);
+    Args.length("c", c, Args.size("c.length", width * n * (cp.fixed() ? dch : steps)));
     Args.finite("a", Args.length("a", a, width * dch * n));
     if (options.d() != null) {
       Args.finite("options.d", Args.length("options.d", options.d(), dch));
@@ -412,7 +629,7 @@ public final class SelectiveScan {
     double[] bt = bp.fixed() ? b : timeMajor(b, nb, n, len, width);
     double[] ct = cp.fixed() ? c : timeMajor(c, nb, n, len, width);
     double[] y = new double[u.length];
-    double[] state = new double[width * nb * dch * n];
+    double[] state = new double[Args.size("batch * D * N", (long) width * nb * dch * n)];
     for (int item = 0; item < nb; item++) {
       for (int ch = 0; ch < dch; ch++) {
         double bias = options.deltaBias() == null ? 0 : options.deltaBias()[ch];

@@ -24,6 +24,7 @@ public final class Tour {
         new LinalgTour(),
         new HadamardTour(),
         new SsmTour(),
+        new SsdTour(),
         new MonotoneTour(),
         new LsaTour(),
         new RelaxTour(),

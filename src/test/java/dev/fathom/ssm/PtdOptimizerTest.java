@@ -197,4 +197,53 @@ class PtdOptimizerTest {
     PtdOptimizer.Result other = PtdOptimizer.optimize(a, o, 6);
     assertTrue(other.objective()[0] != bySeed.objective()[0]);
   }
+
+  @Test
+  void refineFromAGivenStartIsTheSameDescent() {
+    int n = 8;
+    DMatrixRMaj a = Hippo.transition(Hippo.Measure.LEGS, n);
+    PtdOptimizer.Options o = PtdOptimizer.Options.defaults().withSteps(20);
+    // the start optimize(a, o, 3) draws: Gaussian, scaled to ||E||_2 = initialEpsilon ||A||_2
+    DMatrixRMaj start = new DMatrixRMaj(n, n);
+    Rng.gaussian(Rng.create(3), start.data);
+    CommonOps_DDRM.scale(
+        o.initialEpsilon() * Diagonalization.norm2(a) / Diagonalization.norm2(start), start);
+    DMatrixRMaj kept = start.copy();
+    PtdOptimizer.Result refined = PtdOptimizer.refine(a, start, o);
+    PtdOptimizer.Result drawn = PtdOptimizer.optimize(a, o, 3);
+    assertArrayEquals(drawn.objective(), refined.objective(), 0);
+    assertArrayEquals(drawn.perturbation().data, refined.perturbation().data, 0);
+    assertArrayEquals(kept.data, start.data, 0); // the start is copied
+    // zero steps: the objective of the start, kappa^2 + lambda ||E||_F / ||A||_2
+    PtdOptimizer.Result none = PtdOptimizer.refine(a, start, o.withSteps(0));
+    Diagonalization d = Diagonalization.perturbed(a, start);
+    double normF = Math.sqrt(CommonOps_DDRM.elementSumAbs(squares(start)));
+    assertEquals(
+        d.condition() * d.condition() + normF / Diagonalization.norm2(a),
+        none.objective()[0],
+        1e-9 * none.objective()[0]);
+    assertArrayEquals(start.data, none.perturbation().data, 0);
+    // bad input is named
+    assertTrue(
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> PtdOptimizer.refine(a, new DMatrixRMaj(n, n + 1), o))
+            .getMessage()
+            .contains("start"));
+    DMatrixRMaj nan = start.copy();
+    nan.set(1, 2, Double.NaN);
+    assertTrue(
+        assertThrows(IllegalArgumentException.class, () -> PtdOptimizer.refine(a, nan, o))
+            .getMessage()
+            .contains("start"));
+    assertThrows(NullPointerException.class, () -> PtdOptimizer.refine(a, null, o));
+  }
+
+  private static DMatrixRMaj squares(DMatrixRMaj m) {
+    DMatrixRMaj s = m.copy();
+    for (int k = 0; k < s.data.length; k++) {
+      s.data[k] *= s.data[k];
+    }
+    return s;
+  }
 }

@@ -11,7 +11,70 @@ import java.util.Arrays;
 import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.Test;
 
+@SuppressWarnings("deprecation") // most cases run the positional 1.0 forms, kept as deprecated
 class SelectiveScanTest {
+
+  @Test
+  void namedInputsEqualThePositionalForms() {
+    RandomGenerator rng = Rng.create(14);
+    int batch = 2;
+    int dch = 3;
+    int n = 4;
+    int len = 29;
+    double[] u = Rng.gaussian(rng, batch * dch * len);
+    double[] delta = Rng.gaussian(rng, u.length);
+    for (int complex = 1; complex <= 2; complex++) {
+      double[] a = Rng.gaussian(rng, complex * dch * n);
+      for (int i = 0; i < a.length; i += complex) {
+        a[i] = -Math.abs(a[i]) - 0.1;
+      }
+      SelectiveScan.Param b =
+          SelectiveScan.Param.varying(Rng.gaussian(rng, complex * batch * n * len));
+      SelectiveScan.Param c = SelectiveScan.Param.fixed(Rng.gaussian(rng, complex * dch * n));
+      SelectiveScan.Options o =
+          SelectiveScan.Options.NONE.withDeltaSoftplus(true).withD(Rng.gaussian(rng, dch));
+      SelectiveScan.ScanInputs in =
+          SelectiveScan.inputs()
+              .batch(batch)
+              .length(len)
+              .u(u)
+              .delta(delta)
+              .a(a)
+              .b(b)
+              .c(c)
+              .options(o)
+              .build();
+      SelectiveScan.Result named =
+          complex == 1 ? SelectiveScan.scan(in) : SelectiveScan.scanComplex(in);
+      SelectiveScan.Result positional =
+          complex == 1
+              ? SelectiveScan.scanBatch(batch, len, u, delta, a, b, c, o)
+              : SelectiveScan.scanBatchComplex(batch, len, u, delta, a, b, c, o);
+      assertArrayEquals(positional.y(), named.y());
+      assertArrayEquals(positional.lastState(), named.lastState());
+    }
+    // a missing input is named; batch * length beyond the int range is refused with its value
+    assertTrue(
+        assertThrows(NullPointerException.class, () -> SelectiveScan.inputs().length(2).build())
+            .getMessage()
+            .contains("u"));
+    double[] four = {1, 2, 3, 4};
+    SelectiveScan.ScanInputs huge =
+        SelectiveScan.inputs()
+            .batch(Integer.MAX_VALUE)
+            .length(2)
+            .u(four)
+            .delta(four)
+            .a(four)
+            .b(SelectiveScan.Param.varying(four))
+            .c(SelectiveScan.Param.varying(four))
+            .build();
+    assertTrue(
+        assertThrows(IllegalArgumentException.class, () -> SelectiveScan.scan(huge))
+            .getMessage()
+            .contains("batch * length = 4294967294"));
+    assertThrows(NullPointerException.class, () -> SelectiveScan.scan(null));
+  }
 
   @Test
   void g12ConstantParametersReduceToTheEulerBKernel() {

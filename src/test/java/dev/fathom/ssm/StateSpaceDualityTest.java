@@ -9,6 +9,7 @@ import dev.fathom.linalg.Vectors;
 import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.Test;
 
+@SuppressWarnings("deprecation") // also tests the 1.1 form scan(batch, length, chunk, ...)
 class StateSpaceDualityTest {
 
   /** The sequential recurrence h_t = a_t h_{t-1} + B_t x_t, y_t = C_t . h_t; {y, last state}. */
@@ -186,7 +187,17 @@ class StateSpaceDualityTest {
         a[s * len + t] = strings[s][t - 1] == 1 ? aOne : aZero;
       }
     }
-    double[] y = StateSpaceDuality.scan(batch, len, chunk, x, a, ones, ones).y();
+    StateSpaceDuality.SsdInputs in =
+        StateSpaceDuality.inputs()
+            .batch(batch)
+            .length(len)
+            .heads(1)
+            .x(x)
+            .a(a)
+            .b(ones)
+            .c(ones)
+            .build();
+    double[] y = StateSpaceDuality.chunked(in, chunk).y();
     double[] h = new double[batch];
     for (int s = 0; s < batch; s++) {
       h[s] = y[s * len + len - 1];

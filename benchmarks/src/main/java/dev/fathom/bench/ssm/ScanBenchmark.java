@@ -126,7 +126,14 @@ public class ScanBenchmark {
   @Benchmark
   public double[] selectiveScan() {
     return SelectiveScan.scan(
-            LENGTH, Arrays.copyOf(u, CHANNELS * LENGTH), delta, a, b, c, SelectiveScan.Options.NONE)
+            SelectiveScan.inputs()
+                .length(LENGTH)
+                .u(Arrays.copyOf(u, CHANNELS * LENGTH))
+                .delta(delta)
+                .a(a)
+                .b(SelectiveScan.Param.varying(b))
+                .c(SelectiveScan.Param.varying(c))
+                .build())
         .y();
   }
 }
