@@ -33,7 +33,8 @@ public final class LpSensitivities {
    * Upper bounds on the ℓp sensitivities from ℓp Lewis weights (computed with {@link
    * LewisWeights#DEFAULT_RULE}); the leverage scores for {@code p = 2}.
    *
-   * @param a the rows, {@code n x d} with {@code n >= d}, finite, full column rank
+   * @param a the rows, {@code n x d} with {@code n >= d}, finite, full column rank (zero rows get
+   *     the bound 0, their sensitivity)
    * @param p the exponent, finite, at least 1
    * @return {@code n} bounds in {@code [0, 1]}, summing to about {@code d^{max(1, p/2)}} at most
    */
@@ -42,6 +43,10 @@ public final class LpSensitivities {
     LpRegression.checkP(p);
     if (a.length < d) {
       throw Args.fail("a.length", a.length, "at least the number of columns " + d);
+    }
+    int[] kept = LewisWeights.nonzeroRows(a);
+    if (kept != null) {
+      return LewisWeights.scatter(upperBounds(LewisWeights.select(a, kept), p), kept, a.length);
     }
     if (p == 2) {
       return LeverageScores.of(a);
