@@ -69,6 +69,10 @@ class CoresetRandomnessTest {
     rejectsNullRng(() -> ClusteringCoresets.kMeans(X, w, 3, 40, (RandomGenerator) null));
     rejectsNullRng(() -> ClusteringCoresets.kMedian(X, w, 3, 40, (RandomGenerator) null));
     assertEquals(
+        RegressionCoresets.lpWithLeverage(X, Y, 3, 40, SEED),
+        RegressionCoresets.lpWithLeverage(X, Y, 3, 40, rng()));
+    rejectsNullRng(() -> RegressionCoresets.lpWithLeverage(X, Y, 3, 40, (RandomGenerator) null));
+    assertEquals(
         RegressionCoresets.rootLeverage(X, Y, 40, SEED),
         RegressionCoresets.rootLeverage(X, Y, 40, rng()));
     rejectsNullRng(() -> SensitivitySampling.sample(bounds, 40, null));

@@ -166,7 +166,10 @@ final class CoresetFigures {
     return new Regression(x, y);
   }
 
-  /** ℓp regression (p = 1, 3) on the heavy-tailed design: uniform, leverage, ℓp sensitivities. */
+  /**
+   * ℓp regression (p = 1, 3) on the heavy-tailed design: uniform, leverage, ℓp sensitivities and,
+   * for p > 2, their mixture with leverage.
+   */
   static final class LpRegressionError implements Figure {
     private final double p;
 
@@ -185,19 +188,28 @@ final class CoresetFigures {
       double[][] xy = LeverageScores.augment(data.x(), data.y());
       double[] sens = LpSensitivities.upperBounds(xy, p);
       double[] lev = LeverageScores.of(xy);
+      String[] labels = {"uniform", "leverage scores (l2)", "lp sensitivities (Lewis bounds)"};
+      Builder[] builders = {
+        (m, t) -> SensitivitySampling.uniform(xy.length, m, t),
+        (m, t) -> SensitivitySampling.sample(lev, m, t),
+        (m, t) -> SensitivitySampling.sample(sens, m, t) // = RegressionCoresets.lp(x, y, p, m, t)
+      };
+      if (p > 2) {
+        // Woodruff-Yasuda's combined sampler = RegressionCoresets.lpWithLeverage(x, y, p, m, t)
+        double[] mix = LpSensitivities.withLeverage(xy, p);
+        labels = Arrays.copyOf(labels, 4);
+        labels[3] = "lp sensitivities + leverage (mixture)";
+        builders = Arrays.copyOf(builders, 4);
+        builders[3] = (m, t) -> SensitivitySampling.sample(mix, m, t);
+      }
       excessChart(
           dir,
           name(),
           "l" + (int) p + " regression, 2*10^4 x 10 heavy-tailed design (median of 8 trials)",
           Losses.lp(data.x(), data.y(), p),
           Fitters.lp(data.x(), data.y(), p),
-          new String[] {"uniform", "leverage scores (l2)", "lp sensitivities (Lewis bounds)"},
-          new Builder[] {
-            (m, t) -> SensitivitySampling.uniform(xy.length, m, t),
-            (m, t) -> SensitivitySampling.sample(lev, m, t),
-            (m, t) ->
-                SensitivitySampling.sample(sens, m, t) // = RegressionCoresets.lp(x, y, p, m, t)
-          });
+          labels,
+          builders);
     }
   }
 
