@@ -137,7 +137,7 @@ public final class ClusteringCoresets {
    * @return the {@code n} bounds (total {@code 1 + number of non-empty clusters})
    */
   public static double[] sensitivities(double[][] x, double[][] centers, int z) {
-    return sensitivities(x, null, centers, z);
+    return bounds(x, null, centers, z);
   }
 
   /**
@@ -153,6 +153,12 @@ public final class ClusteringCoresets {
    * @return the {@code n} bounds (total {@code 1 + number of clusters of positive weight})
    */
   public static double[] sensitivities(double[][] x, double[] weights, double[][] centers, int z) {
+    Args.notNull("weights", weights);
+    return bounds(x, weights, centers, z);
+  }
+
+  /** The bounds of the weighted {@code sensitivities}, with unit weights when w is null. */
+  private static double[] bounds(double[][] x, double[] weights, double[][] centers, int z) {
     int d = Args.rectangular("x", x);
     if (weights != null) {
       checkWeights(weights, x.length);

@@ -254,5 +254,11 @@ class ClusteringCoresetsTest {
         org.junit.jupiter.api.Assertions.assertThrows(
                 NullPointerException.class, () -> ClusteringCoresets.kMeans(x, null, 1, 2, 1))
             .getMessage());
+    assertEquals(
+        "weights = null: expected a non-null value",
+        org.junit.jupiter.api.Assertions.assertThrows(
+                NullPointerException.class,
+                () -> ClusteringCoresets.sensitivities(x, null, new double[][] {{0}}, 2))
+            .getMessage());
   }
 }
