@@ -2,6 +2,7 @@ package dev.fathom.coreset;
 
 import dev.fathom.core.Args;
 import dev.fathom.core.Rng;
+import dev.fathom.linalg.Vectors;
 import java.util.random.RandomGenerator;
 
 /**
@@ -52,14 +53,16 @@ public final class ClusteringCoresets {
   }
 
   static int[] seed(double[][] x, int k, int z, RandomGenerator rng) {
-    return new Seeding(x, k, z, rng).centers;
+    return new Seeding(x, null, k, z, rng).centers;
   }
 
   /**
-   * k-means++ seeding that also keeps, for every point, the first nearest chosen center (in pick
-   * order, by squared distance, as {@link #sensitivities} assigns) and its distance to the power z:
-   * the last update pass of the seeding is then the assignment pass of the sensitivities, which
-   * need no second pass over the points.
+   * Weighted k-means++ seeding that also keeps, for every point, the first nearest chosen center
+   * (in pick order, by squared distance, as {@link #sensitivities} assigns) and its distance to the
+   * power z: the last update pass of the seeding is then the assignment pass of the sensitivities,
+   * which need no second pass over the points. The first center is drawn with probability {@code ∝
+   * w_i} (uniformly when {@code w} is null), each next one {@code ∝ w_i d(x_i, B)^z}: the seeding
+   * of the instance in which point {@code i} appears {@code w_i} times.
    */
   private static final class Seeding {
     final int[] centers;
@@ -68,37 +71,23 @@ public final class ClusteringCoresets {
     /** d(x_i, B)^z. */
     final double[] dist;
 
-    /** sum of dist in point order. */
+    /** sum of w_i dist_i in point order. */
     double total;
 
-    Seeding(double[][] x, int k, int z, RandomGenerator rng) {
+    Seeding(double[][] x, double[] w, int k, int z, RandomGenerator rng) {
       int n = x.length;
       centers = new int[k];
       assign = new int[n];
       dist = new double[n];
       double[] sq = new double[n];
-      centers[0] = rng.nextInt(n);
+      centers[0] = w == null ? rng.nextInt(n) : pick(w, null, Vectors.sum(w), rng);
       for (int i = 0; i < n; i++) {
         sq[i] = squared(x[i], x[centers[0]]);
         dist[i] = power(sq[i], z);
-        total += dist[i];
+        total += mass(w, i);
       }
       for (int c = 1; c < k; c++) {
-        int pick;
-        if (total > 0) {
-          double u = rng.nextDouble() * total;
-          pick = n - 1;
-          double acc = 0;
-          for (int i = 0; i < n; i++) {
-            acc += dist[i];
-            if (acc > u && dist[i] > 0) {
-              pick = i;
-              break;
-            }
-          }
-        } else {
-          pick = rng.nextInt(n);
-        }
+        int pick = total > 0 ? pick(w, dist, total, rng) : rng.nextInt(n);
         centers[c] = pick;
         total = 0;
         double[] p = x[pick];
@@ -110,9 +99,32 @@ public final class ClusteringCoresets {
             dist[i] = power(s, z);
             assign[i] = c;
           }
-          total += dist[i];
+          total += mass(w, i);
         }
       }
+    }
+
+    /** w_i dist_i (dist_i when w is null). */
+    private double mass(double[] w, int i) {
+      return w == null ? dist[i] : w[i] * dist[i];
+    }
+
+    /**
+     * The first index whose cumulative mass ({@code w_i d_i}; {@code d_i} or {@code w_i} when the
+     * other is null) exceeds {@code u * total} and which has mass, else the last index.
+     */
+    private static int pick(double[] w, double[] d, double total, RandomGenerator rng) {
+      double u = rng.nextDouble() * total;
+      double acc = 0;
+      int n = w == null ? d.length : w.length;
+      for (int i = 0; i < n; i++) {
+        double m = w == null ? d[i] : d == null ? w[i] : w[i] * d[i];
+        acc += m;
+        if (acc > u && m > 0) {
+          return i;
+        }
+      }
+      return n - 1;
     }
   }
 
@@ -125,7 +137,32 @@ public final class ClusteringCoresets {
    * @return the {@code n} bounds (total {@code 1 + number of non-empty clusters})
    */
   public static double[] sensitivities(double[][] x, double[][] centers, int z) {
+    return bounds(x, null, centers, z);
+  }
+
+  /**
+   * The sensitivity bounds of weighted points, {@code s_i = w_i d(x_i, B)^z / cost_w(P, B) + w_i /
+   * W(P_b)} with {@code cost_w(P, B) = sum_j w_j d(x_j, B)^z} and {@code W(P_b)} the weight of
+   * point {@code i}'s cluster: for integer weights, the sum of {@link #sensitivities(double[][],
+   * double[][], int) the unweighted bounds} over the {@code w_i} copies of point {@code i}.
+   *
+   * @param x the points, {@code n x d}, finite
+   * @param weights the points' weights, {@code n} finite non-negative numbers, positive total
+   * @param centers the solution {@code B}, at least one center of dimension {@code d}
+   * @param z the distance power, 1 or 2
+   * @return the {@code n} bounds (total {@code 1 + number of clusters of positive weight})
+   */
+  public static double[] sensitivities(double[][] x, double[] weights, double[][] centers, int z) {
+    Args.notNull("weights", weights);
+    return bounds(x, weights, centers, z);
+  }
+
+  /** The bounds of the weighted {@code sensitivities}, with unit weights when w is null. */
+  private static double[] bounds(double[][] x, double[] weights, double[][] centers, int z) {
     int d = Args.rectangular("x", x);
+    if (weights != null) {
+      checkWeights(weights, x.length);
+    }
     Args.inRange("z", z, 1, 2);
     int dc = Args.rectangular("centers", centers);
     if (dc != d) {
@@ -134,7 +171,6 @@ public final class ClusteringCoresets {
     int n = x.length;
     int[] assign = new int[n];
     double[] cost = new double[n];
-    int[] count = new int[centers.length];
     double total = 0;
     for (int i = 0; i < n; i++) {
       double best = Double.POSITIVE_INFINITY;
@@ -146,19 +182,36 @@ public final class ClusteringCoresets {
         }
       }
       cost[i] = power(best, z);
-      total += cost[i];
-      count[assign[i]]++;
+      total += weights == null ? cost[i] : weights[i] * cost[i];
     }
-    return bounds(cost, total, assign, count);
+    return bounds(cost, weights, total, assign, centers.length);
   }
 
-  /** s_i = cost_i / total + 1 / |cluster of i| (the first term 0 when the total is 0). */
-  private static double[] bounds(double[] cost, double total, int[] assign, int[] count) {
+  /**
+   * s_i = w_i cost_i / total + w_i / W(cluster of i) (w_i = 1 when w is null; the first term 0 when
+   * the total is 0, the second when the cluster weighs 0).
+   */
+  private static double[] bounds(double[] cost, double[] w, double total, int[] assign, int k) {
+    double[] clusterWeight = new double[k];
+    for (int i = 0; i < cost.length; i++) {
+      clusterWeight[assign[i]] += w == null ? 1 : w[i];
+    }
     double[] s = new double[cost.length];
     for (int i = 0; i < s.length; i++) {
-      s[i] = (total > 0 ? cost[i] / total : 0) + 1.0 / count[assign[i]];
+      double wi = w == null ? 1 : w[i];
+      double cw = clusterWeight[assign[i]];
+      s[i] = (total > 0 ? wi * cost[i] / total : 0) + (cw > 0 ? wi / cw : 0);
     }
     return s;
+  }
+
+  private static void checkWeights(double[] weights, int n) {
+    Args.length("weights", weights, n);
+    Args.nonNegative("weights", weights);
+    double total = Vectors.sum(weights);
+    if (!(total > 0 && total < Double.POSITIVE_INFINITY)) {
+      throw Args.fail("sum(weights)", total, "a finite positive total");
+    }
   }
 
   /**
@@ -289,16 +342,98 @@ public final class ClusteringCoresets {
   }
 
   private static Coreset sensitivity(double[][] x, int k, int z, int m, RandomGenerator rng) {
+    return sensitivity(x, null, k, z, m, rng);
+  }
+
+  private static Coreset sensitivity(
+      double[][] x, double[] w, int k, int z, int m, RandomGenerator rng) {
     Args.rectangular("x", x);
+    if (w != null) {
+      checkWeights(w, x.length);
+    }
     Args.inRange("k", k, 1, x.length);
     SensitivitySampling.checkSize(m, x.length);
-    // the seeding's last pass already assigns every point: the bounds of sensitivities(x, B, z)
-    Seeding b = new Seeding(x, k, z, rng);
-    int[] count = new int[k];
-    for (int a : b.assign) {
-      count[a]++;
+    // the seeding's last pass already assigns every point: the bounds of sensitivities(x, w, B, z)
+    Seeding b = new Seeding(x, w, k, z, rng);
+    Coreset c =
+        SensitivitySampling.sample(bounds(b.dist, w, b.total, b.assign, k), m, rng.nextLong());
+    if (w == null) {
+      return c;
     }
-    return SensitivitySampling.sample(bounds(b.dist, b.total, b.assign, count), m, rng.nextLong());
+    double[] cw = c.weights();
+    for (int j = 0; j < cw.length; j++) {
+      cw[j] *= w[c.index(j)];
+    }
+    return new Coreset(c.indices(), cw);
+  }
+
+  /**
+   * As {@link #kMeans(double[][], double[], int, int, RandomGenerator)} with the generator {@code
+   * Rng.create(seed)}.
+   *
+   * @param x the points, {@code n x d}, finite
+   * @param weights the points' weights, {@code n} finite non-negative numbers, positive total
+   * @param k the number of clusters, in {@code [1, n]}
+   * @param m the number of draws, in {@code [1, n]}
+   * @param seed the seed
+   * @return the coreset
+   */
+  public static Coreset kMeans(double[][] x, double[] weights, int k, int m, long seed) {
+    return kMeans(x, weights, k, m, Rng.create(seed));
+  }
+
+  /**
+   * A k-means coreset of weighted points (a coreset of coresets, as in merge-and-reduce): the
+   * weighted {@code D^2} seeding draws point {@code i} with probability {@code ∝ w_i d(x_i, B)^2},
+   * the bounds are {@link #sensitivities(double[][], double[], double[][], int) the weighted ones},
+   * and a drawn point's coreset weight is {@code w_i} times its sampling weight, so {@code c.loss}
+   * estimates {@code sum_i w_i d(x_i, C)^2} without bias. For integer weights it has the
+   * distribution of the unweighted coreset of the instance in which point {@code i} appears {@code
+   * w_i} times (copies merged); points of weight 0 are never drawn.
+   *
+   * @param x the points, {@code n x d}, finite
+   * @param weights the points' weights, {@code n} finite non-negative numbers, positive total
+   * @param k the number of clusters, in {@code [1, n]}
+   * @param m the number of draws, in {@code [1, n]}
+   * @param rng the source of randomness
+   * @return the coreset (indices into {@code x}, weights estimating the weighted cost)
+   */
+  public static Coreset kMeans(double[][] x, double[] weights, int k, int m, RandomGenerator rng) {
+    Args.notNull("rng", rng);
+    Args.notNull("weights", weights);
+    return sensitivity(x, weights, k, 2, m, rng);
+  }
+
+  /**
+   * As {@link #kMedian(double[][], double[], int, int, RandomGenerator)} with the generator {@code
+   * Rng.create(seed)}.
+   *
+   * @param x the points, {@code n x d}, finite
+   * @param weights the points' weights, {@code n} finite non-negative numbers, positive total
+   * @param k the number of clusters, in {@code [1, n]}
+   * @param m the number of draws, in {@code [1, n]}
+   * @param seed the seed
+   * @return the coreset
+   */
+  public static Coreset kMedian(double[][] x, double[] weights, int k, int m, long seed) {
+    return kMedian(x, weights, k, m, Rng.create(seed));
+  }
+
+  /**
+   * A k-median coreset of weighted points, as {@link #kMeans(double[][], double[], int, int,
+   * RandomGenerator)} with distances to the power 1.
+   *
+   * @param x the points, {@code n x d}, finite
+   * @param weights the points' weights, {@code n} finite non-negative numbers, positive total
+   * @param k the number of clusters, in {@code [1, n]}
+   * @param m the number of draws, in {@code [1, n]}
+   * @param rng the source of randomness
+   * @return the coreset (indices into {@code x}, weights estimating the weighted cost)
+   */
+  public static Coreset kMedian(double[][] x, double[] weights, int k, int m, RandomGenerator rng) {
+    Args.notNull("rng", rng);
+    Args.notNull("weights", weights);
+    return sensitivity(x, weights, k, 1, m, rng);
   }
 
   /**

@@ -4,9 +4,6 @@ import dev.fathom.core.Args;
 import dev.fathom.core.Rng;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
-import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
-import org.ejml.interfaces.linsol.LinearSolverDense;
 
 /**
  * Weighted fit routines matching the losses of {@link Losses}: each minimises the coreset's
@@ -80,7 +77,8 @@ public final class Fitters {
   /**
    * Weighted L2-regularised logistic regression by damped Newton steps, minimising {@code sum_j w_j
    * log(1 + exp(-y x . beta)) + (W/n) lambda/2 ||beta||^2} ({@code W} the total weight), which is
-   * the coreset's estimate of the full objective of {@link Losses#logistic}.
+   * the coreset's estimate of the full objective of {@link Losses#logistic}: the coefficients of
+   * {@link LogisticRegression#fit}, whose result also reports the status and Newton steps.
    *
    * @param x the feature rows, {@code n x d}, finite
    * @param y the labels, -1 or +1
@@ -88,68 +86,9 @@ public final class Fitters {
    * @return the fitter
    */
   public static Fitter<double[]> logistic(double[][] x, double[] y, double lambda) {
-    int d = Losses.checkLabels(x, y);
+    Losses.checkLabels(x, y);
     Args.positive("lambda", lambda);
-    PointLoss<double[]> loss = Losses.logistic(x, y, lambda);
-    int n = x.length;
-    return c -> {
-      double ridge = lambda * c.totalWeight() / n;
-      double[] beta = new double[d];
-      double f = c.loss(loss, beta);
-      for (int it = 0; it < 100; it++) {
-        DMatrixRMaj h = new DMatrixRMaj(d, d);
-        DMatrixRMaj g = new DMatrixRMaj(d, 1);
-        for (int j = 0; j < c.size(); j++) {
-          double[] r = x[c.index(j)];
-          double yi = y[c.index(j)];
-          double m = 0;
-          for (int l = 0; l < d; l++) {
-            m += r[l] * beta[l];
-          }
-          double p = 1 / (1 + Math.exp(yi * m)); // sigma(-y m)
-          double w = c.weight(j);
-          for (int l = 0; l < d; l++) {
-            g.data[l] -= w * yi * p * r[l];
-            for (int q = 0; q < d; q++) {
-              h.data[l * d + q] += w * p * (1 - p) * r[l] * r[q];
-            }
-          }
-        }
-        for (int l = 0; l < d; l++) {
-          g.data[l] += ridge * beta[l];
-          h.data[l * d + l] += ridge;
-        }
-        LinearSolverDense<DMatrixRMaj> chol = LinearSolverFactory_DDRM.chol(d);
-        if (!chol.setA(h)) {
-          break;
-        }
-        DMatrixRMaj step = new DMatrixRMaj(d, 1);
-        chol.solve(g, step);
-        double t = 1;
-        double[] trial = new double[d];
-        double ft = f;
-        for (int ls = 0; ls < 30; ls++) {
-          for (int l = 0; l < d; l++) {
-            trial[l] = beta[l] - t * step.data[l];
-          }
-          ft = c.loss(loss, trial);
-          if (ft <= f) {
-            break;
-          }
-          t /= 2;
-        }
-        if (!(ft <= f)) {
-          break;
-        }
-        double dec = f - ft;
-        beta = trial.clone();
-        f = ft;
-        if (dec <= 1e-12 * Math.max(1, Math.abs(f))) {
-          break;
-        }
-      }
-      return beta;
-    };
+    return c -> LogisticRegression.fit(x, y, lambda, c).beta();
   }
 
   /**

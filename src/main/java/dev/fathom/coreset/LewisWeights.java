@@ -115,7 +115,8 @@ public final class LewisWeights {
    * a step, is already scale-free: its reference is 1, so the run converges when it falls to {@code
    * rule.threshold(1) = max(absoluteTolerance, relativeTolerance)}.
    *
-   * @param a the rows, {@code n x d} with {@code n >= d}, finite, full column rank
+   * @param a the rows, {@code n x d} with {@code n >= d}, finite, full column rank; zero rows get
+   *     weight 0 and the iteration runs on the others
    * @param p the exponent, finite and positive
    * @param rule when to stop (iterations are fixed-point steps)
    * @return the weights and diagnostics
@@ -127,6 +128,12 @@ public final class LewisWeights {
     int n = a.length;
     if (n < d) {
       throw Args.fail("a.length", n, "at least the number of columns " + d);
+    }
+    int[] kept = nonzeroRows(a);
+    if (kept != null) {
+      Result r = compute(select(a, kept), p, rule);
+      return new Result(
+          scatter(r.weights, kept, n), r.status, r.iterations, r.residual, r.residualHistory);
     }
     double tol = rule.threshold(1);
     double[] history =
@@ -155,6 +162,43 @@ public final class LewisWeights {
         it,
         change,
         java.util.Arrays.copyOf(history, (int) Math.min(it, history.length)));
+  }
+
+  /**
+   * The indices of the rows with a nonzero entry, or {@code null} when no row is zero. A zero row
+   * has Lewis weight, leverage and ℓp sensitivity 0 ({@code a_i . x = 0} for every {@code x}); the
+   * weight iterations run on the other rows.
+   */
+  static int[] nonzeroRows(double[][] a) {
+    int[] kept = new int[a.length];
+    int k = 0;
+    for (int i = 0; i < a.length; i++) {
+      for (double v : a[i]) {
+        if (v != 0) {
+          kept[k++] = i;
+          break;
+        }
+      }
+    }
+    return k == a.length ? null : java.util.Arrays.copyOf(kept, k);
+  }
+
+  /** The rows {@code a[kept[j]]}. */
+  static double[][] select(double[][] a, int[] kept) {
+    double[][] out = new double[kept.length][];
+    for (int j = 0; j < kept.length; j++) {
+      out[j] = a[kept[j]];
+    }
+    return out;
+  }
+
+  /** A length-{@code n} array with {@code v[j]} at {@code kept[j]} and 0 elsewhere. */
+  static double[] scatter(double[] v, int[] kept, int n) {
+    double[] out = new double[n];
+    for (int j = 0; j < kept.length; j++) {
+      out[kept[j]] = v[j];
+    }
+    return out;
   }
 
   /**

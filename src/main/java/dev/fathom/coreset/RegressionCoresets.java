@@ -14,7 +14,9 @@ import java.util.random.RandomGenerator;
  *   <li>{@link #rootLeverage}: ℓp regression for {@code 1 <= p < 2}, {@code p_i ∝ sqrt(tau_i)}
  *       (Woodruff-Yasuda);
  *   <li>{@link #lp}: ℓp regression for every {@code p >= 1}, {@code p_i ∝} the ℓp sensitivity
- *       bounds of {@link LpSensitivities#upperBounds} (Woodruff-Yasuda's ℓp sensitivity sampling).
+ *       bounds of {@link LpSensitivities#upperBounds} (Woodruff-Yasuda's ℓp sensitivity sampling);
+ *   <li>{@link #lpWithLeverage}: ℓp regression for {@code p > 2}, {@code p_i ∝} those bounds mixed
+ *       in equal parts with the leverage scores (Woodruff-Yasuda's combined sampler).
  * </ul>
  *
  * Each draw gets the weight {@code 1/(m p_i)}; see {@link SensitivitySampling}. Static and
@@ -234,5 +236,42 @@ public final class RegressionCoresets {
     double[][] a = LeverageScores.augment(x, y);
     SensitivitySampling.checkSize(m, a.length);
     return SensitivitySampling.sample(LpSensitivities.upperBounds(a, p), m, rng);
+  }
+
+  /**
+   * As {@link #lpWithLeverage(double[][], double[], double, int, RandomGenerator)} with the
+   * generator {@code Rng.create(seed)}.
+   *
+   * @param x the design rows, {@code n x d}, finite, {@code [X, y]} of full column rank
+   * @param y the targets, finite
+   * @param p the exponent, finite, at least 1 (the mixture is meant for {@code p > 2})
+   * @param m the number of draws, in {@code [1, n]}
+   * @param seed the seed
+   * @return the coreset
+   */
+  public static Coreset lpWithLeverage(double[][] x, double[] y, double p, int m, long seed) {
+    return lpWithLeverage(x, y, p, m, Rng.create(seed));
+  }
+
+  /**
+   * ℓp-regression coreset by Woodruff and Yasuda's combined sampler for {@code p > 2}: draws of the
+   * rows of {@code [X, y]} with probabilities {@code ∝ s_i / sum s + tau_i / sum tau}, ℓp
+   * sensitivity bounds and ℓ2 leverage scores in equal parts ({@link
+   * LpSensitivities#withLeverage}). Fit it with {@link Fitters#lp}.
+   *
+   * @param x the design rows, {@code n x d}, finite, {@code [X, y]} of full column rank
+   * @param y the targets, finite
+   * @param p the exponent, finite, at least 1 (the mixture is meant for {@code p > 2})
+   * @param m the number of draws, in {@code [1, n]}
+   * @param rng the source of randomness
+   * @return the coreset
+   */
+  public static Coreset lpWithLeverage(
+      double[][] x, double[] y, double p, int m, RandomGenerator rng) {
+    Args.notNull("rng", rng);
+    LpRegression.checkP(p);
+    double[][] a = LeverageScores.augment(x, y);
+    SensitivitySampling.checkSize(m, a.length);
+    return SensitivitySampling.sample(LpSensitivities.withLeverage(a, p), m, rng);
   }
 }

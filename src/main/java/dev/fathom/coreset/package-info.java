@@ -16,7 +16,8 @@
  *   <li>Vector summarization: {@link dev.fathom.coreset.Caratheodory} and {@link
  *       dev.fathom.coreset.VectorSummarizer}; {@code AutoCoreset} with the fit routines of {@link
  *       dev.fathom.coreset.Fitters} (least squares, least absolute deviations, ℓp regression by
- *       {@link dev.fathom.coreset.LpRegression}, logistic regression, k-means).
+ *       {@link dev.fathom.coreset.LpRegression}, logistic regression by {@link
+ *       dev.fathom.coreset.LogisticRegression}, k-means).
  *   <li>Kernel thinning: {@link dev.fathom.coreset.Kernel}, {@link
  *       dev.fathom.coreset.KernelThinning}, {@link dev.fathom.coreset.CompressPlusPlus} and {@link
  *       dev.fathom.coreset.Mmd}.

@@ -228,4 +228,121 @@ class ClusteringCoresetsTest {
       }
     }
   }
+
+  /** Point i of x repeated w[i] times; owner[j] is the point copy j came from. */
+  private static double[][] repeated(double[][] x, int[] w, int[] owner) {
+    double[][] out = new double[owner.length][];
+    for (int i = 0, j = 0; i < x.length; i++) {
+      for (int c = 0; c < w[i]; c++, j++) {
+        owner[j] = i;
+        out[j] = x[i];
+      }
+    }
+    return out;
+  }
+
+  private static double[] toDouble(int[] w) {
+    double[] out = new double[w.length];
+    for (int i = 0; i < w.length; i++) {
+      out[i] = w[i];
+    }
+    return out;
+  }
+
+  @Test
+  void weightedBoundsAreTheBoundsOfRepeatedPointsSummedOverTheCopies() {
+    RandomGenerator g = Rng.create(5);
+    double[][] x = Datasets.blobs(200, 3, 4, 8);
+    int[] w = new int[x.length];
+    int total = 0;
+    for (int i = 0; i < w.length; i++) {
+      w[i] = g.nextInt(6); // weight 0 included
+      total += w[i];
+    }
+    int[] owner = new int[total];
+    double[][] rep = repeated(x, w, owner);
+    for (int z = 1; z <= 2; z++) {
+      double[][] centers = {x[3], x[50], x[120], x[199]};
+      double[] weighted = ClusteringCoresets.sensitivities(x, toDouble(w), centers, z);
+      double[] copies = ClusteringCoresets.sensitivities(rep, centers, z);
+      double[] summed = new double[x.length];
+      for (int j = 0; j < total; j++) {
+        summed[owner[j]] += copies[j];
+      }
+      for (int i = 0; i < x.length; i++) {
+        assertEquals(summed[i], weighted[i], 1e-12, "z " + z + " point " + i);
+      }
+    }
+  }
+
+  @Test
+  void weightedCoresetHasTheDistributionOfTheCoresetOfRepeatedPoints() {
+    double[][] x = {{0, 0}, {0.3, 0.1}, {5, 5}, {5.2, 4.9}, {9, 0}, {-3, 6}, {1, 1}, {4, 4.5}};
+    int[] w = {1, 4, 2, 1, 3, 1, 5, 2};
+    int[] owner = new int[19];
+    double[][] rep = repeated(x, w, owner);
+    int runs = 20_000;
+    for (int z = 1; z <= 2; z++) {
+      double[] meanW = new double[x.length];
+      double[] meanR = new double[x.length];
+      double[] inW = new double[x.length];
+      double[] inR = new double[x.length];
+      for (int r = 0; r < runs; r++) {
+        Coreset cw =
+            z == 2
+                ? ClusteringCoresets.kMeans(x, toDouble(w), 2, 3, r)
+                : ClusteringCoresets.kMedian(x, toDouble(w), 2, 3, r);
+        Coreset cr =
+            z == 2
+                ? ClusteringCoresets.kMeans(rep, 2, 3, r + runs)
+                : ClusteringCoresets.kMedian(rep, 2, 3, r + runs);
+        for (int j = 0; j < cw.size(); j++) {
+          meanW[cw.index(j)] += cw.weight(j) / runs;
+          inW[cw.index(j)] += 1.0 / runs;
+        }
+        boolean[] hit = new boolean[x.length];
+        for (int j = 0; j < cr.size(); j++) {
+          meanR[owner[cr.index(j)]] += cr.weight(j) / runs;
+          hit[owner[cr.index(j)]] = true;
+        }
+        for (int i = 0; i < x.length; i++) {
+          inR[i] += hit[i] ? 1.0 / runs : 0;
+        }
+      }
+      for (int i = 0; i < x.length; i++) {
+        String at = "z " + z + " point " + i;
+        // unbiased: the expected coreset weight of a point is its weight, for both
+        assertEquals(w[i], meanW[i], 0.1 * w[i], at);
+        assertEquals(w[i], meanR[i], 0.1 * w[i], at);
+        // same inclusion probability: within 5 standard errors of the difference
+        double se = Math.sqrt((inW[i] * (1 - inW[i]) + inR[i] * (1 - inR[i])) / runs);
+        assertEquals(inR[i], inW[i], 5 * se + 1e-9, at);
+      }
+    }
+  }
+
+  @Test
+  void weightedBadInput() {
+    double[][] x = {{0}, {1}, {2}};
+    assertEquals(
+        "weights.length = 2: expected 3",
+        msg(() -> ClusteringCoresets.kMeans(x, new double[] {1, 1}, 1, 2, 1)));
+    assertTrue(
+        msg(() -> ClusteringCoresets.kMedian(x, new double[] {1, -1, 1}, 1, 2, 1))
+            .startsWith("weights[1] = -1.0"));
+    assertEquals(
+        "sum(weights) = 0.0: expected a finite positive total",
+        msg(() -> ClusteringCoresets.kMeans(x, new double[3], 1, 2, 1)));
+    assertEquals(
+        "weights = null: expected a non-null value",
+        org.junit.jupiter.api.Assertions.assertThrows(
+                NullPointerException.class, () -> ClusteringCoresets.kMeans(x, null, 1, 2, 1))
+            .getMessage());
+    assertEquals(
+        "weights = null: expected a non-null value",
+        org.junit.jupiter.api.Assertions.assertThrows(
+                NullPointerException.class,
+                () -> ClusteringCoresets.sensitivities(x, null, new double[][] {{0}}, 2))
+            .getMessage());
+  }
 }

@@ -55,6 +55,23 @@ class CoresetRandomnessTest {
     assertEquals(
         RegressionCoresets.lewis(X, Y, 1, 0.9, 0.5, SEED),
         RegressionCoresets.lewis(X, Y, 1, 0.9, 0.5, rng()));
+    double[] w = new double[X.length];
+    java.util.Arrays.fill(w, 2.5);
+    assertEquals(
+        ClusteringCoresets.kMeans(X, w, 3, 40, SEED),
+        ClusteringCoresets.kMeans(X, w, 3, 40, rng()));
+    assertEquals(
+        ClusteringCoresets.kMedian(X, w, 3, 40, SEED),
+        ClusteringCoresets.kMedian(X, w, 3, 40, rng()));
+    assertNotEquals(
+        ClusteringCoresets.kMeans(X, w, 3, 40, SEED),
+        ClusteringCoresets.kMeans(X, w, 3, 40, SEED + 1));
+    rejectsNullRng(() -> ClusteringCoresets.kMeans(X, w, 3, 40, (RandomGenerator) null));
+    rejectsNullRng(() -> ClusteringCoresets.kMedian(X, w, 3, 40, (RandomGenerator) null));
+    assertEquals(
+        RegressionCoresets.lpWithLeverage(X, Y, 3, 40, SEED),
+        RegressionCoresets.lpWithLeverage(X, Y, 3, 40, rng()));
+    rejectsNullRng(() -> RegressionCoresets.lpWithLeverage(X, Y, 3, 40, (RandomGenerator) null));
     assertEquals(
         RegressionCoresets.rootLeverage(X, Y, 40, SEED),
         RegressionCoresets.rootLeverage(X, Y, 40, rng()));

@@ -182,6 +182,99 @@ class KernelTest {
     }
   }
 
+  /**
+   * The Fourier transform of a radial profile phi(r) in dimension d = 1 or 3 at the frequencies w,
+   * up to the factor 2 (d = 1) or 4 pi (d = 3): the cosine transform int_0^R phi(r) cos(w r) dr and
+   * the sine transform int_0^R phi(r) r sin(w r) / w dr (r^2 at w = 0), by Simpson's rule on 2 *
+   * half + 1 points.
+   */
+  private static double[] radialTransform(
+      java.util.function.DoubleUnaryOperator phi, int d, double reach, int half, double[] w) {
+    int steps = 2 * half;
+    double h = reach / steps;
+    double[] f = new double[steps + 1];
+    for (int k = 0; k <= steps; k++) {
+      f[k] = phi.applyAsDouble(k * h);
+    }
+    double[] out = new double[w.length];
+    for (int j = 0; j < w.length; j++) {
+      double s = 0;
+      for (int k = 0; k <= steps; k++) {
+        double r = k * h;
+        double basis =
+            d == 1 ? Math.cos(w[j] * r) : w[j] == 0 ? r * r : r * Math.sin(w[j] * r) / w[j];
+        s += (k == 0 || k == steps ? 1 : k % 2 == 1 ? 4 : 2) * f[k] * basis;
+      }
+      out[j] = s * h / 3;
+    }
+    return out;
+  }
+
+  /** max / min of transform(k^alpha)(w) / transform(k)(w)^alpha over the frequencies, minus 1. */
+  private static double powerRatioSpread(double[] target, double[] power, double alpha) {
+    double lo = Double.POSITIVE_INFINITY;
+    double hi = 0;
+    for (int j = 0; j < target.length; j++) {
+      double ratio = power[j] / Math.pow(target[j], alpha);
+      lo = Math.min(lo, ratio);
+      hi = Math.max(hi, ratio);
+    }
+    return hi / lo - 1;
+  }
+
+  /**
+   * The alpha-power kernel's Fourier transform is the base kernel's to the alpha (up to a
+   * constant), by numerical Fourier transforms: radial kernels in d = 1 (cosine transform) and d =
+   * 3 (sine transform of r phi(r)), where the Matérn power's smoothness alpha (nu + d/2) - d/2
+   * depends on d; B-spline powers alpha = 1/3, 1/2, 2/3 of order 12 in d = 1 (product kernels
+   * factor over coordinates, and their power does not depend on d).
+   */
+  @Test
+  void powerKernelsHaveThePoweredFourierTransform() {
+    double[] w = {0, 0.5, 1, 2, 3.5};
+    Object[][] radial = {
+      {Kernel.gaussian(0.8), 0.5, 1},
+      {Kernel.gaussian(1.2), 0.3, 3},
+      {Kernel.laplace(1), 0.75, 1}, // Matérn nu' = 1/4 (Bessel path)
+      {Kernel.laplace(1), 0.9, 3}, // nu' = 0.3
+      {Kernel.matern(2.5, 1), 0.5, 1}, // nu' = 1
+      {Kernel.matern(2.5, 1), 0.5, 3}, // nu' = 1/2, the Laplace kernel
+      {Kernel.matern(1.5, 0.7), 0.8, 3}, // nu' = 0.9
+      {Kernel.matern(1.2, 1.3), 0.6, 1}, // nu = 1.2 (Bessel path), nu' = 0.62
+    };
+    for (Object[] c : radial) {
+      Kernel k = (Kernel) c[0];
+      double alpha = (Double) c[1];
+      int d = (Integer) c[2];
+      Kernel pk = k.power(alpha, d);
+      double[] ft = radialTransform(r -> k.ofSquaredDistance(r * r), d, 60, 30_000, w);
+      double[] fp = radialTransform(r -> pk.ofSquaredDistance(r * r), d, 60, 30_000, w);
+      double spread = powerRatioSpread(ft, fp, alpha);
+      assertTrue(spread < 1e-4, k + " alpha " + alpha + " d " + d + ": spread " + spread);
+    }
+    // the test can fail: a wrong d in the Matérn power (the d = 1 power used in d = 3) is caught
+    Kernel m = Kernel.matern(2.5, 1);
+    double[] ft = radialTransform(r -> m.ofSquaredDistance(r * r), 3, 60, 30_000, w);
+    Kernel wrong = m.power(0.5, 1);
+    double[] fw = radialTransform(r -> wrong.ofSquaredDistance(r * r), 3, 60, 30_000, w);
+    assertTrue(powerRatioSpread(ft, fw, 0.5) > 0.1);
+    // B-splines: support |t| < 6 gamma, transform sinc(gamma w / 2)^12, positive below 2 pi / gamma
+    double gamma = 0.7;
+    Kernel b = Kernel.bSpline(12, gamma);
+    double[] wb = {0, 1, 2.5, 5, 7};
+    double[] fb =
+        radialTransform(t -> b.eval(new double[] {t}, new double[] {0}), 1, 6 * gamma, 6_000, wb);
+    for (double alpha : new double[] {1.0 / 3, 0.5, 2.0 / 3}) {
+      Kernel pb = b.power(alpha, 1);
+      assertEquals(pb.toString(), b.power(alpha, 3).toString());
+      double[] fpb =
+          radialTransform(
+              t -> pb.eval(new double[] {t}, new double[] {0}), 1, 6 * gamma, 6_000, wb);
+      double spread = powerRatioSpread(fb, fpb, alpha);
+      assertTrue(spread < 1e-7, "B-spline alpha " + alpha + ": spread " + spread);
+    }
+  }
+
   @Test
   void gramMatricesArePositiveSemidefinite() {
     double[][] x = new double[40][];

@@ -120,6 +120,30 @@ class KernelThinningTest {
   }
 
   @Test
+  void maternRootAndPlusThinningBeatIid() {
+    // the root of Matérn 5/2 in d = 2 is Matérn 3/4, evaluated by the Bessel-K quadrature
+    double[][] x = gaussianPoints(256, 23);
+    Kernel k = Kernel.matern(2.5, 2);
+    double self = Mmd.selfTerm(x, k);
+    for (KernelThinning kt :
+        new KernelThinning[] {KernelThinning.root(k, 2), KernelThinning.plus(k, 2)}) {
+      double thin = 0;
+      double iid = 0;
+      for (int s = 0; s < 3; s++) {
+        thin += Mmd.of(x, k, KernelThinning.toCoreset(kt.thin(x, 4, s), 256), self);
+        iid +=
+            Mmd.of(
+                x,
+                k,
+                KernelThinning.toCoreset(
+                    Rng.sampleWithoutReplacement(Rng.create(100 + s), 256, 16), 256),
+                self);
+      }
+      assertTrue(thin < 0.5 * iid, kt.options() + ": KT " + thin / 3 + " vs iid " + iid / 3);
+    }
+  }
+
+  @Test
   void generalizedKtKernelsBeatIid() {
     double[][] x = gaussianPoints(1024, 21);
     Kernel[] ks = {

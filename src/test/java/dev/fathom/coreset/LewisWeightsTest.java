@@ -127,4 +127,65 @@ class LewisWeightsTest {
         "w[0] = -1.0: expected a positive weight",
         msg(() -> LewisWeights.step(new double[][] {{1}}, new double[] {-1}, 1)));
   }
+
+  /** A with zero rows put in at rows 0, 7 and the end; kept[j] is where row j of A went. */
+  private static double[][] withZeroRows(double[][] a, int[] kept) {
+    int d = a[0].length;
+    double[][] out = new double[a.length + 3][];
+    for (int i = 0, j = 0; i < out.length; i++) {
+      if (i == 0 || i == 7 || i == out.length - 1) {
+        out[i] = new double[d];
+      } else {
+        kept[j] = i;
+        out[i] = a[j++];
+      }
+    }
+    return out;
+  }
+
+  @Test
+  void zeroRowsGetWeightAndSensitivityZeroAndLeaveTheOthersAlone() {
+    int[] kept = new int[A.length];
+    double[][] z = withZeroRows(A, kept);
+    for (double p : new double[] {1, 1.5, 2, 3, 6}) {
+      double[] w = LewisWeights.compute(A, p).weights();
+      double[] wz = LewisWeights.compute(z, p).weights();
+      double[] s = LpSensitivities.upperBounds(A, p);
+      double[] sz = LpSensitivities.upperBounds(z, p);
+      for (int i : new int[] {0, 7, z.length - 1}) {
+        assertEquals(0, wz[i], "p = " + p);
+        assertEquals(0, sz[i], "p = " + p);
+      }
+      for (int j = 0; j < A.length; j++) {
+        assertEquals(w[j], wz[kept[j]], 1e-12 * w[j], "p = " + p);
+        assertEquals(s[j], sz[kept[j]], 1e-12 * s[j], "p = " + p);
+      }
+    }
+    // the regression coresets sample [X, y] with zero rows as the instance without them
+    double[][] x = new double[A.length][];
+    double[] y = new double[A.length];
+    for (int i = 0; i < A.length; i++) {
+      x[i] = java.util.Arrays.copyOf(A[i], 4);
+      y[i] = A[i][4];
+    }
+    double[][] xz = new double[z.length][];
+    double[] yz = new double[z.length];
+    for (int i = 0; i < z.length; i++) {
+      xz[i] = java.util.Arrays.copyOf(z[i], 4);
+      yz[i] = z[i][4];
+    }
+    Coreset[] plain = {
+      RegressionCoresets.lewis(x, y, 1, 60, 3), RegressionCoresets.lp(x, y, 3, 60, 3)
+    };
+    Coreset[] zeros = {
+      RegressionCoresets.lewis(xz, yz, 1, 60, 3), RegressionCoresets.lp(xz, yz, 3, 60, 3)
+    };
+    for (int k = 0; k < 2; k++) {
+      assertEquals(plain[k].size(), zeros[k].size());
+      for (int j = 0; j < plain[k].size(); j++) {
+        assertEquals(kept[plain[k].index(j)], zeros[k].index(j));
+        assertEquals(plain[k].weight(j), zeros[k].weight(j), 1e-9 * plain[k].weight(j));
+      }
+    }
+  }
 }

@@ -148,6 +148,78 @@ class LpSensitivitiesTest {
     }
   }
 
+  /** A t(1.5) design with an intercept and y = x . (0, 1, -1, 0.5) + noise. */
+  private static double[][][] heavyTailedRegression(int n, long seed) {
+    RandomGenerator rng = Rng.create(seed);
+    double[][] x = TestData.heavyTailed(rng, n, 4, 1.5);
+    double[] y = new double[n];
+    for (int i = 0; i < n; i++) {
+      x[i][0] = 1;
+      y[i] = x[i][1] - x[i][2] + 0.5 * x[i][3] + rng.nextGaussian();
+    }
+    return new double[][][] {x, {y}};
+  }
+
+  @Test
+  void combinedSamplerIsUnbiased() {
+    double[][][] data = heavyTailedRegression(2000, 5);
+    double[][] x = data[0];
+    double[] y = data[1][0];
+    double[] q = LpSensitivities.withLeverage(LeverageScores.augment(x, y), 4);
+    assertEquals(2, java.util.Arrays.stream(q).sum(), 1e-9);
+    assertEquals(
+        RegressionCoresets.lpWithLeverage(x, y, 4, 50, 9), SensitivitySampling.sample(q, 50, 9));
+    PointLoss<double[]> loss = Losses.lp(x, y, 4);
+    double[][] betas = {LpRegression.fit(x, y, 4).beta(), {0.5, 1, 0, 0}};
+    int runs = 3000;
+    for (double[] beta : betas) {
+      double full = loss.total(beta);
+      double mean = 0;
+      double sq = 0;
+      for (int r = 0; r < runs; r++) {
+        double v = SensitivitySampling.sample(q, 40, r).loss(loss, beta);
+        mean += v / runs;
+        sq += v * v / runs;
+      }
+      double se = Math.sqrt((sq - mean * mean) / runs);
+      assertEquals(full, mean, 4 * se, "beta " + java.util.Arrays.toString(beta));
+    }
+  }
+
+  @Test
+  void combinedSamplerMinimiserAgainstUniformAndEachPureSampler() {
+    double[][][] data = heavyTailedRegression(6000, 21);
+    double[][] x = data[0];
+    double[] y = data[1][0];
+    double[][] xy = LeverageScores.augment(x, y);
+    double[] lev = LeverageScores.of(xy);
+    int m = 200;
+    int trials = 7;
+    for (double p : new double[] {3, 6}) {
+      double[] sens = LpSensitivities.upperBounds(xy, p);
+      double[] mix = LpSensitivities.withLeverage(xy, p);
+      PointLoss<double[]> loss = Losses.lp(x, y, p);
+      double opt = loss.total(LpRegression.fit(x, y, p).beta());
+      Fitter<double[]> fit = Fitters.lp(x, y, p);
+      double[][] err = new double[4][trials];
+      for (int t = 0; t < trials; t++) {
+        err[0][t] = loss.total(fit.fit(SensitivitySampling.sample(mix, m, 100 + t))) / opt - 1;
+        err[1][t] = loss.total(fit.fit(SensitivitySampling.uniform(6000, m, 100 + t))) / opt - 1;
+        // each pure sampler at half the size: the mixture draws every row at least half as often
+        err[2][t] = loss.total(fit.fit(SensitivitySampling.sample(sens, m / 2, 100 + t))) / opt - 1;
+        err[3][t] = loss.total(fit.fit(SensitivitySampling.sample(lev, m / 2, 100 + t))) / opt - 1;
+      }
+      double mixed = TestData.median(err[0]);
+      String at = "p = " + p + ": mixture " + mixed;
+      assertTrue(mixed < 0.05, at);
+      assertTrue(
+          mixed < 0.3 * TestData.median(err[1]), at + " vs uniform " + TestData.median(err[1]));
+      assertTrue(mixed < 2 * TestData.median(err[2]), at + " vs lp/2 " + TestData.median(err[2]));
+      assertTrue(
+          mixed < 2 * TestData.median(err[3]), at + " vs leverage/2 " + TestData.median(err[3]));
+    }
+  }
+
   @Test
   void badInput() {
     double[][] a = {{1, 0}, {0, 1}, {1, 1}};
@@ -167,5 +239,14 @@ class LpSensitivitiesTest {
     assertEquals(
         "p = 0.5: expected a finite number at least 1",
         msg(() -> RegressionCoresets.lp(a, new double[] {1, 2, 3}, 0.5, 2, 1)));
+    assertEquals(
+        "p = 0.5: expected a finite number at least 1",
+        msg(() -> RegressionCoresets.lpWithLeverage(a, new double[] {1, 2, 3}, 0.5, 2, 1)));
+    assertEquals(
+        "m = 0: expected a coreset size in [1, n = 3]",
+        msg(() -> RegressionCoresets.lpWithLeverage(a, new double[] {1, 2, 3}, 3, 0, 1)));
+    assertEquals(
+        "p = 0.9: expected a finite number at least 1",
+        msg(() -> LpSensitivities.withLeverage(a, 0.9)));
   }
 }

@@ -1,13 +1,12 @@
 package dev.fathom.spark;
 
-// Library use (coresets): ClusteringCoresets.kMeans / kMedian at the leaves,
-// SensitivitySampling.sample (WeightedPoints.resample) in the reduce step; Rng.stream / mix64 for
-// the seeds.
+// Library use (coresets): ClusteringCoresets.kMeans / kMedian at the leaves and their
+// weighted-input
+// overloads in the reduce step; Rng.stream / mix64 for the seeds.
 import dev.fathom.core.Args;
 import dev.fathom.core.Rng;
 import dev.fathom.coreset.ClusteringCoresets;
 import dev.fathom.coreset.Coreset;
-import dev.fathom.linalg.Vectors;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -198,62 +197,19 @@ public final class DistributedCoresets {
   }
 
   /**
-   * Weighted sensitivity sampling: a {@code D^z}-seeded weighted solution B, the bounds {@code s_i
-   * = w_i d(p_i, B)^z / cost_w(B) + w_i / W(cluster of i)}, {@code m} draws proportional to them; a
-   * drawn point keeps {@code w_i} times its sampling weight, so every cost estimate is unbiased.
+   * Weighted sensitivity sampling, the library's coreset of weighted points ({@link
+   * ClusteringCoresets#kMeans(double[][], double[], int, int, RandomGenerator)} / {@code kMedian}):
+   * a {@code D^z}-seeded weighted solution B, the bounds {@code s_i = w_i d(p_i, B)^z / cost_w(B) +
+   * w_i / W(cluster of i)}, {@code m} draws proportional to them; a drawn point keeps {@code w_i}
+   * times its sampling weight, so every cost estimate is unbiased.
    */
   static WeightedPoints reduce(WeightedPoints s, int k, int m, int z, RandomGenerator rng) {
     double[][] p = s.points();
     double[] w = s.weights();
-    int n = p.length;
-    double[] dist = new double[n];
-    int[] assign = new int[n];
-    double[][] centres = new double[k][];
-    centres[0] = p[draw(w, null, rng)];
-    for (int i = 0; i < n; i++) {
-      dist[i] = WeightedPoints.power(Vectors.distanceSquared(p[i], centres[0]), z);
-    }
-    for (int c = 1; c < k; c++) {
-      centres[c] = p[draw(w, dist, rng)];
-      for (int i = 0; i < n; i++) {
-        double d = WeightedPoints.power(Vectors.distanceSquared(p[i], centres[c]), z);
-        if (d < dist[i]) {
-          dist[i] = d;
-          assign[i] = c;
-        }
-      }
-    }
-    double total = 0;
-    double[] clusterWeight = new double[k];
-    for (int i = 0; i < n; i++) {
-      total += w[i] * dist[i];
-      clusterWeight[assign[i]] += w[i];
-    }
-    double[] bounds = new double[n];
-    for (int i = 0; i < n; i++) {
-      bounds[i] = (total > 0 ? w[i] * dist[i] / total : 0) + w[i] / clusterWeight[assign[i]];
-    }
-    return s.resample(bounds, m, rng);
-  }
-
-  /** An index drawn proportional to {@code w_i * d_i} ({@code w_i} alone when d is null or 0). */
-  private static int draw(double[] w, double[] d, RandomGenerator rng) {
-    double total = 0;
-    for (int i = 0; i < w.length; i++) {
-      total += d == null ? w[i] : w[i] * d[i];
-    }
-    if (!(total > 0)) {
-      return d == null ? rng.nextInt(w.length) : draw(w, null, rng);
-    }
-    double u = rng.nextDouble() * total;
-    double acc = 0;
-    for (int i = 0; i < w.length; i++) {
-      double mass = d == null ? w[i] : w[i] * d[i];
-      acc += mass;
-      if (acc > u && mass > 0) {
-        return i;
-      }
-    }
-    return w.length - 1;
+    Coreset c =
+        z == 2
+            ? ClusteringCoresets.kMeans(p, w, k, m, rng)
+            : ClusteringCoresets.kMedian(p, w, k, m, rng);
+    return new WeightedPoints(c.rows(p), c.weights());
   }
 }

@@ -166,7 +166,10 @@ final class CoresetFigures {
     return new Regression(x, y);
   }
 
-  /** ℓp regression (p = 1, 3) on the heavy-tailed design: uniform, leverage, ℓp sensitivities. */
+  /**
+   * ℓp regression (p = 1, 3) on the heavy-tailed design: uniform, leverage, ℓp sensitivities and,
+   * for p > 2, their mixture with leverage.
+   */
   static final class LpRegressionError implements Figure {
     private final double p;
 
@@ -185,19 +188,28 @@ final class CoresetFigures {
       double[][] xy = LeverageScores.augment(data.x(), data.y());
       double[] sens = LpSensitivities.upperBounds(xy, p);
       double[] lev = LeverageScores.of(xy);
+      String[] labels = {"uniform", "leverage scores (l2)", "lp sensitivities (Lewis bounds)"};
+      Builder[] builders = {
+        (m, t) -> SensitivitySampling.uniform(xy.length, m, t),
+        (m, t) -> SensitivitySampling.sample(lev, m, t),
+        (m, t) -> SensitivitySampling.sample(sens, m, t) // = RegressionCoresets.lp(x, y, p, m, t)
+      };
+      if (p > 2) {
+        // Woodruff-Yasuda's combined sampler = RegressionCoresets.lpWithLeverage(x, y, p, m, t)
+        double[] mix = LpSensitivities.withLeverage(xy, p);
+        labels = Arrays.copyOf(labels, 4);
+        labels[3] = "lp sensitivities + leverage (mixture)";
+        builders = Arrays.copyOf(builders, 4);
+        builders[3] = (m, t) -> SensitivitySampling.sample(mix, m, t);
+      }
       excessChart(
           dir,
           name(),
           "l" + (int) p + " regression, 2*10^4 x 10 heavy-tailed design (median of 8 trials)",
           Losses.lp(data.x(), data.y(), p),
           Fitters.lp(data.x(), data.y(), p),
-          new String[] {"uniform", "leverage scores (l2)", "lp sensitivities (Lewis bounds)"},
-          new Builder[] {
-            (m, t) -> SensitivitySampling.uniform(xy.length, m, t),
-            (m, t) -> SensitivitySampling.sample(lev, m, t),
-            (m, t) ->
-                SensitivitySampling.sample(sens, m, t) // = RegressionCoresets.lp(x, y, p, m, t)
-          });
+          labels,
+          builders);
     }
   }
 
@@ -245,6 +257,104 @@ final class CoresetFigures {
       chart.addSeries("KT+", xs, ys[1]);
       chart.addSeries("Compress++ (g = 4)", xs, ys[2]);
       Charts.save(chart, dir, name());
+    }
+  }
+
+  /**
+   * Generalized kernel thinning with one of the kernels beyond the Gaussian: MMD (of the kernel
+   * itself) between P_n and sqrt(n) points of n Gaussian points in d = 2, for i.i.d. thinning and
+   * target, root and KT+ thinning where the kernel has a square root (mean of 3 seeds), as the
+   * figures of Dwivedi and Mackey's Generalized Kernel Thinning. Prints each curve's log-log slope.
+   */
+  static final class GeneralizedKtMmd implements Figure {
+    private final String id;
+    private final String label;
+    private final Kernel k;
+    private final boolean hasRoot;
+    private final int maxExp;
+
+    GeneralizedKtMmd(String id, String label, Kernel k, boolean hasRoot, int maxExp) {
+      this.id = id;
+      this.label = label;
+      this.k = k;
+      this.hasRoot = hasRoot;
+      this.maxExp = maxExp;
+    }
+
+    @Override
+    public String name() {
+      return "coreset-gkt-mmd-" + id;
+    }
+
+    @Override
+    public void render(Path dir) throws IOException {
+      int d = 2;
+      int seeds = 3;
+      int first = 2;
+      int count = maxExp - first + 1;
+      String[] names =
+          hasRoot
+              ? new String[] {"i.i.d.", "target KT", "root KT", "KT+"}
+              : new String[] {"i.i.d.", "target KT"};
+      KernelThinning[] kts =
+          hasRoot
+              ? new KernelThinning[] {
+                KernelThinning.target(k), KernelThinning.root(k, d), KernelThinning.plus(k, d)
+              }
+              : new KernelThinning[] {KernelThinning.target(k)};
+      double[] xs = new double[count];
+      double[][] ys = new double[names.length][count];
+      for (int e = 0; e < count; e++) {
+        int exp = first + e;
+        int n = 1 << (2 * exp);
+        xs[e] = n;
+        for (int s = 0; s < seeds; s++) {
+          var rng = Rng.create(2000 + s);
+          double[][] x = new double[n][];
+          for (int i = 0; i < n; i++) {
+            x[i] = Rng.gaussian(rng, d);
+          }
+          double self = Mmd.selfTerm(x, k);
+          int[] iid = Rng.sampleWithoutReplacement(Rng.create(s), n, 1 << exp);
+          ys[0][e] += Mmd.of(x, k, KernelThinning.toCoreset(iid, n), self) / seeds;
+          for (int v = 0; v < kts.length; v++) {
+            int[] thin = kts[v].thin(x, exp, s);
+            ys[v + 1][e] += Mmd.of(x, k, KernelThinning.toCoreset(thin, n), self) / seeds;
+          }
+        }
+        StringBuilder row = new StringBuilder(name() + " n = " + n + ":");
+        for (int v = 0; v < names.length; v++) {
+          row.append(String.format(" %s %.4g;", names[v], ys[v][e]));
+        }
+        System.out.println(row);
+      }
+      StringBuilder slopes = new StringBuilder(name() + " log-log slopes:");
+      XYChart chart =
+          Charts.xy(
+              label + ": MMD of sqrt(n) of n points, N(0, I_2), 3 seeds", "n", "MMD", true, true);
+      for (int v = 0; v < names.length; v++) {
+        chart.addSeries(names[v], xs, ys[v]);
+        slopes.append(String.format(" %s %.2f;", names[v], slope(xs, ys[v])));
+      }
+      System.out.println(slopes);
+      Charts.save(chart, dir, name());
+    }
+
+    /** The least-squares slope of log y against log x. */
+    private static double slope(double[] x, double[] y) {
+      double mx = 0;
+      double my = 0;
+      for (int i = 0; i < x.length; i++) {
+        mx += Math.log(x[i]) / x.length;
+        my += Math.log(y[i]) / x.length;
+      }
+      double sxy = 0;
+      double sxx = 0;
+      for (int i = 0; i < x.length; i++) {
+        sxy += (Math.log(x[i]) - mx) * (Math.log(y[i]) - my);
+        sxx += (Math.log(x[i]) - mx) * (Math.log(x[i]) - mx);
+      }
+      return sxy / sxx;
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.fathom.bench.figures;
 
+import dev.fathom.coreset.Kernel;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,6 +42,14 @@ public final class Figures {
         new CoresetFigures.LpRegressionError(1),
         new CoresetFigures.LpRegressionError(3),
         new CoresetFigures.MmdVsN(),
+        new CoresetFigures.GeneralizedKtMmd(
+            "imq", "IMQ(nu = 1/2, sigma = 2)", Kernel.inverseMultiquadric(0.5, 2), false, 6),
+        new CoresetFigures.GeneralizedKtMmd(
+            "matern", "Matern(nu = 5/2, ell = 2)", Kernel.matern(2.5, 2), true, 5),
+        new CoresetFigures.GeneralizedKtMmd(
+            "sinc", "sinc(theta = 1/2)", Kernel.sinc(0.5), false, 6),
+        new CoresetFigures.GeneralizedKtMmd(
+            "bspline", "B-spline(order 8, gamma = 1)", Kernel.bSpline(8, 1), true, 6),
         new HadamardFigures.RecoveryVsSnr());
   }
 
