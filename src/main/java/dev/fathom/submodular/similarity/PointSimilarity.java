@@ -78,6 +78,63 @@ public final class PointSimilarity {
   }
 
   /**
+   * submodlib's {@code create_kernel(X, mode='dense', metric='euclidean')}: {@code s(i, j) =
+   * exp(-||x_i - x_j|| / d)} with the Euclidean distance (not its square) and {@code gamma = 1/d},
+   * {@code d} the number of coordinates. As in scikit-learn's {@code euclidean_distances}, the
+   * squared distances come from the Gram matrix ({@code |x_i|^2 + |x_j|^2 - 2 x_i . x_j}, clipped
+   * at 0) and the diagonal is exactly 0, so {@code s(i, i) = 1}.
+   *
+   * @param points the points, one row each (finite, rectangular, each of squared norm at most
+   *     1e307)
+   * @param threads the number of threads for the Gram matrix, at least 1 (values are bitwise the
+   *     same for every count)
+   * @return the dense storage
+   */
+  public static Similarity submodlibEuclidean(double[][] points, int threads) {
+    int d = Args.rectangular("points", points);
+    Args.positive("threads", threads);
+    double[][] s = SquaredEuclidean.gram(points, threads);
+    int n = points.length;
+    double[] norms = new double[n];
+    for (int i = 0; i < n; i++) {
+      norms[i] = s[i][i];
+    }
+    double gamma = 1.0 / d;
+    for (int i = 0; i < n; i++) {
+      double[] r = s[i];
+      for (int j = 0; j < n; j++) {
+        double sq = Math.max(0, norms[i] + norms[j] - 2 * r[j]);
+        r[j] = Math.exp(-Math.sqrt(sq) * gamma);
+      }
+      r[i] = 1;
+    }
+    return new DenseSimilarity(s);
+  }
+
+  /**
+   * submodlib's {@code create_kernel(X, mode='dense', metric='cosine')}: scikit-learn's {@code
+   * cosine_similarity}, {@code s(i, j) = cos(x_i, x_j)} in {@code [-1, 1]} (not squared, unlike
+   * apricot's {@link #cosine(double[][])}); a zero row has similarity 0 with every point, itself
+   * included, as in scikit-learn. Negative entries make facility location non-monotone: submodlib
+   * leaves that to the user, and so does this builder.
+   *
+   * @param points the points, one row each (finite, rectangular)
+   * @param threads the number of threads for the Gram matrix, at least 1
+   * @return the dense storage
+   */
+  public static Similarity submodlibCosine(double[][] points, int threads) {
+    Args.rectangular("points", points);
+    Args.positive("threads", threads);
+    double[][] s = SquaredEuclidean.gram(unitRows(points, false, "points"), threads);
+    for (double[] r : s) {
+      for (int j = 0; j < r.length; j++) {
+        r[j] = Math.max(-1, Math.min(1, r[j]));
+      }
+    }
+    return new DenseSimilarity(s);
+  }
+
+  /**
    * apricot's transform for any other metric: {@code s(i, j) = max D - D(i, j)} with {@code D(i, j)
    * = distance(x_i, x_j)} and the maximum over all pairs, the diagonal included. As in
    * scikit-learn's {@code pairwise_distances} with a callable, only {@code i < j} and {@code i = j}
