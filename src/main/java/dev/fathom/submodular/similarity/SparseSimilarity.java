@@ -111,6 +111,116 @@ public final class SparseSimilarity implements Similarity {
   }
 
   /**
+   * submodlib's sparse kernel mode ({@code create_kernel(X, mode='sparse', num_neigh=k)}): for each
+   * client {@code i}, only its {@code k} most similar candidates keep their similarity {@code s(j,
+   * i)} (ties to the lower candidate id), every other entry is 0. For the kernels of {@link
+   * PointSimilarity#submodlibEuclidean} and {@link PointSimilarity#submodlibCosine} "most similar"
+   * is "nearest" under submodlib's metric, so this is its k-nearest-neighbour kernel (up to ties),
+   * stored candidate by candidate as facility location reads it: candidate {@code j}'s row lists
+   * the clients that have {@code j} among their {@code k} most similar. {@code O(n m log k)}
+   * lookups.
+   *
+   * @param dense the similarities (any storage)
+   * @param k the candidates kept per client, in {@code [1, candidates]}
+   * @return the storage; the kept values must be non-negative
+   */
+  public static SparseSimilarity mostSimilar(Similarity dense, int k) {
+    Args.notNull("dense", dense);
+    int n = dense.candidates();
+    int m = dense.clients();
+    Args.inRange("k", k, 1, n);
+    int[] kept = new int[m * k];
+    int[] count = new int[n];
+    int[] heap = new int[k];
+    double[] heapVal = new double[k];
+    for (int i = 0; i < m; i++) {
+      // a min-heap of the k best (value, then lower id wins a tie) seen so far
+      int size = 0;
+      for (int j = 0; j < n; j++) {
+        double v = dense.get(j, i);
+        if (size < k) {
+          heap[size] = j;
+          heapVal[size] = v;
+          siftUp(heap, heapVal, size++);
+        } else if (v > heapVal[0]) {
+          heap[0] = j;
+          heapVal[0] = v;
+          siftDown(heap, heapVal, k);
+        }
+      }
+      for (int p = 0; p < k; p++) {
+        int j = heap[p];
+        double v = heapVal[p];
+        if (!(v >= 0)) {
+          throw Args.fail("s(" + j + ", " + i + ")", v, "a non-negative similarity to keep");
+        }
+        kept[i * k + p] = j;
+        count[j]++;
+      }
+    }
+    int[] ptr = new int[n + 1];
+    for (int j = 0; j < n; j++) {
+      ptr[j + 1] = ptr[j] + count[j];
+    }
+    int[] fill = ptr.clone();
+    int[] idx = new int[m * k];
+    double[] val = new double[m * k];
+    for (int i = 0; i < m; i++) {
+      for (int p = 0; p < k; p++) {
+        int j = kept[i * k + p];
+        idx[fill[j]] = i;
+        val[fill[j]++] = dense.get(j, i);
+      }
+    }
+    return new SparseSimilarity(m, ptr, idx, val);
+  }
+
+  /** Is entry a worse than entry b: a smaller value, or the same value and a higher id. */
+  private static boolean worse(int[] id, double[] v, int a, int b) {
+    return v[a] < v[b] || (v[a] == v[b] && id[a] > id[b]);
+  }
+
+  private static void siftUp(int[] id, double[] v, int c) {
+    while (c > 0) {
+      int parent = (c - 1) / 2;
+      if (!worse(id, v, c, parent)) {
+        return;
+      }
+      swap(id, v, c, parent);
+      c = parent;
+    }
+  }
+
+  private static void siftDown(int[] id, double[] v, int size) {
+    int c = 0;
+    while (true) {
+      int l = 2 * c + 1;
+      int r = l + 1;
+      int w = c;
+      if (l < size && worse(id, v, l, w)) {
+        w = l;
+      }
+      if (r < size && worse(id, v, r, w)) {
+        w = r;
+      }
+      if (w == c) {
+        return;
+      }
+      swap(id, v, c, w);
+      c = w;
+    }
+  }
+
+  private static void swap(int[] id, double[] v, int a, int b) {
+    int t = id[a];
+    id[a] = id[b];
+    id[b] = t;
+    double u = v[a];
+    v[a] = v[b];
+    v[b] = u;
+  }
+
+  /**
    * Dense rows {@code rows[j][i] = s(j, i)} as compressed rows, dropping the zeros.
    *
    * @param rows a rectangular matrix of finite non-negative entries (not modified)

@@ -65,6 +65,48 @@ class SubmodlibKernelsTest {
     assertTrue(negative, "plain cosine keeps its sign (apricot's form squares it)");
   }
 
+  /**
+   * The sparse mode keeps, per client, exactly its k most similar candidates (lower id on ties).
+   */
+  @Test
+  void sparseModeKeepsEachClientsMostSimilar() {
+    double[][] x = points(4, 60, 3);
+    x[11] = x[10].clone(); // a tie
+    Similarity dense = PointSimilarity.submodlibEuclidean(x, 1);
+    for (int k : new int[] {1, 5, 60}) {
+      SparseSimilarity sparse = SparseSimilarity.mostSimilar(dense, k);
+      for (int i = 0; i < x.length; i++) {
+        final int client = i;
+        Integer[] order = new Integer[x.length];
+        for (int j = 0; j < order.length; j++) {
+          order[j] = j;
+        }
+        java.util.Arrays.sort(
+            order,
+            (a, b) -> {
+              int c = Double.compare(dense.get(b, client), dense.get(a, client));
+              return c != 0 ? c : Integer.compare(a, b);
+            });
+        java.util.Set<Integer> top =
+            new java.util.HashSet<>(java.util.List.of(order).subList(0, k));
+        for (int j = 0; j < x.length; j++) {
+          double want = top.contains(j) ? dense.get(j, i) : 0;
+          assertEquals(want, sparse.get(j, i), 0.0, "k " + k + ", s(" + j + ", " + i + ")");
+        }
+      }
+    }
+    String m =
+        assertThrows(IllegalArgumentException.class, () -> SparseSimilarity.mostSimilar(dense, 61))
+            .getMessage();
+    assertTrue(m.startsWith("k = 61"), m);
+    // plain cosine keeps negative values when k reaches them: refused by entry
+    Similarity cos = PointSimilarity.submodlibCosine(points(5, 6, 2), 1);
+    m =
+        assertThrows(IllegalArgumentException.class, () -> SparseSimilarity.mostSimilar(cos, 6))
+            .getMessage();
+    assertTrue(m.contains("a non-negative similarity to keep"), m);
+  }
+
   @Test
   void badInputIsRefusedByName() {
     double[][] x = points(3, 5, 2);
