@@ -415,6 +415,89 @@ public final class Greedy {
   }
 
   /**
+   * As {@link #stochastic(SetFunction, Knapsack, double, RandomGenerator)} with the generator
+   * {@code Rng.create(seed)}.
+   *
+   * @param f the function
+   * @param knapsack the costs (one per element) and budget
+   * @param eps the accuracy, in (0, 1)
+   * @param seed the random seed
+   * @return the selection
+   */
+  public static Selection stochastic(SetFunction f, Knapsack knapsack, double eps, long seed) {
+    return stochastic(f, knapsack, eps, Rng.create(seed));
+  }
+
+  /**
+   * Stochastic greedy with knapsack costs, as apricot's {@code 'stochastic'} optimizer with {@code
+   * sample_cost}: each step evaluates a uniform sample of {@code ceil((m / k) ln(1/eps))} of the
+   * {@code m} remaining candidates, with {@code k = max(1, budget / mean cost)} the number of picks
+   * the budget affords on average ({@code n ln(1/eps) / k} for unit costs, as apricot), and adds
+   * the sampled element of largest gain per cost that still fits (ties to the lower id); it stops
+   * when no sampled element fits or the best gain is not positive. With unit costs and an integer
+   * budget it is {@link #stochastic(SetFunction, int, double, RandomGenerator)} draw for draw
+   * ({@code 1 - 1/e - eps} in expectation); with general costs no approximation guarantee is known
+   * (use {@link #costBenefit(SetFunction, Knapsack)} for one).
+   *
+   * @param f the function
+   * @param knapsack the costs (one per element) and budget
+   * @param eps the accuracy, in (0, 1)
+   * @param rng the source of randomness
+   * @return the selection
+   */
+  public static Selection stochastic(
+      SetFunction f, Knapsack knapsack, double eps, RandomGenerator rng) {
+    Args.notNull("rng", rng);
+    Args.notNull("knapsack", knapsack);
+    Args.inOpenRange("eps", eps, 0, 1);
+    Run r = new Run(f, knapsack);
+    int n = r.f.groundSize();
+    if (knapsack.elements() != n) {
+      throw Args.fail("knapsack.elements()", knapsack.elements(), "the ground-set size " + n);
+    }
+    int[] pool = new int[n];
+    int m = 0;
+    double costSum = 0;
+    for (int e = 0; e < n; e++) {
+      if (r.alive[e]) {
+        pool[m++] = e;
+        costSum += knapsack.cost(e);
+      }
+    }
+    double picks = m == 0 || costSum <= 0 ? 1 : Math.max(1, knapsack.budget() / (costSum / m));
+    int sample = (int) Math.min(n, Math.ceil(m / picks * Math.log(1 / eps)));
+    while (m > 0) {
+      int s = Math.min(sample, m);
+      int bestPos = -1;
+      double bestRatio = Double.NEGATIVE_INFINITY;
+      double bestGain = 0;
+      for (int t = 0; t < s; t++) {
+        int j = t + rng.nextInt(m - t);
+        int tmp = pool[t];
+        pool[t] = pool[j];
+        pool[j] = tmp;
+        int e = pool[t];
+        if (!r.tracker.canAdd(e)) {
+          continue;
+        }
+        double g = r.f.gain(e);
+        double ratio = g / knapsack.cost(e);
+        if (bestPos < 0 || ratio > bestRatio || (ratio == bestRatio && e < pool[bestPos])) {
+          bestRatio = ratio;
+          bestGain = g;
+          bestPos = t;
+        }
+      }
+      if (bestPos < 0 || !(bestGain > 0)) {
+        break;
+      }
+      r.take(pool[bestPos]);
+      pool[bestPos] = pool[--m];
+    }
+    return r.result();
+  }
+
+  /**
    * Decreasing-threshold greedy (Badanidiyuru and Vondrak 2014) for {@code |S| <= k}: with {@code
    * d} the best singleton value, sweeps thresholds {@code w = d, d(1-eps), ...} down to {@code eps
    * d / n} and adds every element whose gain is at least {@code w}. {@code 1 - 1/e - eps} with

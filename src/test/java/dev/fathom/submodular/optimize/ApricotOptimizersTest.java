@@ -30,6 +30,88 @@ class ApricotOptimizersTest {
     return c;
   }
 
+  /** With unit costs and an integer budget, stochastic greedy with costs is the plain one. */
+  @Test
+  void stochasticWithUnitCostsIsStochasticGreedy() {
+    for (long seed = 0; seed < 6; seed++) {
+      FacilityLocation f = Instances.facility(seed, 120);
+      double[] ones = new double[120];
+      Arrays.fill(ones, 1.0);
+      for (double eps : new double[] {0.5, 0.1, 0.01}) {
+        Selection plain = Greedy.stochastic(f, 9, eps, seed);
+        Selection costs = Greedy.stochastic(f, new Knapsack(ones, 9), eps, seed);
+        assertArrayEquals(plain.elements(), costs.elements(), "seed " + seed + ", eps " + eps);
+        assertEquals(plain.value(), costs.value(), 0.0);
+      }
+    }
+  }
+
+  /**
+   * When the sample covers every remaining candidate (a tiny eps), stochastic greedy with costs is
+   * the plain gain-per-cost greedy, written out here with direct gain evaluations.
+   */
+  @Test
+  void stochasticWithCostsAndAFullSampleIsTheRatioGreedy() {
+    for (long seed = 0; seed < 6; seed++) {
+      FacilityLocation f = Instances.facility(seed, 60);
+      double[] c = costs(seed, 60);
+      double budget = 6;
+      Selection got = Greedy.stochastic(f, new Knapsack(c, budget), 1e-300, seed);
+      int[] want = new int[60];
+      int size = 0;
+      boolean[] taken = new boolean[60];
+      double spent = 0;
+      while (true) {
+        int best = -1;
+        double bestRatio = 0;
+        double bestGain = 0;
+        for (int e = 0; e < 60; e++) {
+          if (taken[e] || spent + c[e] > budget) {
+            continue;
+          }
+          int[] with = Arrays.copyOf(want, size + 1);
+          with[size] = e;
+          double g = f.evaluate(with) - f.evaluate(Arrays.copyOf(want, size));
+          if (best < 0 || g / c[e] > bestRatio) {
+            best = e;
+            bestRatio = g / c[e];
+            bestGain = g;
+          }
+        }
+        if (best < 0 || !(bestGain > 0)) {
+          break;
+        }
+        taken[best] = true;
+        spent += c[best];
+        want[size++] = best;
+      }
+      assertArrayEquals(Arrays.copyOf(want, size), got.elements(), "seed " + seed);
+      double cost = 0;
+      for (int e : got.elements()) {
+        cost += c[e];
+      }
+      assertTrue(cost <= budget, "cost " + cost);
+    }
+  }
+
+  @Test
+  void stochasticWithCostsRefusesBadInput() {
+    FacilityLocation f = Instances.facility(1, 10);
+    Knapsack k = new Knapsack(costs(1, 10), 3);
+    String m =
+        assertThrows(IllegalArgumentException.class, () -> Greedy.stochastic(f, k, 0.0, 1))
+            .getMessage();
+    assertTrue(m.startsWith("eps = 0.0"), m);
+    m =
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> Greedy.stochastic(f, new Knapsack(costs(1, 9), 3), 0.1, 1))
+            .getMessage();
+    assertTrue(m.startsWith("knapsack.elements() = 9"), m);
+    assertThrows(
+        NullPointerException.class, () -> Greedy.stochastic(f, k, 0.1, (RandomGenerator) null));
+  }
+
   @Test
   void approximateLazyWithBetaOneIsLazyGreedy() {
     for (long seed = 0; seed < 5; seed++) {
