@@ -114,6 +114,12 @@ class StoppingRuleTest {
         "tolerance = 0.0: expected a positive finite absolute tolerance",
         assertThrows(IllegalArgumentException.class, () -> StoppingRule.absolute(0, 3))
             .getMessage());
+    assertEquals(
+        "tolerance = Infinity: expected a positive finite absolute tolerance",
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> StoppingRule.absolute(Double.POSITIVE_INFINITY, 3))
+            .getMessage());
     assertEquals(Double.MIN_VALUE, StoppingRule.absolute(Double.MIN_VALUE, 3).absoluteTolerance());
     assertEquals(Double.MIN_VALUE, StoppingRule.relative(Double.MIN_VALUE, 3).relativeTolerance());
   }
