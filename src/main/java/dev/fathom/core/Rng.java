@@ -151,8 +151,9 @@ public final class Rng {
     double logY = logGamma(rng, b);
     if (logX == Double.NEGATIVE_INFINITY && logY == Double.NEGATIVE_INFINITY) {
       // Both draws are below e^-1e308 (only for shapes near 1e-300): Beta(a, b) is then, to
-      // double precision, a Bernoulli(a / (a + b)) on {0, 1}.
-      return rng.nextDouble() * (a + b) < a ? 1 : 0;
+      // double precision, a Bernoulli(a / (a + b)) on {0, 1}. The ratio, not u * (a + b) < a:
+      // that product of a subnormal rounds to a multiple of Double.MIN_VALUE.
+      return rng.nextDouble() < a / (a + b) ? 1 : 0;
     }
     // X / (X + Y) = 1 / (1 + exp(log Y - log X)), without the under- or overflow of X and Y.
     return 1 / (1 + Math.exp(logY - logX));

@@ -180,7 +180,9 @@ public final class Vectors {
     if (scale > 1e-150 && scale < 1e150) {
       return Math.sqrt(dot(x, x));
     }
-    double inv = 1.0 / scale;
+    // Scale by a power of two (exact): 1 / scale would overflow for a subnormal scale.
+    int e = Math.getExponent(scale);
+    double inv = Math.scalb(1.0, -e);
     double s0 = 0;
     double s1 = 0;
     int n = x.length;
@@ -195,7 +197,7 @@ public final class Vectors {
       double a = x[i] * inv;
       s0 += a * a;
     }
-    return scale * Math.sqrt(s0 + s1);
+    return Math.scalb(Math.sqrt(s0 + s1), e);
   }
 
   /**

@@ -88,7 +88,9 @@ public final class Lipschitz {
 
   /**
    * Estimates {@code L_Q} with {@code (1/n) Σ ‖F_i(u) − F_i(v)‖² ≤ L_Q² ‖u − v‖²} near {@code x},
-   * as the largest mean-square difference quotient over {@code directions} random directions.
+   * as the largest mean-square difference quotient over {@code directions} random directions, with
+   * the step {@code h = 1e-4 max(‖x‖, max_i ‖F_i(x)‖)} (one extra pass of {@code n} component
+   * calls) so that the estimate does not change when the problem is scaled.
    *
    * @param f the finite-sum operator
    * @param x the point, length {@code d}, finite
@@ -118,9 +120,17 @@ public final class Lipschitz {
     Args.finite("x", x);
     Args.positive("directions", directions);
     Args.notNull("rng", rng);
-    double h = STEP * Math.max(1.0, Vectors.norm2(x));
     double[] y = new double[d];
     double[] diff = new double[d];
+    // As in operator(): the step is relative to the scale of x and of the components F_i(x), so
+    // that the estimate is the same for the problem scaled by any c (F_c,i(y) = c F_i(y / c)).
+    double size = Vectors.norm2(x);
+    for (int i = 0; i < f.size(); i++) {
+      java.util.Arrays.fill(diff, 0.0);
+      f.addComponent(i, 1.0, x, diff);
+      size = Math.max(size, Vectors.norm2(diff));
+    }
+    double h = STEP * (size > 0 ? size : 1.0);
     double best = 0;
     for (int t = 0; t < directions; t++) {
       double[] v = Rng.gaussian(rng, d);

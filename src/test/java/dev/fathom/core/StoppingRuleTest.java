@@ -99,4 +99,89 @@ class StoppingRuleTest {
       assertTrue(e.getMessage().contains(part), e.getMessage() + " lacks " + part);
     }
   }
+
+  @Test
+  void factoryBoundariesGiveTheirOwnMessages() {
+    assertEquals(
+        "tolerance = 0.0: expected a relative tolerance in (0, 1)",
+        assertThrows(IllegalArgumentException.class, () -> StoppingRule.relative(0, 3))
+            .getMessage());
+    assertEquals(
+        "tolerance = 1.0: expected a relative tolerance in (0, 1)",
+        assertThrows(IllegalArgumentException.class, () -> StoppingRule.relative(1, 3))
+            .getMessage());
+    assertEquals(
+        "tolerance = 0.0: expected a positive finite absolute tolerance",
+        assertThrows(IllegalArgumentException.class, () -> StoppingRule.absolute(0, 3))
+            .getMessage());
+    assertEquals(
+        "tolerance = Infinity: expected a positive finite absolute tolerance",
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> StoppingRule.absolute(Double.POSITIVE_INFINITY, 3))
+            .getMessage());
+    assertEquals(Double.MIN_VALUE, StoppingRule.absolute(Double.MIN_VALUE, 3).absoluteTolerance());
+    assertEquals(Double.MIN_VALUE, StoppingRule.relative(Double.MIN_VALUE, 3).relativeTolerance());
+  }
+
+  @Test
+  void equalityAndHashFollowAllFourFields() {
+    StoppingRule a = StoppingRule.relative(1e-3, 10);
+    StoppingRule same = StoppingRule.relative(1e-3, 10);
+    assertEquals(a, same);
+    assertEquals(a.hashCode(), same.hashCode());
+    StoppingRule[] different = {
+      StoppingRule.relative(2e-3, 10),
+      a.withAbsoluteTolerance(1e-9),
+      a.withMaxIterations(11),
+      a.withHistory()
+    };
+    java.util.Set<Integer> hashes = new java.util.HashSet<>();
+    hashes.add(a.hashCode());
+    for (StoppingRule d : different) {
+      assertFalse(a.equals(d), d.toString());
+      assertFalse(d.equals(a), d.toString());
+      hashes.add(d.hashCode());
+    }
+    // each field enters the hash: five rules, five hashes
+    assertEquals(5, hashes.size());
+    assertFalse(a.equals(null));
+    assertFalse(a.equals("rule"));
+  }
+
+  @Test
+  void onlyConvergedAndCompletedAreSuccesses() {
+    for (Status s : Status.values()) {
+      boolean success = s == Status.CONVERGED || s == Status.COMPLETED;
+      assertEquals(success, s.isSuccess(), s.name());
+      IterativeResult<double[]> r =
+          new IterativeResult<>() {
+            @Override
+            public double[] solution() {
+              return new double[0];
+            }
+
+            @Override
+            public Status status() {
+              return s;
+            }
+
+            @Override
+            public long iterations() {
+              return 0;
+            }
+
+            @Override
+            public double residual() {
+              return 0;
+            }
+
+            @Override
+            public double[] residualHistory() {
+              return new double[0];
+            }
+          };
+      assertEquals(success, r.converged(), s.name());
+    }
+  }
 }
