@@ -11,10 +11,20 @@ import java.util.Optional;
  * --add-modules jdk.incubator.vector} and the system property {@code fathom.simd} is not {@code
  * false}; otherwise the scalar path (JTransforms, one channel at a time) is used. Both agree to
  * rounding (about {@code 1e-15} relative to the largest output).
+ *
+ * <p>The SIMD path is selected from JDK {@value #MIN_FEATURE} on. On JDK 17 the incubating vector
+ * API of that release stops intrinsifying this code's stores once other vector kernels (the S4D
+ * kernel's, for one) have run in the same JVM: every vector is then boxed (measured: 940 MB of
+ * garbage and about 4x the time per call at H = 256, L = 16384, slower than JTransforms), while JDK
+ * 25 keeps it at 38 MB and the same speed in both situations. Earlier releases keep the scalar
+ * path.
  */
 interface ConvolutionKernel {
   /** The name of the SIMD implementation class (compiled from {@code src/main/vector}). */
   String VECTOR_CLASS = "dev.fathom.ssm.VectorConvolution";
+
+  /** The first Java feature release on which the SIMD path is selected. */
+  int MIN_FEATURE = 25;
 
   /** The smallest FFT size the SIMD path takes; shorter problems use the scalar path. */
   int MIN_SIZE = 32;
@@ -58,10 +68,16 @@ interface ConvolutionKernel {
   ConvolutionKernel SELECTED =
       ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
               && !"false".equalsIgnoreCase(System.getProperty("fathom.simd"))
+              && Runtime.version().feature() >= MIN_FEATURE
           ? load().orElse(null)
           : null;
 
-  private static Optional<ConvolutionKernel> load() {
+  /**
+   * The SIMD implementation whatever the Java release (for tests), if the vector module is present.
+   *
+   * @return the kernel, or empty
+   */
+  static Optional<ConvolutionKernel> load() {
     try {
       return Optional.of(
           (ConvolutionKernel) Class.forName(VECTOR_CLASS).getDeclaredConstructor().newInstance());

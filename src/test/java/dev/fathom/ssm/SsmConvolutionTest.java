@@ -92,15 +92,26 @@ class SsmConvolutionTest {
       double[] y = SsmConvolution.batch(kernels, h, u, b, d);
       assertTrue(
           Vectors.relativeMaxError(y, scalar) <= 1e-12, Arrays.toString(sh) + " paths disagree");
+      // the SIMD kernel itself on every release that has the vector module (on JDK 17 batch does
+      // not select it), all channels through the lanes
+      int n = Math.max(ConvolutionKernel.MIN_SIZE, Fft.nextPowerOfTwo(lk + len - 1));
+      for (ConvolutionKernel k : ConvolutionKernel.load().stream().toList()) {
+        double[] lanes = new double[u.length];
+        k.convolve(kernels, lk, h, u, b, len, d, lanes, n, h);
+        assertTrue(
+            Vectors.relativeMaxError(lanes, scalar) <= 1e-12, Arrays.toString(sh) + " lanes");
+      }
     }
   }
 
-  /** With the vector module in the test JVM, batch really takes the SIMD path. */
+  /** With the vector module on a recent enough JDK, batch really takes the SIMD path. */
   @Test
   void simdPathIsSelectedWhenTheVectorModuleIsPresent() {
     boolean module = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
     boolean enabled = !"false".equalsIgnoreCase(System.getProperty("fathom.simd"));
-    assertEquals(module && enabled, ConvolutionKernel.SELECTED != null);
+    boolean release = Runtime.version().feature() >= ConvolutionKernel.MIN_FEATURE;
+    assertEquals(module && enabled && release, ConvolutionKernel.SELECTED != null);
+    assertEquals(module, ConvolutionKernel.load().isPresent());
   }
 
   /** Every channel of SsmConvolution.batch against SsmConvolution.direct, within 1e-12. */
