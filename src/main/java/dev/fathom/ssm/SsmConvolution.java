@@ -83,16 +83,16 @@ public final class SsmConvolution {
    * (B, H, L)}. Each kernel is transformed once and reused across the batch. The FFT size is {@code
    * n}, the next power of two of {@code L_K + L - 1}; one thread does the whole call.
    *
-   * <p>Two paths give the same outputs to rounding (about {@code 1e-15} of the largest output).
-   * With {@code --add-modules jdk.incubator.vector} (and {@code fathom.simd} not {@code false}) and
-   * {@code n >= 32}, the channels go through the transforms {@code V} at a time, one per vector
-   * lane ({@code V} = 8 doubles with AVX-512, 4 with AVX2): radix-4 transforms of size {@code n/2}
-   * in a split-free layout, no bit reversal, the zero padding skipped, the spectra product fused
-   * into the real-to-complex step; twiddle tables are cached per {@code n}, and a call allocates
-   * the output plus two buffers of {@code n V} doubles. Otherwise JTransforms transforms one
-   * channel at a time, with one plan and two buffers of {@code n} doubles for the whole call.
-   * Either way a call allocates the output plus {@code O(n V)} doubles, whatever the batch and
-   * channel counts.
+   * <p>Two paths give the same outputs to rounding (about {@code 1e-15} of the largest output). On
+   * JDK 25 and later with {@code --add-modules jdk.incubator.vector} (and {@code fathom.simd} not
+   * {@code false}) and {@code n >= 32}, the channels go through the transforms {@code V} at a time,
+   * one per vector lane ({@code V} = 8 doubles with AVX-512, 4 with AVX2): radix-4 transforms of
+   * size {@code n/2} in a split-free layout, no bit reversal, the zero padding skipped, the spectra
+   * product fused into the real-to-complex step; twiddle tables are cached per {@code n}, and a
+   * call allocates the output plus two buffers of {@code n V} doubles. Otherwise JTransforms
+   * transforms one channel at a time, with one plan and two buffers of {@code n} doubles for the
+   * whole call. Either way a call allocates the output plus {@code O(n V)} doubles, whatever the
+   * batch and channel counts.
    *
    * @param kernels H kernels of length LK, channel-major (H LK doubles)
    * @param channels H, at least 1
