@@ -8,9 +8,7 @@ import dev.fathom.submodular.function.MaxCoverage;
 import dev.fathom.submodular.optimize.Greedy;
 import dev.fathom.submodular.similarity.SparseSimilarity;
 import dev.fathom.submodular.streaming.SieveStreaming;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -69,57 +67,6 @@ class ApricotMaxCoverageTest {
     }
   }
 
-  /**
-   * apricot's sieve written out (apricot/optimizers.py SieveGreedy with its default epsilon 0.01,
-   * and the max-coverage sieve gains): before each batch the largest singleton gain of the batch
-   * extends the guesses {@code v_0 = 1, v_j = (1 + eps)^j - 1} up to {@code max gain * k}; every
-   * guess (new ones from this batch on) takes an element when its gain exceeds {@code (v/2 -
-   * f(S_v))/(k - |S_v|)}; the result is the first sieve of largest value.
-   */
-  static Selection apricotSieve(MaxCoverage f, int[][] batches, double eps) {
-    List<Double> guesses = new ArrayList<>(List.of(1.0));
-    List<SetFunction> sieves = new ArrayList<>();
-    List<List<Double>> gains = new ArrayList<>();
-    double maxGain = -1;
-    for (int[] batch : batches) {
-      double m = Arrays.stream(batch).mapToDouble(f::gain).max().orElseThrow();
-      if (m > maxGain) {
-        maxGain = m;
-        for (int j = guesses.size(); Math.pow(1 + eps, j) - 1 <= maxGain * K; j++) {
-          guesses.add(Math.pow(1 + eps, j) - 1);
-        }
-      }
-      while (sieves.size() < guesses.size()) {
-        sieves.add(f.copy());
-        gains.add(new ArrayList<>());
-      }
-      for (int j = 0; j < guesses.size(); j++) {
-        SetFunction s = sieves.get(j);
-        for (int e : batch) {
-          if (s.size() == K) {
-            break;
-          }
-          double g = s.gain(e);
-          if (g > (guesses.get(j) / 2 - s.value()) / (K - s.size())) {
-            s.add(e);
-            gains.get(j).add(g);
-          }
-        }
-      }
-    }
-    int best = 0;
-    for (int j = 1; j < sieves.size(); j++) {
-      if (sieves.get(j).value() > sieves.get(best).value()) {
-        best = j;
-      }
-    }
-    return new Selection(
-        sieves.get(best).selection(),
-        gains.get(best).stream().mapToDouble(Double::doubleValue).toArray(),
-        sieves.get(best).value(),
-        0);
-  }
-
   static int[] range(int from, int to) {
     int[] r = new int[to - from];
     Arrays.setAll(r, t -> from + t);
@@ -136,7 +83,7 @@ class ApricotMaxCoverageTest {
     // apricot's four cases: its grid and strict rule reproduce its ranking and gains exactly
     for (MaxCoverage f : new MaxCoverage[] {dense, sparse}) {
       for (int[][] batches : new int[][][] {batch, minibatches}) {
-        Selection s = apricotSieve(f, batches, 0.01);
+        Selection s = ApricotSieve.select(f, K, batches, 0.01, 1);
         assertArrayEquals(SIEVE_RANKING, s.elements());
         assertArrayEquals(SIEVE_GAINS, s.gains(), 1e-4);
         assertEquals(781, s.value(), 0.0);
