@@ -35,7 +35,7 @@ public final class DistortedGreedy {
     if (g.size() != 0) {
       throw Args.fail("g.size()", g.size(), "0 (an empty current set)");
     }
-    Greedy.Run r = new Greedy.Run(g, Constraint.cardinality(m));
+    GreedyRun r = new GreedyRun(g, Constraint.cardinality(m));
     int n = g.groundSize();
     int[] picked = new int[Math.min(m, n)];
     double[] gains = new double[Math.min(m, n)];

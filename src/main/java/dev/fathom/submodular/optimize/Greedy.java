@@ -8,7 +8,6 @@ import dev.fathom.submodular.constraint.Cardinality;
 import dev.fathom.submodular.constraint.Constraint;
 import dev.fathom.submodular.constraint.Knapsack;
 import java.util.Arrays;
-import java.util.function.IntToDoubleFunction;
 import java.util.random.RandomGenerator;
 
 /**
@@ -76,7 +75,7 @@ public final class Greedy {
    */
   public static Selection naive(SetFunction f, Constraint constraint, Until until) {
     Args.notNull("until", until);
-    Run r = new Run(f, constraint);
+    GreedyRun r = new GreedyRun(f, constraint);
     int n = r.f.groundSize();
     while (true) {
       int best = -1;
@@ -126,8 +125,8 @@ public final class Greedy {
    */
   public static Selection lazy(SetFunction f, Constraint constraint, Until until) {
     Args.notNull("until", until);
-    Run r = new Run(f, constraint);
-    lazyLoop(r, r.f::gain, until, 1);
+    GreedyRun r = new GreedyRun(f, constraint);
+    GreedyRun.lazyLoop(r, r.f::gain, until, 1);
     return r.result();
   }
 
@@ -149,8 +148,8 @@ public final class Greedy {
    */
   public static Selection approximateLazy(SetFunction f, Constraint constraint, double beta) {
     Args.inRange("beta", beta, Double.MIN_VALUE, 1);
-    Run r = new Run(f, constraint);
-    lazyLoop(r, r.f::gain, Until.POSITIVE_GAIN, beta);
+    GreedyRun r = new GreedyRun(f, constraint);
+    GreedyRun.lazyLoop(r, r.f::gain, Until.POSITIVE_GAIN, beta);
     return r.result();
   }
 
@@ -205,9 +204,9 @@ public final class Greedy {
       SetFunction f, Constraint constraint, double fraction, RandomGenerator rng) {
     Args.notNull("rng", rng);
     Args.inRange("fraction", fraction, Double.MIN_VALUE, 1);
-    Run r = new Run(f, constraint);
+    GreedyRun r = new GreedyRun(f, constraint);
     r.restrict(sampled(r.alive, fraction, rng));
-    lazyLoop(r, r.f::gain, Until.POSITIVE_GAIN, 1);
+    GreedyRun.lazyLoop(r, r.f::gain, Until.POSITIVE_GAIN, 1);
     return r.result();
   }
 
@@ -285,7 +284,7 @@ public final class Greedy {
    */
   public static Selection modular(SetFunction f, Constraint constraint, Until until) {
     Args.notNull("until", until);
-    Run r = new Run(f, constraint);
+    GreedyRun r = new GreedyRun(f, constraint);
     int n = r.f.groundSize();
     GainHeap heap = new GainHeap(n);
     for (int e = 0; e < n; e++) {
@@ -305,48 +304,6 @@ public final class Greedy {
       }
     }
     return r.result();
-  }
-
-  /**
-   * Lazy evaluation of the greedy rule "add the feasible element of largest positive score", for
-   * scores that can only fall as the set grows (gains, gains per unit cost). With {@code beta < 1}
-   * a re-evaluated element is also taken when its fresh score is at least {@code beta} times its
-   * stale one (approximate lazy greedy).
-   */
-  static void lazyLoop(Run r, IntToDoubleFunction score, Until until, double beta) {
-    int n = r.f.groundSize();
-    GainHeap heap = new GainHeap(n);
-    int[] fresh = new int[n];
-    for (int e = 0; e < n; e++) {
-      if (r.feasible(e)) {
-        heap.push(score.applyAsDouble(e), e);
-      }
-    }
-    int round = 0;
-    while (heap.size() > 0) {
-      int e = heap.topId();
-      double bound = heap.topKey();
-      heap.pop();
-      if (!r.feasible(e)) {
-        continue;
-      }
-      if (fresh[e] == round) {
-        if (!until.takes(bound)) {
-          return;
-        }
-        r.take(e);
-        round++;
-      } else {
-        fresh[e] = round;
-        double s = score.applyAsDouble(e);
-        if (beta < 1 && s >= beta * bound && s > 0 && until.takes(s)) {
-          r.take(e);
-          round++;
-        } else {
-          heap.push(s, e);
-        }
-      }
-    }
   }
 
   /**
@@ -379,7 +336,7 @@ public final class Greedy {
     Args.notNull("rng", rng);
     Args.nonNegative("k", k);
     Args.inOpenRange("eps", eps, 0, 1);
-    Run r = new Run(f, Constraint.cardinality(k));
+    GreedyRun r = new GreedyRun(f, Constraint.cardinality(k));
     int n = r.f.groundSize();
     int budget = k - r.f.size();
     int[] pool = new int[n];
@@ -390,27 +347,7 @@ public final class Greedy {
       }
     }
     int sample = (int) Math.min(n, Math.ceil((double) m / Math.max(budget, 1) * Math.log(1 / eps)));
-    while (m > 0 && r.size() < budget) {
-      int s = Math.min(sample, m);
-      int bestPos = -1;
-      double bestGain = Double.NEGATIVE_INFINITY;
-      for (int t = 0; t < s; t++) {
-        int j = t + rng.nextInt(m - t);
-        int tmp = pool[t];
-        pool[t] = pool[j];
-        pool[j] = tmp;
-        double g = r.f.gain(pool[t]);
-        if (bestPos < 0 || g > bestGain || (g == bestGain && pool[t] < pool[bestPos])) {
-          bestGain = g;
-          bestPos = t;
-        }
-      }
-      if (!(bestGain > 0)) {
-        break;
-      }
-      r.take(pool[bestPos]);
-      pool[bestPos] = pool[--m];
-    }
+    GreedyRun.sampledLoop(r, pool, m, sample, budget, e -> 1.0, rng);
     return r.result();
   }
 
@@ -450,7 +387,7 @@ public final class Greedy {
     Args.notNull("rng", rng);
     Args.notNull("knapsack", knapsack);
     Args.inOpenRange("eps", eps, 0, 1);
-    Run r = new Run(f, knapsack);
+    GreedyRun r = new GreedyRun(f, knapsack);
     int n = r.f.groundSize();
     if (knapsack.elements() != n) {
       throw Args.fail("knapsack.elements()", knapsack.elements(), "the ground-set size " + n);
@@ -466,34 +403,7 @@ public final class Greedy {
     }
     double picks = m == 0 || costSum <= 0 ? 1 : Math.max(1, knapsack.budget() / (costSum / m));
     int sample = (int) Math.min(n, Math.ceil(m / picks * Math.log(1 / eps)));
-    while (m > 0) {
-      int s = Math.min(sample, m);
-      int bestPos = -1;
-      double bestRatio = Double.NEGATIVE_INFINITY;
-      double bestGain = 0;
-      for (int t = 0; t < s; t++) {
-        int j = t + rng.nextInt(m - t);
-        int tmp = pool[t];
-        pool[t] = pool[j];
-        pool[j] = tmp;
-        int e = pool[t];
-        if (!r.tracker.canAdd(e)) {
-          continue;
-        }
-        double g = r.f.gain(e);
-        double ratio = g / knapsack.cost(e);
-        if (bestPos < 0 || ratio > bestRatio || (ratio == bestRatio && e < pool[bestPos])) {
-          bestRatio = ratio;
-          bestGain = g;
-          bestPos = t;
-        }
-      }
-      if (bestPos < 0 || !(bestGain > 0)) {
-        break;
-      }
-      r.take(pool[bestPos]);
-      pool[bestPos] = pool[--m];
-    }
+    GreedyRun.sampledLoop(r, pool, m, sample, Integer.MAX_VALUE, knapsack::cost, rng);
     return r.result();
   }
 
@@ -511,7 +421,7 @@ public final class Greedy {
   public static Selection threshold(SetFunction f, int k, double eps) {
     Args.nonNegative("k", k);
     Args.inClosedOpenRange("eps", eps, MIN_THRESHOLD_EPS, 1);
-    Run r = new Run(f, Constraint.cardinality(k));
+    GreedyRun r = new GreedyRun(f, Constraint.cardinality(k));
     int n = r.f.groundSize();
     double d = 0;
     for (int e = 0; e < n; e++) {
@@ -555,7 +465,7 @@ public final class Greedy {
     Args.notNull("knapsack", knapsack);
     Args.notNull("f", f);
     long before = f.counter().calls();
-    Run r = new Run(f, knapsack);
+    GreedyRun r = new GreedyRun(f, knapsack);
     int n = r.f.groundSize();
     if (keep != null) {
       r.restrict(keep);
@@ -579,7 +489,7 @@ public final class Greedy {
       }
     }
     // the singleton gains double as the lazy loop's first scores
-    lazyLoop(
+    GreedyRun.lazyLoop(
         r,
         e -> {
           double g = pending[e] ? first[e] : r.f.gain(e);
@@ -590,7 +500,7 @@ public final class Greedy {
         beta);
     Selection ratio = r.result();
     if (bestSingle >= 0 && bestSingleGain > ratio.value() - r.startValue) {
-      Run s = new Run(f, knapsack);
+      GreedyRun s = new GreedyRun(f, knapsack);
       s.take(bestSingle);
       Selection single = s.result();
       return new Selection(
@@ -620,7 +530,7 @@ public final class Greedy {
     if (!f.monotone()) {
       throw Args.fail("f.monotone()", false, "a monotone function");
     }
-    Run r = new Run(f, new Cardinality(f.groundSize()));
+    GreedyRun r = new GreedyRun(f, new Cardinality(f.groundSize()));
     int n = r.f.groundSize();
     double best = Double.POSITIVE_INFINITY;
     // At most n gains are positive, so the k largest sum to the min(k, n) largest.
@@ -651,73 +561,5 @@ public final class Greedy {
       }
     }
     return best;
-  }
-
-  /** One greedy run: a copy of f, a constraint tracker, and the growing selection. */
-  static final class Run {
-    final SetFunction f;
-    final Constraint.Tracker tracker;
-    final boolean[] alive;
-    final double startValue;
-    private final long before;
-    private int[] elements;
-    private double[] gains;
-    private int size;
-
-    Run(SetFunction f0, Constraint constraint) {
-      Args.notNull("f", f0);
-      Args.notNull("constraint", constraint);
-      this.before = f0.counter().calls();
-      this.f = f0.copy();
-      this.tracker = constraint.start();
-      int n = f.groundSize();
-      this.alive = new boolean[n];
-      Arrays.fill(alive, true);
-      for (int e : f.selection()) {
-        if (!tracker.canAdd(e)) {
-          throw Args.fail("f.selection()", Arrays.toString(f.selection()), "a feasible start set");
-        }
-        tracker.add(e);
-        alive[e] = false;
-      }
-      this.startValue = f.value();
-      this.elements = new int[16];
-      this.gains = new double[16];
-    }
-
-    boolean feasible(int e) {
-      return alive[e] && tracker.canAdd(e);
-    }
-
-    /** Removes from the candidates every element that {@code keep} does not flag. */
-    void restrict(boolean[] keep) {
-      for (int e = 0; e < alive.length; e++) {
-        alive[e] &= keep[e];
-      }
-    }
-
-    int size() {
-      return size;
-    }
-
-    void take(int e) {
-      double g = f.add(e);
-      tracker.add(e);
-      alive[e] = false;
-      if (size == elements.length) {
-        elements = Arrays.copyOf(elements, 2 * size);
-        gains = Arrays.copyOf(gains, 2 * size);
-      }
-      elements[size] = e;
-      gains[size++] = g;
-    }
-
-    Selection result() {
-      return new Selection(
-          Arrays.copyOf(elements, size),
-          Arrays.copyOf(gains, size),
-          f.value(),
-          f.counter().calls() - before);
-    }
   }
 }

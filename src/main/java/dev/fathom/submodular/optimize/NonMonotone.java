@@ -49,7 +49,7 @@ public final class NonMonotone {
   public static Selection randomGreedy(SetFunction f, int k, RandomGenerator rng) {
     Args.notNull("rng", rng);
     Args.nonNegative("k", k);
-    Greedy.Run r = new Greedy.Run(f, new Cardinality(k));
+    GreedyRun r = new GreedyRun(f, new Cardinality(k));
     int n = r.f.groundSize();
     int budget = k - r.f.size();
     int[] top = new int[Math.max(Math.min(budget, n), 1)];
@@ -165,7 +165,7 @@ public final class NonMonotone {
    * Randomized double greedy scanning {@code order}, returning once X has {@code stop} elements.
    */
   private static Selection doubleGreedy(SetFunction f, int[] order, int stop, RandomGenerator rng) {
-    Greedy.Run r = new Greedy.Run(f, new Cardinality(f.groundSize()));
+    GreedyRun r = new GreedyRun(f, new Cardinality(f.groundSize()));
     int n = r.f.groundSize();
     boolean[] inY = new boolean[n];
     Arrays.fill(inY, true);

@@ -185,9 +185,9 @@ public final class PartitionedGreedy {
   }
 
   private static Selection restrictedLazy(SetFunction g, Constraint constraint, boolean[] keep) {
-    Greedy.Run r = new Greedy.Run(g, constraint);
+    GreedyRun r = new GreedyRun(g, constraint);
     r.restrict(keep);
-    Greedy.lazyLoop(r, r.f::gain, Greedy.Until.POSITIVE_GAIN, 1);
+    GreedyRun.lazyLoop(r, r.f::gain, Greedy.Until.POSITIVE_GAIN, 1);
     return r.result();
   }
 
