@@ -48,13 +48,13 @@ final class DoubleKernel {
    * Transforms {@code a[off, off + 2^log2n)} in place and multiplies the result by {@code scale}.
    */
   static void transform(double[] a, int off, int log2n, double scale, boolean parallel) {
-    transform(a, off, log2n, scale, parallel, GROUP_MAX, TILE_LOG2, Simd.KERNEL);
+    transform(a, off, log2n, scale, parallel, GROUP_MAX, TILE_LOG2, Simd.kernel());
   }
 
   /** As above with explicit tiling parameters (tests and tuning use other values). */
   static void transform(
       double[] a, int off, int log2n, double scale, boolean parallel, int groupMax, int tileLog2) {
-    transform(a, off, log2n, scale, parallel, groupMax, tileLog2, Simd.KERNEL);
+    transform(a, off, log2n, scale, parallel, groupMax, tileLog2, Simd.kernel());
   }
 
   /** As above with an explicit SIMD kernel; {@code simd == null} selects the scalar passes. */

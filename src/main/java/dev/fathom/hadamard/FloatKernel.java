@@ -46,13 +46,13 @@ final class FloatKernel {
    * Transforms {@code a[off, off + 2^log2n)} in place and multiplies the result by {@code scale}.
    */
   static void transform(float[] a, int off, int log2n, float scale, boolean parallel) {
-    transform(a, off, log2n, scale, parallel, GROUP_MAX, TILE_LOG2, Simd.FLOAT_KERNEL);
+    transform(a, off, log2n, scale, parallel, GROUP_MAX, TILE_LOG2, Simd.floatKernel());
   }
 
   /** As above with explicit tiling parameters (tests and tuning use other values). */
   static void transform(
       float[] a, int off, int log2n, float scale, boolean parallel, int groupMax, int tileLog2) {
-    transform(a, off, log2n, scale, parallel, groupMax, tileLog2, Simd.FLOAT_KERNEL);
+    transform(a, off, log2n, scale, parallel, groupMax, tileLog2, Simd.floatKernel());
   }
 
   /** As above with an explicit SIMD kernel; {@code simd == null} selects the scalar passes. */

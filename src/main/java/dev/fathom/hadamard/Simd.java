@@ -2,6 +2,7 @@ package dev.fathom.hadamard;
 
 import java.lang.reflect.Array;
 import java.util.Objects;
+import java.util.concurrent.CountDownLatch;
 import java.util.function.IntFunction;
 
 /**
@@ -9,6 +10,17 @@ import java.util.function.IntFunction;
  * SIMD kernels when the JVM runs with {@code --add-modules jdk.incubator.vector} and the system
  * property {@code fathom.simd} is not {@code false}, otherwise none (the scalar kernels). The
  * double and the float kernel are selected independently, each by the same logic.
+ *
+ * <p>Warm-up. Loading the vector module's classes, the self-check and the first calls of a vector
+ * kernel run in the interpreter, where every vector operation allocates: measured about 1.2 s for
+ * the selection alone and over a second for a first 2^20 transform, against about 0.1 s for the
+ * scalar kernel's first call. So by default ({@code fathom.simd.warmup} unset or {@code
+ * background}) the selection and a warm-up of the selected kernels run in a daemon thread started
+ * at the first transform, and the transforms use the scalar kernels until that thread publishes the
+ * SIMD ones. Both give bitwise the same results (tested), so only the speed depends on when the
+ * switch happens. {@code -Dfathom.simd.warmup=none} selects synchronously at the first transform
+ * and uses the SIMD kernels from then on (the test suite runs that way, so that every test
+ * exercises them); {@link #await()} waits for the background selection.
  */
 final class Simd {
   /** The name of the double-precision SIMD class (compiled from {@code src/main/vector}). */
@@ -26,20 +38,157 @@ final class Simd {
   /** Most floats per vector accepted (512 bits). */
   static final int MAX_FLOAT_LANES = 16;
 
+  /** The system property that chooses the warm-up: {@code background} (default) or {@code none}. */
+  static final String WARMUP_PROPERTY = "fathom.simd.warmup";
+
+  /** Longest background warm-up before the SIMD kernels are published anyway. */
+  static final long WARMUP_BUDGET_NANOS = 3_000_000_000L;
+
   private static final boolean MODULE_PRESENT =
       ModuleLayer.boot().findModule(VECTOR_MODULE).isPresent();
 
   private static final boolean ENABLED =
       !"false".equalsIgnoreCase(System.getProperty("fathom.simd"));
 
-  /** The selected double-precision SIMD kernel, or {@code null} for the scalar path. */
-  static final SimdKernel<double[]> KERNEL = selectDouble(MODULE_PRESENT, ENABLED, VECTOR_CLASS);
+  private static final boolean BACKGROUND = background(System.getProperty(WARMUP_PROPERTY));
 
-  /** The selected single-precision SIMD kernel, or {@code null} for the scalar path. */
-  static final SimdKernel<float[]> FLOAT_KERNEL =
-      selectFloat(MODULE_PRESENT, ENABLED, FLOAT_VECTOR_CLASS);
+  private static final CountDownLatch READY = new CountDownLatch(1);
+
+  /** The published double-precision SIMD kernel, or {@code null} (scalar path). */
+  private static volatile SimdKernel<double[]> kernel;
+
+  /** The published single-precision SIMD kernel, or {@code null} (scalar path). */
+  private static volatile SimdKernel<float[]> floatKernel;
+
+  /** Sizes the warm-up transforms: the base blocks, one and two recursion levels, a large one. */
+  private static final int[] WARMUP_LOG2 = {6, 12, 16, 19};
+
+  static {
+    if (!MODULE_PRESENT || !ENABLED) {
+      READY.countDown();
+    } else if (!BACKGROUND || !startWarmUpThread()) {
+      selectAndPublish(false);
+    }
+  }
 
   private Simd() {}
+
+  /**
+   * The double-precision SIMD kernel in use now, or {@code null} for the scalar path (no module,
+   * disabled, rejected, or still warming up in the background).
+   */
+  static SimdKernel<double[]> kernel() {
+    return kernel;
+  }
+
+  /** The single-precision SIMD kernel in use now, or {@code null}. */
+  static SimdKernel<float[]> floatKernel() {
+    return floatKernel;
+  }
+
+  /** Waits until the selection (and, in the background mode, the warm-up) has finished. */
+  static void await() {
+    boolean interrupted = false;
+    while (true) {
+      try {
+        READY.await();
+        break;
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Whether the property value asks for the background warm-up ({@code null}: the default). */
+  static boolean background(String value) {
+    if (value == null || "background".equalsIgnoreCase(value)) {
+      return true;
+    }
+    if ("none".equalsIgnoreCase(value)) {
+      return false;
+    }
+    throw new IllegalArgumentException(
+        "system property "
+            + WARMUP_PROPERTY
+            + " = \""
+            + value
+            + "\": expected \"background\" or \"none\"");
+  }
+
+  private static boolean startWarmUpThread() {
+    try {
+      Thread t = new Thread(() -> selectAndPublish(true), "fathom-simd-warmup");
+      t.setDaemon(true);
+      t.setPriority(Thread.MIN_PRIORITY);
+      t.start();
+      return true;
+    } catch (RuntimeException | Error e) { // NOPMD: no thread allowed here: select in place
+      return false;
+    }
+  }
+
+  private static void selectAndPublish(boolean warm) {
+    try {
+      SimdKernel<double[]> d = selectDouble(MODULE_PRESENT, ENABLED, VECTOR_CLASS);
+      SimdKernel<float[]> f = selectFloat(MODULE_PRESENT, ENABLED, FLOAT_VECTOR_CLASS);
+      if (warm) {
+        warmUp(d, f, WARMUP_BUDGET_NANOS);
+      }
+      kernel = d;
+      floatKernel = f;
+    } finally {
+      READY.countDown();
+    }
+  }
+
+  /**
+   * Runs the kernels' full schedules on the warm-up sizes until the time per round has not improved
+   * by 5 % for {@code 8} rounds (after at least 16 rounds), or the budget is spent. Returns the
+   * number of rounds.
+   */
+  static int warmUp(SimdKernel<double[]> d, SimdKernel<float[]> f, long budgetNanos) {
+    double[][] xs = new double[WARMUP_LOG2.length][];
+    float[][] fs = new float[WARMUP_LOG2.length][];
+    for (int i = 0; i < WARMUP_LOG2.length; i++) {
+      xs[i] = new double[1 << WARMUP_LOG2[i]];
+      fs[i] = new float[1 << WARMUP_LOG2[i]];
+      for (int j = 0; j < xs[i].length; j++) {
+        xs[i][j] = (j * 7919) % 13 - 6;
+        fs[i][j] = (float) xs[i][j];
+      }
+    }
+    long start = System.nanoTime();
+    long best = Long.MAX_VALUE;
+    int stale = 0;
+    int rounds = 0;
+    while (System.nanoTime() - start < budgetNanos && (rounds < 16 || stale < 8)) {
+      long t0 = System.nanoTime();
+      for (int i = 0; i < WARMUP_LOG2.length; i++) {
+        int n = WARMUP_LOG2[i];
+        if (d != null) {
+          // The orthonormal scale keeps the norm, so repeated transforms stay bounded.
+          DoubleKernel.transform(
+              xs[i], 0, n, Normalization.ORTHONORMAL.scale(n), false, GROUPS, TILE, d);
+        }
+        if (f != null) {
+          FloatKernel.transform(
+              fs[i], 0, n, (float) Normalization.ORTHONORMAL.scale(n), false, GROUPS, TILE_F, f);
+        }
+      }
+      long t = System.nanoTime() - t0;
+      rounds++;
+      if (t < best - best / 20) {
+        best = t;
+        stale = 0;
+      } else {
+        stale++;
+      }
+    }
+    return rounds;
+  }
 
   /**
    * The selection logic for doubles: {@code null} unless the module is present, SIMD is enabled and

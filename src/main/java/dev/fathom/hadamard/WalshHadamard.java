@@ -175,33 +175,60 @@ public final class WalshHadamard {
    * JVM when the JVM runs with {@code --add-modules jdk.incubator.vector} (and the system property
    * {@code fathom.simd} is not {@code false}); otherwise the scalar kernel is used. Both give
    * bitwise the same results. The float transforms have their own kernel: see {@link
-   * #simdFloatLanes()}.
+   * #simdFloatLanes()}. Like {@link #warmUp()}, this waits for the kernels' background selection
+   * and warm-up.
    *
    * @return {@code true} if the SIMD kernel is in use
    */
   public static boolean simdAvailable() {
-    return Simd.KERNEL != null;
+    return warmUp();
+  }
+
+  /**
+   * Waits until the SIMD kernels are selected and warmed up, and returns {@link #simdAvailable()}.
+   *
+   * <p>With the vector module, the first calls of a SIMD kernel run in the interpreter, where they
+   * are many times slower than the scalar kernel (over a second for a first 2^20 transform). So by
+   * default the selection and a warm-up (at most about 3 s of CPU, usually well under one) run in a
+   * daemon thread started at the first transform, and the transforms use the scalar kernel, which
+   * gives bitwise the same results, until the SIMD kernel is ready: short programs do not pay for
+   * the warm-up and long ones get SIMD speed after it. Call this method at start-up to wait for
+   * SIMD speed instead (benchmarks do). With {@code -Dfathom.simd.warmup=none} the kernels are
+   * selected at the first transform in the calling thread and used from then on. Without the vector
+   * module this returns {@code false} at once.
+   *
+   * @return {@code true} if the double-precision SIMD kernel is in use from now on
+   */
+  public static boolean warmUp() {
+    Simd.await();
+    return Simd.kernel() != null;
   }
 
   /**
    * The number of doubles per SIMD vector of the kernel in use, or {@code 1} for the scalar kernel.
+   * Waits for the background selection like {@link #warmUp()}.
    *
    * @return the vector length in doubles
    */
   public static int simdLanes() {
-    return Simd.KERNEL == null ? 1 : Simd.KERNEL.lanes();
+    Simd.await();
+    SimdKernel<double[]> k = Simd.kernel();
+    return k == null ? 1 : k.lanes();
   }
 
   /**
    * The number of floats per SIMD vector of the single-precision kernel in use, or {@code 1} for
    * the scalar kernel. The float kernel is selected like the double one (same module, same {@code
    * fathom.simd} property, its own bitwise self-check), so it is normally in use exactly when
-   * {@link #simdAvailable()} is {@code true}.
+   * {@link #simdAvailable()} is {@code true}. Waits for the background selection like {@link
+   * #warmUp()}.
    *
    * @return the vector length in floats
    */
   public static int simdFloatLanes() {
-    return Simd.FLOAT_KERNEL == null ? 1 : Simd.FLOAT_KERNEL.lanes();
+    Simd.await();
+    SimdKernel<float[]> k = Simd.floatKernel();
+    return k == null ? 1 : k.lanes();
   }
 
   /**

@@ -28,7 +28,7 @@ class SimdSelectionTest {
     assertEquals(modulePresent() && enabled(), WalshHadamard.simdAvailable());
     int lanes = WalshHadamard.simdLanes();
     if (WalshHadamard.simdAvailable()) {
-      assertEquals(Simd.KERNEL.lanes(), lanes);
+      assertEquals(Simd.kernel().lanes(), lanes);
       assertEquals(1, Integer.bitCount(lanes));
     } else {
       assertEquals(1, lanes);
@@ -105,13 +105,13 @@ class SimdSelectionTest {
   void floatSimdIsSelectedExactlyWhenTheModuleIsPresent() {
     int lanes = WalshHadamard.simdFloatLanes();
     if (modulePresent() && enabled()) {
-      assertNotNull(Simd.FLOAT_KERNEL, "module present: the float vector kernel is in use");
-      assertEquals(Simd.FLOAT_KERNEL.lanes(), lanes);
+      assertNotNull(Simd.floatKernel(), "module present: the float vector kernel is in use");
+      assertEquals(Simd.floatKernel().lanes(), lanes);
       assertEquals(1, Integer.bitCount(lanes));
       assertEquals(
           2 * WalshHadamard.simdLanes(), lanes, "the same register holds twice the floats");
     } else {
-      assertNull(Simd.FLOAT_KERNEL);
+      assertNull(Simd.floatKernel());
       assertEquals(1, lanes);
     }
   }

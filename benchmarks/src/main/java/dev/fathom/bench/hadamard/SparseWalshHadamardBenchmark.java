@@ -40,6 +40,7 @@ public class SparseWalshHadamardBenchmark {
 
     @Setup
     public void setup() {
+      dev.fathom.hadamard.WalshHadamard.warmUp(); // SIMD from the first iteration
       SparseSpectrum s = SparseSpectrum.random(22, 1024, 1, 500, 1);
       x = s.dense();
       oracle = QueryOracle.ofArray(x.clone());
@@ -56,6 +57,7 @@ public class SparseWalshHadamardBenchmark {
 
     @Setup
     public void setup() {
+      dev.fathom.hadamard.WalshHadamard.warmUp(); // SIMD from the first iteration
       SparseSpectrum s = SparseSpectrum.random(40, 4096, 1, 500, 2);
       dev.fathom.hadamard.BatchOracle direct = SparseSignals.parallel(s);
       sparse = new SparseWalshHadamard(SprightOptions.defaults(40, 4096));
