@@ -2,7 +2,6 @@ package dev.fathom.submodular.information;
 
 import dev.fathom.core.Args;
 import java.util.Arrays;
-import java.util.BitSet;
 
 /**
  * The concepts a set-cover information measure is built on, in submodlib's layout: a ground set V
@@ -50,26 +49,25 @@ public final class ConceptCoverage {
    * Set cover (submodlib's {@code cover_set}): element i covers the concepts {@code cover[i]}; unit
    * concept weights until {@link #weights} is set.
    *
-   * @param concepts the number m of concepts, at least 1
+   * @param concepts the number m of concepts, at least 1 (an array length)
    * @param cover n rows (n at least 1) of distinct concept ids in {@code [0, m)}
    * @return the holder
    */
   public static ConceptCoverage sets(int concepts, int[][] cover) {
-    Args.positive("concepts", concepts);
+    Args.positive("concepts", Args.size("concepts", concepts));
     Args.positive("cover.length", Args.notNull("cover", cover).length);
     int[][] items = new int[cover.length][];
-    BitSet seen = new BitSet(concepts);
     for (int i = 0; i < cover.length; i++) {
       items[i] = Args.notNull("cover[" + i + "]", cover[i]).clone();
-      seen.clear();
-      for (int u : items[i]) {
-        if (u < 0 || u >= concepts || seen.get(u)) {
+      int[] sorted = items[i].clone();
+      Arrays.sort(sorted);
+      for (int t = 0; t < sorted.length; t++) {
+        if (sorted[t] < 0 || sorted[t] >= concepts || (t > 0 && sorted[t] == sorted[t - 1])) {
           throw Args.fail(
               "cover[" + i + "]",
               Arrays.toString(cover[i]),
               "distinct concept ids in [0, " + concepts + ")");
         }
-        seen.set(u);
       }
     }
     return new ConceptCoverage(concepts, items, null, ones(concepts), null, null);
