@@ -8,6 +8,8 @@ import dev.fathom.submodular.function.FacilityLocation;
 import dev.fathom.submodular.function.FeatureBased;
 import dev.fathom.submodular.similarity.PointSimilarity;
 import dev.fathom.submodular.similarity.SparseSimilarity;
+import dev.fathom.submodular.streaming.SieveStreaming;
+import dev.fathom.submodular.streaming.SieveStreaming.Rule;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,10 +27,11 @@ import org.junit.jupiter.api.Test;
  * test_digits_sqrt_sieve_batch/minibatch} and their sparse twins, 'sqrt') on scikit-learn's digits
  * (all 1797 rows: test resource digits.csv.gz, see DIGITS-NOTICE.md beside it), k = 100, apricot's
  * default eps 0.01, one batch or the mini-batches 0..299, 300..499, 500..1796. The expected ranking
- * and gains are copied from those files. apricot's sieve rule ({@link ApricotSieve}) over Fathom's
- * {@link FacilityLocation} on {@link PointSimilarity#cosine} and {@link FeatureBased} with {@code
- * SQRT} reproduces them; Fathom's own {@code SieveStreaming} has another guess grid and selects
- * differently here (docs/submodular.md, the 'sieve' row).
+ * and gains are copied from those files. Fathom's {@link SieveStreaming} with {@link
+ * SieveStreaming.Grid#APRICOT} over {@link FacilityLocation} on {@link PointSimilarity#cosine} and
+ * {@link FeatureBased} with {@code SQRT} reproduces them, as does apricot's rule written out in the
+ * test ({@link ApricotSieve}); with its default grid it selects differently here (docs/
+ * submodular.md, the 'sieve' row).
  */
 class ApricotDigitsSieveTest {
   static final int K = 100;
@@ -126,6 +129,16 @@ class ApricotDigitsSieveTest {
     return FeatureBased.dense(x, w, FeatureBased.Concave.SQRT);
   }
 
+  /** apricot's 'sqrt' feature-based function on dense and on sparse input. */
+  static FeatureBased[] featureBasedDenseAndSparse(double[][] x) {
+    double[] w = new double[64];
+    Arrays.fill(w, 1);
+    return new FeatureBased[] {
+      featureBased(x),
+      FeatureBased.sparse(SparseSimilarity.fromDense(x), w, FeatureBased.Concave.SQRT)
+    };
+  }
+
   @Test
   void theDataIsScikitLearnsDigits() {
     double[][] rows = rows();
@@ -156,15 +169,42 @@ class ApricotDigitsSieveTest {
 
   @Test
   void apricotsRuleOverFathomsFunctionsReproducesItsFeatureBasedSieveCases() {
-    double[][] x = digits();
-    double[] w = new double[64];
-    Arrays.fill(w, 1);
-    FeatureBased dense = featureBased(x);
-    FeatureBased sparse =
-        FeatureBased.sparse(SparseSimilarity.fromDense(x), w, FeatureBased.Concave.SQRT);
-    for (FeatureBased f : new FeatureBased[] {dense, sparse}) {
+    for (FeatureBased f : featureBasedDenseAndSparse(digits())) {
       for (int[][] batches : STREAMS) {
         Selection s = ApricotSieve.select(f, K, batches, 0.01, 1);
+        assertArrayEquals(FB_RANKING, s.elements());
+        assertArrayEquals(FB_GAINS, s.gains(), 1.5e-4);
+      }
+    }
+  }
+
+  /** Fathom's sieve on apricot's grid, fed batch by batch; gains in apricot's unit. */
+  static Selection apricotGrid(SetFunction f, int[][] batches, double unit) {
+    SieveStreaming sieve = SieveStreaming.apricot(f, K, 0.01, Rule.ADAPTIVE, unit);
+    for (int[] batch : batches) {
+      sieve.offerBatch(batch);
+    }
+    Selection s = sieve.result();
+    double[] gains = Arrays.stream(s.gains()).map(g -> g / unit).toArray();
+    return new Selection(s.elements(), gains, s.value() / unit, s.oracleCalls());
+  }
+
+  @Test
+  void sieveStreamingOnApricotsGridMatchesItsFacilityLocationSieveCases() {
+    FacilityLocation f = facilityLocation(digits());
+    for (int[][] batches : STREAMS) {
+      Selection s = apricotGrid(f, batches, N);
+      assertArrayEquals(FL_RANKING, s.elements());
+      assertArrayEquals(FL_GAINS, s.gains(), 1.5e-4);
+      assertEquals(Arrays.stream(FL_GAINS).sum(), s.value(), 100 * 1.5e-4);
+    }
+  }
+
+  @Test
+  void sieveStreamingOnApricotsGridMatchesItsFeatureBasedSieveCases() {
+    for (FeatureBased f : featureBasedDenseAndSparse(digits())) {
+      for (int[][] batches : STREAMS) {
+        Selection s = apricotGrid(f, batches, 1);
         assertArrayEquals(FB_RANKING, s.elements());
         assertArrayEquals(FB_GAINS, s.gains(), 1.5e-4);
       }

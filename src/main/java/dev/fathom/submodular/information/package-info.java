@@ -20,7 +20,10 @@
  * dev.fathom.submodular.information.FacilityLocationInformation} (FLMI, FLCG, FLCMI), {@link
  * dev.fathom.submodular.information.FacilityLocationQueryInformation} (FLQMI), {@link
  * dev.fathom.submodular.information.GraphCutInformation} (GCMI, GCCG), {@link
- * dev.fathom.submodular.information.LogDetInformation} (LogDetMI, LogDetCG, LogDetCMI) and {@link
- * dev.fathom.submodular.information.ConcaveOverModularInformation} (COM).
+ * dev.fathom.submodular.information.LogDetInformation} (LogDetMI, LogDetCG, LogDetCMI), {@link
+ * dev.fathom.submodular.information.ConcaveOverModularInformation} (COM) and {@link
+ * dev.fathom.submodular.information.SetCoverInformation} (SCMI, SCCG, SCCMI, PSCMI, PSCCG, PSCCMI,
+ * over the concepts of a {@link dev.fathom.submodular.information.ConceptCoverage} instead of
+ * similarity kernels).
  */
 package dev.fathom.submodular.information;

@@ -267,6 +267,7 @@ class InformationMeasuresTest {
               a -> om.cmi(a),
               false));
     }
+    out.addAll(SetCoverInformationTest.cases());
     return out.stream();
   }
 

@@ -13,6 +13,7 @@ import dev.fathom.submodular.constraint.Constraint;
 import dev.fathom.submodular.function.FacilityLocation;
 import dev.fathom.submodular.function.GraphCut;
 import dev.fathom.submodular.optimize.Greedy;
+import dev.fathom.submodular.streaming.SieveStreaming.Grid;
 import java.util.Arrays;
 import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.Test;
@@ -282,5 +283,123 @@ class SieveStreamingTest {
     SieveStreaming s = new SieveStreaming(f, 2, 0.1);
     assertThrows(IllegalArgumentException.class, () -> s.offer(7));
     assertEquals(0, s.result().size());
+  }
+
+  /** A random split of a stream into 1 to 4 consecutive batches. */
+  static int[][] batches(RandomGenerator rng, int[] stream) {
+    int parts = 1 + rng.nextInt(4);
+    int[] cuts = new int[parts + 1];
+    cuts[parts] = stream.length;
+    for (int p = 1; p < parts; p++) {
+      cuts[p] = Math.max(cuts[p - 1], rng.nextInt(stream.length + 1));
+    }
+    int[][] out = new int[parts][];
+    for (int p = 0; p < parts; p++) {
+      out[p] = Arrays.copyOfRange(stream, cuts[p], Math.max(cuts[p], cuts[p + 1]));
+    }
+    return out;
+  }
+
+  @ParameterizedTest
+  @EnumSource(SieveStreaming.Rule.class)
+  void apricotGridMeetsItsBoundsAgainstBruteForce(SieveStreaming.Rule rule) {
+    int n = 10;
+    for (long inst = 0; inst < 6; inst++) {
+      SetFunction f =
+          inst % 2 == 0 ? Instances.facility(inst, n) : Instances.coverage(inst, n, 30, 0.15);
+      int[] start = inst >= 4 ? new int[] {(int) inst} : new int[0];
+      int k = 3 + start.length;
+      double f0 = f.evaluate(start);
+      double opt = Instances.bruteForceFrom(f, start, Constraint.cardinality(k), k) - f0;
+      double largest = 0;
+      SetFunction from = f.startingFrom(start);
+      for (int e = 0; e < n; e++) {
+        largest = Math.max(largest, from.gain(e));
+      }
+      RandomGenerator rng = Rng.create(inst + 50);
+      for (double eps : new double[] {0.1, 0.25}) {
+        for (double unitPerOpt : new double[] {0.01, 0.3, 1, 4}) {
+          double unit = unitPerOpt * opt;
+          for (int order = 0; order < 15; order++) {
+            int[] stream = Rng.permutation(rng, n);
+            int[][] split = order == 0 ? new int[][] {stream} : batches(rng, stream);
+            SieveStreaming sieve = SieveStreaming.apricot(from, k, eps, rule, unit);
+            for (int[] batch : split) {
+              sieve.offerBatch(batch);
+            }
+            Selection s = sieve.result();
+            assertTrue(s.size() <= k - start.length);
+            int[] all = Arrays.copyOf(start, start.length + s.size());
+            System.arraycopy(s.elements(), 0, all, start.length, s.size());
+            assertEquals(f.evaluate(all), s.value(), 1e-9);
+            double bound =
+                split.length == 1
+                    ? (opt - eps * unit) / (2 * (1 + eps))
+                    : (opt - 1.5 * eps * unit) / (3 * (1 + eps));
+            String where = "inst " + inst + " eps " + eps + " unit " + unit + " order " + order;
+            assertTrue(s.value() - f0 >= bound - 1e-9, where);
+            // guesses 1 and (1+eps)^j - 1 <= (k - |S0|) M / unit, none freed
+            double grid = Math.log1p((k - start.length) * largest / unit) / Math.log1p(eps);
+            assertTrue(
+                sieve.maxLiveSieves() >= Math.floor(grid) && sieve.maxLiveSieves() <= grid + 2,
+                where + ": " + sieve.maxLiveSieves() + " sieves, " + grid);
+            assertEquals(sieve.maxLiveSieves(), sieve.liveSieves());
+            assertTrue(sieve.maxStoredElements() <= (k - start.length) * sieve.maxLiveSieves());
+          }
+        }
+      }
+    }
+  }
+
+  @Test
+  void apricotGridDependsOnTheUnitAndGivesNothingBelowEpsUnits() {
+    // f(S) = |S|; k = 2, OPT = 2
+    FacilityLocation f = FacilityLocation.dense(new double[][] {{1, 0, 0}, {0, 1, 0}, {0, 0, 1}});
+    for (SieveStreaming.Rule rule : SieveStreaming.Rule.values()) {
+      for (double unit : new double[] {1, 1000}) {
+        SieveStreaming apricot = SieveStreaming.apricot(f, 2, 0.1, rule, unit);
+        SieveStreaming window = new SieveStreaming(f, 2, 0.1, rule);
+        apricot.offerBatch(0, 1, 2);
+        window.offerBatch(0, 1, 2);
+        assertEquals(2, window.result().value(), 0.0);
+        // unit 1000: OPT = 0.002 units < eps; the only guess is 1 and its bar 1/4 exceeds every
+        // gain
+        assertEquals(unit == 1 ? 2 : 0, apricot.result().value(), 0.0, rule + " " + unit);
+        assertEquals(unit == 1 ? 1 + 11 : 1, apricot.liveSieves());
+      }
+    }
+  }
+
+  @Test
+  void apricotGridBadInputAndWorkBound() {
+    FacilityLocation f = Instances.facility(1, 5);
+    SieveStreaming.Rule a = SieveStreaming.Rule.ADAPTIVE;
+    assertThrows(NullPointerException.class, () -> SieveStreaming.apricot(f, 2, 0.1, null, 1));
+    for (double unit : new double[] {0, -1, Double.NaN, Double.POSITIVE_INFINITY}) {
+      IllegalArgumentException e =
+          assertThrows(
+              IllegalArgumentException.class, () -> SieveStreaming.apricot(f, 2, 0.1, a, unit));
+      assertTrue(e.getMessage().startsWith("unit = "), e.getMessage());
+    }
+    assertThrows(IllegalArgumentException.class, () -> SieveStreaming.apricot(f, 2, 1e-4, a, 1));
+    SieveStreaming s = SieveStreaming.apricot(f, 2, 0.1, a, 1);
+    assertThrows(NullPointerException.class, () -> s.offerBatch((int[]) null));
+    long calls = f.counter().calls();
+    IllegalArgumentException bad =
+        assertThrows(IllegalArgumentException.class, () -> s.offerBatch(0, 1, 5));
+    assertEquals("batch[2] = 5: expected an element id in [0, 5)", bad.getMessage());
+    assertEquals(calls, f.counter().calls());
+    assertEquals(0, s.seen());
+    // the grid grows with ln(k M / unit): a tiny unit at MIN_EPS would need about 10^6 guesses
+    SieveStreaming tiny = SieveStreaming.apricot(f, 2, SieveStreaming.MIN_EPS, a, 1e-290);
+    IllegalArgumentException range =
+        assertThrows(IllegalArgumentException.class, () -> tiny.offerBatch(0, 1));
+    assertTrue(
+        range.getMessage().startsWith("batch's largest singleton gain / unit = "),
+        range.getMessage());
+    assertEquals(0, tiny.liveSieves());
+    assertEquals(0, tiny.seen());
+    assertEquals(Grid.WINDOW, new SieveStreaming(f, 2, 0.1).grid());
+    assertEquals(Grid.APRICOT, s.grid());
   }
 }
