@@ -1,6 +1,7 @@
 package dev.fathom.linalg;
 
 import dev.fathom.core.Args;
+import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jtransforms.fft.DoubleFFT_1D;
 
@@ -33,20 +34,49 @@ public final class Fft {
   private static final int CACHE_LIMIT = 64;
   private static final ConcurrentHashMap<Integer, DoubleFFT_1D> TABLES = new ConcurrentHashMap<>();
 
+  private static final ConcurrentHashMap<Integer, PowerOfTwoFft> KERNELS =
+      new ConcurrentHashMap<>();
+
+  /** The largest thread count a plan accepts. */
+  public static final int MAX_THREADS = 256;
+
   private final int n;
+  private final int threads;
+
+  /** Fathom's kernel for powers of two (of half the length for the real transform), or null. */
+  private final PowerOfTwoFft complex;
+
+  private final PowerOfTwoFft half;
+
+  /** JTransforms' plan for the other lengths, or null. */
   private final DoubleFFT_1D fft;
+
   private double[] scratch;
 
-  private Fft(int n) {
+  private Fft(int n, int threads) {
     this.n = n;
-    DoubleFFT_1D t = TABLES.get(n);
-    if (t == null) {
-      if (TABLES.size() >= CACHE_LIMIT) {
-        TABLES.clear();
+    this.threads = threads;
+    if (threads > 0 && Integer.bitCount(n) == 1) {
+      int p = Integer.numberOfTrailingZeros(n);
+      this.complex = kernel(p);
+      this.half = p == 0 ? null : kernel(p - 1);
+      this.fft = null;
+    } else {
+      this.complex = null;
+      this.half = null;
+      DoubleFFT_1D t = TABLES.get(n);
+      if (t == null) {
+        if (TABLES.size() >= CACHE_LIMIT) {
+          TABLES.clear();
+        }
+        t = TABLES.computeIfAbsent(n, DoubleFFT_1D::new);
       }
-      t = TABLES.computeIfAbsent(n, DoubleFFT_1D::new);
+      this.fft = t;
     }
-    this.fft = t;
+  }
+
+  private static PowerOfTwoFft kernel(int p) {
+    return KERNELS.computeIfAbsent(p, PowerOfTwoFft::new);
   }
 
   /**
@@ -66,7 +96,31 @@ public final class Fft {
     if (Args.positive("n", n) > MAX_SIZE) {
       throw Args.fail("n", n, "at most Fft.MAX_SIZE = " + MAX_SIZE);
     }
-    return new Fft(n);
+    return new Fft(n, 0);
+  }
+
+  /**
+   * Returns a plan for the same length that splits each transform over {@code threads} threads
+   * (power-of-two lengths from {@code 2^15} points, see the class description). The plan shares
+   * this plan's tables, not its scratch buffer.
+   *
+   * @param threads the number of threads one transform may use, in {@code [1, MAX_THREADS]}; 1 runs
+   *     everything in the calling thread
+   * @return the new plan (not thread-safe)
+   */
+  public Fft withThreads(int threads) {
+    Args.inRange("threads", threads, 1, MAX_THREADS);
+    return new Fft(n, threads);
+  }
+
+  /**
+   * Returns the thread count this plan was given by {@link #withThreads(int)}.
+   *
+   * @return the thread count, or empty for a plan from {@link #of(int)}, whose threading is
+   *     JTransforms' process-wide setting
+   */
+  public OptionalInt threads() {
+    return threads > 0 ? OptionalInt.of(threads) : OptionalInt.empty();
   }
 
   /**
@@ -85,7 +139,11 @@ public final class Fft {
    */
   public void forward(double[] z) {
     Args.length("z", z, 2 * n);
-    fft.complexForward(z);
+    if (complex != null) {
+      complex.forward(z, threads);
+    } else {
+      fft.complexForward(z);
+    }
   }
 
   /**
@@ -95,7 +153,11 @@ public final class Fft {
    */
   public void inverse(double[] z) {
     Args.length("z", z, 2 * n);
-    fft.complexInverse(z, true);
+    if (complex != null) {
+      complex.inverse(z, threads);
+    } else {
+      fft.complexInverse(z, true);
+    }
   }
 
   /**
@@ -107,6 +169,15 @@ public final class Fft {
   public void realForward(double[] x, double[] spectrum) {
     Args.length("x", x, n);
     Args.length("spectrum", spectrum, 2 * (n / 2 + 1));
+    if (complex != null) {
+      System.arraycopy(x, 0, spectrum, 0, n);
+      if (half == null) {
+        spectrum[1] = 0;
+      } else {
+        half.realForward(spectrum, threads);
+      }
+      return;
+    }
     double[] a = scratch();
     System.arraycopy(x, 0, a, 0, n);
     fft.realForward(a);
@@ -124,6 +195,14 @@ public final class Fft {
   public void realInverse(double[] spectrum, double[] x) {
     Args.length("spectrum", spectrum, 2 * (n / 2 + 1));
     Args.length("x", x, n);
+    if (complex != null) {
+      if (half == null) {
+        x[0] = spectrum[0];
+      } else {
+        half.realInverse(spectrum, x, threads);
+      }
+      return;
+    }
     double[] a = scratch();
     pack(spectrum, a);
     fft.realInverse(a, true);
