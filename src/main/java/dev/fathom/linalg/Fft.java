@@ -48,7 +48,10 @@ public final class Fft {
 
   private final PowerOfTwoFft half;
 
-  /** JTransforms' plan for the other lengths, or null. */
+  /** Bluestein's method over Fathom's kernel, for other lengths with a thread count, or null. */
+  private final BluesteinFft bluestein;
+
+  /** JTransforms' plan for plans without a thread count, or null. */
   private final DoubleFFT_1D fft;
 
   private double[] scratch;
@@ -60,10 +63,17 @@ public final class Fft {
       int p = Integer.numberOfTrailingZeros(n);
       this.complex = kernel(p);
       this.half = p == 0 ? null : kernel(p - 1);
+      this.bluestein = null;
+      this.fft = null;
+    } else if (threads > 0) {
+      this.complex = null;
+      this.half = null;
+      this.bluestein = new BluesteinFft(n, kernel(BluesteinFft.workLog(n)));
       this.fft = null;
     } else {
       this.complex = null;
       this.half = null;
+      this.bluestein = null;
       DoubleFFT_1D t = TABLES.get(n);
       if (t == null) {
         if (TABLES.size() >= CACHE_LIMIT) {
@@ -141,6 +151,8 @@ public final class Fft {
     Args.length("z", z, 2 * n);
     if (complex != null) {
       complex.forward(z, threads);
+    } else if (bluestein != null) {
+      bluestein.transform(z, false, threads);
     } else {
       fft.complexForward(z);
     }
@@ -155,6 +167,8 @@ public final class Fft {
     Args.length("z", z, 2 * n);
     if (complex != null) {
       complex.inverse(z, threads);
+    } else if (bluestein != null) {
+      bluestein.transform(z, true, threads);
     } else {
       fft.complexInverse(z, true);
     }
@@ -176,6 +190,16 @@ public final class Fft {
       } else {
         half.realForward(spectrum, threads);
       }
+      return;
+    }
+    if (bluestein != null) {
+      double[] z = complexScratch();
+      for (int j = 0; j < n; j++) {
+        z[2 * j] = x[j];
+        z[2 * j + 1] = 0;
+      }
+      bluestein.transform(z, false, threads);
+      System.arraycopy(z, 0, spectrum, 0, spectrum.length);
       return;
     }
     double[] a = scratch();
@@ -200,6 +224,24 @@ public final class Fft {
         x[0] = spectrum[0];
       } else {
         half.realInverse(spectrum, x, threads);
+      }
+      return;
+    }
+    if (bluestein != null) {
+      double[] z = complexScratch();
+      int top = n / 2;
+      System.arraycopy(spectrum, 0, z, 0, 2 * (top + 1));
+      z[1] = 0;
+      if ((n & 1) == 0) {
+        z[2 * top + 1] = 0;
+      }
+      for (int k = 1; 2 * k < n; k++) {
+        z[2 * (n - k)] = spectrum[2 * k];
+        z[2 * (n - k) + 1] = -spectrum[2 * k + 1];
+      }
+      bluestein.transform(z, true, threads);
+      for (int j = 0; j < n; j++) {
+        x[j] = z[2 * j];
       }
       return;
     }
@@ -258,6 +300,13 @@ public final class Fft {
   public static int nextPowerOfTwo(int m) {
     Args.inRange("m", m, 1, 1 << 30);
     return m == 1 ? 1 : Integer.highestOneBit(m - 1) << 1;
+  }
+
+  private double[] complexScratch() {
+    if (scratch == null) {
+      scratch = new double[2 * n];
+    }
+    return scratch;
   }
 
   private double[] scratch() {

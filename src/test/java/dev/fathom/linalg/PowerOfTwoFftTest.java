@@ -184,6 +184,44 @@ class PowerOfTwoFftTest {
     }
   }
 
+  @ParameterizedTest
+  @ValueSource(ints = {3, 5, 6, 7, 12, 100, 127, 1000, 1025})
+  void otherLengthsUseBluesteinAndMatchTheDft(int n) {
+    double[] z = random(700 + n, 2 * n);
+    double[] expected = FftTest.dft(z, -1);
+    Fft plan = Fft.of(n).withThreads(2);
+    double[] f = z.clone();
+    plan.forward(f);
+    double tol = 4 * bound(1 << BluesteinFft.workLog(n)) * maxAbs(expected);
+    assertTrue(FftTest.maxAbsDiff(expected, f) <= tol, "forward, n = " + n);
+    plan.inverse(f);
+    assertTrue(FftTest.maxAbsDiff(z, f) <= tol, "round trip, n = " + n);
+    double[] x = Arrays.copyOf(z, n);
+    double[] re = new double[2 * n];
+    for (int j = 0; j < n; j++) {
+      re[2 * j] = x[j];
+    }
+    double[] full = FftTest.dft(re, -1);
+    int len = 2 * (n / 2 + 1);
+    double[] half = new double[len];
+    plan.realForward(x, half);
+    assertTrue(FftTest.maxAbsDiff(Arrays.copyOf(full, len), half) <= tol, "real, n = " + n);
+    double[] back = new double[n];
+    plan.realInverse(half, back);
+    assertTrue(FftTest.maxAbsDiff(x, back) <= tol, "real round trip, n = " + n);
+  }
+
+  @Test
+  void bluesteinThreadCountsGiveBitIdenticalResults() {
+    int n = 40_000; // work length 2^17, split over threads
+    double[] z = random(800, 2 * n);
+    double[] one = z.clone();
+    Fft.of(n).withThreads(1).forward(one);
+    double[] two = z.clone();
+    Fft.of(n).withThreads(2).forward(two);
+    assertArrayEquals(one, two, 0);
+  }
+
   @Test
   void badThreadCountsAreRefused() {
     Fft plan = Fft.of(64);
