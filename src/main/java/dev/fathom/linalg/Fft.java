@@ -6,7 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jtransforms.fft.DoubleFFT_1D;
 
 /**
- * Fast Fourier transforms of real and complex sequences of any length, backed by JTransforms.
+ * Fast Fourier transforms of real and complex sequences of any length.
  *
  * <p>Convention: the forward transform is {@code X[k] = sum_j x[j] exp(-2 pi i j k / n)}; the
  * inverse divides by {@code n}, so {@code inverse(forward(x)) == x} to rounding. Complex data is
@@ -15,18 +15,31 @@ import org.jtransforms.fft.DoubleFFT_1D;
  * conjugate mirror.
  *
  * <p>An {@code Fft} instance is a plan for one length: its twiddle tables are shared through a
- * small cache, and it owns a scratch buffer, so an instance is <b>not thread-safe</b>; create one
- * per thread with {@link #of(int)} (cheap after the first call for a length). The static
+ * small cache, and it may own a scratch buffer, so an instance is <b>not thread-safe</b>; create
+ * one per thread with {@link #of(int)} (cheap after the first call for a length). The static
  * convenience methods create a plan per call and are thread-safe.
  *
- * <p>Threads: for long transforms (about {@code n >= 8192}) JTransforms splits the work over its
- * own process-wide thread pool, as set by {@code pl.edu.icm.jlargearrays.ConcurrencyUtils}; the
- * result is bit-identical to its single-thread path. Fathom never changes those settings, so the
- * application owns them: {@code ConcurrencyUtils.setNumberOfThreads(1)} makes every transform
- * single-threaded, and {@code ConcurrencyUtils.setThreadPool} installs the application's pool.
- * JTransforms' default pool uses non-daemon threads that stay alive for a minute after their last
- * task; a program that returns from {@code main} without {@code System.exit} should call {@code
- * ConcurrencyUtils.shutdownThreadPoolAndAwaitTermination()} (or install a daemon pool) first.
+ * <p>Two engines. A plan from {@link #of(int)} uses JTransforms (mixed radix, and its own Bluestein
+ * for lengths with large prime factors); it is the faster engine on one thread (measured 1.1 to 1.6
+ * times faster than Fathom's kernel at {@code n = 2^6 .. 2^22}, see docs/linalg.md). A plan from
+ * {@link #withThreads(int)} uses Fathom's own kernel: a radix-4 FFT for powers of two (and
+ * Bluestein's method over it for other lengths) whose tables are shared by all plans. Both agree
+ * with the exact DFT to about {@code log2(n)} units of rounding of the largest output; they are not
+ * bit-identical with each other.
+ *
+ * <p>Threads. A plan from {@link #withThreads(int) withThreads(t)} uses exactly {@code t} threads
+ * per transform: the calling thread plus {@code t - 1} daemon threads started for the call, from
+ * {@code 2^15} complex points (a real transform of length {@code 2^16}, or a Bluestein work length
+ * of {@code 2^15}); shorter transforms run in the calling thread. Its results are bit-identical for
+ * every {@code t}, and {@code withThreads(1)} never starts a thread. A plan from {@link #of(int)}
+ * follows JTransforms' process-wide setting: for long transforms (about {@code n >= 8192})
+ * JTransforms splits the work over its own pool, as set by {@code
+ * pl.edu.icm.jlargearrays.ConcurrencyUtils}, with results bit-identical to its single-thread path.
+ * Fathom never changes those settings, so the application owns them: {@code
+ * ConcurrencyUtils.setNumberOfThreads(1)} makes those transforms single-threaded. JTransforms'
+ * default pool uses non-daemon threads that stay alive for a minute after their last task; a
+ * program that returns from {@code main} without {@code System.exit} should call {@code
+ * ConcurrencyUtils.shutdownThreadPoolAndAwaitTermination()} first (or use {@code withThreads}).
  *
  * @since 1.0
  */
@@ -110,9 +123,11 @@ public final class Fft {
   }
 
   /**
-   * Returns a plan for the same length that splits each transform over {@code threads} threads
-   * (power-of-two lengths from {@code 2^15} points, see the class description). The plan shares
-   * this plan's tables, not its scratch buffer.
+   * Returns a plan for the same length on Fathom's own kernel that uses exactly {@code threads}
+   * threads per transform (from {@code 2^15} complex points; see the class description), with
+   * results bit-identical for every thread count. Lengths that are not powers of two use
+   * Bluestein's method, which holds a work array of {@code 2M} doubles and the chirp's transform
+   * ({@code M >= 2n - 1} a power of two) per plan.
    *
    * @param threads the number of threads one transform may use, in {@code [1, MAX_THREADS]}; 1 runs
    *     everything in the calling thread

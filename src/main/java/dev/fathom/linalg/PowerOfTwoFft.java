@@ -135,7 +135,7 @@ final class PowerOfTwoFft {
       swap(a, 0, n);
     }
     dif(a, 0, p);
-    permute(a, swapOut, scale, 0, n);
+    permute(a, swapOut, scale, 0, 1);
   }
 
   /** Exchanges the real and imaginary parts of the points {@code [from, to)}. */
@@ -305,7 +305,16 @@ final class PowerOfTwoFft {
    * Bit-reversal permutation of the points {@code [from, to)} (each pair once, by its smaller
    * index), times scale, with real and imaginary parts exchanged if {@code swap}.
    */
-  private void permute(double[] a, boolean swap, double scale, int from, int to) {
+  private void permute(double[] a, boolean swap, double scale, int part, int parts) {
+    if (p >= TILED_MIN) {
+      int mid = p - 2 * TILE;
+      int b0 = (int) (((long) part << mid) / parts);
+      int b1 = (int) (((long) (part + 1) << mid) / parts);
+      tiled(a, swap ? 1 : 0, scale, b0, b1);
+      return;
+    }
+    int from = (int) ((long) n * part / parts);
+    int to = (int) ((long) n * (part + 1) / parts);
     if (n == 1) {
       if (from == 0 && to > 0) {
         double re = a[0];
@@ -321,28 +330,79 @@ final class PowerOfTwoFft {
     int k0 = lowerBound(pr, from);
     int k1 = lowerBound(pr, to);
     for (int k = k0; k < k1; k++) {
-      int x = pr[2 * k];
-      int y = pr[2 * k + 1];
-      double xr = a[x];
-      double xi = a[x + 1];
-      double yr = a[y];
-      double yi = a[y + 1];
-      a[x + o] = yr * scale;
-      a[x + 1 - o] = yi * scale;
-      a[y + o] = xr * scale;
-      a[y + 1 - o] = xi * scale;
+      exchange(a, pr[2 * k], pr[2 * k + 1], o, scale);
     }
     if (swap || scale != 1.0) {
       int[] fixed = fixedPoints();
       for (int x : fixed) {
         if (x >= 2 * from && x < 2 * to) {
-          double xr = a[x];
-          double xi = a[x + 1];
-          a[x + o] = xr * scale;
-          a[x + 1 - o] = xi * scale;
+          exchange(a, x, x, o, scale);
         }
       }
     }
+  }
+
+  /** Bits of the row and column index of a permutation tile ({@code 16 x 16} points). */
+  private static final int TILE = 4;
+
+  /** From this {@code p} on the permutation runs tile by tile, without a pair table. */
+  static final int TILED_MIN = 12;
+
+  private static final int[] TILE_REVERSE = new int[1 << TILE];
+
+  static {
+    for (int i = 0; i < TILE_REVERSE.length; i++) {
+      TILE_REVERSE[i] = Integer.reverse(i) >>> (32 - TILE);
+    }
+  }
+
+  /**
+   * The bit reversal for the middle indices {@code [b0, b1)}: a point {@code (r, b, c)} (top {@code
+   * TILE} bits, middle, bottom {@code TILE} bits) goes to {@code (rev c, rev b, rev r)}, so the
+   * tile of middle {@code b} (16 rows of 16 consecutive points) is exchanged with the tile of
+   * {@code rev b}, both held in the L1 cache while they are exchanged. The pair of tiles is done by
+   * the smaller middle index.
+   */
+  private void tiled(double[] a, int o, double scale, int b0, int b1) {
+    int mid = p - 2 * TILE;
+    int rowShift = p - TILE;
+    int t = 1 << TILE;
+    for (int b = b0; b < b1; b++) {
+      int rb = mid == 0 ? 0 : Integer.reverse(b) >>> (32 - mid);
+      if (rb < b) {
+        continue;
+      }
+      // two tiles: every point is exchanged; one tile: the pairs i < j, and the fixed points
+      boolean both = rb != b;
+      for (int r = 0; r < t; r++) {
+        int rowI = (r << rowShift) | (b << TILE);
+        int colR = (rb << TILE) | TILE_REVERSE[r];
+        for (int c = 0; c < t; c++) {
+          int i = rowI | c;
+          int j = (TILE_REVERSE[c] << rowShift) | colR;
+          if (both || i < j) {
+            exchange(a, 2 * i, 2 * j, o, scale);
+          } else if (i == j) {
+            exchange(a, 2 * i, 2 * i, o, scale);
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * Exchanges the points at doubles {@code x} and {@code y} (or scales one point if {@code x ==
+   * y}), times {@code scale}, with the parts exchanged if {@code o == 1}.
+   */
+  private static void exchange(double[] a, int x, int y, int o, double scale) {
+    double xr = a[x];
+    double xi = a[x + 1];
+    double yr = a[y];
+    double yi = a[y + 1];
+    a[x + o] = yr * scale;
+    a[x + 1 - o] = yi * scale;
+    a[y + o] = xr * scale;
+    a[y + 1 - o] = xi * scale;
   }
 
   private int[] pairs;
@@ -440,12 +500,7 @@ final class PowerOfTwoFft {
               dif(a, b << s, s);
             }
             barrier.await();
-            permute(
-                a,
-                swapOut,
-                scale,
-                (int) ((long) n * w / threads),
-                (int) ((long) n * (w + 1) / threads));
+            permute(a, swapOut, scale, w, threads);
           } catch (InterruptedException e) {
             barrier.reset();
             Thread.currentThread().interrupt();
