@@ -20,12 +20,13 @@ import org.jtransforms.fft.DoubleFFT_1D;
  * convenience methods create a plan per call and are thread-safe.
  *
  * <p>Two engines. A plan from {@link #of(int)} uses JTransforms (mixed radix, and its own Bluestein
- * for lengths with large prime factors); it is the faster engine on one thread (measured 1.1 to 1.6
- * times faster than Fathom's kernel at {@code n = 2^6 .. 2^22}, see docs/linalg.md). A plan from
- * {@link #withThreads(int)} uses Fathom's own kernel: a radix-4 FFT for powers of two (and
- * Bluestein's method over it for other lengths) whose tables are shared by all plans. Both agree
- * with the exact DFT to about {@code log2(n)} units of rounding of the largest output; they are not
- * bit-identical with each other.
+ * for lengths with large prime factors); it is the faster engine on one thread below {@code 2^20}
+ * points (Fathom's kernel measured up to about 1.5 times slower there on JDK 17, less on JDK 25,
+ * and level from {@code 2^20} to {@code 2^22}; see docs/linalg.md). A plan from {@link
+ * #withThreads(int)} uses Fathom's own kernel: a radix-4 FFT for powers of two (and Bluestein's
+ * method over it for other lengths) whose tables are shared by all plans. Both agree with the exact
+ * DFT to about {@code log2(n)} units of rounding of the largest output; they are not bit-identical
+ * with each other.
  *
  * <p>Threads. A plan from {@link #withThreads(int) withThreads(t)} uses exactly {@code t} threads
  * per transform: the calling thread plus {@code t - 1} daemon threads started for the call, from
