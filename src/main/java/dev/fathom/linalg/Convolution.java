@@ -49,7 +49,10 @@ public final class Convolution {
   }
 
   /**
-   * Linear convolution through real FFTs of the zero-padded inputs.
+   * Linear convolution through real FFTs of the zero-padded inputs. A call allocates the output
+   * plus about five arrays of the padded length {@code N} (the next power of two of {@code a.length
+   * + b.length - 1}, below twice the output's length); for many convolutions with one operand
+   * fixed, reuse an {@link Fft} plan and its spectra instead.
    *
    * @param a first sequence, non-empty, finite
    * @param b second sequence, non-empty, finite

@@ -1,11 +1,12 @@
 package dev.fathom.linalg;
 
 import dev.fathom.core.Args;
+import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jtransforms.fft.DoubleFFT_1D;
 
 /**
- * Fast Fourier transforms of real and complex sequences of any length, backed by JTransforms.
+ * Fast Fourier transforms of real and complex sequences of any length.
  *
  * <p>Convention: the forward transform is {@code X[k] = sum_j x[j] exp(-2 pi i j k / n)}; the
  * inverse divides by {@code n}, so {@code inverse(forward(x)) == x} to rounding. Complex data is
@@ -14,18 +15,32 @@ import org.jtransforms.fft.DoubleFFT_1D;
  * conjugate mirror.
  *
  * <p>An {@code Fft} instance is a plan for one length: its twiddle tables are shared through a
- * small cache, and it owns a scratch buffer, so an instance is <b>not thread-safe</b>; create one
- * per thread with {@link #of(int)} (cheap after the first call for a length). The static
+ * small cache, and it may own a scratch buffer, so an instance is <b>not thread-safe</b>; create
+ * one per thread with {@link #of(int)} (cheap after the first call for a length). The static
  * convenience methods create a plan per call and are thread-safe.
  *
- * <p>Threads: for long transforms (about {@code n >= 8192}) JTransforms splits the work over its
- * own process-wide thread pool, as set by {@code pl.edu.icm.jlargearrays.ConcurrencyUtils}; the
- * result is bit-identical to its single-thread path. Fathom never changes those settings, so the
- * application owns them: {@code ConcurrencyUtils.setNumberOfThreads(1)} makes every transform
- * single-threaded, and {@code ConcurrencyUtils.setThreadPool} installs the application's pool.
- * JTransforms' default pool uses non-daemon threads that stay alive for a minute after their last
- * task; a program that returns from {@code main} without {@code System.exit} should call {@code
- * ConcurrencyUtils.shutdownThreadPoolAndAwaitTermination()} (or install a daemon pool) first.
+ * <p>Two engines. A plan from {@link #of(int)} uses JTransforms (mixed radix, and its own Bluestein
+ * for lengths with large prime factors); it is the faster engine on one thread below {@code 2^20}
+ * points (Fathom's kernel measured up to about 1.5 times slower there on JDK 17, less on JDK 25,
+ * and level from {@code 2^20} to {@code 2^22}; see docs/linalg.md). A plan from {@link
+ * #withThreads(int)} uses Fathom's own kernel: a radix-4 FFT for powers of two (and Bluestein's
+ * method over it for other lengths) whose tables are shared by all plans. Both agree with the exact
+ * DFT to about {@code log2(n)} units of rounding of the largest output; they are not bit-identical
+ * with each other.
+ *
+ * <p>Threads. A plan from {@link #withThreads(int) withThreads(t)} uses exactly {@code t} threads
+ * per transform: the calling thread plus {@code t - 1} daemon threads started for the call, from
+ * {@code 2^15} complex points (a real transform of length {@code 2^16}, or a Bluestein work length
+ * of {@code 2^15}); shorter transforms run in the calling thread. Its results are bit-identical for
+ * every {@code t}, and {@code withThreads(1)} never starts a thread. A plan from {@link #of(int)}
+ * follows JTransforms' process-wide setting: for long transforms (about {@code n >= 8192})
+ * JTransforms splits the work over its own pool, as set by {@code
+ * pl.edu.icm.jlargearrays.ConcurrencyUtils}, with results bit-identical to its single-thread path.
+ * Fathom never changes those settings, so the application owns them: {@code
+ * ConcurrencyUtils.setNumberOfThreads(1)} makes those transforms single-threaded. JTransforms'
+ * default pool uses non-daemon threads that stay alive for a minute after their last task; a
+ * program that returns from {@code main} without {@code System.exit} should call {@code
+ * ConcurrencyUtils.shutdownThreadPoolAndAwaitTermination()} first (or use {@code withThreads}).
  *
  * @since 1.0
  */
@@ -33,20 +48,59 @@ public final class Fft {
   private static final int CACHE_LIMIT = 64;
   private static final ConcurrentHashMap<Integer, DoubleFFT_1D> TABLES = new ConcurrentHashMap<>();
 
+  private static final ConcurrentHashMap<Integer, PowerOfTwoFft> KERNELS =
+      new ConcurrentHashMap<>();
+
+  /** The largest thread count a plan accepts. */
+  public static final int MAX_THREADS = 256;
+
   private final int n;
+  private final int threads;
+
+  /** Fathom's kernel for powers of two (of half the length for the real transform), or null. */
+  private final PowerOfTwoFft complex;
+
+  private final PowerOfTwoFft half;
+
+  /** Bluestein's method over Fathom's kernel, for other lengths with a thread count, or null. */
+  private final BluesteinFft bluestein;
+
+  /** JTransforms' plan for plans without a thread count, or null. */
   private final DoubleFFT_1D fft;
+
   private double[] scratch;
 
-  private Fft(int n) {
+  private Fft(int n, int threads) {
     this.n = n;
-    DoubleFFT_1D t = TABLES.get(n);
-    if (t == null) {
-      if (TABLES.size() >= CACHE_LIMIT) {
-        TABLES.clear();
+    this.threads = threads;
+    if (threads > 0 && Integer.bitCount(n) == 1) {
+      int p = Integer.numberOfTrailingZeros(n);
+      this.complex = kernel(p);
+      this.half = p == 0 ? null : kernel(p - 1);
+      this.bluestein = null;
+      this.fft = null;
+    } else if (threads > 0) {
+      this.complex = null;
+      this.half = null;
+      this.bluestein = new BluesteinFft(n, kernel(BluesteinFft.workLog(n)));
+      this.fft = null;
+    } else {
+      this.complex = null;
+      this.half = null;
+      this.bluestein = null;
+      DoubleFFT_1D t = TABLES.get(n);
+      if (t == null) {
+        if (TABLES.size() >= CACHE_LIMIT) {
+          TABLES.clear();
+        }
+        t = TABLES.computeIfAbsent(n, DoubleFFT_1D::new);
       }
-      t = TABLES.computeIfAbsent(n, DoubleFFT_1D::new);
+      this.fft = t;
     }
-    this.fft = t;
+  }
+
+  private static PowerOfTwoFft kernel(int p) {
+    return KERNELS.computeIfAbsent(p, PowerOfTwoFft::new);
   }
 
   /**
@@ -66,7 +120,33 @@ public final class Fft {
     if (Args.positive("n", n) > MAX_SIZE) {
       throw Args.fail("n", n, "at most Fft.MAX_SIZE = " + MAX_SIZE);
     }
-    return new Fft(n);
+    return new Fft(n, 0);
+  }
+
+  /**
+   * Returns a plan for the same length on Fathom's own kernel that uses exactly {@code threads}
+   * threads per transform (from {@code 2^15} complex points; see the class description), with
+   * results bit-identical for every thread count. Lengths that are not powers of two use
+   * Bluestein's method, which holds a work array of {@code 2M} doubles and the chirp's transform
+   * ({@code M >= 2n - 1} a power of two) per plan.
+   *
+   * @param threads the number of threads one transform may use, in {@code [1, MAX_THREADS]}; 1 runs
+   *     everything in the calling thread
+   * @return the new plan (not thread-safe)
+   */
+  public Fft withThreads(int threads) {
+    Args.inRange("threads", threads, 1, MAX_THREADS);
+    return new Fft(n, threads);
+  }
+
+  /**
+   * Returns the thread count this plan was given by {@link #withThreads(int)}.
+   *
+   * @return the thread count, or empty for a plan from {@link #of(int)}, whose threading is
+   *     JTransforms' process-wide setting
+   */
+  public OptionalInt threads() {
+    return threads > 0 ? OptionalInt.of(threads) : OptionalInt.empty();
   }
 
   /**
@@ -85,7 +165,13 @@ public final class Fft {
    */
   public void forward(double[] z) {
     Args.length("z", z, 2 * n);
-    fft.complexForward(z);
+    if (complex != null) {
+      complex.forward(z, threads);
+    } else if (bluestein != null) {
+      bluestein.transform(z, false, threads);
+    } else {
+      fft.complexForward(z);
+    }
   }
 
   /**
@@ -95,7 +181,13 @@ public final class Fft {
    */
   public void inverse(double[] z) {
     Args.length("z", z, 2 * n);
-    fft.complexInverse(z, true);
+    if (complex != null) {
+      complex.inverse(z, threads);
+    } else if (bluestein != null) {
+      bluestein.transform(z, true, threads);
+    } else {
+      fft.complexInverse(z, true);
+    }
   }
 
   /**
@@ -107,6 +199,25 @@ public final class Fft {
   public void realForward(double[] x, double[] spectrum) {
     Args.length("x", x, n);
     Args.length("spectrum", spectrum, 2 * (n / 2 + 1));
+    if (complex != null) {
+      System.arraycopy(x, 0, spectrum, 0, n);
+      if (half == null) {
+        spectrum[1] = 0;
+      } else {
+        half.realForward(spectrum, threads);
+      }
+      return;
+    }
+    if (bluestein != null) {
+      double[] z = complexScratch();
+      for (int j = 0; j < n; j++) {
+        z[2 * j] = x[j];
+        z[2 * j + 1] = 0;
+      }
+      bluestein.transform(z, false, threads);
+      System.arraycopy(z, 0, spectrum, 0, spectrum.length);
+      return;
+    }
     double[] a = scratch();
     System.arraycopy(x, 0, a, 0, n);
     fft.realForward(a);
@@ -124,6 +235,32 @@ public final class Fft {
   public void realInverse(double[] spectrum, double[] x) {
     Args.length("spectrum", spectrum, 2 * (n / 2 + 1));
     Args.length("x", x, n);
+    if (complex != null) {
+      if (half == null) {
+        x[0] = spectrum[0];
+      } else {
+        half.realInverse(spectrum, x, threads);
+      }
+      return;
+    }
+    if (bluestein != null) {
+      double[] z = complexScratch();
+      int top = n / 2;
+      System.arraycopy(spectrum, 0, z, 0, 2 * (top + 1));
+      z[1] = 0;
+      if ((n & 1) == 0) {
+        z[2 * top + 1] = 0;
+      }
+      for (int k = 1; 2 * k < n; k++) {
+        z[2 * (n - k)] = spectrum[2 * k];
+        z[2 * (n - k) + 1] = -spectrum[2 * k + 1];
+      }
+      bluestein.transform(z, true, threads);
+      for (int j = 0; j < n; j++) {
+        x[j] = z[2 * j];
+      }
+      return;
+    }
     double[] a = scratch();
     pack(spectrum, a);
     fft.realInverse(a, true);
@@ -179,6 +316,13 @@ public final class Fft {
   public static int nextPowerOfTwo(int m) {
     Args.inRange("m", m, 1, 1 << 30);
     return m == 1 ? 1 : Integer.highestOneBit(m - 1) << 1;
+  }
+
+  private double[] complexScratch() {
+    if (scratch == null) {
+      scratch = new double[2 * n];
+    }
+    return scratch;
   }
 
   private double[] scratch() {

@@ -40,7 +40,7 @@ class FftTest {
     return v;
   }
 
-  private static double maxAbsDiff(double[] a, double[] b) {
+  static double maxAbsDiff(double[] a, double[] b) {
     double m = 0;
     for (int i = 0; i < a.length; i++) {
       m = Math.max(m, Math.abs(a[i] - b[i]));
