@@ -42,6 +42,13 @@ final class PowerOfTwoFft {
   /** Complex points from which a transform is split over more than one thread. */
   static final int PARALLEL_MIN = 1 << 15;
 
+  /**
+   * Largest stage size whose single table is kept in the process-wide cache (all cached single
+   * tables together hold about 8 MiB); a plan keeps the tables of larger stages itself, so they are
+   * freed with it.
+   */
+  static final int CACHED_MAX_LOG2 = 20;
+
   private static final double[][] TRIPLES = new double[31][];
   private static final double[][] SINGLES = new double[31][];
 
@@ -85,7 +92,9 @@ final class PowerOfTwoFft {
         t[2 * q] = 0; // exactly -i at a quarter turn
         t[2 * q + 1] = -1;
       }
-      SINGLES[s] = t;
+      if (s <= CACHED_MAX_LOG2) {
+        SINGLES[s] = t;
+      }
     }
     return t;
   }
