@@ -656,7 +656,7 @@ public final class SquaredEuclidean {
     Throwable[] failure = new Throwable[1];
     Thread[] pool = new Thread[helpers];
     for (int h = 0; h < helpers; h++) {
-      pool[h] = new Thread(worker, "fathom-similarity-" + h);
+      pool[h] = new Thread(worker, "fathom-worker-" + h);
       pool[h].setDaemon(true);
       pool[h].setUncaughtExceptionHandler(
           (th, e) -> {
