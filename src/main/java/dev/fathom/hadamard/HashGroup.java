@@ -127,6 +127,63 @@ final class HashGroup {
     }
   }
 
+  /** The query index {@code M l xor delay}. */
+  long query(int l, long delay) {
+    int lowSize = lowSpan.length;
+    return delay ^ lowSpan[l & (lowSize - 1)] ^ highSpan[l / lowSize];
+  }
+
+  /**
+   * Reads the queries of this group from a dense array: {@code out[off + d B + l] = x[M l xor
+   * delays[d]]}, the same layout as {@link #queries} gives group by group. The reads go by {@code
+   * l}, all delays of one {@code l} together: the delays flip single bits, so most of them fall in
+   * the memory page of {@code M l}, and often in its cache line.
+   */
+  void gather(double[] x, double[] out, int off) {
+    long[] low = lowSpan;
+    long[] high = highSpan;
+    long[] ds = delays;
+    int lowSize = low.length;
+    int size = 1 << b;
+    int dn = ds.length;
+    for (int h = 0; h < high.length; h++) {
+      long base = high[h];
+      for (int lo = 0, l = h * lowSize; lo < lowSize; lo++, l++) {
+        long m = base ^ low[lo];
+        for (int d = 0, o = off + l; d < dn; d++, o += size) {
+          out[o] = x[(int) (m ^ ds[d])];
+        }
+      }
+    }
+  }
+
+  /**
+   * Rows of a linear map {@code P} on {@code n} bits whose kernel is exactly {@code span(M)}: the
+   * last {@code n - b} coordinates of a vector in the basis of {@code M}'s columns completed by
+   * unit vectors. Two indices lie in the same coset of {@code span(M)} iff {@code P} maps them
+   * alike.
+   */
+  long[] quotient() {
+    Gf2.Basis basis = new Gf2.Basis();
+    long[] columns = new long[n];
+    for (int t = 0; t < b; t++) {
+      basis.add(cols[t]);
+      columns[t] = cols[t];
+    }
+    for (int i = 0, next = b; i < n && next < n; i++) {
+      if (basis.add(1L << i)) {
+        columns[next++] = 1L << i;
+      }
+    }
+    long[] rows = new long[n]; // row r of the matrix whose columns are `columns`
+    for (int c = 0; c < n; c++) {
+      for (long bits = columns[c]; bits != 0; bits &= bits - 1) {
+        rows[Long.numberOfTrailingZeros(bits)] |= 1L << c;
+      }
+    }
+    return java.util.Arrays.copyOfRange(Gf2.inverse(rows, n), b, n);
+  }
+
   /** All 2^(to - from) XORs of columns from..to-1, entry i holding those of i's set bits. */
   private long[] span(int from, int to) {
     long[] s = new long[1 << (to - from)];

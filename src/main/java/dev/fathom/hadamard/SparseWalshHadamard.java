@@ -158,32 +158,42 @@ public final class SparseWalshHadamard {
       groups[c] = HashGroup.create(o, c, rng);
     }
 
-    // Front end: all queries in one batch, then one B-point transform per (group, delay).
-    long[] idx = new long[groupCount * dn * size];
-    for (int c = 0; c < groupCount; c++) {
-      for (int d = 0; d < dn; d++) {
-        groups[c].queries(groups[c].delays[d], idx, (c * dn + d) * size);
+    // Front end: all queries in one batch, then one B-point transform per (group, delay). The
+    // values of group c, delay d sit at vals[(c |D| + d) B + l]. An array is read directly, group
+    // by group, without the list of indices.
+    int queries = groupCount * dn * size;
+    double[] vals = new double[queries];
+    if (oracle instanceof ArrayOracle) {
+      double[] x = ((ArrayOracle) oracle).array();
+      for (int c = 0; c < groupCount; c++) {
+        groups[c].gather(x, vals, c * dn * size);
       }
+    } else {
+      long[] idx = new long[queries];
+      for (int c = 0; c < groupCount; c++) {
+        for (int d = 0; d < dn; d++) {
+          groups[c].queries(groups[c].delays[d], idx, (c * dn + d) * size);
+        }
+      }
+      oracle.values(idx, vals);
     }
-    double[] vals = new double[idx.length];
-    oracle.values(idx, vals);
     double largest = 0;
-    for (int i = 0; i < idx.length; i++) {
-      if (!Double.isFinite(vals[i])) {
-        throw Args.fail("f(" + idx[i] + ")", vals[i], "a finite number");
+    for (int i = 0; i < queries; i++) {
+      double v = vals[i];
+      if (!Double.isFinite(v)) {
+        int block = i / size;
+        HashGroup g = groups[block / dn];
+        long index = g.query(i % size, g.delays[block % dn]);
+        throw Args.fail("f(" + index + ")", v, "a finite number");
       }
-      largest = Math.max(largest, Math.abs(vals[i]));
+      largest = Math.max(largest, Math.abs(v));
     }
     // Values scaled by a power of two to a largest |f| in [1, 2): exact, so the answer is the same
     // at every scale, and neither the transform's sums nor the squares of the energy tests
     // overflow (amplitudes beyond 1e154) or underflow (below 1e-154). Scaled back at the end.
     int exponent = largest > 0 ? Math.getExponent(largest) : 0;
-    if (exponent != 0) {
-      for (int i = 0; i < vals.length; i++) {
-        vals[i] = Math.scalb(vals[i], -exponent);
-      }
-    }
-    int distinct = LongHashSet.countDistinct(idx, o.n());
+    scalb(vals, -exponent);
+    int distinct = QueryCount.distinct(groups);
     double scale = 0;
     double fourier = Normalization.FOURIER.scale(b); // 2^-b: exact, wherever it is applied
     for (int c = 0; c < groupCount; c++) {
@@ -268,7 +278,28 @@ public final class SparseWalshHadamard {
       values[i] = Math.scalb(found.get(keys[i]), exponent);
     }
     return new SparseResult(
-        keys, values, idx.length, distinct, rounds, unresolved, residual, noiseVariance, status);
+        keys, values, queries, distinct, rounds, unresolved, residual, noiseVariance, status);
+  }
+
+  /**
+   * Multiplies every value by {@code 2^exponent}, each exactly as {@link Math#scalb} does: for
+   * {@code |exponent| < 512} that is one multiplication by the power of two (how {@code scalb}
+   * computes it), hoisted out of the loop.
+   */
+  private static void scalb(double[] v, int exponent) {
+    if (exponent == 0) {
+      return;
+    }
+    if (Math.abs(exponent) < 512) {
+      double f = Math.scalb(1.0, exponent);
+      for (int i = 0; i < v.length; i++) {
+        v[i] *= f;
+      }
+    } else {
+      for (int i = 0; i < v.length; i++) {
+        v[i] = Math.scalb(v[i], exponent);
+      }
+    }
   }
 
   /**
