@@ -37,6 +37,11 @@ public final class SparseWalshHadamard {
   /** Standard normal quantile at 0.1, for the noise estimate. */
   private static final double Z_10 = -1.2815515655446004;
 
+  /** The sign bit of a double, and the bits of positive infinity. */
+  private static final long SIGN = Long.MIN_VALUE;
+
+  private static final long INFINITY_BITS = Double.doubleToRawLongBits(Double.POSITIVE_INFINITY);
+
   private final SprightOptions options;
 
   /**
@@ -177,37 +182,41 @@ public final class SparseWalshHadamard {
       }
       oracle.values(idx, vals);
     }
-    double largest = 0;
+    // The largest |f|, compared as bit patterns (for non-negative doubles their order): no
+    // dependency chain through Math.max, and a pattern at or above infinity's is not finite.
+    long largestBits = 0;
     for (int i = 0; i < queries; i++) {
-      double v = vals[i];
-      if (!Double.isFinite(v)) {
+      long magnitude = Double.doubleToRawLongBits(vals[i]) & ~SIGN;
+      if (magnitude >= INFINITY_BITS) {
         int block = i / size;
         HashGroup g = groups[block / dn];
         long index = g.query(i % size, g.delays[block % dn]);
-        throw Args.fail("f(" + index + ")", v, "a finite number");
+        throw Args.fail("f(" + index + ")", vals[i], "a finite number");
       }
-      largest = Math.max(largest, Math.abs(v));
+      largestBits = Math.max(largestBits, magnitude);
     }
+    double largest = Double.longBitsToDouble(largestBits);
     // Values scaled by a power of two to a largest |f| in [1, 2): exact, so the answer is the same
     // at every scale, and neither the transform's sums nor the squares of the energy tests
     // overflow (amplitudes beyond 1e154) or underflow (below 1e-154). Scaled back at the end.
     int exponent = largest > 0 ? Math.getExponent(largest) : 0;
     scalb(vals, -exponent);
     int distinct = QueryCount.distinct(groups);
-    double scale = 0;
+    long scaleBits = 0;
     double fourier = Normalization.FOURIER.scale(b); // 2^-b: exact, wherever it is applied
     for (int c = 0; c < groupCount; c++) {
       double[] bins = groups[c].bins;
       for (int d = 0; d < dn; d++) {
         int base = (c * dn + d) * size;
         DoubleKernel.transform(vals, base, b, 1.0, false);
-        for (int j = 0; j < size; j++) {
+        for (int j = 0, o2 = d; j < size; j++, o2 += dn) {
           double v = vals[base + j] * fourier;
-          bins[j * dn + d] = v;
-          scale = Math.max(scale, Math.abs(v));
+          bins[o2] = v;
+          scaleBits = Math.max(scaleBits, Double.doubleToRawLongBits(v) & ~SIGN);
         }
       }
     }
+    double scale = Double.longBitsToDouble(scaleBits);
 
     // Thresholds: mean energy per delay of an empty bin, and per-entry rounding tolerance.
     double tol = o.relativeTolerance() * scale;
@@ -272,10 +281,13 @@ public final class SparseWalshHadamard {
     Status status =
         unresolved == 0 ? Status.CONVERGED : progress ? Status.MAX_ITERATIONS : Status.STALLED;
 
-    long[] keys = found.sortedKeysAbove(tol);
-    double[] values = new double[keys.length];
-    for (int i = 0; i < keys.length; i++) {
-      values[i] = Math.scalb(found.get(keys[i]), exponent);
+    long[] keys = new long[found.size()];
+    double[] values = new double[found.size()];
+    int m = found.sortedAbove(tol, keys, values);
+    keys = Arrays.copyOf(keys, m);
+    values = Arrays.copyOf(values, m);
+    for (int i = 0; i < m; i++) {
+      values[i] = Math.scalb(values[i], exponent);
     }
     return new SparseResult(
         keys, values, queries, distinct, rounds, unresolved, residual, noiseVariance, status);
@@ -403,11 +415,40 @@ public final class SparseWalshHadamard {
     /**
      * Whether bin j of g holds less than tau of mean energy per delay. A first value whose square
      * exceeds {@code |D| tau} (with a margin far above rounding) already settles it, without the
-     * serial sum over the delays; otherwise the mean energy is computed.
+     * serial sum over the delays. Otherwise the sum of squares is taken in four interleaved parts
+     * (a quarter of the serial sum's latency); it differs from the serial sum of {@link
+     * HashGroup#energy} by rounding only, at most {@code 2 |D|} ulps relative as all terms are
+     * non-negative, so a sum further than {@code 1e-9} relative from {@code |D| tau} settles it the
+     * same way, and only a sum within that margin takes the serial one.
      */
     private boolean empty(HashGroup g, int j) {
-      double u0 = g.bins[j * g.delays.length];
-      if (u0 * u0 > g.delays.length * tau * (1 + 1e-9)) {
+      double[] u = g.bins;
+      int dn = g.delays.length;
+      int o = j * dn;
+      double limit = dn * tau;
+      double u0 = u[o];
+      if (u0 * u0 > limit * (1 + 1e-9)) {
+        return false;
+      }
+      double s0 = 0;
+      double s1 = 0;
+      double s2 = 0;
+      double s3 = 0;
+      int d = o;
+      for (int end = o + dn - 3; d < end; d += 4) {
+        s0 += u[d] * u[d];
+        s1 += u[d + 1] * u[d + 1];
+        s2 += u[d + 2] * u[d + 2];
+        s3 += u[d + 3] * u[d + 3];
+      }
+      for (int end = o + dn; d < end; d++) {
+        s0 += u[d] * u[d];
+      }
+      double sum = (s0 + s1) + (s2 + s3);
+      if (sum < limit * (1 - 1e-9)) {
+        return true;
+      }
+      if (sum > limit * (1 + 1e-9)) {
         return false;
       }
       return g.energy(j) <= tau;
