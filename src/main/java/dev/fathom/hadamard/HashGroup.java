@@ -30,7 +30,8 @@ final class HashGroup {
   final double[] bins;
   final boolean[] changed;
 
-  private HashGroup(int n, int b, long[] cols, long[] delays, long[] inverse) {
+  private HashGroup(
+      int n, int b, long[] cols, long[] delays, long[] inverse, double[] bins, boolean[] changed) {
     this.n = n;
     this.b = b;
     this.cols = cols;
@@ -41,12 +42,22 @@ final class HashGroup {
     int lowBits = Math.min(b, 8);
     this.lowSpan = span(0, lowBits);
     this.highSpan = span(lowBits, b);
-    this.bins = new double[delays.length << b];
-    this.changed = new boolean[1 << b];
+    this.bins = bins != null ? bins : new double[delays.length << b];
+    this.changed = changed != null ? changed : new boolean[1 << b];
   }
 
   /** Builds group {@code c} of {@code options}, drawing from {@code rng} in a fixed order. */
   static HashGroup create(SprightOptions o, int c, RandomGenerator rng) {
+    return create(o, c, rng, null, null);
+  }
+
+  /**
+   * As {@link #create(SprightOptions, int, RandomGenerator)}, with the bins ({@code |D| B} values)
+   * and the changed flags ({@code B}) in given arrays, whose old contents the caller overwrites, or
+   * new ones where null.
+   */
+  static HashGroup create(
+      SprightOptions o, int c, RandomGenerator rng, double[] bins, boolean[] changed) {
     int n = o.n();
     int b = o.bucketBits();
     long mask = (1L << n) - 1;
@@ -74,7 +85,7 @@ final class HashGroup {
           delays[next++] = 1L << i;
         }
       }
-      return new HashGroup(n, b, cols, delays, Gf2.inverse(rows, n));
+      return new HashGroup(n, b, cols, delays, Gf2.inverse(rows, n), bins, changed);
     }
     int p = o.offsets();
     long[] delays = new long[p * (n + 1)];
@@ -85,7 +96,7 @@ final class HashGroup {
         delays[q * (n + 1) + 1 + i] = r ^ (1L << i);
       }
     }
-    return new HashGroup(n, b, cols, delays, null);
+    return new HashGroup(n, b, cols, delays, null, bins, changed);
   }
 
   private static void randomFullRank(RandomGenerator rng, long[] cols, long mask) {

@@ -28,8 +28,11 @@ import java.util.random.RandomGenerator;
  * <p>Randomness (the subsampling matrices, delays and offsets) is the last argument of {@code
  * transform}: a {@code long seed}, or a {@link RandomGenerator}; {@code seed} and {@code
  * Rng.create(seed)} draw the same. The same options and seed give the same queries and the same
- * result. Instances are immutable and thread-safe; the oracle is called from the calling thread
- * only.
+ * result. Instances are thread-safe: their options are immutable, and each thread that calls {@code
+ * transform} keeps its own workspace (the queried values and the bins, 16 bytes per query, at most
+ * 16 MiB; larger problems allocate them per call) for its next calls on the same instance, so reuse
+ * one instance for repeated transforms with the same options. The oracle is called from the calling
+ * thread only.
  *
  * @since 1.0
  */
@@ -44,6 +47,9 @@ public final class SparseWalshHadamard {
 
   private final SprightOptions options;
 
+  /** Each calling thread's arrays, reused from call to call (see {@link Workspace}). */
+  private final ThreadLocal<Workspace> workspace;
+
   /**
    * Creates the transform.
    *
@@ -51,6 +57,7 @@ public final class SparseWalshHadamard {
    */
   public SparseWalshHadamard(SprightOptions options) {
     this.options = Args.notNull("options", options);
+    this.workspace = ThreadLocal.withInitial(() -> new Workspace(options));
   }
 
   /**
@@ -154,20 +161,34 @@ public final class SparseWalshHadamard {
               + bits.getAsInt()
               + " indices)");
     }
+    Workspace w = workspace.get();
+    if (w.busy) {
+      w = new Workspace(o); // a call from within the oracle: the thread's workspace is in use
+    }
+    w.busy = true;
+    try {
+      return transform(oracle, rng, w);
+    } finally {
+      w.busy = false;
+    }
+  }
+
+  private SparseResult transform(BatchOracle oracle, RandomGenerator rng, Workspace w) {
+    SprightOptions o = options;
     int groupCount = o.groups();
     int b = o.bucketBits();
     int size = 1 << b;
     int dn = o.delays();
     HashGroup[] groups = new HashGroup[groupCount];
     for (int c = 0; c < groupCount; c++) {
-      groups[c] = HashGroup.create(o, c, rng);
+      groups[c] = HashGroup.create(o, c, rng, w.bins(c), w.changed(c));
     }
 
     // Front end: all queries in one batch, then one B-point transform per (group, delay). The
     // values of group c, delay d sit at vals[(c |D| + d) B + l]. An array is read directly, group
     // by group, without the list of indices.
     int queries = groupCount * dn * size;
-    double[] vals = new double[queries];
+    double[] vals = w.vals();
     if (oracle instanceof ArrayOracle) {
       double[] x = ((ArrayOracle) oracle).array();
       for (int c = 0; c < groupCount; c++) {
@@ -180,6 +201,7 @@ public final class SparseWalshHadamard {
           groups[c].queries(groups[c].delays[d], idx, (c * dn + d) * size);
         }
       }
+      Arrays.fill(vals, 0.0); // what an oracle that skips an entry left there before
       oracle.values(idx, vals);
     }
     // The largest |f|, compared as bit patterns (for non-negative doubles their order): no
@@ -337,6 +359,64 @@ public final class SparseWalshHadamard {
     double h = 2.0 / (9.0 * dof);
     double chiQuantile = Math.pow(Math.max(1e-3, 1 - h + Z_10 * Math.sqrt(h)), 3);
     return q / chiQuantile * size;
+  }
+
+  /**
+   * The arrays of one call that do not depend on the seed: the queried values ({@code C B |D|}) and
+   * each group's bins and flags. A thread keeps them from call to call of the same instance (they
+   * are overwritten before being read), which saves allocating and zeroing them, 16 bytes per
+   * query, at every call; above {@link #KEEP_MAX} doubles they are allocated per call instead.
+   */
+  private static final class Workspace {
+    /** The most doubles a thread keeps (16 MiB). */
+    static final int KEEP_MAX = 1 << 21;
+
+    private final SprightOptions options;
+    private final boolean keep;
+    private double[] vals;
+    private final double[][] bins;
+    private final boolean[][] changed;
+    boolean busy;
+
+    Workspace(SprightOptions o) {
+      this.options = o;
+      this.keep = 2 * o.queries() <= KEEP_MAX;
+      this.bins = new double[o.groups()][];
+      this.changed = new boolean[o.groups()][];
+    }
+
+    double[] vals() {
+      double[] v = vals;
+      if (v == null) {
+        v = new double[Math.toIntExact(options.queries())];
+        if (keep) {
+          vals = v;
+        }
+      }
+      return v;
+    }
+
+    double[] bins(int c) {
+      double[] v = bins[c];
+      if (v == null) {
+        v = new double[options.delays() << options.bucketBits()];
+        if (keep) {
+          bins[c] = v;
+        }
+      }
+      return v;
+    }
+
+    boolean[] changed(int c) {
+      boolean[] v = changed[c];
+      if (v == null) {
+        v = new boolean[1 << options.bucketBits()];
+        if (keep) {
+          changed[c] = v;
+        }
+      }
+      return v;
+    }
   }
 
   /** The bin test; not thread-safe (it holds the last singleton found). */
