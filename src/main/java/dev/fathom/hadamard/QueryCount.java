@@ -7,9 +7,10 @@ package dev.fathom.hadamard;
  * give the same coset when their difference lies in {@code span(M_c)}. Different groups share only
  * the points where their cosets meet: with a linear map {@code P_h} whose kernel is {@code
  * span(M_h)}, the point {@code M_c l xor d} lies in the coset {@code span(M_h) xor e} iff {@code
- * P_h M_c l = P_h(d xor e)}, a linear system in the bits of {@code l}, solved by elimination. For
- * random subspaces of dimension {@code b < n / 2} it has at most one solution, so the count costs
- * {@code O(|D|^2 n)} per pair of groups, and the work grows with the number of shared points only.
+ * P_h M_c l = P_h(d xor e)}, a linear system in the bits of {@code l}, solved by elimination (once
+ * per delay: the elimination is linear in the right-hand side). For random subspaces of dimension
+ * {@code b < n / 2} it has at most one solution, so the count costs {@code O(|D|^2)} comparisons
+ * per pair of groups, and the work grows with the number of shared points only.
  */
 final class QueryCount {
   private QueryCount() {}
@@ -32,9 +33,21 @@ final class QueryCount {
       for (int h = 0; h < c; h++) {
         long[] p = quotients[h];
         Solver solver = new Solver(g.cols, p);
+        // The elimination is linear: with t = P_h(d) xor P_h(e), both the residual (zero iff
+        // there is a solution) and the solution are those of P_h(d) xor those of P_h(e).
+        long[] eResidual = new long[cosets[h].length];
+        long[] eSolution = new long[cosets[h].length];
+        for (int i = 0; i < eResidual.length; i++) {
+          eResidual[i] = solver.reduce(Gf2.multiply(p, cosets[h][i]));
+          eSolution[i] = solver.solution;
+        }
         for (long d : cosets[c]) {
-          for (long e : cosets[h]) {
-            solver.solve(Gf2.multiply(p, d ^ e), g, d, shared);
+          long dResidual = solver.reduce(Gf2.multiply(p, d));
+          long dSolution = solver.solution;
+          for (int i = 0; i < eResidual.length; i++) {
+            if (dResidual == eResidual[i]) {
+              solver.addAll(dSolution ^ eSolution[i], g, d, shared);
+            }
           }
         }
       }
@@ -97,19 +110,32 @@ final class QueryCount {
       kernelSize = k;
     }
 
-    /** Adds {@code M l xor d} to {@code out} for every solution {@code l} of {@code Q l = t}. */
-    void solve(long t, HashGroup g, long d, LongHashSet out) {
+    /** The solution of the last {@link #reduce}, when its residual was zero. */
+    long solution;
+
+    /**
+     * Reduces {@code t} by the columns: returns the residual, zero iff {@code Q l = t} has a
+     * solution, and sets {@link #solution} to one (the combination of columns used). Both are
+     * linear in {@code t}.
+     */
+    long reduce(long t) {
       long v = t;
-      long l0 = 0;
-      while (v != 0) {
-        int pivot = 63 - Long.numberOfLeadingZeros(v);
-        if (vectors[pivot] == 0) {
-          return; // no solution
+      long l = 0;
+      // every set bit from the top, pivot or not (stopping at a non-pivot bit would not be linear)
+      for (long rest = v; rest != 0; ) {
+        int bit = 63 - Long.numberOfLeadingZeros(rest);
+        if (vectors[bit] != 0) {
+          v ^= vectors[bit];
+          l ^= combos[bit];
         }
-        v ^= vectors[pivot];
-        l0 ^= combos[pivot];
+        rest = v & ((1L << bit) - 1);
       }
-      // every solution: l0 plus a combination of the kernel vectors
+      solution = l;
+      return v;
+    }
+
+    /** Adds {@code M l xor d} to {@code out} for {@code l0} plus every kernel combination. */
+    void addAll(long l0, HashGroup g, long d, LongHashSet out) {
       for (int s = 0; s < 1 << kernelSize; s++) {
         long l = l0;
         for (int i = 0; i < kernelSize; i++) {
