@@ -10,6 +10,7 @@
 # Usage, from the root of a Fathom checkout:
 #   bash benchmarks/anchors/hadamard.sh            # about 3 minutes on 2 cores
 #   bash benchmarks/anchors/hadamard.sh --quick    # about 1 minute, indicative only
+#   bash benchmarks/anchors/hadamard.sh --sparse   # the SPRIGHT part only (with --quick: short)
 # Environment:
 #   JAVA_HOME       the JDK that builds and runs Fathom (default: java, javac on the PATH)
 #   FFHT_DIR        a local FFHT checkout instead of cloning (offline machines)
@@ -28,12 +29,15 @@ SFHT_REPO=https://github.com/LCAV/SparseFHT
 SFHT_COMMIT=cca8d95de4e96a5093c943ace9f9794f97c6f163 # master, 2016-10-10
 
 QUICK=0
-case "${1:-}" in
-  --quick) QUICK=1 ;;
-  "") ;;
-  -h | --help) awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; exit 0 ;;
-  *) echo "hadamard.sh: unknown argument '$1' (--quick or nothing)" >&2; exit 2 ;;
-esac
+SPARSE_ONLY=0
+for arg in "$@"; do
+  case "$arg" in
+    --quick) QUICK=1 ;;
+    --sparse) SPARSE_ONLY=1 ;;
+    -h | --help) awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; exit 0 ;;
+    *) echo "hadamard.sh: unknown argument '$arg' (--quick, --sparse or nothing)" >&2; exit 2 ;;
+  esac
+done
 
 HERE=$(cd "$(dirname "$0")/hadamard" && pwd)
 ROOT=$PWD
@@ -79,9 +83,11 @@ echo "  C         gcc $(gcc -dumpfullversion 2>/dev/null || gcc -dumpversion), -
 echo "  CPU       $(grep -m1 'model name' /proc/cpuinfo 2>/dev/null | cut -d: -f2 | sed 's/^ //'), $(nproc) cores"
 echo "  load      $(load) (1, 5, 15 min) at the start"
 
-FFHT=$(sources FFHT "$FFHT_REPO" "$FFHT_COMMIT" "${FFHT_DIR:-}") || exit 1
+if [ "$SPARSE_ONLY" = 0 ]; then
+  FFHT=$(sources FFHT "$FFHT_REPO" "$FFHT_COMMIT" "${FFHT_DIR:-}") || exit 1
+  echo "  FFHT      $FFHT ($(git -C "$FFHT" rev-parse --short HEAD 2>/dev/null || echo 'not a git checkout'); pinned ${FFHT_COMMIT:0:7})"
+fi
 SFHT=$(sources SPARSEFHT "$SFHT_REPO" "$SFHT_COMMIT" "${SPARSEFHT_DIR:-}") || exit 1
-echo "  FFHT      $FFHT ($(git -C "$FFHT" rev-parse --short HEAD 2>/dev/null || echo 'not a git checkout'); pinned ${FFHT_COMMIT:0:7})"
 echo "  SparseFHT $SFHT ($(git -C "$SFHT" rev-parse --short HEAD 2>/dev/null || echo 'not a git checkout'); pinned ${SFHT_COMMIT:0:7})"
 [ -f "$SFHT/C/sfht.c" ] && SFHT=$SFHT/C
 
@@ -104,6 +110,10 @@ JVM=("$JAVA" -Xms1g -Xmx3g -XX:+UseParallelGC -cp "$CP:$WORK/classes")
 SIMD=(--add-modules jdk.incubator.vector)
 CFLAGS="-O3 -march=native"
 
+if [ "$SPARSE_ONLY" = 1 ]; then
+  step "dense part skipped (--sparse)"
+  printf 'signals %s\nspright_n %s\nspright_k %s\n' "$SIGNALS" "$NBITS" "$K" >"$OUT/meta.kv"
+else
 step "building FFHT with gcc $CFLAGS"
 { gcc $CFLAGS -std=c99 -I"$FFHT" -c "$FFHT/fht.c" -o "$WORK/fht.o" &&
   gcc $CFLAGS -std=c99 -I"$FFHT" -c "$FFHT/fast_copy.c" -o "$WORK/fast_copy.o" &&
@@ -115,6 +125,7 @@ step "Fathom WalshHadamard.transform, plain JVM (scalar kernel)"
 $PIN "${JVM[@]}" HadamardBench dense "$OUT" scalar "$SECS" $SIZES 2>"$WORK/java.log" || fail "$WORK/java.log" "Fathom dense (scalar)"
 step "Fathom WalshHadamard.transform, JVM with the vector module (SIMD kernel)"
 $PIN "${JVM[@]}" "${SIMD[@]}" HadamardBench dense "$OUT" simd "$SECS" $SIZES 2>"$WORK/java.log" || fail "$WORK/java.log" "Fathom dense (SIMD)"
+fi
 
 step "writing $SIGNALS sparse signal(s), n = $NBITS, K = $K"
 "${JVM[@]}" HadamardBench signals "$OUT" "$NBITS" "$K" "$SIGNALS" 2>"$WORK/java.log" || fail "$WORK/java.log" "signals"

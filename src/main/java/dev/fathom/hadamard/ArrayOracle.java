@@ -34,6 +34,11 @@ final class ArrayOracle implements QueryOracle {
     }
   }
 
+  /** The array read (not a copy), for callers that gather from it directly. */
+  double[] array() {
+    return values;
+  }
+
   @Override
   public OptionalInt bits() {
     return OptionalInt.of(bits);

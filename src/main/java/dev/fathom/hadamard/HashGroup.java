@@ -30,7 +30,8 @@ final class HashGroup {
   final double[] bins;
   final boolean[] changed;
 
-  private HashGroup(int n, int b, long[] cols, long[] delays, long[] inverse) {
+  private HashGroup(
+      int n, int b, long[] cols, long[] delays, long[] inverse, double[] bins, boolean[] changed) {
     this.n = n;
     this.b = b;
     this.cols = cols;
@@ -41,12 +42,22 @@ final class HashGroup {
     int lowBits = Math.min(b, 8);
     this.lowSpan = span(0, lowBits);
     this.highSpan = span(lowBits, b);
-    this.bins = new double[delays.length << b];
-    this.changed = new boolean[1 << b];
+    this.bins = bins != null ? bins : new double[delays.length << b];
+    this.changed = changed != null ? changed : new boolean[1 << b];
   }
 
   /** Builds group {@code c} of {@code options}, drawing from {@code rng} in a fixed order. */
   static HashGroup create(SprightOptions o, int c, RandomGenerator rng) {
+    return create(o, c, rng, null, null);
+  }
+
+  /**
+   * As {@link #create(SprightOptions, int, RandomGenerator)}, with the bins ({@code |D| B} values)
+   * and the changed flags ({@code B}) in given arrays, whose old contents the caller overwrites, or
+   * new ones where null.
+   */
+  static HashGroup create(
+      SprightOptions o, int c, RandomGenerator rng, double[] bins, boolean[] changed) {
     int n = o.n();
     int b = o.bucketBits();
     long mask = (1L << n) - 1;
@@ -74,7 +85,7 @@ final class HashGroup {
           delays[next++] = 1L << i;
         }
       }
-      return new HashGroup(n, b, cols, delays, Gf2.inverse(rows, n));
+      return new HashGroup(n, b, cols, delays, Gf2.inverse(rows, n), bins, changed);
     }
     int p = o.offsets();
     long[] delays = new long[p * (n + 1)];
@@ -85,7 +96,7 @@ final class HashGroup {
         delays[q * (n + 1) + 1 + i] = r ^ (1L << i);
       }
     }
-    return new HashGroup(n, b, cols, delays, null);
+    return new HashGroup(n, b, cols, delays, null, bins, changed);
   }
 
   private static void randomFullRank(RandomGenerator rng, long[] cols, long mask) {
@@ -125,6 +136,61 @@ final class HashGroup {
         out[o + l] = base ^ low[l];
       }
     }
+  }
+
+  /** The query index {@code M l xor delay}. */
+  long query(int l, long delay) {
+    int lowSize = lowSpan.length;
+    return delay ^ lowSpan[l & (lowSize - 1)] ^ highSpan[l / lowSize];
+  }
+
+  /**
+   * Reads the queries of this group from a dense array: {@code out[off + d B + l] = x[M l xor
+   * delays[d]]}, the layout {@link #queries} gives delay by delay, without the list of indices.
+   * (All delays of one {@code l} together, which touches fewer memory pages, measured slower.)
+   */
+  void gather(double[] x, double[] out, int off) {
+    long[] low = lowSpan;
+    long[] high = highSpan;
+    int lowSize = low.length;
+    int size = 1 << b;
+    for (int d = 0; d < delays.length; d++) {
+      long delay = delays[d];
+      for (int h = 0; h < high.length; h++) {
+        long base = delay ^ high[h];
+        int o = off + d * size + h * lowSize;
+        for (int l = 0; l < lowSize; l++) {
+          out[o + l] = x[(int) (base ^ low[l])];
+        }
+      }
+    }
+  }
+
+  /**
+   * Rows of a linear map {@code P} on {@code n} bits whose kernel is exactly {@code span(M)}: the
+   * last {@code n - b} coordinates of a vector in the basis of {@code M}'s columns completed by
+   * unit vectors. Two indices lie in the same coset of {@code span(M)} iff {@code P} maps them
+   * alike.
+   */
+  long[] quotient() {
+    Gf2.Basis basis = new Gf2.Basis();
+    long[] columns = new long[n];
+    for (int t = 0; t < b; t++) {
+      basis.add(cols[t]);
+      columns[t] = cols[t];
+    }
+    for (int i = 0, next = b; i < n && next < n; i++) {
+      if (basis.add(1L << i)) {
+        columns[next++] = 1L << i;
+      }
+    }
+    long[] rows = new long[n]; // row r of the matrix whose columns are `columns`
+    for (int c = 0; c < n; c++) {
+      for (long bits = columns[c]; bits != 0; bits &= bits - 1) {
+        rows[Long.numberOfTrailingZeros(bits)] |= 1L << c;
+      }
+    }
+    return java.util.Arrays.copyOfRange(Gf2.inverse(rows, n), b, n);
   }
 
   /** All 2^(to - from) XORs of columns from..to-1, entry i holding those of i's set bits. */

@@ -28,8 +28,11 @@ import java.util.random.RandomGenerator;
  * <p>Randomness (the subsampling matrices, delays and offsets) is the last argument of {@code
  * transform}: a {@code long seed}, or a {@link RandomGenerator}; {@code seed} and {@code
  * Rng.create(seed)} draw the same. The same options and seed give the same queries and the same
- * result. Instances are immutable and thread-safe; the oracle is called from the calling thread
- * only.
+ * result. Instances are thread-safe: their options are immutable, and each thread that calls {@code
+ * transform} keeps its own workspace (the queried values and the bins, 16 bytes per query, at most
+ * 16 MiB; larger problems allocate them per call) for its next calls on the same instance, so reuse
+ * one instance for repeated transforms with the same options. The oracle is called from the calling
+ * thread only.
  *
  * @since 1.0
  */
@@ -37,7 +40,15 @@ public final class SparseWalshHadamard {
   /** Standard normal quantile at 0.1, for the noise estimate. */
   private static final double Z_10 = -1.2815515655446004;
 
+  /** The sign bit of a double, and the bits of positive infinity. */
+  private static final long SIGN = Long.MIN_VALUE;
+
+  private static final long INFINITY_BITS = Double.doubleToRawLongBits(Double.POSITIVE_INFINITY);
+
   private final SprightOptions options;
+
+  /** Each calling thread's arrays, reused from call to call (see {@link Workspace}). */
+  private final ThreadLocal<Workspace> workspace;
 
   /**
    * Creates the transform.
@@ -46,6 +57,7 @@ public final class SparseWalshHadamard {
    */
   public SparseWalshHadamard(SprightOptions options) {
     this.options = Args.notNull("options", options);
+    this.workspace = ThreadLocal.withInitial(() -> new Workspace(options));
   }
 
   /**
@@ -149,55 +161,84 @@ public final class SparseWalshHadamard {
               + bits.getAsInt()
               + " indices)");
     }
+    Workspace w = workspace.get();
+    if (w.busy) {
+      w = new Workspace(o); // a call from within the oracle: the thread's workspace is in use
+    }
+    w.busy = true;
+    try {
+      return transform(oracle, rng, w);
+    } finally {
+      w.busy = false;
+    }
+  }
+
+  private SparseResult transform(BatchOracle oracle, RandomGenerator rng, Workspace w) {
+    SprightOptions o = options;
     int groupCount = o.groups();
     int b = o.bucketBits();
     int size = 1 << b;
     int dn = o.delays();
     HashGroup[] groups = new HashGroup[groupCount];
     for (int c = 0; c < groupCount; c++) {
-      groups[c] = HashGroup.create(o, c, rng);
+      groups[c] = HashGroup.create(o, c, rng, w.bins(c), w.changed(c));
     }
 
-    // Front end: all queries in one batch, then one B-point transform per (group, delay).
-    long[] idx = new long[groupCount * dn * size];
-    for (int c = 0; c < groupCount; c++) {
-      for (int d = 0; d < dn; d++) {
-        groups[c].queries(groups[c].delays[d], idx, (c * dn + d) * size);
+    // Front end: all queries in one batch, then one B-point transform per (group, delay). The
+    // values of group c, delay d sit at vals[(c |D| + d) B + l]. An array is read directly, group
+    // by group, without the list of indices.
+    int queries = groupCount * dn * size;
+    double[] vals = w.vals();
+    if (oracle instanceof ArrayOracle) {
+      double[] x = ((ArrayOracle) oracle).array();
+      for (int c = 0; c < groupCount; c++) {
+        groups[c].gather(x, vals, c * dn * size);
       }
-    }
-    double[] vals = new double[idx.length];
-    oracle.values(idx, vals);
-    double largest = 0;
-    for (int i = 0; i < idx.length; i++) {
-      if (!Double.isFinite(vals[i])) {
-        throw Args.fail("f(" + idx[i] + ")", vals[i], "a finite number");
+    } else {
+      long[] idx = new long[queries];
+      for (int c = 0; c < groupCount; c++) {
+        for (int d = 0; d < dn; d++) {
+          groups[c].queries(groups[c].delays[d], idx, (c * dn + d) * size);
+        }
       }
-      largest = Math.max(largest, Math.abs(vals[i]));
+      Arrays.fill(vals, 0.0); // what an oracle that skips an entry left there before
+      oracle.values(idx, vals);
     }
+    // The largest |f|, compared as bit patterns (for non-negative doubles their order): no
+    // dependency chain through Math.max, and a pattern at or above infinity's is not finite.
+    long largestBits = 0;
+    for (int i = 0; i < queries; i++) {
+      long magnitude = Double.doubleToRawLongBits(vals[i]) & ~SIGN;
+      if (magnitude >= INFINITY_BITS) {
+        int block = i / size;
+        HashGroup g = groups[block / dn];
+        long index = g.query(i % size, g.delays[block % dn]);
+        throw Args.fail("f(" + index + ")", vals[i], "a finite number");
+      }
+      largestBits = Math.max(largestBits, magnitude);
+    }
+    double largest = Double.longBitsToDouble(largestBits);
     // Values scaled by a power of two to a largest |f| in [1, 2): exact, so the answer is the same
     // at every scale, and neither the transform's sums nor the squares of the energy tests
     // overflow (amplitudes beyond 1e154) or underflow (below 1e-154). Scaled back at the end.
     int exponent = largest > 0 ? Math.getExponent(largest) : 0;
-    if (exponent != 0) {
-      for (int i = 0; i < vals.length; i++) {
-        vals[i] = Math.scalb(vals[i], -exponent);
-      }
-    }
-    int distinct = LongHashSet.countDistinct(idx, o.n());
-    double scale = 0;
+    scalb(vals, -exponent);
+    int distinct = QueryCount.distinct(groups);
+    long scaleBits = 0;
     double fourier = Normalization.FOURIER.scale(b); // 2^-b: exact, wherever it is applied
     for (int c = 0; c < groupCount; c++) {
       double[] bins = groups[c].bins;
       for (int d = 0; d < dn; d++) {
         int base = (c * dn + d) * size;
         DoubleKernel.transform(vals, base, b, 1.0, false);
-        for (int j = 0; j < size; j++) {
+        for (int j = 0, o2 = d; j < size; j++, o2 += dn) {
           double v = vals[base + j] * fourier;
-          bins[j * dn + d] = v;
-          scale = Math.max(scale, Math.abs(v));
+          bins[o2] = v;
+          scaleBits = Math.max(scaleBits, Double.doubleToRawLongBits(v) & ~SIGN);
         }
       }
     }
+    double scale = Double.longBitsToDouble(scaleBits);
 
     // Thresholds: mean energy per delay of an empty bin, and per-entry rounding tolerance.
     double tol = o.relativeTolerance() * scale;
@@ -262,13 +303,37 @@ public final class SparseWalshHadamard {
     Status status =
         unresolved == 0 ? Status.CONVERGED : progress ? Status.MAX_ITERATIONS : Status.STALLED;
 
-    long[] keys = found.sortedKeysAbove(tol);
-    double[] values = new double[keys.length];
-    for (int i = 0; i < keys.length; i++) {
-      values[i] = Math.scalb(found.get(keys[i]), exponent);
+    long[] keys = new long[found.size()];
+    double[] values = new double[found.size()];
+    int m = found.sortedAbove(tol, keys, values);
+    keys = Arrays.copyOf(keys, m);
+    values = Arrays.copyOf(values, m);
+    for (int i = 0; i < m; i++) {
+      values[i] = Math.scalb(values[i], exponent);
     }
     return new SparseResult(
-        keys, values, idx.length, distinct, rounds, unresolved, residual, noiseVariance, status);
+        keys, values, queries, distinct, rounds, unresolved, residual, noiseVariance, status);
+  }
+
+  /**
+   * Multiplies every value by {@code 2^exponent}, each exactly as {@link Math#scalb} does: for
+   * {@code |exponent| < 512} that is one multiplication by the power of two (how {@code scalb}
+   * computes it), hoisted out of the loop.
+   */
+  private static void scalb(double[] v, int exponent) {
+    if (exponent == 0) {
+      return;
+    }
+    if (Math.abs(exponent) < 512) {
+      double f = Math.scalb(1.0, exponent);
+      for (int i = 0; i < v.length; i++) {
+        v[i] *= f;
+      }
+    } else {
+      for (int i = 0; i < v.length; i++) {
+        v[i] = Math.scalb(v[i], exponent);
+      }
+    }
   }
 
   /**
@@ -294,6 +359,64 @@ public final class SparseWalshHadamard {
     double h = 2.0 / (9.0 * dof);
     double chiQuantile = Math.pow(Math.max(1e-3, 1 - h + Z_10 * Math.sqrt(h)), 3);
     return q / chiQuantile * size;
+  }
+
+  /**
+   * The arrays of one call that do not depend on the seed: the queried values ({@code C B |D|}) and
+   * each group's bins and flags. A thread keeps them from call to call of the same instance (they
+   * are overwritten before being read), which saves allocating and zeroing them, 16 bytes per
+   * query, at every call; above {@link #KEEP_MAX} doubles they are allocated per call instead.
+   */
+  private static final class Workspace {
+    /** The most doubles a thread keeps (16 MiB). */
+    static final int KEEP_MAX = 1 << 21;
+
+    private final SprightOptions options;
+    private final boolean keep;
+    private double[] vals;
+    private final double[][] bins;
+    private final boolean[][] changed;
+    boolean busy;
+
+    Workspace(SprightOptions o) {
+      this.options = o;
+      this.keep = 2 * o.queries() <= KEEP_MAX;
+      this.bins = new double[o.groups()][];
+      this.changed = new boolean[o.groups()][];
+    }
+
+    double[] vals() {
+      double[] v = vals;
+      if (v == null) {
+        v = new double[Math.toIntExact(options.queries())];
+        if (keep) {
+          vals = v;
+        }
+      }
+      return v;
+    }
+
+    double[] bins(int c) {
+      double[] v = bins[c];
+      if (v == null) {
+        v = new double[options.delays() << options.bucketBits()];
+        if (keep) {
+          bins[c] = v;
+        }
+      }
+      return v;
+    }
+
+    boolean[] changed(int c) {
+      boolean[] v = changed[c];
+      if (v == null) {
+        v = new boolean[1 << options.bucketBits()];
+        if (keep) {
+          changed[c] = v;
+        }
+      }
+      return v;
+    }
   }
 
   /** The bin test; not thread-safe (it holds the last singleton found). */
@@ -372,11 +495,40 @@ public final class SparseWalshHadamard {
     /**
      * Whether bin j of g holds less than tau of mean energy per delay. A first value whose square
      * exceeds {@code |D| tau} (with a margin far above rounding) already settles it, without the
-     * serial sum over the delays; otherwise the mean energy is computed.
+     * serial sum over the delays. Otherwise the sum of squares is taken in four interleaved parts
+     * (a quarter of the serial sum's latency); it differs from the serial sum of {@link
+     * HashGroup#energy} by rounding only, at most {@code 2 |D|} ulps relative as all terms are
+     * non-negative, so a sum further than {@code 1e-9} relative from {@code |D| tau} settles it the
+     * same way, and only a sum within that margin takes the serial one.
      */
     private boolean empty(HashGroup g, int j) {
-      double u0 = g.bins[j * g.delays.length];
-      if (u0 * u0 > g.delays.length * tau * (1 + 1e-9)) {
+      double[] u = g.bins;
+      int dn = g.delays.length;
+      int o = j * dn;
+      double limit = dn * tau;
+      double u0 = u[o];
+      if (u0 * u0 > limit * (1 + 1e-9)) {
+        return false;
+      }
+      double s0 = 0;
+      double s1 = 0;
+      double s2 = 0;
+      double s3 = 0;
+      int d = o;
+      for (int end = o + dn - 3; d < end; d += 4) {
+        s0 += u[d] * u[d];
+        s1 += u[d + 1] * u[d + 1];
+        s2 += u[d + 2] * u[d + 2];
+        s3 += u[d + 3] * u[d + 3];
+      }
+      for (int end = o + dn; d < end; d++) {
+        s0 += u[d] * u[d];
+      }
+      double sum = (s0 + s1) + (s2 + s3);
+      if (sum < limit * (1 - 1e-9)) {
+        return true;
+      }
+      if (sum > limit * (1 + 1e-9)) {
         return false;
       }
       return g.energy(j) <= tau;

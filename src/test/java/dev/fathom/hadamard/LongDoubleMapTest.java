@@ -42,4 +42,36 @@ class LongDoubleMapTest {
       assertArrayEquals(want, map.sortedKeysAbove(threshold), "threshold " + threshold);
     }
   }
+
+  @ParameterizedTest
+  @ValueSource(ints = {1, 11, 12, 22, 23, 33, 34, 62})
+  void sortedEntriesMatchASortedJavaMap(int bits) {
+    // Key ranges that take one, two and three radix passes, and the comparison sort beyond; few
+    // entries (below the radix sort's minimum) and many.
+    for (int count : new int[] {0, 10, 63, 64, 3000}) {
+      SplittableRandom r = new SplittableRandom(31L * bits + count);
+      LongDoubleMap map = new LongDoubleMap(count);
+      java.util.TreeMap<Long, Double> ref = new java.util.TreeMap<>();
+      for (int i = 0; i < count; i++) {
+        long key = r.nextLong(1L << bits);
+        double value = r.nextDouble(-10, 10);
+        map.add(key, value);
+        ref.merge(key, value, Double::sum);
+      }
+      for (double threshold : new double[] {0.0, 5.0}) {
+        long[] keys = new long[map.size()];
+        double[] values = new double[map.size()];
+        int m = map.sortedAbove(threshold, keys, values);
+        int i = 0;
+        for (Map.Entry<Long, Double> e : ref.entrySet()) {
+          if (Math.abs(e.getValue()) > threshold) {
+            assertEquals(e.getKey(), keys[i], "bits " + bits + " count " + count);
+            assertEquals(e.getValue(), values[i]);
+            i++;
+          }
+        }
+        assertEquals(i, m);
+      }
+    }
+  }
 }
