@@ -42,4 +42,28 @@ class RecurrenceReferenceTest {
       }
     }
   }
+
+  @Test
+  void parallelScanOfChannelsWithDifferentStepsEqualsTheSequentialRecurrence() {
+    int h = 3;
+    int batch = 2;
+    int len = 41;
+    DiscreteSsm sys = system(S4dInit.lin(6), h, 6, 0.3);
+    double[] u = Rng.gaussian(Rng.create(7), batch * h * len);
+    double[] ref = new double[u.length];
+    for (int b = 0; b < batch; b++) {
+      double[] part = java.util.Arrays.copyOfRange(u, b * h * len, (b + 1) * h * len);
+      System.arraycopy(Recurrence.run(sys, part, null).y(), 0, ref, b * h * len, h * len);
+    }
+    for (int threads : new int[] {1, 2}) {
+      try (ParallelScan scan = new ParallelScan(threads)) {
+        for (int chunk : new int[] {1, 4, 6, 40, 41}) {
+          double[] y = scan.run(sys, u, batch, chunk);
+          for (int i = 0; i < y.length; i++) {
+            assertEquals(ref[i], y[i], 1e-12 * (1 + Math.abs(ref[i])), chunk + ": " + i);
+          }
+        }
+      }
+    }
+  }
 }

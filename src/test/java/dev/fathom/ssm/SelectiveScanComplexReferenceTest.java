@@ -32,17 +32,20 @@ class SelectiveScanComplexReferenceTest {
     int[] starts = {7, 16};
     SelectiveScan.Result r =
         SelectiveScan.scanComplex(
-            len,
-            u,
-            delta,
-            a,
-            b,
-            c,
-            SelectiveScan.Options.NONE
-                .withD(d)
-                .withZ(z)
-                .withDeltaSoftplus(true)
-                .withSequenceStarts(starts));
+            SelectiveScan.inputs()
+                .length(len)
+                .u(u)
+                .delta(delta)
+                .a(a)
+                .b(SelectiveScan.Param.varying(b))
+                .c(SelectiveScan.Param.varying(c))
+                .options(
+                    SelectiveScan.Options.NONE
+                        .withD(d)
+                        .withZ(z)
+                        .withDeltaSoftplus(true)
+                        .withSequenceStarts(starts))
+                .build());
     for (int ch = 0; ch < dch; ch++) {
       double[] xr = new double[n];
       double[] xi = new double[n];
@@ -77,8 +80,8 @@ class SelectiveScanComplexReferenceTest {
         assertEquals(yr, r.y()[ch * len + t], 1e-12 * (1 + Math.abs(yr)), ch + "," + t);
       }
       for (int k = 0; k < n; k++) {
-        assertEquals(xr[k], r.state()[2 * (ch * n + k)], 1e-12 * (1 + Math.abs(xr[k])));
-        assertEquals(xi[k], r.state()[2 * (ch * n + k) + 1], 1e-12 * (1 + Math.abs(xi[k])));
+        assertEquals(xr[k], r.lastState()[2 * (ch * n + k)], 1e-12 * (1 + Math.abs(xr[k])));
+        assertEquals(xi[k], r.lastState()[2 * (ch * n + k) + 1], 1e-12 * (1 + Math.abs(xi[k])));
       }
     }
   }
@@ -96,13 +99,15 @@ class SelectiveScanComplexReferenceTest {
               IllegalArgumentException.class,
               () ->
                   SelectiveScan.scan(
-                      3,
-                      u,
-                      delta,
-                      a,
-                      bc,
-                      bc,
-                      SelectiveScan.Options.NONE.withSequenceStarts(starts)));
+                      SelectiveScan.inputs()
+                          .length(3)
+                          .u(u)
+                          .delta(delta)
+                          .a(a)
+                          .b(SelectiveScan.Param.varying(bc))
+                          .c(SelectiveScan.Param.varying(bc))
+                          .options(SelectiveScan.Options.NONE.withSequenceStarts(starts))
+                          .build()));
       int bad = starts.length - 1;
       assertEquals(
           "options.sequenceStarts["
@@ -125,29 +130,31 @@ class SelectiveScanComplexReferenceTest {
         assertThrows(
             IllegalArgumentException.class,
             () ->
-                SelectiveScan.scanBatch(
-                    2,
-                    3,
-                    u,
-                    delta,
-                    a,
-                    SelectiveScan.Param.fixed(new double[3]),
-                    fixed,
-                    SelectiveScan.Options.NONE));
+                SelectiveScan.scan(
+                    SelectiveScan.inputs()
+                        .batch(2)
+                        .length(3)
+                        .u(u)
+                        .delta(delta)
+                        .a(a)
+                        .b(SelectiveScan.Param.fixed(new double[3]))
+                        .c(fixed)
+                        .build()));
     assertEquals("b.length = 3: expected a positive multiple of 2 (D N)", e.getMessage());
     var v =
         assertThrows(
             IllegalArgumentException.class,
             () ->
-                SelectiveScan.scanBatch(
-                    2,
-                    3,
-                    u,
-                    delta,
-                    a,
-                    SelectiveScan.Param.varying(new double[5]),
-                    fixed,
-                    SelectiveScan.Options.NONE));
+                SelectiveScan.scan(
+                    SelectiveScan.inputs()
+                        .batch(2)
+                        .length(3)
+                        .u(u)
+                        .delta(delta)
+                        .a(a)
+                        .b(SelectiveScan.Param.varying(new double[5]))
+                        .c(fixed)
+                        .build()));
     assertEquals(
         "b.length = 5: expected a positive multiple of 6 (batch N length)", v.getMessage());
   }
