@@ -50,6 +50,8 @@ class OperatorsTest {
   @Test
   void fullPassEqualsTheMeanOfComponentsAndDifferencesMatch() {
     assertConsistent(Problems.leastSquares(40, 6, 1).operator(), 2);
+    // d = 11: the unrolled difference of least squares runs two blocks of four and a tail of three
+    assertConsistent(Problems.leastSquares(15, 11, 8).operator(), 3);
     assertConsistent(MatrixGame.policemanBurglar(12, 3).operator(), 4);
     assertConsistent(Problems.ouyangXu(9).operator(), 5);
     assertConsistent(Problems.regularizedBilinear(5, 7, 4, 0.3, false, 6).operator(), 7);
