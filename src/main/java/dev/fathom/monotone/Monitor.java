@@ -77,19 +77,9 @@ final class Monitor {
     return record(x0, initial);
   }
 
-  /** The method's oracle calls so far. */
-  long calls() {
-    return counted.calls();
-  }
-
   /** Whether the budget is spent. */
   boolean budgetSpent() {
     return counted.calls() >= budget;
-  }
-
-  /** The budget in oracle calls. */
-  long budget() {
-    return budget;
   }
 
   /** After iteration {@code k} ending at {@code x}: checks when due; returns true to stop. */

@@ -50,6 +50,8 @@ class OperatorsTest {
   @Test
   void fullPassEqualsTheMeanOfComponentsAndDifferencesMatch() {
     assertConsistent(Problems.leastSquares(40, 6, 1).operator(), 2);
+    // d = 11: the unrolled difference of least squares runs two blocks of four and a tail of three
+    assertConsistent(Problems.leastSquares(15, 11, 8).operator(), 3);
     assertConsistent(MatrixGame.policemanBurglar(12, 3).operator(), 4);
     assertConsistent(Problems.ouyangXu(9).operator(), 5);
     assertConsistent(Problems.regularizedBilinear(5, 7, 4, 0.3, false, 6).operator(), 7);
@@ -289,5 +291,24 @@ class OperatorsTest {
     assertTrue(e.getMessage().startsWith("start.length = 2"));
     e = assertThrows(IllegalArgumentException.class, () -> p.withLipschitz(-1));
     assertTrue(e.getMessage().startsWith("lipschitz = -1.0"));
+  }
+
+  @Test
+  void linearFiniteSumGroupsMustPartitionTheColumns() {
+    double[][] m = {{1, 0, 0}, {0, 2, 0}, {0, 0, 3}};
+    double[] c = new double[3];
+    String[][] cases = {
+      {"groups[1] column = 3: expected a column in [0, 3) not seen", "past the last column"},
+      {"groups[0] column = -1: expected a column in [0, 3) not seen", "negative column"},
+      {"column 1 = in no group: expected every column in exactly one group", "missing column"}
+    };
+    int[][][] groups = {{{0, 1}, {3, 2}}, {{-1}, {0, 1, 2}}, {{0}, {2}}};
+    for (int k = 0; k < cases.length; k++) {
+      int[][] g = groups[k];
+      String msg =
+          assertThrows(IllegalArgumentException.class, () -> new LinearFiniteSum(m, c, g))
+              .getMessage();
+      assertEquals(cases[k][0], msg, cases[k][1]);
+    }
   }
 }

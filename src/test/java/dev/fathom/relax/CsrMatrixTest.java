@@ -100,4 +100,18 @@ class CsrMatrixTest {
     e = assertThrows(IllegalArgumentException.class, () -> a.plusDiagonal(-4));
     assertEquals("A[0][0] = 0.0: expected a nonzero diagonal entry", e.getMessage());
   }
+
+  @Test
+  void entryAccessRefusesAnIndexPastTheLastRowOrColumn() {
+    CsrMatrix a = CsrMatrix.laplacian2d(3); // n = 9
+    assertEquals(4.0, a.diagonal(8));
+    assertEquals(-1.0, a.get(8, 7));
+    String[][] cases = {{"i = 9", "diagonal"}, {"i = 9", "get row"}, {"j = 9", "get column"}};
+    Runnable[] calls = {() -> a.diagonal(9), () -> a.get(9, 0), () -> a.get(0, 9)};
+    for (int c = 0; c < calls.length; c++) {
+      Runnable call = calls[c];
+      String m = assertThrows(IllegalArgumentException.class, call::run, cases[c][1]).getMessage();
+      assertEquals(cases[c][0] + ": expected an integer in [0, 8]", m, cases[c][1]);
+    }
+  }
 }
