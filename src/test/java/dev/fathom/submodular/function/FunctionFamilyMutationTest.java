@@ -309,6 +309,24 @@ class FunctionFamilyMutationTest {
   }
 
   @Test
+  void itemIdsAndFeaturesAreCheckedAtTheirBounds() {
+    assertEquals(
+        "sets[1] = [0, 2]: expected item ids in [0, 2)",
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new WeightedCoverage(new int[][] {{1}, {0, 2}}, new double[] {1, 1}))
+            .getMessage());
+    assertEquals(
+        1.0, new WeightedCoverage(new int[][] {{1}, {0}}, new double[] {1, 1}).evaluate(0));
+    String msg =
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> MaxCoverage.dense(new double[][] {{1, 0}, {0, -1}}, 1))
+            .getMessage();
+    assertTrue(msg.startsWith("features[1]"), msg);
+  }
+
+  @Test
   void pairwiseHelpers() {
     double[][] d = {{0, 0, 2}, {0, 0, 2}, {2, 2, 0}};
     double[][] out = Pairwise.distances("d", d);
