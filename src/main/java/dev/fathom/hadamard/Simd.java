@@ -60,8 +60,11 @@ final class Simd {
   /** The published single-precision SIMD kernel, or {@code null} (scalar path). */
   private static volatile SimdKernel<float[]> floatKernel;
 
-  /** Sizes the warm-up transforms: the base blocks, one and two recursion levels, a large one. */
-  private static final int[] WARMUP_LOG2 = {6, 12, 16, 19};
+  /**
+   * Sizes of the warm-up transforms: base blocks and one or two radix-8 levels above them (larger
+   * sizes run the same methods, and in the interpreter they would delay the switch by seconds).
+   */
+  private static final int[] WARMUP_LOG2 = {6, 11, 14, 16};
 
   static {
     if (!MODULE_PRESENT || !ENABLED) {
