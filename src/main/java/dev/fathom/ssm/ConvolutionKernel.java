@@ -12,19 +12,18 @@ import java.util.Optional;
  * false}; otherwise the scalar path (JTransforms, one channel at a time) is used. Both agree to
  * rounding (about {@code 1e-15} relative to the largest output).
  *
- * <p>The SIMD path is selected from JDK {@value #MIN_FEATURE} on. On JDK 17 the incubating vector
- * API of that release stops intrinsifying this code's stores once other vector kernels (the S4D
- * kernel's, for one) have run in the same JVM: every vector is then boxed (measured: 940 MB of
- * garbage and about 4x the time per call at H = 256, L = 16384, slower than JTransforms), while JDK
- * 25 keeps it at 38 MB and the same speed in both situations. Earlier releases keep the scalar
- * path.
+ * <p>The SIMD path is selected from JDK {@value #MIN_FEATURE} on (JDK 17 and 25 are tested). {@code
+ * VectorConvolution} casts every vector value to the species' concrete class: without that, JDK
+ * 17's incubating vector API stopped intrinsifying its stores once another vector kernel (the S4D
+ * kernel, for one) had run first in the same JVM, and boxed every vector (940 MB of garbage per
+ * call at H = 256, L = 16384; see its class comment for the mechanism).
  */
 interface ConvolutionKernel {
   /** The name of the SIMD implementation class (compiled from {@code src/main/vector}). */
   String VECTOR_CLASS = "dev.fathom.ssm.VectorConvolution";
 
   /** The first Java feature release on which the SIMD path is selected. */
-  int MIN_FEATURE = 25;
+  int MIN_FEATURE = 17;
 
   /** The smallest FFT size the SIMD path takes; shorter problems use the scalar path. */
   int MIN_SIZE = 32;

@@ -94,7 +94,7 @@ public final class SsmConvolution {
    * which splits transforms of about {@code n >= 8192} unless the application set it to 1.
    *
    * <p>Two paths give the same outputs to rounding (about {@code 1e-15} of the largest output). On
-   * JDK 25 and later with {@code --add-modules jdk.incubator.vector} (and {@code fathom.simd} not
+   * JDK 17 and later with {@code --add-modules jdk.incubator.vector} (and {@code fathom.simd} not
    * {@code false}) and {@code n >= 32}, the channels go through the transforms {@code V} at a time,
    * one per vector lane ({@code V} = 8 doubles with AVX-512, 4 with AVX2): radix-4 transforms of
    * size {@code n/2} in a split-free layout, no bit reversal, the zero padding skipped, the spectra

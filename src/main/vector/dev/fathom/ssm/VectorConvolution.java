@@ -3,6 +3,7 @@ package dev.fathom.ssm;
 import java.util.Arrays;
 import java.util.concurrent.ConcurrentHashMap;
 import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.Vector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -35,10 +36,28 @@ import jdk.incubator.vector.VectorSpecies;
  * <p>The vector arithmetic is written out in each pass rather than shared through helpers that take
  * or return vectors: a helper the JIT does not inline boxes every vector value (measured: 45 MB of
  * garbage per call at 64 channels of 2048 instead of the 0.5 MB of buffers).
+ *
+ * <p>Every vector a load or an operation produces is cast to {@link #X}, the species' concrete
+ * (final) vector class, through {@link Class#cast}, which the JIT compiles to nothing once the type
+ * is known. The incubating API of JDK 17 compiles its vector intrinsics late, so without the cast
+ * the compiler knows a result only as {@code DoubleVector} and relies on the type profile to treat
+ * it as the concrete class; it stops doing so in a method once the vector methods it inlines have
+ * recorded more than {@code PerMethodTrapLimit} (100) class-check traps in total, counted once per
+ * inlined call. Those traps come from other vector code: a kernel that ran first with other
+ * operators (the S4D kernel uses only {@code add} and {@code fma}) leaves compiled copies of the
+ * shared {@code DoubleVector} methods that trap when this code calls them with {@code sub} and
+ * {@code mul}, about 4 traps per inlined binary operation. Past the limit the species of the stores
+ * is no longer a constant, the store intrinsic fails and every vector is boxed (measured: 940 MB of
+ * garbage per call at 256 channels of 16384 instead of 38 MB). With the casts the types are exact
+ * without the profile.
  */
 final class VectorConvolution implements ConvolutionKernel {
   private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
   private static final int V = S.length();
+
+  /** The concrete class of {@link #S}'s vectors: every vector value is cast to it (see above). */
+  private static final Class<? extends Vector<Double>> X = S.vectorType();
+
   private static final ConcurrentHashMap<Integer, Plan> PLANS = new ConcurrentHashMap<>();
 
   VectorConvolution() {}
@@ -174,38 +193,62 @@ final class VectorConvolution implements ConvolutionKernel {
       int i1 = i0 + qs;
       int i2 = i1 + qs;
       int i3 = i2 + qs;
-      DoubleVector a0r = DoubleVector.fromArray(S, z, i0);
-      DoubleVector a0i = DoubleVector.fromArray(S, z, i0 + V);
-      DoubleVector a1r = DoubleVector.fromArray(S, z, i1);
-      DoubleVector a1i = DoubleVector.fromArray(S, z, i1 + V);
-      DoubleVector a2r = DoubleVector.fromArray(S, z, i2);
-      DoubleVector a2i = DoubleVector.fromArray(S, z, i2 + V);
-      DoubleVector a3r = DoubleVector.fromArray(S, z, i3);
-      DoubleVector a3i = DoubleVector.fromArray(S, z, i3 + V);
-      DoubleVector sr = a0r.add(a2r);
-      DoubleVector si = a0i.add(a2i);
-      DoubleVector dr = a0r.sub(a2r);
-      DoubleVector di = a0i.sub(a2i);
-      DoubleVector er = a1r.add(a3r);
-      DoubleVector ei = a1i.add(a3i);
-      DoubleVector fr = a1r.sub(a3r);
-      DoubleVector fi = a1i.sub(a3i);
-      sr.add(er).intoArray(z, i0);
-      si.add(ei).intoArray(z, i0 + V);
+      DoubleVector a0r = (DoubleVector) X.cast(DoubleVector.fromArray(S, z, i0));
+      DoubleVector a0i = (DoubleVector) X.cast(DoubleVector.fromArray(S, z, i0 + V));
+      DoubleVector a1r = (DoubleVector) X.cast(DoubleVector.fromArray(S, z, i1));
+      DoubleVector a1i = (DoubleVector) X.cast(DoubleVector.fromArray(S, z, i1 + V));
+      DoubleVector a2r = (DoubleVector) X.cast(DoubleVector.fromArray(S, z, i2));
+      DoubleVector a2i = (DoubleVector) X.cast(DoubleVector.fromArray(S, z, i2 + V));
+      DoubleVector a3r = (DoubleVector) X.cast(DoubleVector.fromArray(S, z, i3));
+      DoubleVector a3i = (DoubleVector) X.cast(DoubleVector.fromArray(S, z, i3 + V));
+      DoubleVector sr = (DoubleVector) X.cast(a0r.add(a2r));
+      DoubleVector si = (DoubleVector) X.cast(a0i.add(a2i));
+      DoubleVector dr = (DoubleVector) X.cast(a0r.sub(a2r));
+      DoubleVector di = (DoubleVector) X.cast(a0i.sub(a2i));
+      DoubleVector er = (DoubleVector) X.cast(a1r.add(a3r));
+      DoubleVector ei = (DoubleVector) X.cast(a1i.add(a3i));
+      DoubleVector fr = (DoubleVector) X.cast(a1r.sub(a3r));
+      DoubleVector fi = (DoubleVector) X.cast(a1i.sub(a3i));
+      ((DoubleVector) X.cast(sr.add(er))).intoArray(z, i0);
+      ((DoubleVector) X.cast(si.add(ei))).intoArray(z, i0 + V);
       int k = 6 * j;
       // c1 = (s - e) w^2j, c2 = (d - i f) w^j, c3 = (d + i f) w^3j
-      DoubleVector xr = sr.sub(er);
-      DoubleVector xi = si.sub(ei);
-      xr.mul(t[k + 2]).sub(xi.mul(t[k + 3])).intoArray(z, i1);
-      xr.mul(t[k + 3]).add(xi.mul(t[k + 2])).intoArray(z, i1 + V);
-      xr = dr.add(fi);
-      xi = di.sub(fr);
-      xr.mul(t[k]).sub(xi.mul(t[k + 1])).intoArray(z, i2);
-      xr.mul(t[k + 1]).add(xi.mul(t[k])).intoArray(z, i2 + V);
-      xr = dr.sub(fi);
-      xi = di.add(fr);
-      xr.mul(t[k + 4]).sub(xi.mul(t[k + 5])).intoArray(z, i3);
-      xr.mul(t[k + 5]).add(xi.mul(t[k + 4])).intoArray(z, i3 + V);
+      DoubleVector xr = (DoubleVector) X.cast(sr.sub(er));
+      DoubleVector xi = (DoubleVector) X.cast(si.sub(ei));
+      ((DoubleVector)
+              X.cast(
+                  ((DoubleVector) X.cast(xr.mul(t[k + 2])))
+                      .sub((DoubleVector) X.cast(xi.mul(t[k + 3])))))
+          .intoArray(z, i1);
+      ((DoubleVector)
+              X.cast(
+                  ((DoubleVector) X.cast(xr.mul(t[k + 3])))
+                      .add((DoubleVector) X.cast(xi.mul(t[k + 2])))))
+          .intoArray(z, i1 + V);
+      xr = (DoubleVector) X.cast(dr.add(fi));
+      xi = (DoubleVector) X.cast(di.sub(fr));
+      ((DoubleVector)
+              X.cast(
+                  ((DoubleVector) X.cast(xr.mul(t[k])))
+                      .sub((DoubleVector) X.cast(xi.mul(t[k + 1])))))
+          .intoArray(z, i2);
+      ((DoubleVector)
+              X.cast(
+                  ((DoubleVector) X.cast(xr.mul(t[k + 1])))
+                      .add((DoubleVector) X.cast(xi.mul(t[k])))))
+          .intoArray(z, i2 + V);
+      xr = (DoubleVector) X.cast(dr.sub(fi));
+      xi = (DoubleVector) X.cast(di.add(fr));
+      ((DoubleVector)
+              X.cast(
+                  ((DoubleVector) X.cast(xr.mul(t[k + 4])))
+                      .sub((DoubleVector) X.cast(xi.mul(t[k + 5])))))
+          .intoArray(z, i3);
+      ((DoubleVector)
+              X.cast(
+                  ((DoubleVector) X.cast(xr.mul(t[k + 5])))
+                      .add((DoubleVector) X.cast(xi.mul(t[k + 4])))))
+          .intoArray(z, i3 + V);
     }
   }
 
@@ -217,39 +260,63 @@ final class VectorConvolution implements ConvolutionKernel {
     for (int j = 0; j < q; j++) {
       int i0 = 2 * (base + j) * V;
       int i1 = i0 + qs;
-      DoubleVector a0r = DoubleVector.fromArray(S, z, i0);
-      DoubleVector a0i = DoubleVector.fromArray(S, z, i0 + V);
-      DoubleVector a1r = DoubleVector.fromArray(S, z, i1);
-      DoubleVector a1i = DoubleVector.fromArray(S, z, i1 + V);
-      a0r.add(a1r).intoArray(z, i0);
-      a0i.add(a1i).intoArray(z, i0 + V);
+      DoubleVector a0r = (DoubleVector) X.cast(DoubleVector.fromArray(S, z, i0));
+      DoubleVector a0i = (DoubleVector) X.cast(DoubleVector.fromArray(S, z, i0 + V));
+      DoubleVector a1r = (DoubleVector) X.cast(DoubleVector.fromArray(S, z, i1));
+      DoubleVector a1i = (DoubleVector) X.cast(DoubleVector.fromArray(S, z, i1 + V));
+      ((DoubleVector) X.cast(a0r.add(a1r))).intoArray(z, i0);
+      ((DoubleVector) X.cast(a0i.add(a1i))).intoArray(z, i0 + V);
       int k = 6 * j;
-      DoubleVector xr = a0r.sub(a1r);
-      DoubleVector xi = a0i.sub(a1i);
-      xr.mul(t[k + 2]).sub(xi.mul(t[k + 3])).intoArray(z, i1);
-      xr.mul(t[k + 3]).add(xi.mul(t[k + 2])).intoArray(z, i1 + V);
-      xr = a0r.add(a1i);
-      xi = a0i.sub(a1r);
-      xr.mul(t[k]).sub(xi.mul(t[k + 1])).intoArray(z, i1 + qs);
-      xr.mul(t[k + 1]).add(xi.mul(t[k])).intoArray(z, i1 + qs + V);
-      xr = a0r.sub(a1i);
-      xi = a0i.add(a1r);
-      xr.mul(t[k + 4]).sub(xi.mul(t[k + 5])).intoArray(z, i1 + 2 * qs);
-      xr.mul(t[k + 5]).add(xi.mul(t[k + 4])).intoArray(z, i1 + 2 * qs + V);
+      DoubleVector xr = (DoubleVector) X.cast(a0r.sub(a1r));
+      DoubleVector xi = (DoubleVector) X.cast(a0i.sub(a1i));
+      ((DoubleVector)
+              X.cast(
+                  ((DoubleVector) X.cast(xr.mul(t[k + 2])))
+                      .sub((DoubleVector) X.cast(xi.mul(t[k + 3])))))
+          .intoArray(z, i1);
+      ((DoubleVector)
+              X.cast(
+                  ((DoubleVector) X.cast(xr.mul(t[k + 3])))
+                      .add((DoubleVector) X.cast(xi.mul(t[k + 2])))))
+          .intoArray(z, i1 + V);
+      xr = (DoubleVector) X.cast(a0r.add(a1i));
+      xi = (DoubleVector) X.cast(a0i.sub(a1r));
+      ((DoubleVector)
+              X.cast(
+                  ((DoubleVector) X.cast(xr.mul(t[k])))
+                      .sub((DoubleVector) X.cast(xi.mul(t[k + 1])))))
+          .intoArray(z, i1 + qs);
+      ((DoubleVector)
+              X.cast(
+                  ((DoubleVector) X.cast(xr.mul(t[k + 1])))
+                      .add((DoubleVector) X.cast(xi.mul(t[k])))))
+          .intoArray(z, i1 + qs + V);
+      xr = (DoubleVector) X.cast(a0r.sub(a1i));
+      xi = (DoubleVector) X.cast(a0i.add(a1r));
+      ((DoubleVector)
+              X.cast(
+                  ((DoubleVector) X.cast(xr.mul(t[k + 4])))
+                      .sub((DoubleVector) X.cast(xi.mul(t[k + 5])))))
+          .intoArray(z, i1 + 2 * qs);
+      ((DoubleVector)
+              X.cast(
+                  ((DoubleVector) X.cast(xr.mul(t[k + 5])))
+                      .add((DoubleVector) X.cast(xi.mul(t[k + 4])))))
+          .intoArray(z, i1 + 2 * qs + V);
     }
   }
 
   private static void butterfly2(double[] z, int base) {
     int ia = 2 * base * V;
     int ib = ia + 2 * V;
-    DoubleVector ar = DoubleVector.fromArray(S, z, ia);
-    DoubleVector ai = DoubleVector.fromArray(S, z, ia + V);
-    DoubleVector br = DoubleVector.fromArray(S, z, ib);
-    DoubleVector bi = DoubleVector.fromArray(S, z, ib + V);
-    ar.add(br).intoArray(z, ia);
-    ai.add(bi).intoArray(z, ia + V);
-    ar.sub(br).intoArray(z, ib);
-    ai.sub(bi).intoArray(z, ib + V);
+    DoubleVector ar = (DoubleVector) X.cast(DoubleVector.fromArray(S, z, ia));
+    DoubleVector ai = (DoubleVector) X.cast(DoubleVector.fromArray(S, z, ia + V));
+    DoubleVector br = (DoubleVector) X.cast(DoubleVector.fromArray(S, z, ib));
+    DoubleVector bi = (DoubleVector) X.cast(DoubleVector.fromArray(S, z, ib + V));
+    ((DoubleVector) X.cast(ar.add(br))).intoArray(z, ia);
+    ((DoubleVector) X.cast(ai.add(bi))).intoArray(z, ia + V);
+    ((DoubleVector) X.cast(ar.sub(br))).intoArray(z, ib);
+    ((DoubleVector) X.cast(ai.sub(bi))).intoArray(z, ib + V);
   }
 
   /**
@@ -280,37 +347,61 @@ final class VectorConvolution implements ConvolutionKernel {
       int i3 = i2 + qs;
       int k = 6 * j;
       // conjugate twiddles
-      DoubleVector c1r = DoubleVector.fromArray(S, z, i1);
-      DoubleVector c1i = DoubleVector.fromArray(S, z, i1 + V);
-      DoubleVector c2r = DoubleVector.fromArray(S, z, i2);
-      DoubleVector c2i = DoubleVector.fromArray(S, z, i2 + V);
-      DoubleVector c3r = DoubleVector.fromArray(S, z, i3);
-      DoubleVector c3i = DoubleVector.fromArray(S, z, i3 + V);
-      DoubleVector sr = c1r.mul(t[k + 2]).add(c1i.mul(t[k + 3]));
-      DoubleVector si = c1i.mul(t[k + 2]).sub(c1r.mul(t[k + 3]));
-      DoubleVector ar = c2r.mul(t[k]).add(c2i.mul(t[k + 1]));
-      DoubleVector ai = c2i.mul(t[k]).sub(c2r.mul(t[k + 1]));
-      DoubleVector br = c3r.mul(t[k + 4]).add(c3i.mul(t[k + 5]));
-      DoubleVector bi = c3i.mul(t[k + 4]).sub(c3r.mul(t[k + 5]));
-      DoubleVector c0r = DoubleVector.fromArray(S, z, i0);
-      DoubleVector c0i = DoubleVector.fromArray(S, z, i0 + V);
-      DoubleVector pr = c0r.add(sr);
-      DoubleVector pi = c0i.add(si);
-      DoubleVector mr = c0r.sub(sr);
-      DoubleVector mi = c0i.sub(si);
-      DoubleVector gr = ar.add(br);
-      DoubleVector gi = ai.add(bi);
-      DoubleVector hr = ar.sub(br);
-      DoubleVector hi = ai.sub(bi);
-      pr.add(gr).intoArray(z, i0);
-      pi.add(gi).intoArray(z, i0 + V);
-      mr.sub(hi).intoArray(z, i1);
-      mi.add(hr).intoArray(z, i1 + V);
+      DoubleVector c1r = (DoubleVector) X.cast(DoubleVector.fromArray(S, z, i1));
+      DoubleVector c1i = (DoubleVector) X.cast(DoubleVector.fromArray(S, z, i1 + V));
+      DoubleVector c2r = (DoubleVector) X.cast(DoubleVector.fromArray(S, z, i2));
+      DoubleVector c2i = (DoubleVector) X.cast(DoubleVector.fromArray(S, z, i2 + V));
+      DoubleVector c3r = (DoubleVector) X.cast(DoubleVector.fromArray(S, z, i3));
+      DoubleVector c3i = (DoubleVector) X.cast(DoubleVector.fromArray(S, z, i3 + V));
+      DoubleVector sr =
+          (DoubleVector)
+              X.cast(
+                  ((DoubleVector) X.cast(c1r.mul(t[k + 2])))
+                      .add((DoubleVector) X.cast(c1i.mul(t[k + 3]))));
+      DoubleVector si =
+          (DoubleVector)
+              X.cast(
+                  ((DoubleVector) X.cast(c1i.mul(t[k + 2])))
+                      .sub((DoubleVector) X.cast(c1r.mul(t[k + 3]))));
+      DoubleVector ar =
+          (DoubleVector)
+              X.cast(
+                  ((DoubleVector) X.cast(c2r.mul(t[k])))
+                      .add((DoubleVector) X.cast(c2i.mul(t[k + 1]))));
+      DoubleVector ai =
+          (DoubleVector)
+              X.cast(
+                  ((DoubleVector) X.cast(c2i.mul(t[k])))
+                      .sub((DoubleVector) X.cast(c2r.mul(t[k + 1]))));
+      DoubleVector br =
+          (DoubleVector)
+              X.cast(
+                  ((DoubleVector) X.cast(c3r.mul(t[k + 4])))
+                      .add((DoubleVector) X.cast(c3i.mul(t[k + 5]))));
+      DoubleVector bi =
+          (DoubleVector)
+              X.cast(
+                  ((DoubleVector) X.cast(c3i.mul(t[k + 4])))
+                      .sub((DoubleVector) X.cast(c3r.mul(t[k + 5]))));
+      DoubleVector c0r = (DoubleVector) X.cast(DoubleVector.fromArray(S, z, i0));
+      DoubleVector c0i = (DoubleVector) X.cast(DoubleVector.fromArray(S, z, i0 + V));
+      DoubleVector pr = (DoubleVector) X.cast(c0r.add(sr));
+      DoubleVector pi = (DoubleVector) X.cast(c0i.add(si));
+      DoubleVector mr = (DoubleVector) X.cast(c0r.sub(sr));
+      DoubleVector mi = (DoubleVector) X.cast(c0i.sub(si));
+      DoubleVector gr = (DoubleVector) X.cast(ar.add(br));
+      DoubleVector gi = (DoubleVector) X.cast(ai.add(bi));
+      DoubleVector hr = (DoubleVector) X.cast(ar.sub(br));
+      DoubleVector hi = (DoubleVector) X.cast(ai.sub(bi));
+      ((DoubleVector) X.cast(pr.add(gr))).intoArray(z, i0);
+      ((DoubleVector) X.cast(pi.add(gi))).intoArray(z, i0 + V);
+      ((DoubleVector) X.cast(mr.sub(hi))).intoArray(z, i1);
+      ((DoubleVector) X.cast(mi.add(hr))).intoArray(z, i1 + V);
       if (!low) {
-        pr.sub(gr).intoArray(z, i2);
-        pi.sub(gi).intoArray(z, i2 + V);
-        mr.add(hi).intoArray(z, i3);
-        mi.sub(hr).intoArray(z, i3 + V);
+        ((DoubleVector) X.cast(pr.sub(gr))).intoArray(z, i2);
+        ((DoubleVector) X.cast(pi.sub(gi))).intoArray(z, i2 + V);
+        ((DoubleVector) X.cast(mr.add(hi))).intoArray(z, i3);
+        ((DoubleVector) X.cast(mi.sub(hr))).intoArray(z, i3 + V);
       }
     }
   }
@@ -320,33 +411,37 @@ final class VectorConvolution implements ConvolutionKernel {
    * {@code 2 X_0} and {@code 2 X_m} (both real) as its real and imaginary parts.
    */
   private static void halfSpectrum(Plan plan, double[] z) {
-    DoubleVector zr = DoubleVector.fromArray(S, z, 0);
-    DoubleVector zi = DoubleVector.fromArray(S, z, V);
-    zr.add(zi).mul(2).intoArray(z, 0);
-    zr.sub(zi).mul(2).intoArray(z, V);
+    DoubleVector zr = (DoubleVector) X.cast(DoubleVector.fromArray(S, z, 0));
+    DoubleVector zi = (DoubleVector) X.cast(DoubleVector.fromArray(S, z, V));
+    ((DoubleVector) X.cast(((DoubleVector) X.cast(zr.add(zi))).mul(2))).intoArray(z, 0);
+    ((DoubleVector) X.cast(((DoubleVector) X.cast(zr.sub(zi))).mul(2))).intoArray(z, V);
     double[] w = plan.split;
     for (int b = 1; b < plan.m; b <<= 1) {
       for (int p = b, q = 2 * b - 1; p <= q; p++, q--) {
         int ip = 2 * p * V;
         int iq = 2 * q * V;
-        DoubleVector pr = DoubleVector.fromArray(S, z, ip);
-        DoubleVector pi = DoubleVector.fromArray(S, z, ip + V);
-        DoubleVector qr = DoubleVector.fromArray(S, z, iq);
-        DoubleVector qi = DoubleVector.fromArray(S, z, iq + V);
+        DoubleVector pr = (DoubleVector) X.cast(DoubleVector.fromArray(S, z, ip));
+        DoubleVector pi = (DoubleVector) X.cast(DoubleVector.fromArray(S, z, ip + V));
+        DoubleVector qr = (DoubleVector) X.cast(DoubleVector.fromArray(S, z, iq));
+        DoubleVector qi = (DoubleVector) X.cast(DoubleVector.fromArray(S, z, iq + V));
         // 2E = Z_p + conj Z_q, 2O = -i (Z_p - conj Z_q), 2X_k = 2E + w 2O, 2X_(m-k) = conj(2E - w
         // 2O)
-        DoubleVector er = pr.add(qr);
-        DoubleVector ei = pi.sub(qi);
-        DoubleVector or = pi.add(qi);
-        DoubleVector oi = qr.sub(pr);
+        DoubleVector er = (DoubleVector) X.cast(pr.add(qr));
+        DoubleVector ei = (DoubleVector) X.cast(pi.sub(qi));
+        DoubleVector or = (DoubleVector) X.cast(pi.add(qi));
+        DoubleVector oi = (DoubleVector) X.cast(qr.sub(pr));
         double wr = w[2 * p];
         double wi = w[2 * p + 1];
-        DoubleVector tr = or.mul(wr).sub(oi.mul(wi));
-        DoubleVector ti = or.mul(wi).add(oi.mul(wr));
-        er.add(tr).intoArray(z, ip);
-        ei.add(ti).intoArray(z, ip + V);
-        er.sub(tr).intoArray(z, iq);
-        ti.sub(ei).intoArray(z, iq + V);
+        DoubleVector tr =
+            (DoubleVector)
+                X.cast(((DoubleVector) X.cast(or.mul(wr))).sub((DoubleVector) X.cast(oi.mul(wi))));
+        DoubleVector ti =
+            (DoubleVector)
+                X.cast(((DoubleVector) X.cast(or.mul(wi))).add((DoubleVector) X.cast(oi.mul(wr))));
+        ((DoubleVector) X.cast(er.add(tr))).intoArray(z, ip);
+        ((DoubleVector) X.cast(ei.add(ti))).intoArray(z, ip + V);
+        ((DoubleVector) X.cast(er.sub(tr))).intoArray(z, iq);
+        ((DoubleVector) X.cast(ti.sub(ei))).intoArray(z, iq + V);
       }
     }
   }
@@ -357,51 +452,77 @@ final class VectorConvolution implements ConvolutionKernel {
    * {@code Z''_k = (P_k + conj P_(m-k)) + i (P_k - conj P_(m-k)) conj(w^k)}.
    */
   private static void multiply(Plan plan, double[] z, double[] k) {
-    DoubleVector zr = DoubleVector.fromArray(S, z, 0);
-    DoubleVector zi = DoubleVector.fromArray(S, z, V);
-    DoubleVector p0 = zr.add(zi).mul(2).mul(DoubleVector.fromArray(S, k, 0));
-    DoubleVector pm = zr.sub(zi).mul(2).mul(DoubleVector.fromArray(S, k, V));
-    p0.add(pm).intoArray(z, 0);
-    p0.sub(pm).intoArray(z, V);
+    DoubleVector zr = (DoubleVector) X.cast(DoubleVector.fromArray(S, z, 0));
+    DoubleVector zi = (DoubleVector) X.cast(DoubleVector.fromArray(S, z, V));
+    DoubleVector p0 =
+        (DoubleVector)
+            X.cast(
+                ((DoubleVector) X.cast(((DoubleVector) X.cast(zr.add(zi))).mul(2)))
+                    .mul((DoubleVector) X.cast(DoubleVector.fromArray(S, k, 0))));
+    DoubleVector pm =
+        (DoubleVector)
+            X.cast(
+                ((DoubleVector) X.cast(((DoubleVector) X.cast(zr.sub(zi))).mul(2)))
+                    .mul((DoubleVector) X.cast(DoubleVector.fromArray(S, k, V))));
+    ((DoubleVector) X.cast(p0.add(pm))).intoArray(z, 0);
+    ((DoubleVector) X.cast(p0.sub(pm))).intoArray(z, V);
     double[] w = plan.split;
     for (int b = 1; b < plan.m; b <<= 1) {
       for (int p = b, q = 2 * b - 1; p <= q; p++, q--) {
         int ip = 2 * p * V;
         int iq = 2 * q * V;
-        DoubleVector pr = DoubleVector.fromArray(S, z, ip);
-        DoubleVector pi = DoubleVector.fromArray(S, z, ip + V);
-        DoubleVector qr = DoubleVector.fromArray(S, z, iq);
-        DoubleVector qi = DoubleVector.fromArray(S, z, iq + V);
-        DoubleVector er = pr.add(qr);
-        DoubleVector ei = pi.sub(qi);
-        DoubleVector or = pi.add(qi);
-        DoubleVector oi = qr.sub(pr);
+        DoubleVector pr = (DoubleVector) X.cast(DoubleVector.fromArray(S, z, ip));
+        DoubleVector pi = (DoubleVector) X.cast(DoubleVector.fromArray(S, z, ip + V));
+        DoubleVector qr = (DoubleVector) X.cast(DoubleVector.fromArray(S, z, iq));
+        DoubleVector qi = (DoubleVector) X.cast(DoubleVector.fromArray(S, z, iq + V));
+        DoubleVector er = (DoubleVector) X.cast(pr.add(qr));
+        DoubleVector ei = (DoubleVector) X.cast(pi.sub(qi));
+        DoubleVector or = (DoubleVector) X.cast(pi.add(qi));
+        DoubleVector oi = (DoubleVector) X.cast(qr.sub(pr));
         double wr = w[2 * p];
         double wi = w[2 * p + 1];
-        DoubleVector tr = or.mul(wr).sub(oi.mul(wi));
-        DoubleVector ti = or.mul(wi).add(oi.mul(wr));
-        DoubleVector xr = er.add(tr);
-        DoubleVector xi = ei.add(ti);
-        DoubleVector yr = er.sub(tr);
-        DoubleVector yi = ti.sub(ei);
-        DoubleVector kr = DoubleVector.fromArray(S, k, ip);
-        DoubleVector ki = DoubleVector.fromArray(S, k, ip + V);
-        DoubleVector lr = DoubleVector.fromArray(S, k, iq);
-        DoubleVector li = DoubleVector.fromArray(S, k, iq + V);
-        DoubleVector ar = xr.mul(kr).sub(xi.mul(ki));
-        DoubleVector ai = xr.mul(ki).add(xi.mul(kr));
-        DoubleVector cr = yr.mul(lr).sub(yi.mul(li));
-        DoubleVector ci = yr.mul(li).add(yi.mul(lr));
-        DoubleVector fr = ar.add(cr);
-        DoubleVector fi = ai.sub(ci);
-        DoubleVector gr0 = ar.sub(cr);
-        DoubleVector gi0 = ai.add(ci);
-        DoubleVector gr = gr0.mul(wr).add(gi0.mul(wi));
-        DoubleVector gi = gi0.mul(wr).sub(gr0.mul(wi));
-        fr.sub(gi).intoArray(z, ip);
-        fi.add(gr).intoArray(z, ip + V);
-        fr.add(gi).intoArray(z, iq);
-        gr.sub(fi).intoArray(z, iq + V);
+        DoubleVector tr =
+            (DoubleVector)
+                X.cast(((DoubleVector) X.cast(or.mul(wr))).sub((DoubleVector) X.cast(oi.mul(wi))));
+        DoubleVector ti =
+            (DoubleVector)
+                X.cast(((DoubleVector) X.cast(or.mul(wi))).add((DoubleVector) X.cast(oi.mul(wr))));
+        DoubleVector xr = (DoubleVector) X.cast(er.add(tr));
+        DoubleVector xi = (DoubleVector) X.cast(ei.add(ti));
+        DoubleVector yr = (DoubleVector) X.cast(er.sub(tr));
+        DoubleVector yi = (DoubleVector) X.cast(ti.sub(ei));
+        DoubleVector kr = (DoubleVector) X.cast(DoubleVector.fromArray(S, k, ip));
+        DoubleVector ki = (DoubleVector) X.cast(DoubleVector.fromArray(S, k, ip + V));
+        DoubleVector lr = (DoubleVector) X.cast(DoubleVector.fromArray(S, k, iq));
+        DoubleVector li = (DoubleVector) X.cast(DoubleVector.fromArray(S, k, iq + V));
+        DoubleVector ar =
+            (DoubleVector)
+                X.cast(((DoubleVector) X.cast(xr.mul(kr))).sub((DoubleVector) X.cast(xi.mul(ki))));
+        DoubleVector ai =
+            (DoubleVector)
+                X.cast(((DoubleVector) X.cast(xr.mul(ki))).add((DoubleVector) X.cast(xi.mul(kr))));
+        DoubleVector cr =
+            (DoubleVector)
+                X.cast(((DoubleVector) X.cast(yr.mul(lr))).sub((DoubleVector) X.cast(yi.mul(li))));
+        DoubleVector ci =
+            (DoubleVector)
+                X.cast(((DoubleVector) X.cast(yr.mul(li))).add((DoubleVector) X.cast(yi.mul(lr))));
+        DoubleVector fr = (DoubleVector) X.cast(ar.add(cr));
+        DoubleVector fi = (DoubleVector) X.cast(ai.sub(ci));
+        DoubleVector gr0 = (DoubleVector) X.cast(ar.sub(cr));
+        DoubleVector gi0 = (DoubleVector) X.cast(ai.add(ci));
+        DoubleVector gr =
+            (DoubleVector)
+                X.cast(
+                    ((DoubleVector) X.cast(gr0.mul(wr))).add((DoubleVector) X.cast(gi0.mul(wi))));
+        DoubleVector gi =
+            (DoubleVector)
+                X.cast(
+                    ((DoubleVector) X.cast(gi0.mul(wr))).sub((DoubleVector) X.cast(gr0.mul(wi))));
+        ((DoubleVector) X.cast(fr.sub(gi))).intoArray(z, ip);
+        ((DoubleVector) X.cast(fi.add(gr))).intoArray(z, ip + V);
+        ((DoubleVector) X.cast(fr.add(gi))).intoArray(z, iq);
+        ((DoubleVector) X.cast(gr.sub(fi))).intoArray(z, iq + V);
       }
     }
   }

@@ -92,8 +92,8 @@ class SsmConvolutionTest {
       double[] y = SsmConvolution.batch(kernels, h, u, b, d);
       assertTrue(
           Vectors.relativeMaxError(y, scalar) <= 1e-12, Arrays.toString(sh) + " paths disagree");
-      // the SIMD kernel itself on every release that has the vector module (on JDK 17 batch does
-      // not select it), all channels through the lanes
+      // the SIMD kernel itself on every release that has the vector module, all channels through
+      // the lanes
       int n = Math.max(ConvolutionKernel.MIN_SIZE, Fft.nextPowerOfTwo(lk + len - 1));
       for (ConvolutionKernel k : ConvolutionKernel.load().stream().toList()) {
         double[] lanes = new double[u.length];
