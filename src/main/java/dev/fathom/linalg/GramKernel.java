@@ -34,11 +34,32 @@ interface GramKernel {
   int widthFloat();
 
   /**
+   * Rows [i0, i1) copied into the layout the micro-kernel reads (for {@link #gram(double[],
+   * double[][], double[][], int, int, int, int)} with the same rows).
+   *
+   * @param x the points by row
+   * @param i0 first row
+   * @param i1 row end, {@code i1 - i0} a multiple of {@link #ROWS}
+   * @return the packed rows
+   */
+  double[] pack(double[][] x, int i0, int i1);
+
+  /**
+   * The float twin of {@link #pack(double[][], int, int)}.
+   *
+   * @param x the points by row
+   * @param i0 first row
+   * @param i1 row end, {@code i1 - i0} a multiple of {@link #ROWS}
+   * @return the packed rows
+   */
+  float[] pack(float[][] x, int i0, int i1);
+
+  /**
    * Writes {@code out[i][j] = x_i . x_j} for {@code i in [i0, i1)}, {@code j in [j0, j1)}, where
    * {@code i1 - i0} is a multiple of {@link #ROWS}, and {@code j0} and {@code j1} of {@link
    * #width()}.
    *
-   * @param x the points by row
+   * @param x the rows [i0, i1) as {@link #pack(double[][], int, int)} gives them
    * @param panels the points packed by strips of {@link #width()} points: {@code panels[s][k w +
    *     l]} is coordinate {@code k} of point {@code s w + l}
    * @param out the output rows
@@ -47,13 +68,13 @@ interface GramKernel {
    * @param j0 first column
    * @param j1 column end
    */
-  void gram(double[][] x, double[][] panels, double[][] out, int i0, int i1, int j0, int j1);
+  void gram(double[] x, double[][] panels, double[][] out, int i0, int i1, int j0, int j1);
 
   /**
-   * The float twin of {@link #gram(double[][], double[][], double[][], int, int, int, int)}, with
+   * The float twin of {@link #gram(double[], double[][], double[][], int, int, int, int)}, with
    * strips of {@link #widthFloat()} points.
    *
-   * @param x the points by row
+   * @param x the rows [i0, i1) as {@link #pack(float[][], int, int)} gives them
    * @param panels the points packed by strips
    * @param out the output rows
    * @param i0 first row
@@ -61,7 +82,7 @@ interface GramKernel {
    * @param j0 first column
    * @param j1 column end
    */
-  void gram(float[][] x, float[][] panels, float[][] out, int i0, int i1, int j0, int j1);
+  void gram(float[] x, float[][] panels, float[][] out, int i0, int i1, int j0, int j1);
 
   /** The selected kernel, or {@code null} for the scalar loops. */
   GramKernel SELECTED =

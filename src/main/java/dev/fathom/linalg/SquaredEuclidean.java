@@ -126,15 +126,16 @@ public final class SquaredEuclidean {
   /** One precision's storage: the Gram tile with its epilogue, and the two in-place passes. */
   private interface Rows {
     /**
-     * Allocates rows [i0, i1) (zeroed; by the thread that computes them, while they are cached).
+     * Allocates rows [i0, i1) (zeroed; by the thread that computes them, while they are cached) and
+     * returns the block's rows packed for the SIMD kernel ({@code null} without one).
      */
-    void allocate(int i0, int i1);
+    Object allocate(int i0, int i1);
 
     /**
      * Writes {@code D(i, j)} (clamped at 0, diagonal 0) over the tile and returns its largest
      * entry.
      */
-    double distanceTile(int i0, int i1, int j0, int j1);
+    double distanceTile(Object packed, int i0, int i1, int j0, int j1);
 
     /** Row i, columns [j0, j1) below the diagonal: {@code s(i, j) = max - D(j, i)}. */
     void mirror(int i, int j0, int j1, double max);
@@ -179,15 +180,16 @@ public final class SquaredEuclidean {
         threads,
         new Rows() {
           @Override
-          public void allocate(int i0, int i1) {
+          public Object allocate(int i0, int i1) {
             for (int i = i0; i < i1; i++) {
               out[i] = new double[n];
             }
+            return panels == null ? null : kernel.pack(x, i0, kernelRows(i0, i1));
           }
 
           @Override
-          public double distanceTile(int i0, int i1, int j0, int j1) {
-            gram(kernel, panels, x, xt, out, i0, i1, j0, j1);
+          public double distanceTile(Object packed, int i0, int i1, int j0, int j1) {
+            gram(kernel, (double[]) packed, panels, x, xt, out, i0, i1, j0, j1);
             double m = 0;
             for (int i = i0; i < i1; i++) {
               double[] r = out[i];
@@ -279,8 +281,9 @@ public final class SquaredEuclidean {
           for (int i = i0; i < i1; i++) {
             out[i] = new double[n];
           }
+          double[] packed = panels == null ? null : kernel.pack(x, i0, kernelRows(i0, i1));
           for (int j0 = i0; j0 < n; j0 += COLS) {
-            gram(kernel, panels, x, xt, out, i0, i1, j0, Math.min(n, j0 + COLS));
+            gram(kernel, packed, panels, x, xt, out, i0, i1, j0, Math.min(n, j0 + COLS));
           }
         });
     run(
@@ -335,15 +338,16 @@ public final class SquaredEuclidean {
         threads,
         new Rows() {
           @Override
-          public void allocate(int i0, int i1) {
+          public Object allocate(int i0, int i1) {
             for (int i = i0; i < i1; i++) {
               out[i] = new float[n];
             }
+            return panels == null ? null : kernel.pack(x, i0, kernelRows(i0, i1));
           }
 
           @Override
-          public double distanceTile(int i0, int i1, int j0, int j1) {
-            gram(kernel, panels, x, xt, out, i0, i1, j0, j1);
+          public double distanceTile(Object packed, int i0, int i1, int j0, int j1) {
+            gram(kernel, (float[]) packed, panels, x, xt, out, i0, i1, j0, j1);
             float m = 0;
             for (int i = i0; i < i1; i++) {
               float[] r = out[i];
@@ -397,10 +401,10 @@ public final class SquaredEuclidean {
         b -> {
           int i0 = b * ROWS;
           int i1 = Math.min(n, i0 + ROWS);
-          rows.allocate(i0, i1);
+          Object packed = rows.allocate(i0, i1);
           double m = 0;
           for (int j0 = i0; j0 < n; j0 += COLS) {
-            m = Math.max(m, rows.distanceTile(i0, i1, j0, Math.min(n, j0 + COLS)));
+            m = Math.max(m, rows.distanceTile(packed, i0, i1, j0, Math.min(n, j0 + COLS)));
           }
           blockMax[b] = m;
         });
@@ -431,6 +435,11 @@ public final class SquaredEuclidean {
         });
   }
 
+  /** The end of the rows from i0 that the SIMD kernel takes: whole groups of its rows. */
+  private static int kernelRows(int i0, int i1) {
+    return i0 + (i1 - i0) / GramKernel.ROWS * GramKernel.ROWS;
+  }
+
   private static int blocks(int n) {
     return (n + ROWS - 1) / ROWS;
   }
@@ -449,6 +458,7 @@ public final class SquaredEuclidean {
    */
   private static void gram(
       GramKernel k,
+      double[] packed,
       double[][] panels,
       double[][] x,
       double[][] xt,
@@ -460,19 +470,24 @@ public final class SquaredEuclidean {
     int iv = i0;
     int jv = j0;
     if (panels != null) {
-      iv = i0 + (i1 - i0) / GramKernel.ROWS * GramKernel.ROWS;
+      iv = kernelRows(i0, i1);
       jv = j0 + (j1 - j0) / k.width() * k.width();
       if (iv > i0 && jv > j0) {
-        k.gram(x, panels, out, i0, iv, j0, jv);
+        k.gram(packed, panels, out, i0, iv, j0, jv);
       }
     }
-    gram(x, xt, out, i0, iv, jv, j1);
-    gram(x, xt, out, iv, i1, j0, j1);
+    if (jv < j1) {
+      gram(x, xt, out, i0, iv, jv, j1);
+    }
+    if (iv < i1) {
+      gram(x, xt, out, iv, i1, j0, j1);
+    }
   }
 
   /** The float twin of the dispatch above. */
   private static void gram(
       GramKernel k,
+      float[] packed,
       float[][] panels,
       float[][] x,
       float[][] xt,
@@ -484,14 +499,18 @@ public final class SquaredEuclidean {
     int iv = i0;
     int jv = j0;
     if (panels != null) {
-      iv = i0 + (i1 - i0) / GramKernel.ROWS * GramKernel.ROWS;
+      iv = kernelRows(i0, i1);
       jv = j0 + (j1 - j0) / k.widthFloat() * k.widthFloat();
       if (iv > i0 && jv > j0) {
-        k.gram(x, panels, out, i0, iv, j0, jv);
+        k.gram(packed, panels, out, i0, iv, j0, jv);
       }
     }
-    gram(x, xt, out, i0, iv, jv, j1);
-    gram(x, xt, out, iv, i1, j0, j1);
+    if (jv < j1) {
+      gram(x, xt, out, i0, iv, jv, j1);
+    }
+    if (iv < i1) {
+      gram(x, xt, out, iv, i1, j0, j1);
+    }
   }
 
   /** The points packed by whole strips of {@code w} points (see {@link GramKernel}). */

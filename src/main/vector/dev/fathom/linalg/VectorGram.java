@@ -8,8 +8,9 @@ import jdk.incubator.vector.VectorSpecies;
  * The SIMD Gram micro-kernel through {@code jdk.incubator.vector}: for eight output rows (four at a
  * ragged end) and two vectors of columns, sixteen accumulators stay in registers while the
  * coordinates run; each step loads two vectors of a panel of the packed points and broadcasts eight
- * coordinates. Compiled from the separate source root {@code src/main/vector} and only loaded
- * (reflectively, by {@link GramKernel}) when the JVM runs with {@code --add-modules
+ * coordinates from the row block packed by {@link #pack(double[][], int, int)} (one contiguous
+ * stream instead of eight rows). Compiled from the separate source root {@code src/main/vector} and
+ * only loaded (reflectively, by {@link GramKernel}) when the JVM runs with {@code --add-modules
  * jdk.incubator.vector}.
  */
 final class VectorGram implements GramKernel {
@@ -19,6 +20,47 @@ final class VectorGram implements GramKernel {
   private static final int LF = F.length();
 
   VectorGram() {}
+
+  /**
+   * Rows [i0, i1) interleaved by groups of eight (then four) rows, coordinate-major: row {@code i0
+   * + g + r} of a group starting at {@code g} has coordinate k at {@code g d + k m + r}, {@code m}
+   * the group's row count, so that the micro-kernel's broadcasts read one stream. One copy per row
+   * block of the similarity build, reused by all its tiles.
+   */
+  @Override
+  public double[] pack(double[][] x, int i0, int i1) {
+    int d = x[i0].length;
+    double[] a = new double[(i1 - i0) * d];
+    for (int i = i0; i < i1; ) {
+      int m = i + 2 * ROWS <= i1 ? 2 * ROWS : ROWS;
+      int base = (i - i0) * d;
+      for (int k = 0; k < d; k++) {
+        for (int r = 0; r < m; r++) {
+          a[base + k * m + r] = x[i + r][k];
+        }
+      }
+      i += m;
+    }
+    return a;
+  }
+
+  /** The float twin of {@link #pack(double[][], int, int)}. */
+  @Override
+  public float[] pack(float[][] x, int i0, int i1) {
+    int d = x[i0].length;
+    float[] a = new float[(i1 - i0) * d];
+    for (int i = i0; i < i1; ) {
+      int m = i + 2 * ROWS <= i1 ? 2 * ROWS : ROWS;
+      int base = (i - i0) * d;
+      for (int k = 0; k < d; k++) {
+        for (int r = 0; r < m; r++) {
+          a[base + k * m + r] = x[i + r][k];
+        }
+      }
+      i += m;
+    }
+    return a;
+  }
 
   @Override
   public int width() {
@@ -31,9 +73,8 @@ final class VectorGram implements GramKernel {
   }
 
   @Override
-  public void gram(
-      double[][] x, double[][] panels, double[][] out, int i0, int i1, int j0, int j1) {
-    int d = x[0].length;
+  public void gram(double[] a, double[][] panels, double[][] out, int i0, int i1, int j0, int j1) {
+    int d = panels[0].length / (2 * LD);
     int w = 2 * LD;
     for (int j = j0; j < j1; j += w) {
       double[] panel = panels[j / w];
@@ -41,24 +82,16 @@ final class VectorGram implements GramKernel {
       // eight rows per pass halve the panel loads per multiply-add (16 accumulators + 3 temps
       // fit the 32 AVX-512 registers); the remaining four rows, if any, in one narrower pass
       for (; i + 2 * ROWS <= i1; i += 2 * ROWS) {
-        micro8(x, i, panel, d, out, j);
+        micro8(a, (i - i0) * d, panel, d, out, i, j);
       }
       for (; i < i1; i += ROWS) {
-        micro(x[i], x[i + 1], x[i + 2], x[i + 3], panel, d, out, i, j);
+        micro(a, (i - i0) * d, panel, d, out, i, j);
       }
     }
   }
 
   /** Rows i .. i + 7 by two vectors of columns from j: the same fused multiply-adds per entry. */
-  private static void micro8(double[][] x, int i, double[] p, int d, double[][] out, int j) {
-    double[] x0 = x[i];
-    double[] x1 = x[i + 1];
-    double[] x2 = x[i + 2];
-    double[] x3 = x[i + 3];
-    double[] x4 = x[i + 4];
-    double[] x5 = x[i + 5];
-    double[] x6 = x[i + 6];
-    double[] x7 = x[i + 7];
+  private static void micro8(double[] x, int xo, double[] p, int d, double[][] out, int i, int j) {
     DoubleVector c00 = DoubleVector.zero(D);
     DoubleVector c01 = DoubleVector.zero(D);
     DoubleVector c10 = DoubleVector.zero(D);
@@ -75,31 +108,31 @@ final class VectorGram implements GramKernel {
     DoubleVector c61 = DoubleVector.zero(D);
     DoubleVector c70 = DoubleVector.zero(D);
     DoubleVector c71 = DoubleVector.zero(D);
-    for (int k = 0, o = 0; k < d; k++, o += 2 * LD) {
+    for (int k = 0, o = 0, q = xo; k < d; k++, o += 2 * LD, q += 8) {
       DoubleVector b0 = DoubleVector.fromArray(D, p, o);
       DoubleVector b1 = DoubleVector.fromArray(D, p, o + LD);
-      DoubleVector a = DoubleVector.broadcast(D, x0[k]);
+      DoubleVector a = DoubleVector.broadcast(D, x[q]);
       c00 = a.fma(b0, c00);
       c01 = a.fma(b1, c01);
-      a = DoubleVector.broadcast(D, x1[k]);
+      a = DoubleVector.broadcast(D, x[q + 1]);
       c10 = a.fma(b0, c10);
       c11 = a.fma(b1, c11);
-      a = DoubleVector.broadcast(D, x2[k]);
+      a = DoubleVector.broadcast(D, x[q + 2]);
       c20 = a.fma(b0, c20);
       c21 = a.fma(b1, c21);
-      a = DoubleVector.broadcast(D, x3[k]);
+      a = DoubleVector.broadcast(D, x[q + 3]);
       c30 = a.fma(b0, c30);
       c31 = a.fma(b1, c31);
-      a = DoubleVector.broadcast(D, x4[k]);
+      a = DoubleVector.broadcast(D, x[q + 4]);
       c40 = a.fma(b0, c40);
       c41 = a.fma(b1, c41);
-      a = DoubleVector.broadcast(D, x5[k]);
+      a = DoubleVector.broadcast(D, x[q + 5]);
       c50 = a.fma(b0, c50);
       c51 = a.fma(b1, c51);
-      a = DoubleVector.broadcast(D, x6[k]);
+      a = DoubleVector.broadcast(D, x[q + 6]);
       c60 = a.fma(b0, c60);
       c61 = a.fma(b1, c61);
-      a = DoubleVector.broadcast(D, x7[k]);
+      a = DoubleVector.broadcast(D, x[q + 7]);
       c70 = a.fma(b0, c70);
       c71 = a.fma(b1, c71);
     }
@@ -121,16 +154,7 @@ final class VectorGram implements GramKernel {
     c71.intoArray(out[i + 7], j + LD);
   }
 
-  private static void micro(
-      double[] x0,
-      double[] x1,
-      double[] x2,
-      double[] x3,
-      double[] p,
-      int d,
-      double[][] out,
-      int i,
-      int j) {
+  private static void micro(double[] x, int xo, double[] p, int d, double[][] out, int i, int j) {
     DoubleVector c00 = DoubleVector.zero(D);
     DoubleVector c01 = DoubleVector.zero(D);
     DoubleVector c10 = DoubleVector.zero(D);
@@ -139,19 +163,19 @@ final class VectorGram implements GramKernel {
     DoubleVector c21 = DoubleVector.zero(D);
     DoubleVector c30 = DoubleVector.zero(D);
     DoubleVector c31 = DoubleVector.zero(D);
-    for (int k = 0, o = 0; k < d; k++, o += 2 * LD) {
+    for (int k = 0, o = 0, q = xo; k < d; k++, o += 2 * LD, q += 4) {
       DoubleVector b0 = DoubleVector.fromArray(D, p, o);
       DoubleVector b1 = DoubleVector.fromArray(D, p, o + LD);
-      DoubleVector a = DoubleVector.broadcast(D, x0[k]);
+      DoubleVector a = DoubleVector.broadcast(D, x[q]);
       c00 = a.fma(b0, c00);
       c01 = a.fma(b1, c01);
-      a = DoubleVector.broadcast(D, x1[k]);
+      a = DoubleVector.broadcast(D, x[q + 1]);
       c10 = a.fma(b0, c10);
       c11 = a.fma(b1, c11);
-      a = DoubleVector.broadcast(D, x2[k]);
+      a = DoubleVector.broadcast(D, x[q + 2]);
       c20 = a.fma(b0, c20);
       c21 = a.fma(b1, c21);
-      a = DoubleVector.broadcast(D, x3[k]);
+      a = DoubleVector.broadcast(D, x[q + 3]);
       c30 = a.fma(b0, c30);
       c31 = a.fma(b1, c31);
     }
@@ -166,31 +190,23 @@ final class VectorGram implements GramKernel {
   }
 
   @Override
-  public void gram(float[][] x, float[][] panels, float[][] out, int i0, int i1, int j0, int j1) {
-    int d = x[0].length;
+  public void gram(float[] a, float[][] panels, float[][] out, int i0, int i1, int j0, int j1) {
+    int d = panels[0].length / (2 * LF);
     int w = 2 * LF;
     for (int j = j0; j < j1; j += w) {
       float[] panel = panels[j / w];
       int i = i0;
       for (; i + 2 * ROWS <= i1; i += 2 * ROWS) {
-        micro8(x, i, panel, d, out, j);
+        micro8(a, (i - i0) * d, panel, d, out, i, j);
       }
       for (; i < i1; i += ROWS) {
-        micro(x[i], x[i + 1], x[i + 2], x[i + 3], panel, d, out, i, j);
+        micro(a, (i - i0) * d, panel, d, out, i, j);
       }
     }
   }
 
   /** Rows i .. i + 7 by two vectors of columns from j: the same fused multiply-adds per entry. */
-  private static void micro8(float[][] x, int i, float[] p, int d, float[][] out, int j) {
-    float[] x0 = x[i];
-    float[] x1 = x[i + 1];
-    float[] x2 = x[i + 2];
-    float[] x3 = x[i + 3];
-    float[] x4 = x[i + 4];
-    float[] x5 = x[i + 5];
-    float[] x6 = x[i + 6];
-    float[] x7 = x[i + 7];
+  private static void micro8(float[] x, int xo, float[] p, int d, float[][] out, int i, int j) {
     FloatVector c00 = FloatVector.zero(F);
     FloatVector c01 = FloatVector.zero(F);
     FloatVector c10 = FloatVector.zero(F);
@@ -207,31 +223,31 @@ final class VectorGram implements GramKernel {
     FloatVector c61 = FloatVector.zero(F);
     FloatVector c70 = FloatVector.zero(F);
     FloatVector c71 = FloatVector.zero(F);
-    for (int k = 0, o = 0; k < d; k++, o += 2 * LF) {
+    for (int k = 0, o = 0, q = xo; k < d; k++, o += 2 * LF, q += 8) {
       FloatVector b0 = FloatVector.fromArray(F, p, o);
       FloatVector b1 = FloatVector.fromArray(F, p, o + LF);
-      FloatVector a = FloatVector.broadcast(F, x0[k]);
+      FloatVector a = FloatVector.broadcast(F, x[q]);
       c00 = a.fma(b0, c00);
       c01 = a.fma(b1, c01);
-      a = FloatVector.broadcast(F, x1[k]);
+      a = FloatVector.broadcast(F, x[q + 1]);
       c10 = a.fma(b0, c10);
       c11 = a.fma(b1, c11);
-      a = FloatVector.broadcast(F, x2[k]);
+      a = FloatVector.broadcast(F, x[q + 2]);
       c20 = a.fma(b0, c20);
       c21 = a.fma(b1, c21);
-      a = FloatVector.broadcast(F, x3[k]);
+      a = FloatVector.broadcast(F, x[q + 3]);
       c30 = a.fma(b0, c30);
       c31 = a.fma(b1, c31);
-      a = FloatVector.broadcast(F, x4[k]);
+      a = FloatVector.broadcast(F, x[q + 4]);
       c40 = a.fma(b0, c40);
       c41 = a.fma(b1, c41);
-      a = FloatVector.broadcast(F, x5[k]);
+      a = FloatVector.broadcast(F, x[q + 5]);
       c50 = a.fma(b0, c50);
       c51 = a.fma(b1, c51);
-      a = FloatVector.broadcast(F, x6[k]);
+      a = FloatVector.broadcast(F, x[q + 6]);
       c60 = a.fma(b0, c60);
       c61 = a.fma(b1, c61);
-      a = FloatVector.broadcast(F, x7[k]);
+      a = FloatVector.broadcast(F, x[q + 7]);
       c70 = a.fma(b0, c70);
       c71 = a.fma(b1, c71);
     }
@@ -253,16 +269,7 @@ final class VectorGram implements GramKernel {
     c71.intoArray(out[i + 7], j + LF);
   }
 
-  private static void micro(
-      float[] x0,
-      float[] x1,
-      float[] x2,
-      float[] x3,
-      float[] p,
-      int d,
-      float[][] out,
-      int i,
-      int j) {
+  private static void micro(float[] x, int xo, float[] p, int d, float[][] out, int i, int j) {
     FloatVector c00 = FloatVector.zero(F);
     FloatVector c01 = FloatVector.zero(F);
     FloatVector c10 = FloatVector.zero(F);
@@ -271,19 +278,19 @@ final class VectorGram implements GramKernel {
     FloatVector c21 = FloatVector.zero(F);
     FloatVector c30 = FloatVector.zero(F);
     FloatVector c31 = FloatVector.zero(F);
-    for (int k = 0, o = 0; k < d; k++, o += 2 * LF) {
+    for (int k = 0, o = 0, q = xo; k < d; k++, o += 2 * LF, q += 4) {
       FloatVector b0 = FloatVector.fromArray(F, p, o);
       FloatVector b1 = FloatVector.fromArray(F, p, o + LF);
-      FloatVector a = FloatVector.broadcast(F, x0[k]);
+      FloatVector a = FloatVector.broadcast(F, x[q]);
       c00 = a.fma(b0, c00);
       c01 = a.fma(b1, c01);
-      a = FloatVector.broadcast(F, x1[k]);
+      a = FloatVector.broadcast(F, x[q + 1]);
       c10 = a.fma(b0, c10);
       c11 = a.fma(b1, c11);
-      a = FloatVector.broadcast(F, x2[k]);
+      a = FloatVector.broadcast(F, x[q + 2]);
       c20 = a.fma(b0, c20);
       c21 = a.fma(b1, c21);
-      a = FloatVector.broadcast(F, x3[k]);
+      a = FloatVector.broadcast(F, x[q + 3]);
       c30 = a.fma(b0, c30);
       c31 = a.fma(b1, c31);
     }
