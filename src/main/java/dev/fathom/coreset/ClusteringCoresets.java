@@ -3,6 +3,7 @@ package dev.fathom.coreset;
 import dev.fathom.core.Args;
 import dev.fathom.core.Rng;
 import dev.fathom.linalg.Vectors;
+import java.util.function.IntToDoubleFunction;
 import java.util.random.RandomGenerator;
 
 /**
@@ -446,12 +447,18 @@ public final class ClusteringCoresets {
     int[] assign = b.assign;
     double total = b.total;
     long seed = rng.nextLong();
-    Coreset c =
-        SensitivitySampling.sample(
-            i -> bound(dist[i], w == null ? 1 : w[i], total, cw[assign[i]]),
-            x.length,
-            m,
-            Rng.create(seed));
+    IntToDoubleFunction bound;
+    if (w == null) {
+      // w_i / W = 1 / W per cluster, as bound(...) computes it with w_i = 1
+      double[] inv = new double[k];
+      for (int a = 0; a < k; a++) {
+        inv[a] = bound(0, 1, 0, cw[a]);
+      }
+      bound = total > 0 ? i -> dist[i] / total + inv[assign[i]] : i -> 0 + inv[assign[i]];
+    } else {
+      bound = i -> bound(dist[i], w[i], total, cw[assign[i]]);
+    }
+    Coreset c = SensitivitySampling.sample(bound, x.length, m, Rng.create(seed));
     if (c == null) {
       // a bound is not finite: the sampler's own report
       c = SensitivitySampling.sample(bounds(dist, w, total, assign, k), m, seed);
