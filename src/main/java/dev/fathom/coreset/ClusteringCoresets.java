@@ -14,7 +14,11 @@ import java.util.random.RandomGenerator;
  * Lucic, Krause, KDD'18) needs only the mean {@code mu}: {@code q(x) = 1/(2n) + d(x, mu)^2 / (2 sum
  * d(., mu)^2)}, with an additive-error guarantee.
  *
- * <p>Static and thread-safe; same seed, same coreset.
+ * <p>Static and thread-safe; same seed, same coreset. The sampled coresets take one pass over the
+ * rows per center of the seeding (the first also validates the rows, the last also assigns the
+ * points for the bounds) and draw the next center and the coreset points from running sums recorded
+ * per block of points, without {@code n}-sized arrays of bounds or cumulative sums; the result is
+ * bitwise that of the textbook order of operations (seeding, bounds, cumulative search).
  *
  * @since 1.0
  */
