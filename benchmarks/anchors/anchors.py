@@ -3,7 +3,9 @@
 
 Usage (from the repository root, after building benchmarks/target/benchmarks.jar):
 
-    python3 benchmarks/anchors/anchors.py [--quick] [--threads T] [--java JAVA]
+    python3 benchmarks/anchors/anchors.py [--quick] [--threads T] [--java JAVA] [--only coreset]
+
+--only coreset runs the k-means coreset row alone (numpy and Fathom), nothing else.
 
 Rows (numpy formulation -> Fathom call):
   S4D kernel, H = 256, N = 64 (32 conjugate pairs, S4D-Inv), L = 4096, ZOH and bilinear, 1 thread:
@@ -98,9 +100,13 @@ def numpy_ssm(out, quick):
         fh.write("\n".join(lines) + "\n")
 
 
-def numpy_fl(out, quick):
+def numpy_fl(out, quick, only=None):
     import heapq
     import numpy as np
+    if only == "coreset":
+        with open(os.path.join(out, "numpy_fl.txt"), "w") as fh:
+            fh.write("\n".join(numpy_coreset(out, quick)) + "\n")
+        return
     n, d, k = (2000, 256, 200) if quick else (10000, 1024, 1000)
     reps = 3
     x = np.random.default_rng(2024).standard_normal((n, d))
@@ -219,29 +225,35 @@ def main():
     ap.add_argument("--java", default="java")
     ap.add_argument("--jar", default=os.path.join(ROOT, "benchmarks", "target", "benchmarks.jar"))
     ap.add_argument("--keep", action="store_true", help="keep the work folder (outputs, points)")
+    ap.add_argument("--only", choices=["coreset"], help="run this row alone (both sides)")
     ap.add_argument("--numpy", choices=["ssm", "fl"], help=argparse.SUPPRESS)
     ap.add_argument("--out", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.numpy:
-        (numpy_ssm if args.numpy == "ssm" else numpy_fl)(args.out, args.quick)
+        if args.numpy == "ssm":
+            numpy_ssm(args.out, args.quick)
+        else:
+            numpy_fl(args.out, args.quick, args.only)
         return
     if not os.path.exists(args.jar):
         sys.exit("missing %s: build it with `mvn -q install -DskipTests` and "
                  "`mvn -q -f benchmarks/pom.xml package`" % args.jar)
     out = tempfile.mkdtemp(prefix="fathom-anchors-")
     q = ["--quick"] if args.quick else []
-    for part, threads in (("ssm", 1), ("fl", args.threads)):
+    only = ["--only", args.only] if args.only else []
+    parts = (("fl", args.threads),) if args.only else (("ssm", 1), ("fl", args.threads))
+    for part, threads in parts:
         env = dict(os.environ, OPENBLAS_NUM_THREADS=str(threads), OMP_NUM_THREADS=str(threads),
                    MKL_NUM_THREADS=str(threads))
         print("numpy %s (%d BLAS thread%s) ..." % (part, threads, "" if threads == 1 else "s"),
               file=sys.stderr)
-        subprocess.run([sys.executable, __file__, "--numpy", part, "--out", out] + q, env=env,
-                       check=True)
+        subprocess.run([sys.executable, __file__, "--numpy", part, "--out", out] + q + only,
+                       env=env, check=True)
     print("Fathom ...", file=sys.stderr)
     subprocess.run([args.java, "-Xmx6g", "--add-modules", "jdk.incubator.vector", "-cp", args.jar,
                     "dev.fathom.bench.anchors.Anchors", out, "1" if args.quick else "0",
-                    str(args.threads)], check=True)
-    np_kv = read_kv(os.path.join(out, "numpy_ssm.txt"))
+                    str(args.threads)] + ([args.only] if args.only else []), check=True)
+    np_kv = {} if args.only else read_kv(os.path.join(out, "numpy_ssm.txt"))
     np_kv.update(read_kv(os.path.join(out, "numpy_fl.txt")))
     fa = read_kv(os.path.join(out, "fathom.txt"))
 
@@ -251,14 +263,14 @@ def main():
     print("numpy %s; %s; %d cores; load average %.2f %.2f %.2f%s" % (
         np.__version__, java_version.splitlines()[0], os.cpu_count(), *os.getloadavg(),
         " (QUICK sizes)" if args.quick else ""))
-    fl_n = open(os.path.join(out, "points.txt")).read().split()
-    rows = [
+    rows = [] if args.only else [
         ("S4D kernel H256 N64 L4096 ZOH, 1 thread", "kernel_zoh", 0.5, rel_diff(out, "kernel_zoh")),
         ("S4D kernel ... bilinear, 1 thread", "kernel_bilinear", 0.5, rel_diff(out, "kernel_bilinear")),
         ("FFT conv H256 L%d, 1 thread" % (4096 if args.quick else 16384), "conv", 1 / 1.5,
          rel_diff(out, "conv")),
     ]
-    for tag in ("double", "float"):
+    fl_n = None if args.only else open(os.path.join(out, "points.txt")).read().split()
+    for tag in () if args.only else ("double", "float"):
         agree = abs(fa["fl_%s_value" % tag][1] - np_kv["fl_%s_value" % tag][0]) / np_kv[
             "fl_%s_value" % tag][0]
         rows.append(("similarity build n%s d%s %s, %d thr" % (fl_n[0], fl_n[1], tag, args.threads),
@@ -276,8 +288,9 @@ def main():
         print(fmt % (label, "%.1f ms" % a, "%.1f ms" % b, words,
                      "-" if goal is None else ("<= %.2f %s" % (goal, "met" if r <= goal else "MISSED")),
                      "-" if agree is None else "%.1e" % agree))
-    print("agreement: max|Fathom - numpy| / max|numpy| (kernels, convolution); relative difference "
-          "of f(S) (facility location)")
+    if not args.only:
+        print("agreement: max|Fathom - numpy| / max|numpy| (kernels, convolution); relative "
+              "difference of f(S) (facility location)")
     print("k-means coreset: relative error of the coreset's cost at the generating centres: numpy "
           "%.1e, Fathom %.1e (one draw each)" % (np_kv["coreset_err"][0], fa["coreset_err"][1]))
     if args.keep:

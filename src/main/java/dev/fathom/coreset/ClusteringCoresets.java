@@ -3,6 +3,7 @@ package dev.fathom.coreset;
 import dev.fathom.core.Args;
 import dev.fathom.core.Rng;
 import dev.fathom.linalg.Vectors;
+import java.util.function.IntToDoubleFunction;
 import java.util.random.RandomGenerator;
 
 /**
@@ -13,7 +14,11 @@ import java.util.random.RandomGenerator;
  * Lucic, Krause, KDD'18) needs only the mean {@code mu}: {@code q(x) = 1/(2n) + d(x, mu)^2 / (2 sum
  * d(., mu)^2)}, with an additive-error guarantee.
  *
- * <p>Static and thread-safe; same seed, same coreset.
+ * <p>Static and thread-safe; same seed, same coreset. The sampled coresets take one pass over the
+ * rows per center of the seeding (the first also validates the rows, the last also assigns the
+ * points for the bounds) and draw the next center and the coreset points from running sums recorded
+ * per block of points, without {@code n}-sized arrays of bounds or cumulative sums; the result is
+ * bitwise that of the textbook order of operations (seeding, bounds, cumulative search).
  *
  * @since 1.0
  */
@@ -46,7 +51,7 @@ public final class ClusteringCoresets {
    */
   public static int[] kMeansPlusPlus(double[][] x, int k, int z, RandomGenerator rng) {
     Args.notNull("rng", rng);
-    Args.rectangular("x", x);
+    shape(x);
     Args.inRange("k", k, 1, x.length);
     Args.inRange("z", z, 1, 2);
     return seed(x, k, z, rng);
@@ -63,61 +68,125 @@ public final class ClusteringCoresets {
    * which need no second pass over the points. The first center is drawn with probability {@code ∝
    * w_i} (uniformly when {@code w} is null), each next one {@code ∝ w_i d(x_i, B)^z}: the seeding
    * of the instance in which point {@code i} appears {@code w_i} times.
+   *
+   * <p>The running sums of the masses {@code w_i d_i} are recorded at every {@value #BLOCK}-th
+   * point, so a draw searches those and then one block, with the same sums in the same order.
+   *
+   * <p>The first pass also validates the rows (as {@code Args.rectangular}, which it calls to
+   * report the first bad row): a row of the right length whose distance to the first center is
+   * finite is finite.
    */
   private static final class Seeding {
+    private static final int BLOCK = 1024;
+
     final int[] centers;
     final int[] assign;
 
-    /** d(x_i, B)^z. */
+    /** d(x_i, B)^2. */
+    final double[] sq;
+
+    /** d(x_i, B)^z (the array sq when z = 2). */
     final double[] dist;
+
+    /** The number of points assigned to each center. */
+    final int[] count;
 
     /** sum of w_i dist_i in point order. */
     double total;
 
+    private final double[] w;
+
+    /** total after each block of BLOCK points, in the last pass. */
+    private final double[] ends;
+
     Seeding(double[][] x, double[] w, int k, int z, RandomGenerator rng) {
       int n = x.length;
+      int d = x[0].length;
+      this.w = w;
       centers = new int[k];
       assign = new int[n];
-      dist = new double[n];
-      double[] sq = new double[n];
-      centers[0] = w == null ? rng.nextInt(n) : pick(w, null, Vectors.sum(w), rng);
-      for (int i = 0; i < n; i++) {
-        sq[i] = squared(x[i], x[centers[0]]);
-        dist[i] = power(sq[i], z);
-        total += mass(w, i);
+      count = new int[k];
+      sq = new double[n];
+      dist = z == 2 ? sq : new double[n];
+      ends = new double[(n + BLOCK - 1) / BLOCK];
+      centers[0] = w == null ? rng.nextInt(n) : scan(w, null, Vectors.sum(w), rng);
+      double[] p = x[centers[0]];
+      if (p == null || p.length != d || !finite(p)) {
+        Args.rectangular("x", x);
       }
-      for (int c = 1; c < k; c++) {
-        int pick = total > 0 ? pick(w, dist, total, rng) : rng.nextInt(n);
-        centers[c] = pick;
-        total = 0;
-        double[] p = x[pick];
-        for (int i = 0; i < n; i++) {
-          double s = squared(x[i], p);
-          if (s < sq[i]) {
-            // the power is monotone: the minimum of the powers is the power of the minimum
-            sq[i] = s;
-            dist[i] = power(s, z);
-            assign[i] = c;
+      for (int b = 0, i = 0; b < ends.length; b++) {
+        for (int end = Math.min(n, i + BLOCK); i < end; i++) {
+          double[] r = x[i];
+          if (r == null || r.length != d) {
+            Args.rectangular("x", x);
           }
-          total += mass(w, i);
+          double s = squared(r, p);
+          if (!(s < Double.POSITIVE_INFINITY) && !finite(r)) {
+            Args.rectangular("x", x);
+          }
+          sq[i] = s;
+          dist[i] = power(s, z);
+          total += mass(i);
+        }
+        ends[b] = total;
+      }
+      count[0] = n;
+      for (int c = 1; c < k; c++) {
+        int pick = total > 0 ? draw(rng) : rng.nextInt(n);
+        centers[c] = pick;
+        p = x[pick];
+        total = 0;
+        for (int b = 0, i = 0; b < ends.length; b++) {
+          for (int end = Math.min(n, i + BLOCK); i < end; i++) {
+            double s = squared(x[i], p);
+            if (s < sq[i]) {
+              // the power is monotone: the minimum of the powers is the power of the minimum
+              sq[i] = s;
+              dist[i] = power(s, z);
+              count[assign[i]]--;
+              count[c]++;
+              assign[i] = c;
+            }
+            total += mass(i);
+          }
+          ends[b] = total;
         }
       }
     }
 
     /** w_i dist_i (dist_i when w is null). */
-    private double mass(double[] w, int i) {
+    private double mass(int i) {
       return w == null ? dist[i] : w[i] * dist[i];
     }
 
     /**
-     * The first index whose cumulative mass ({@code w_i d_i}; {@code d_i} or {@code w_i} when the
-     * other is null) exceeds {@code u * total} and which has mass, else the last index.
+     * The first index whose running sum of masses exceeds {@code u * total} ({@code u} the next
+     * uniform draw) and which has mass, else the last index: the block from the recorded sums, then
+     * the same running sum resumed in it.
      */
-    private static int pick(double[] w, double[] d, double total, RandomGenerator rng) {
+    private int draw(RandomGenerator rng) {
       double u = rng.nextDouble() * total;
-      double acc = 0;
+      int b = 0;
+      while (b < ends.length && ends[b] <= u) {
+        b++;
+      }
+      int n = sq.length;
+      return b == ends.length ? n - 1 : scan(w, dist, b * BLOCK, b == 0 ? 0 : ends[b - 1], u);
+    }
+
+    /** As {@link #scan(double[], double[], int, double, double)} from the start, u = r * total. */
+    private static int scan(double[] w, double[] d, double total, RandomGenerator rng) {
+      return scan(w, d, 0, 0, rng.nextDouble() * total);
+    }
+
+    /**
+     * The first index from {@code from} on whose running mass ({@code w_i d_i}; {@code d_i} or
+     * {@code w_i} when the other is null), started at {@code acc}, exceeds {@code u} and which has
+     * mass, else the last index.
+     */
+    private static int scan(double[] w, double[] d, int from, double acc, double u) {
       int n = w == null ? d.length : w.length;
-      for (int i = 0; i < n; i++) {
+      for (int i = from; i < n; i++) {
         double m = w == null ? d[i] : d == null ? w[i] : w[i] * d[i];
         acc += m;
         if (acc > u && m > 0) {
@@ -126,6 +195,15 @@ public final class ClusteringCoresets {
       }
       return n - 1;
     }
+  }
+
+  private static boolean finite(double[] r) {
+    for (double v : r) {
+      if (!Double.isFinite(v)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
@@ -198,11 +276,14 @@ public final class ClusteringCoresets {
     }
     double[] s = new double[cost.length];
     for (int i = 0; i < s.length; i++) {
-      double wi = w == null ? 1 : w[i];
-      double cw = clusterWeight[assign[i]];
-      s[i] = (total > 0 ? wi * cost[i] / total : 0) + (cw > 0 ? wi / cw : 0);
+      s[i] = bound(cost[i], w == null ? 1 : w[i], total, clusterWeight[assign[i]]);
     }
     return s;
+  }
+
+  /** w cost / total + w / clusterWeight, each term 0 when its denominator is 0. */
+  private static double bound(double cost, double w, double total, double clusterWeight) {
+    return (total > 0 ? w * cost / total : 0) + (clusterWeight > 0 ? w / clusterWeight : 0);
   }
 
   private static void checkWeights(double[] weights, int n) {
@@ -347,24 +428,65 @@ public final class ClusteringCoresets {
 
   private static Coreset sensitivity(
       double[][] x, double[] w, int k, int z, int m, RandomGenerator rng) {
-    Args.rectangular("x", x);
+    shape(x);
     if (w != null) {
       checkWeights(w, x.length);
     }
     Args.inRange("k", k, 1, x.length);
     SensitivitySampling.checkSize(m, x.length);
-    // the seeding's last pass already assigns every point: the bounds of sensitivities(x, w, B, z)
+    // the seeding validates the rows and its last pass already assigns every point: the bounds of
+    // sensitivities(x, w, B, z), computed while they are drawn from
     Seeding b = new Seeding(x, w, k, z, rng);
-    Coreset c =
-        SensitivitySampling.sample(bounds(b.dist, w, b.total, b.assign, k), m, rng.nextLong());
+    double[] cw = new double[k];
+    if (w == null) {
+      for (int c = 0; c < k; c++) {
+        cw[c] = b.count[c];
+      }
+    } else {
+      for (int i = 0; i < w.length; i++) {
+        cw[b.assign[i]] += w[i];
+      }
+    }
+    double[] dist = b.dist;
+    int[] assign = b.assign;
+    double total = b.total;
+    long seed = rng.nextLong();
+    IntToDoubleFunction bound;
+    if (w == null) {
+      // w_i / W = 1 / W per cluster, as bound(...) computes it with w_i = 1
+      double[] inv = new double[k];
+      for (int a = 0; a < k; a++) {
+        inv[a] = bound(0, 1, 0, cw[a]);
+      }
+      bound = total > 0 ? i -> dist[i] / total + inv[assign[i]] : i -> 0 + inv[assign[i]];
+    } else {
+      bound = i -> bound(dist[i], w[i], total, cw[assign[i]]);
+    }
+    Coreset c = SensitivitySampling.sample(bound, x.length, m, Rng.create(seed));
+    if (c == null) {
+      // a bound is not finite: the sampler's own report
+      c = SensitivitySampling.sample(bounds(dist, w, total, assign, k), m, seed);
+    }
     if (w == null) {
       return c;
     }
-    double[] cw = c.weights();
-    for (int j = 0; j < cw.length; j++) {
-      cw[j] *= w[c.index(j)];
+    double[] cw2 = c.weights();
+    for (int j = 0; j < cw2.length; j++) {
+      cw2[j] *= w[c.index(j)];
     }
-    return new Coreset(c.indices(), cw);
+    return new Coreset(c.indices(), cw2);
+  }
+
+  /**
+   * The checks of {@code x} that need no pass over its rows (not null, at least one row, row 0 not
+   * null), as {@code Args.rectangular} reports them; the rows are checked in the seeding's first
+   * pass.
+   */
+  private static void shape(double[][] x) {
+    Args.notNull("x", x);
+    if (x.length == 0 || x[0] == null) {
+      Args.rectangular("x", x);
+    }
   }
 
   /**

@@ -2,6 +2,8 @@ package dev.fathom.coreset;
 
 import dev.fathom.core.Args;
 import dev.fathom.core.Rng;
+import dev.fathom.linalg.Vectors;
+import java.util.function.IntToDoubleFunction;
 import java.util.random.RandomGenerator;
 
 /**
@@ -43,25 +45,60 @@ public final class SensitivitySampling {
     Args.nonNegative("bounds", bounds);
     Args.positive("bounds.length", bounds.length);
     checkSize(m, bounds.length);
-    double[] cdf = new double[bounds.length];
+    Coreset c = sample(i -> bounds[i], bounds.length, m, rng);
+    if (c == null) {
+      throw Args.fail("sum(bounds)", Vectors.sum(bounds), "a positive total");
+    }
+    return c;
+  }
+
+  /** Points per block of the recorded running sums in {@link #sample(IntToDoubleFunction, ...)}. */
+  private static final int SPAN = 64;
+
+  /**
+   * The draws of {@link #sample(double[], int, RandomGenerator)} for the bounds {@code
+   * bound(0..n-1)}, computed on the fly instead of stored. The running sum of the bounds is kept at
+   * every {@value #SPAN}-th index only: a draw {@code u} finds its block by binary search in those
+   * sums and the first index whose running sum exceeds {@code u} by resuming the sum inside the
+   * block, so the draws (and, from the same values, the weights) are bitwise those of a full
+   * cumulative array. {@code bound} must return the same value for the same index on every call.
+   *
+   * @return the coreset, or null if a bound is negative or not finite or the total is not positive
+   *     (the caller then reports the error)
+   */
+  static Coreset sample(IntToDoubleFunction bound, int n, int m, RandomGenerator rng) {
+    double[] ends = new double[(n + SPAN - 1) / SPAN];
     double total = 0;
-    for (int i = 0; i < bounds.length; i++) {
-      total += bounds[i];
-      cdf[i] = total;
+    for (int b = 0, i = 0; b < ends.length; b++) {
+      for (int end = Math.min(n, i + SPAN); i < end; i++) {
+        double s = bound.applyAsDouble(i);
+        if (!(s >= 0) || s == Double.POSITIVE_INFINITY) {
+          return null;
+        }
+        total += s;
+      }
+      ends[b] = total;
     }
     if (!(total > 0)) {
-      throw Args.fail("sum(bounds)", total, "a positive total");
+      return null;
     }
     int[] draws = new int[m];
     double[] w = new double[m];
     for (int j = 0; j < m; j++) {
       double u = rng.nextDouble() * total;
-      int i = upperBound(cdf, u);
-      while (bounds[i] == 0) {
+      // the first index whose running sum exceeds u (the last index if none)
+      int b = upperBound(ends, u);
+      int i = b * SPAN;
+      int end = Math.min(n, i + SPAN);
+      double acc = b == 0 ? 0 : ends[b - 1];
+      while (i < end - 1 && !((acc += bound.applyAsDouble(i)) > u)) {
+        i++;
+      }
+      while (bound.applyAsDouble(i) == 0) {
         i++; // u landed exactly on a cumulative value; move to the next point with mass
       }
       draws[j] = i;
-      w[j] = total / (m * bounds[i]);
+      w[j] = total / (m * bound.applyAsDouble(i));
     }
     return Coreset.merge(draws, w);
   }

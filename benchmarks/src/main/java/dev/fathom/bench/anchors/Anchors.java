@@ -26,7 +26,8 @@ import java.util.function.Supplier;
  * side (the facility-location points are read from the file the Python side wrote).
  *
  * <pre>
- * Anchors DIR QUICK THREADS   writes DIR/fathom.txt ("key median_ms value") and DIR/*.f64
+ * Anchors DIR QUICK THREADS [coreset]   writes DIR/fathom.txt ("key median_ms value") and DIR/*.f64
+ *                                      (with "coreset": the k-means coreset row alone)
  * </pre>
  *
  * <p>Timing: warm-up calls, then the median of the repeats (System.nanoTime). The SSM problems run
@@ -38,7 +39,7 @@ public final class Anchors {
   /**
    * Runs the Fathom side.
    *
-   * @param args DIR, QUICK (0 or 1), THREADS
+   * @param args DIR, QUICK (0 or 1), THREADS, optionally "coreset" (that row alone)
    * @throws IOException if a file cannot be read or written
    */
   public static void main(String[] args) throws IOException {
@@ -49,6 +50,11 @@ public final class Anchors {
     int reps = quick ? 5 : 15;
     pl.edu.icm.jlargearrays.ConcurrencyUtils.setNumberOfThreads(1);
     StringBuilder out = new StringBuilder();
+    if (args.length > 3 && args[3].equals("coreset")) {
+      coreset(dir, out);
+      Files.writeString(dir.resolve("fathom.txt"), out.toString());
+      return;
+    }
 
     // S4D kernel: H = 256, N = 64 (32 conjugate pairs), L = 4096, S4D-Inv modes
     int h = 256;
