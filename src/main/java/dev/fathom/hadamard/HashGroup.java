@@ -19,8 +19,15 @@ final class HashGroup {
   /** The map {@code v -> inverse v} by byte-wise lookup (noiseless mode only), else null. */
   final Gf2.Table inverseTable;
 
-  /** The hash {@code k -> M^T k} by byte-wise lookup. */
-  private final Gf2.Table hashTable;
+  /**
+   * By byte-wise lookup, the signature {@code k -> [M^T; D^T] k}: the bin {@code M^T k} in the low
+   * {@code b} bits and, in noiseless mode, the sign {@code <d, k>} of delay {@code d} (for {@code d
+   * = 1 .. |D| - 1}; delay 0 is zero) at bit {@code b + d - 1}, the same bits {@link #inverseTable}
+   * maps back to {@code k}. In robust mode it holds the bin only.
+   */
+  private final Gf2.Table signatureTable;
+
+  private final int binMask;
 
   /** The spans of the low (up to eight) columns and of the others, for {@link #queries}. */
   private final long[] lowSpan;
@@ -28,22 +35,30 @@ final class HashGroup {
   private final long[] highSpan;
 
   final double[] bins;
-  final boolean[] changed;
+
+  /** The bins to test again, one bit each: bit {@code j & 63} of word {@code j >>> 6}. */
+  final long[] changed;
 
   private HashGroup(
-      int n, int b, long[] cols, long[] delays, long[] inverse, double[] bins, boolean[] changed) {
+      int n, int b, long[] cols, long[] delays, long[] inverse, double[] bins, long[] changed) {
     this.n = n;
     this.b = b;
     this.cols = cols;
     this.delays = delays;
     this.inverse = inverse;
     this.inverseTable = inverse == null ? null : new Gf2.Table(inverse, n);
-    this.hashTable = new Gf2.Table(cols, n);
+    long[] rows = cols;
+    if (inverse != null) {
+      rows = java.util.Arrays.copyOf(cols, b + delays.length - 1);
+      System.arraycopy(delays, 1, rows, b, delays.length - 1);
+    }
+    this.signatureTable = new Gf2.Table(rows, n);
+    this.binMask = (1 << b) - 1;
     int lowBits = Math.min(b, 8);
     this.lowSpan = span(0, lowBits);
     this.highSpan = span(lowBits, b);
     this.bins = bins != null ? bins : new double[delays.length << b];
-    this.changed = changed != null ? changed : new boolean[1 << b];
+    this.changed = changed != null ? changed : new long[flagWords(b)];
   }
 
   /** Builds group {@code c} of {@code options}, drawing from {@code rng} in a fixed order. */
@@ -53,11 +68,11 @@ final class HashGroup {
 
   /**
    * As {@link #create(SprightOptions, int, RandomGenerator)}, with the bins ({@code |D| B} values)
-   * and the changed flags ({@code B}) in given arrays, whose old contents the caller overwrites, or
-   * new ones where null.
+   * and the changed flags ({@link #flagWords} words) in given arrays, whose old contents the caller
+   * overwrites, or new ones where null.
    */
   static HashGroup create(
-      SprightOptions o, int c, RandomGenerator rng, double[] bins, boolean[] changed) {
+      SprightOptions o, int c, RandomGenerator rng, double[] bins, long[] changed) {
     int n = o.n();
     int b = o.bucketBits();
     long mask = (1L << n) - 1;
@@ -116,9 +131,36 @@ final class HashGroup {
     throw Args.fail("bucketBits", cols.length, "a rank reachable by random draws");
   }
 
+  /** The number of words of the changed flags of {@code 2^b} bins. */
+  static int flagWords(int b) {
+    return ((1 << b) + 63) >>> 6;
+  }
+
   /** The bin of frequency k: bit t is <col_t, k> (one table lookup per byte of k). */
   int hash(long k) {
-    return (int) hashTable.apply(k);
+    return (int) signatureTable.apply(k) & binMask;
+  }
+
+  /**
+   * Noiseless mode: the signature {@code [M^T; D^T] k} of frequency k, its bin in the low {@code b}
+   * bits and its delay signs above (see {@link #signatureTable}).
+   */
+  long signature(long k) {
+    return signatureTable.apply(k);
+  }
+
+  /** Marks every bin to be tested. */
+  void markAll() {
+    java.util.Arrays.fill(changed, -1L);
+    int tail = (1 << b) & 63;
+    if (tail != 0) {
+      changed[changed.length - 1] = (1L << tail) - 1;
+    }
+  }
+
+  /** Marks bin j to be tested. */
+  void mark(int j) {
+    changed[j >>> 6] |= 1L << j;
   }
 
   /**
@@ -210,7 +252,39 @@ final class HashGroup {
     for (int d = 0; d < dn; d++) {
       bins[o + d] -= Gf2.negateIf(alpha, Gf2.dot(delays[d], k));
     }
-    changed[j] = true;
+    mark(j);
+  }
+
+  /**
+   * Noiseless mode: {@link #peel} of the coefficient of signature {@code sig} (see {@link
+   * #signature}), its delay signs read from the signature; the same values as {@code peel}.
+   */
+  void peelSignature(long sig, double alpha) {
+    int j = (int) sig & binMask;
+    int dn = delays.length;
+    int o = j * dn;
+    bins[o] -= alpha;
+    long signs = sig >>> b;
+    for (int d = 1; d < dn; d++, signs >>>= 1) {
+      bins[o + d] -= Gf2.negateIf(alpha, (int) signs & 1);
+    }
+    mark(j);
+  }
+
+  /**
+   * Noiseless mode: {@link #amplitude} of bin j for the frequency of signature {@code sig}, the
+   * same sum in the same order.
+   */
+  double amplitudeSignature(int j, long sig) {
+    int dn = delays.length;
+    int o = j * dn;
+    double dot = 0;
+    dot += bins[o]; // as in amplitude: 0 + (-0.0) is +0.0
+    long signs = sig >>> b;
+    for (int d = 1; d < dn; d++, signs >>>= 1) {
+      dot += Gf2.negateIf(bins[o + d], (int) signs & 1);
+    }
+    return dot / dn;
   }
 
   /** Mean energy per delay of bin j. */

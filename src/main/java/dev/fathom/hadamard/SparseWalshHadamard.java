@@ -256,29 +256,32 @@ public final class SparseWalshHadamard {
     // Peeling.
     LongDoubleMap found = new LongDoubleMap(o.sparsity());
     for (HashGroup g : groups) {
-      Arrays.fill(g.changed, true);
+      g.markAll();
     }
     int rounds = 0;
     boolean progress = true;
     while (progress && rounds < o.maxRounds()) {
       rounds++;
       progress = false;
+      // Each group's marked bins in increasing order, read from the bit set as the sweep goes: a
+      // peel marks bins of the other groups (tested when their sweep comes) and the bin at hand
+      // (tested next round), as a sweep over every bin that skips the unmarked ones would.
       for (HashGroup g : groups) {
-        for (int j = 0; j < size; j++) {
-          if (!g.changed[j]) {
-            continue;
-          }
-          g.changed[j] = false;
-          if (classifier.singleton(g, j)) {
-            long k = classifier.index;
-            double alpha = classifier.amplitude;
-            found.add(k, alpha);
-            for (HashGroup h : groups) {
-              h.peel(k, alpha);
+        long[] marks = g.changed;
+        for (int word = 0; word < marks.length; word++) {
+          long pending = marks[word];
+          while (pending != 0) {
+            int bit = Long.numberOfTrailingZeros(pending);
+            int j = (word << 6) | bit;
+            marks[word] &= ~(1L << bit);
+            if (classifier.singleton(g, j)) {
+              found.add(classifier.index, classifier.amplitude);
+              classifier.peel();
+              progress = true;
+            } else if (classifier.deferred) {
+              marks[word] |= 1L << bit; // look again next round, once the other groups have peeled
             }
-            progress = true;
-          } else if (classifier.deferred) {
-            g.changed[j] = true; // look again next round, once the other groups have peeled
+            pending = marks[word] & (-2L << bit); // the marked bins above j
           }
         }
       }
@@ -375,14 +378,14 @@ public final class SparseWalshHadamard {
     private final boolean keep;
     private double[] vals;
     private final double[][] bins;
-    private final boolean[][] changed;
+    private final long[][] changed;
     boolean busy;
 
     Workspace(SprightOptions o) {
       this.options = o;
       this.keep = 2 * o.queries() <= KEEP_MAX;
       this.bins = new double[o.groups()][];
-      this.changed = new boolean[o.groups()][];
+      this.changed = new long[o.groups()][];
     }
 
     double[] vals() {
@@ -407,10 +410,10 @@ public final class SparseWalshHadamard {
       return v;
     }
 
-    boolean[] changed(int c) {
-      boolean[] v = changed[c];
+    long[] changed(int c) {
+      long[] v = changed[c];
       if (v == null) {
-        v = new boolean[1 << options.bucketBits()];
+        v = new long[HashGroup.flagWords(options.bucketBits())];
         if (keep) {
           changed[c] = v;
         }
@@ -428,6 +431,10 @@ public final class SparseWalshHadamard {
     private final double minAmplitude2;
     private final double[] corr;
     private final HashGroup[] groups;
+
+    /** Noiseless mode: the signatures of the last clean singleton in every group. */
+    private final long[] signatures;
+
     long index;
     double amplitude;
 
@@ -436,6 +443,7 @@ public final class SparseWalshHadamard {
 
     Classifier(SprightOptions o, HashGroup[] groups, double tol, double tau, double binNoise) {
       this.groups = groups;
+      this.signatures = new long[groups.length];
       this.noiseless = o.detection() == SprightOptions.Detection.NOISELESS;
       this.n = o.n();
       this.tol = tol;
@@ -461,22 +469,31 @@ public final class SparseWalshHadamard {
      * mimic a singleton in this group only), which is left for later rounds.
      */
     private boolean noiseless(HashGroup g, int j) {
-      long k = cleanSingleton(g, j);
-      if (k < 0) {
+      long v = cleanSignature(g, j);
+      if (v < 0) {
         return false;
+      }
+      long k = g.inverseTable.apply(v);
+      // k's signature in every group: its bin and its delay signs there (v in g itself)
+      long[] sig = signatures;
+      for (int c = 0; c < groups.length; c++) {
+        sig[c] = groups[c] == g ? v : groups[c].signature(k);
       }
       int others = groups.length - 1;
       int contradictions = 0;
       int left = others;
-      for (HashGroup other : groups) {
+      for (int c = 0; c < groups.length; c++) {
         if (2 * (contradictions + left) <= others) {
           break; // a majority against k is out of reach
         }
+        HashGroup other = groups[c];
         if (other != g) {
           left--;
-          int jo = other.hash(k);
-          long ko = empty(other, jo) ? -2 : cleanSingleton(other, jo);
-          if (ko == -2 || (ko >= 0 && ko != k)) {
+          // Contradiction: k's bin there is empty, or a clean singleton of another frequency,
+          // that is of another signature (the signature map is one to one).
+          int jo = (int) sig[c] & ((1 << other.b) - 1);
+          long vo = empty(other, jo) ? -2 : cleanSignature(other, jo);
+          if (vo == -2 || (vo >= 0 && vo != sig[c])) {
             contradictions++;
           }
         }
@@ -486,10 +503,21 @@ public final class SparseWalshHadamard {
         return false;
       }
       index = k;
-      // the mean of the delays' values, each signed as frequency k predicts (<d, k> is bit i of
-      // v for d = e_i): the same sum, in the same order, as the clean-singleton test read
-      amplitude = g.amplitude(j, k);
+      // the mean of the delays' values, each signed as frequency k predicts (<d, k> is bit
+      // b + i - 1 of v for the i-th delay): the same sum, in the same order, as amplitude(j, k)
+      amplitude = g.amplitudeSignature(j, v);
       return true;
+    }
+
+    /** Subtracts the last singleton found from its bin in every group and marks those bins. */
+    void peel() {
+      for (int c = 0; c < groups.length; c++) {
+        if (noiseless) {
+          groups[c].peelSignature(signatures[c], amplitude);
+        } else {
+          groups[c].peel(index, amplitude);
+        }
+      }
     }
 
     /**
@@ -534,8 +562,11 @@ public final class SparseWalshHadamard {
       return g.energy(j) <= tau;
     }
 
-    /** The frequency of bin j if every delay reads +-U[0], else -1. */
-    private long cleanSingleton(HashGroup g, int j) {
+    /**
+     * The signature of bin j ({@code j} and the delay signs, see {@link HashGroup#signature}) if
+     * every delay reads +-U[0], else -1.
+     */
+    private long cleanSignature(HashGroup g, int j) {
       double[] u = g.bins;
       int dn = g.delays.length;
       int o = j * dn;
@@ -555,7 +586,7 @@ public final class SparseWalshHadamard {
         }
         v |= (minus ? 1L : 0L) << (g.b + i - 1);
       }
-      return g.inverseTable.apply(v);
+      return v;
     }
 
     private boolean robust(HashGroup g, int j) {

@@ -64,6 +64,58 @@ class Gf2Test {
   }
 
   @ParameterizedTest
+  @ValueSource(ints = {4, 6, 9, 22})
+  void signaturePeelAndAmplitudeMatchTheDotProductForms(int n) {
+    // Noiseless groups read a coefficient's bin and delay signs from one signature; the result
+    // must be bit for bit that of the definitions: bin bit t = <col_t, k>, sign of delay d =
+    // <d, k>, and peel / amplitude with those signs.
+    SplittableRandom r = new SplittableRandom(n);
+    int b = Math.min(n - 1, 10);
+    SprightOptions o = SprightOptions.defaults(n, 1 << b).withBucketBits(b);
+    HashGroup g = HashGroup.create(o, 0, dev.fathom.core.Rng.create(n));
+    HashGroup twin = HashGroup.create(o, 0, dev.fathom.core.Rng.create(n));
+    for (int i = 0; i < g.bins.length; i++) {
+      g.bins[i] = r.nextDouble() - 0.5;
+      twin.bins[i] = g.bins[i];
+    }
+    for (int t = 0; t < 300; t++) {
+      long k = r.nextLong() & ((1L << n) - 1);
+      long sig = g.signature(k);
+      int j = g.hash(k);
+      assertEquals(j, (int) (sig & ((1 << b) - 1)));
+      for (int d = 1; d < g.delays.length; d++) {
+        assertEquals(Gf2.dot(g.delays[d], k), (int) (sig >>> (b + d - 1)) & 1, "delay " + d);
+      }
+      assertEquals(k, g.inverseTable.apply(sig), "the inverse map undoes the signature");
+      assertEquals(
+          Double.doubleToRawLongBits(twin.amplitude(j, k)),
+          Double.doubleToRawLongBits(g.amplitudeSignature(j, sig)));
+      double alpha = r.nextDouble() * 4 - 2;
+      g.peelSignature(sig, alpha);
+      twin.peel(k, alpha);
+      assertArrayEquals(twin.bins, g.bins);
+      assertArrayEquals(twin.changed, g.changed);
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {1, 4, 6, 7, 10})
+  void markAllSetsExactlyTheBins(int b) {
+    SprightOptions o = SprightOptions.defaults(b + 2, 1 << b).withBucketBits(b);
+    HashGroup g = HashGroup.create(o, 0, dev.fathom.core.Rng.create(b));
+    assertEquals(((1 << b) + 63) / 64, g.changed.length);
+    g.markAll();
+    int count = 0;
+    for (long w : g.changed) {
+      count += Long.bitCount(w);
+    }
+    assertEquals(1 << b, count);
+    for (int j = 0; j < 1 << b; j++) {
+      assertEquals(1, (int) (g.changed[j >>> 6] >>> (j & 63)) & 1, "bin " + j);
+    }
+  }
+
+  @ParameterizedTest
   @ValueSource(doubles = {0.0, -0.0, 1.5, -2.25, Double.MIN_VALUE, Double.MAX_VALUE})
   void negateIfIsExactNegation(double x) {
     assertEquals(Double.doubleToRawLongBits(x), Double.doubleToRawLongBits(Gf2.negateIf(x, 0)));

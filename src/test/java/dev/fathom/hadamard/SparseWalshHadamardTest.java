@@ -165,6 +165,36 @@ class SparseWalshHadamardTest {
     }
   }
 
+  /**
+   * Scaling the input by a power of two scales the answer by it bit for bit, in both modes, from
+   * 2^-900 to 2^700 (the values are scaled to a largest |f| in [1, 2) before the bin transforms).
+   */
+  @Test
+  void powerOfTwoScalesGiveBitwiseScaledAnswers() {
+    double[] x = SparseSignal.random(16, 40, 3).dense();
+    for (SprightOptions o :
+        new SprightOptions[] {
+          SprightOptions.defaults(16, 40), SprightOptions.defaults(16, 40).robust(3)
+        }) {
+      SparseResult ref = new SparseWalshHadamard(o).transform(QueryOracle.ofArray(x), 5);
+      assertEquals(40, ref.size());
+      for (int s : new int[] {-900, -300, -60, -7, 1, 40, 60, 100, 700}) {
+        double[] y = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+          y[i] = Math.scalb(x[i], s);
+        }
+        SparseResult r = new SparseWalshHadamard(o).transform(QueryOracle.ofArray(y), 5);
+        assertArrayEquals(ref.indices(), r.indices(), "2^" + s);
+        for (int i = 0; i < r.size(); i++) {
+          assertEquals(
+              Double.doubleToRawLongBits(Math.scalb(ref.values()[i], s)),
+              Double.doubleToRawLongBits(r.values()[i]),
+              "2^" + s + ", coefficient " + i);
+        }
+      }
+    }
+  }
+
   @Test
   void overloadGivesAPartialAnswerWithStatus() {
     // K = 2000 against C B = 3 * 256 bins: load 2.6, far beyond the peeling threshold.
@@ -325,6 +355,13 @@ class SparseWalshHadamardTest {
         assertThrows(
             IllegalArgumentException.class, () -> s.transform(m -> m == 0 ? Double.NaN : 1, 0));
     assertEquals("f(0) = NaN: expected a finite number", nan.getMessage());
+    // an array oracle names the same entry: the first non-finite value in query order
+    double[] x = new double[1 << 10];
+    x[0] = Double.NaN;
+    x[5] = Double.NEGATIVE_INFINITY;
+    IllegalArgumentException fromArray =
+        assertThrows(IllegalArgumentException.class, () -> s.transform(QueryOracle.ofArray(x), 0));
+    assertEquals("f(0) = NaN: expected a finite number", fromArray.getMessage());
     assertThrows(
         IllegalArgumentException.class, () -> s.transform(m -> Double.POSITIVE_INFINITY, 0));
     assertThrows(NullPointerException.class, () -> s.transform((QueryOracle) null, 0));
