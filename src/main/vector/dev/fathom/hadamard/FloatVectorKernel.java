@@ -38,8 +38,8 @@ import jdk.incubator.vector.VectorSpecies;
  * vector methods add up past {@code PerMethodTrapLimit} in a compilation that inlines {@link #base}
  * into the recursive {@link #transform}; C2 then no longer treats the results as the concrete
  * class, the store intrinsic fails and every stored vector is boxed (measured: 6 to 22 MB of
- * garbage per transform of 2^20 floats instead of none). With the casts the types are exact
- * without the profile.
+ * garbage per transform of 2^20 floats instead of none). With the casts the types are exact without
+ * the profile.
  */
 final class FloatVectorKernel implements SimdKernel<float[]> {
   private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
