@@ -1,6 +1,7 @@
 package dev.fathom.hadamard;
 
 import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.Vector;
 import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -31,10 +32,24 @@ import jdk.incubator.vector.VectorSpecies;
  * argument or result crossing a call that C2 might not inline (such a vector is boxed on the heap,
  * about 10x slower; a version doing the first sweep on eight registers at once hit C2's inlining
  * budget and allocated this way).
+ *
+ * <p>Every vector a load or an operation produces is cast to {@link #X}, the species' concrete
+ * (final) vector class, through {@link Class#cast}, which the JIT compiles to nothing (as in {@code
+ * dev.fathom.ssm.VectorConvolution}, whose comment explains the mechanism). On JDK 17, when other
+ * vector kernels ran first in the JVM, the class-check traps their operators leave in the shared
+ * vector methods add up past {@code PerMethodTrapLimit} in a compilation that inlines {@link #base}
+ * into the recursive {@link #transform}; C2 then no longer treats the results as the concrete
+ * class, the store intrinsic fails and every stored vector is boxed (measured: 12 to 28 MB of
+ * garbage per transform of 2^20 doubles instead of none). With the casts the types are exact
+ * without the profile.
  */
 final class VectorKernel implements SimdKernel<double[]> {
   private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
   private static final int L = S.length();
+
+  /** The concrete class of {@link #S}'s vectors: every vector value is cast to it (see above). */
+  private static final Class<? extends Vector<Double>> X = S.vectorType();
+
   private static final int LOG2L = VectorSupport.log2Lanes(S);
 
   /** Log2 of the largest block transformed in L1 without recursion (32 KiB). */
@@ -86,22 +101,34 @@ final class VectorKernel implements SimdKernel<double[]> {
     int end = off + (1 << t);
     // Levels 0 .. LOG2L in one sweep: in-register levels on two vectors, then one butterfly.
     for (int p = off; p < end; p += 2 * L) {
-      DoubleVector v0 = DoubleVector.fromArray(S, a, p);
-      DoubleVector v1 = DoubleVector.fromArray(S, a, p + L);
+      DoubleVector v0 = (DoubleVector) X.cast(DoubleVector.fromArray(S, a, p));
+      DoubleVector v1 = (DoubleVector) X.cast(DoubleVector.fromArray(S, a, p + L));
       if (L >= 2) {
-        v0 = v0.rearrange(SWAP1).add(v0.mul(SIGN1));
-        v1 = v1.rearrange(SWAP1).add(v1.mul(SIGN1));
+        DoubleVector r0 = (DoubleVector) X.cast(v0.rearrange(SWAP1));
+        DoubleVector m0 = (DoubleVector) X.cast(v0.mul(SIGN1));
+        v0 = (DoubleVector) X.cast(r0.add(m0));
+        DoubleVector r1 = (DoubleVector) X.cast(v1.rearrange(SWAP1));
+        DoubleVector m1 = (DoubleVector) X.cast(v1.mul(SIGN1));
+        v1 = (DoubleVector) X.cast(r1.add(m1));
       }
       if (L >= 4) {
-        v0 = v0.rearrange(SWAP2).add(v0.mul(SIGN2));
-        v1 = v1.rearrange(SWAP2).add(v1.mul(SIGN2));
+        DoubleVector r0 = (DoubleVector) X.cast(v0.rearrange(SWAP2));
+        DoubleVector m0 = (DoubleVector) X.cast(v0.mul(SIGN2));
+        v0 = (DoubleVector) X.cast(r0.add(m0));
+        DoubleVector r1 = (DoubleVector) X.cast(v1.rearrange(SWAP2));
+        DoubleVector m1 = (DoubleVector) X.cast(v1.mul(SIGN2));
+        v1 = (DoubleVector) X.cast(r1.add(m1));
       }
       if (L >= 8) {
-        v0 = v0.rearrange(SWAP4).add(v0.mul(SIGN4));
-        v1 = v1.rearrange(SWAP4).add(v1.mul(SIGN4));
+        DoubleVector r0 = (DoubleVector) X.cast(v0.rearrange(SWAP4));
+        DoubleVector m0 = (DoubleVector) X.cast(v0.mul(SIGN4));
+        v0 = (DoubleVector) X.cast(r0.add(m0));
+        DoubleVector r1 = (DoubleVector) X.cast(v1.rearrange(SWAP4));
+        DoubleVector m1 = (DoubleVector) X.cast(v1.mul(SIGN4));
+        v1 = (DoubleVector) X.cast(r1.add(m1));
       }
-      v0.add(v1).intoArray(a, p);
-      v0.sub(v1).intoArray(a, p + L);
+      ((DoubleVector) X.cast(v0.add(v1))).intoArray(a, p);
+      ((DoubleVector) X.cast(v0.sub(v1))).intoArray(a, p + L);
     }
     passes(a, off, 1 << t, LOG2L + 1, t);
   }
@@ -126,27 +153,27 @@ final class VectorKernel implements SimdKernel<double[]> {
     if (s + 2 == to) {
       for (int j = off; j < end; j += 4 * h) {
         for (int k = j, stop = j + h; k < stop; k += L) {
-          DoubleVector x0 = DoubleVector.fromArray(S, a, k);
-          DoubleVector x1 = DoubleVector.fromArray(S, a, k + h);
-          DoubleVector x2 = DoubleVector.fromArray(S, a, k + 2 * h);
-          DoubleVector x3 = DoubleVector.fromArray(S, a, k + 3 * h);
-          DoubleVector s01 = x0.add(x1);
-          DoubleVector d01 = x0.sub(x1);
-          DoubleVector s23 = x2.add(x3);
-          DoubleVector d23 = x2.sub(x3);
-          s01.add(s23).intoArray(a, k);
-          d01.add(d23).intoArray(a, k + h);
-          s01.sub(s23).intoArray(a, k + 2 * h);
-          d01.sub(d23).intoArray(a, k + 3 * h);
+          DoubleVector x0 = (DoubleVector) X.cast(DoubleVector.fromArray(S, a, k));
+          DoubleVector x1 = (DoubleVector) X.cast(DoubleVector.fromArray(S, a, k + h));
+          DoubleVector x2 = (DoubleVector) X.cast(DoubleVector.fromArray(S, a, k + 2 * h));
+          DoubleVector x3 = (DoubleVector) X.cast(DoubleVector.fromArray(S, a, k + 3 * h));
+          DoubleVector s01 = (DoubleVector) X.cast(x0.add(x1));
+          DoubleVector d01 = (DoubleVector) X.cast(x0.sub(x1));
+          DoubleVector s23 = (DoubleVector) X.cast(x2.add(x3));
+          DoubleVector d23 = (DoubleVector) X.cast(x2.sub(x3));
+          ((DoubleVector) X.cast(s01.add(s23))).intoArray(a, k);
+          ((DoubleVector) X.cast(d01.add(d23))).intoArray(a, k + h);
+          ((DoubleVector) X.cast(s01.sub(s23))).intoArray(a, k + 2 * h);
+          ((DoubleVector) X.cast(d01.sub(d23))).intoArray(a, k + 3 * h);
         }
       }
     } else if (s + 1 == to) {
       for (int j = off; j < end; j += 2 * h) {
         for (int k = j, stop = j + h; k < stop; k += L) {
-          DoubleVector x0 = DoubleVector.fromArray(S, a, k);
-          DoubleVector x1 = DoubleVector.fromArray(S, a, k + h);
-          x0.add(x1).intoArray(a, k);
-          x0.sub(x1).intoArray(a, k + h);
+          DoubleVector x0 = (DoubleVector) X.cast(DoubleVector.fromArray(S, a, k));
+          DoubleVector x1 = (DoubleVector) X.cast(DoubleVector.fromArray(S, a, k + h));
+          ((DoubleVector) X.cast(x0.add(x1))).intoArray(a, k);
+          ((DoubleVector) X.cast(x0.sub(x1))).intoArray(a, k + h);
         }
       }
     }
@@ -157,26 +184,38 @@ final class VectorKernel implements SimdKernel<double[]> {
     int end = off + len;
     for (int j = off; j < end; j += 8 * h) {
       for (int k = j, stop = j + h; k < stop; k += L) {
-        DoubleVector x0 = DoubleVector.fromArray(S, a, k);
-        DoubleVector x1 = DoubleVector.fromArray(S, a, k + h);
-        DoubleVector x2 = DoubleVector.fromArray(S, a, k + 2 * h);
-        DoubleVector x3 = DoubleVector.fromArray(S, a, k + 3 * h);
-        DoubleVector x4 = DoubleVector.fromArray(S, a, k + 4 * h);
-        DoubleVector x5 = DoubleVector.fromArray(S, a, k + 5 * h);
-        DoubleVector x6 = DoubleVector.fromArray(S, a, k + 6 * h);
-        DoubleVector x7 = DoubleVector.fromArray(S, a, k + 7 * h);
-        DoubleVector a0 = x0.add(x1), a1 = x0.sub(x1), a2 = x2.add(x3), a3 = x2.sub(x3);
-        DoubleVector a4 = x4.add(x5), a5 = x4.sub(x5), a6 = x6.add(x7), a7 = x6.sub(x7);
-        DoubleVector b0 = a0.add(a2), b2 = a0.sub(a2), b1 = a1.add(a3), b3 = a1.sub(a3);
-        DoubleVector b4 = a4.add(a6), b6 = a4.sub(a6), b5 = a5.add(a7), b7 = a5.sub(a7);
-        b0.add(b4).intoArray(a, k);
-        b1.add(b5).intoArray(a, k + h);
-        b2.add(b6).intoArray(a, k + 2 * h);
-        b3.add(b7).intoArray(a, k + 3 * h);
-        b0.sub(b4).intoArray(a, k + 4 * h);
-        b1.sub(b5).intoArray(a, k + 5 * h);
-        b2.sub(b6).intoArray(a, k + 6 * h);
-        b3.sub(b7).intoArray(a, k + 7 * h);
+        DoubleVector x0 = (DoubleVector) X.cast(DoubleVector.fromArray(S, a, k));
+        DoubleVector x1 = (DoubleVector) X.cast(DoubleVector.fromArray(S, a, k + h));
+        DoubleVector x2 = (DoubleVector) X.cast(DoubleVector.fromArray(S, a, k + 2 * h));
+        DoubleVector x3 = (DoubleVector) X.cast(DoubleVector.fromArray(S, a, k + 3 * h));
+        DoubleVector x4 = (DoubleVector) X.cast(DoubleVector.fromArray(S, a, k + 4 * h));
+        DoubleVector x5 = (DoubleVector) X.cast(DoubleVector.fromArray(S, a, k + 5 * h));
+        DoubleVector x6 = (DoubleVector) X.cast(DoubleVector.fromArray(S, a, k + 6 * h));
+        DoubleVector x7 = (DoubleVector) X.cast(DoubleVector.fromArray(S, a, k + 7 * h));
+        DoubleVector a0 = (DoubleVector) X.cast(x0.add(x1)),
+            a1 = (DoubleVector) X.cast(x0.sub(x1)),
+            a2 = (DoubleVector) X.cast(x2.add(x3)),
+            a3 = (DoubleVector) X.cast(x2.sub(x3));
+        DoubleVector a4 = (DoubleVector) X.cast(x4.add(x5)),
+            a5 = (DoubleVector) X.cast(x4.sub(x5)),
+            a6 = (DoubleVector) X.cast(x6.add(x7)),
+            a7 = (DoubleVector) X.cast(x6.sub(x7));
+        DoubleVector b0 = (DoubleVector) X.cast(a0.add(a2)),
+            b2 = (DoubleVector) X.cast(a0.sub(a2)),
+            b1 = (DoubleVector) X.cast(a1.add(a3)),
+            b3 = (DoubleVector) X.cast(a1.sub(a3));
+        DoubleVector b4 = (DoubleVector) X.cast(a4.add(a6)),
+            b6 = (DoubleVector) X.cast(a4.sub(a6)),
+            b5 = (DoubleVector) X.cast(a5.add(a7)),
+            b7 = (DoubleVector) X.cast(a5.sub(a7));
+        ((DoubleVector) X.cast(b0.add(b4))).intoArray(a, k);
+        ((DoubleVector) X.cast(b1.add(b5))).intoArray(a, k + h);
+        ((DoubleVector) X.cast(b2.add(b6))).intoArray(a, k + 2 * h);
+        ((DoubleVector) X.cast(b3.add(b7))).intoArray(a, k + 3 * h);
+        ((DoubleVector) X.cast(b0.sub(b4))).intoArray(a, k + 4 * h);
+        ((DoubleVector) X.cast(b1.sub(b5))).intoArray(a, k + 5 * h);
+        ((DoubleVector) X.cast(b2.sub(b6))).intoArray(a, k + 6 * h);
+        ((DoubleVector) X.cast(b3.sub(b7))).intoArray(a, k + 7 * h);
       }
     }
   }
