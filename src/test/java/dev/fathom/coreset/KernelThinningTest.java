@@ -200,6 +200,29 @@ class KernelThinningTest {
   }
 
   @Test
+  void roundsAndIndicesAtTheirLimits() {
+    // 2^m = n is allowed: 16 coresets of one point each, together all points
+    double[][] x = gaussianPoints(16, 5);
+    int[][] c = KernelThinning.target(K).split(x, 4, 2);
+    assertEquals(16, c.length);
+    assertEquals(
+        16,
+        Arrays.stream(c)
+            .peek(s -> assertEquals(1, s.length))
+            .mapToInt(s -> s[0])
+            .distinct()
+            .count());
+    // 2^31 overflows an int: refused as too many rounds, not as a negative size
+    assertEquals(
+        "m = 31: expected a number of halving rounds with 2^m <= n = 16",
+        msg(() -> KernelThinning.target(K).split(x, 31, 1)));
+    // the index n is one past the last row
+    assertEquals(
+        "candidates[0] entry = 16: expected an index in [0, 16)",
+        msg(() -> KernelThinning.target(K).swap(x, new int[][] {{3, 16}})));
+  }
+
+  @Test
   void badInput() {
     double[][] x = gaussianPoints(8, 1);
     KernelThinning kt = KernelThinning.target(K);
