@@ -91,7 +91,8 @@ class CompressPlusPlusTest {
   void matchesTheDefinitionStepByStep() {
     Kernel k = KernelThinningSwapReferenceTest.K;
     // (n, g): n = 70 standard-thinned to 64; g = 0 (Compress only), k > g, and k = g (n = 16)
-    int[][] cases = {{70, 0}, {70, 1}, {64, 2}, {16, 2}, {20, 1}};
+    // n = 256 with g = 1, 2: the thinning stage's share of delta is 1/7 and 1/5
+    int[][] cases = {{70, 0}, {70, 1}, {64, 2}, {16, 2}, {20, 1}, {256, 1}, {256, 2}};
     for (int[] c : cases) {
       for (long seed = 0; seed < 3; seed++) {
         double[][] x = gaussianPoints(c[0], 40 + seed);

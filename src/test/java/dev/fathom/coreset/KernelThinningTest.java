@@ -200,6 +200,19 @@ class KernelThinningTest {
   }
 
   @Test
+  void optionsDefaultsAndWithers() {
+    KernelThinning.Options o = KernelThinning.target(K).options();
+    assertEquals(0.5, o.delta());
+    assertTrue(o.unique());
+    assertTrue(!o.storeKernelMatrix(), "target KT computes kernel values on the fly");
+    assertTrue(o.withStoreKernelMatrix(true).storeKernelMatrix());
+    assertTrue(!o.withUnique(false).unique());
+    assertEquals(0.1, o.withDelta(0.1).delta());
+    assertEquals(K, o.splitKernel());
+    assertEquals(K, o.swapKernel());
+  }
+
+  @Test
   void roundsAndIndicesAtTheirLimits() {
     // 2^m = n is allowed: 16 coresets of one point each, together all points
     double[][] x = gaussianPoints(16, 5);
