@@ -310,38 +310,6 @@ class KernelTest {
     }
   }
 
-  /** Below |u| = 1e-4 sinc switches to its series; sin(u)/u is still exact to rounding there. */
-  @Test
-  void sincNearZeroMatchesSinOverU() {
-    Kernel k = Kernel.sinc(2);
-    for (double t : new double[] {1e-7, 3e-6, 2e-5, 4.9e-5, 5.1e-5, 1e-3}) {
-      double u = 2 * t;
-      assertEquals(Math.sin(u) / u, k.eval(new double[] {t}, new double[] {0}), 1e-16);
-    }
-  }
-
-  @Test
-  void powerLimitsAndNames() {
-    // nu' = alpha (nu + d/2) - d/2 = 0 exactly (Laplace, alpha = 1/2, d = 1): refused
-    assertEquals(
-        "alpha = 0.5: expected more than d/(2 nu + d) = 0.5 for Matérn(nu=0.5)",
-        msg(() -> Kernel.laplace(1).power(0.5, 1)));
-    assertEquals(
-        "alpha = 0.5: expected more than d/(2 nu + d) = 0.6666666666666666 for Matérn(nu=0.5)",
-        msg(() -> Kernel.laplace(1).power(0.5, 2)));
-    // alpha * order = 2, the smallest even order: the B-spline of order 2
-    Kernel b2 = Kernel.bSpline(4, 0.9).power(0.5, 1);
-    assertEquals("BSpline(order=2, gamma=0.9)", b2.toString());
-    for (double t : new double[] {-1, -0.3, 0, 0.5, 0.8}) {
-      double[] a = {t};
-      double[] o = {0};
-      assertEquals(Kernel.bSpline(2, 0.9).eval(a, o), b2.eval(a, o), 1e-15);
-    }
-    assertEquals("Matern(nu=2.5, ell=1.5)", Kernel.matern(2.5, 1.5).toString());
-    assertEquals("Sinc(theta=2.0)", Kernel.sinc(2).toString());
-    assertEquals("Gaussian(sigma=0.5)", Kernel.gaussian(0.5).toString());
-  }
-
   @Test
   void badInput() {
     assertEquals("sigma = 0.0: expected a finite positive number", msg(() -> Kernel.gaussian(0)));

@@ -200,42 +200,6 @@ class KernelThinningTest {
   }
 
   @Test
-  void optionsDefaultsAndWithers() {
-    KernelThinning.Options o = KernelThinning.target(K).options();
-    assertEquals(0.5, o.delta());
-    assertTrue(o.unique());
-    assertTrue(!o.storeKernelMatrix(), "target KT computes kernel values on the fly");
-    assertTrue(o.withStoreKernelMatrix(true).storeKernelMatrix());
-    assertTrue(!o.withUnique(false).unique());
-    assertEquals(0.1, o.withDelta(0.1).delta());
-    assertEquals(K, o.splitKernel());
-    assertEquals(K, o.swapKernel());
-  }
-
-  @Test
-  void roundsAndIndicesAtTheirLimits() {
-    // 2^m = n is allowed: 16 coresets of one point each, together all points
-    double[][] x = gaussianPoints(16, 5);
-    int[][] c = KernelThinning.target(K).split(x, 4, 2);
-    assertEquals(16, c.length);
-    assertEquals(
-        16,
-        Arrays.stream(c)
-            .peek(s -> assertEquals(1, s.length))
-            .mapToInt(s -> s[0])
-            .distinct()
-            .count());
-    // 2^31 overflows an int: refused as too many rounds, not as a negative size
-    assertEquals(
-        "m = 31: expected a number of halving rounds with 2^m <= n = 16",
-        msg(() -> KernelThinning.target(K).split(x, 31, 1)));
-    // the index n is one past the last row
-    assertEquals(
-        "candidates[0] entry = 16: expected an index in [0, 16)",
-        msg(() -> KernelThinning.target(K).swap(x, new int[][] {{3, 16}})));
-  }
-
-  @Test
   void badInput() {
     double[][] x = gaussianPoints(8, 1);
     KernelThinning kt = KernelThinning.target(K);
