@@ -59,6 +59,29 @@ class CaratheodoryTest {
     }
   }
 
+  /**
+   * At most d + 1 points need no reduction: both algorithms return the points of positive weight
+   * with their weights unchanged.
+   */
+  @Test
+  void smallInputComesBackAsItsSupport() {
+    RandomGenerator rng = Rng.create(11);
+    for (int n = 1; n <= 4; n++) {
+      double[][] p = points(rng, n, 3);
+      double[] w = new double[n];
+      for (int i = 0; i < n; i++) {
+        w[i] = i % 2 == 0 ? 1 + rng.nextDouble() : 0;
+      }
+      for (Coreset c : new Coreset[] {Caratheodory.exact(p, w), Caratheodory.fast(p, w)}) {
+        assertEquals((n + 1) / 2, c.size());
+        for (int j = 0; j < c.size(); j++) {
+          assertEquals(2 * j, c.index(j));
+          assertEquals(w[2 * j], c.weight(j));
+        }
+      }
+    }
+  }
+
   @Test
   void degenerateInputs() {
     // all points equal: one point carries all the weight

@@ -102,6 +102,17 @@ class LeverageScoresTest {
         msg(() -> LeverageScores.augment(new double[3][1], new double[2])));
   }
 
+  /** A square invertible design spans every direction: each row has leverage 1 (H = I). */
+  @Test
+  void squareInvertibleDesignHasLeverageOne() {
+    double[][] a = {{2, 1, 0}, {0, 3, -1}, {1, 0, 4}};
+    double[] h = LeverageScores.of(a);
+    assertEquals(3, h.length);
+    for (double v : h) {
+      assertEquals(1, v, 1e-12);
+    }
+  }
+
   @Test
   void badInput() {
     assertEquals(

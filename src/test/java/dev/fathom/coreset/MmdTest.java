@@ -30,7 +30,39 @@ class MmdTest {
   }
 
   @Test
+  void weightedCoresetMatchesTheBruteForceDoubleSum() {
+    double[][] x = KernelThinningTest.gaussianPoints(30, 5);
+    Kernel k = Kernel.laplace(0.7);
+    // Q puts weight 1, 3, 0.5 / 4.5 on rows 2, 17, 29; P_n puts 1/30 on each row
+    Coreset c = new Coreset(new int[] {2, 17, 29}, new double[] {1, 3, 0.5});
+    double[] w = new double[30];
+    java.util.Arrays.fill(w, 1.0 / 30);
+    w[2] -= 1 / 4.5;
+    w[17] -= 3 / 4.5;
+    w[29] -= 0.5 / 4.5;
+    double s = 0;
+    double self = 0;
+    for (int i = 0; i < 30; i++) {
+      for (int j = 0; j < 30; j++) {
+        s += w[i] * w[j] * k.eval(x[i], x[j]);
+        self += k.eval(x[i], x[j]) / (30.0 * 30);
+      }
+    }
+    assertEquals(self, Mmd.selfTerm(x, k), 1e-14);
+    assertEquals(Math.sqrt(s), Mmd.of(x, k, c, Mmd.selfTerm(x, k)), 1e-12);
+  }
+
+  @Test
   void badInput() {
+    assertEquals(
+        "coreset.index(1) = 7: expected an index below x.length = 3",
+        msg(
+            () ->
+                Mmd.of(
+                    new double[][] {{0}, {1}, {2}},
+                    Kernel.gaussian(1),
+                    new Coreset(new int[] {0, 7}, new double[] {1, 1}),
+                    1)));
     double[][] x = {{0}, {1}};
     assertEquals(
         "indices[0] = 5: expected an index in [0, 2)",

@@ -69,4 +69,31 @@ class VectorSummarizerReferenceTest {
     }
     assertEquals(40, c.totalWeight(), 1e-9);
   }
+
+  /** Draws proportional to the row norm plus a floor of 1e-3 times the mean norm. */
+  @Test
+  void importanceSamplesByNormPlusAFloor() {
+    double[][] x = new double[25][];
+    var rng = dev.fathom.core.Rng.create(8);
+    for (int i = 0; i < x.length; i++) {
+      // norms spread over four orders of magnitude; row 3 is zero and keeps only the floor
+      double scale = i == 3 ? 0 : Math.pow(10, (i % 5) - 2);
+      x[i] = new double[] {scale * rng.nextGaussian(), scale * rng.nextGaussian(), scale};
+    }
+    double mean = 0;
+    double[] norms = new double[x.length];
+    for (int i = 0; i < x.length; i++) {
+      norms[i] = Math.hypot(Math.hypot(x[i][0], x[i][1]), x[i][2]);
+      mean += norms[i] / x.length;
+    }
+    for (int i = 0; i < x.length; i++) {
+      norms[i] += 1e-3 * mean;
+    }
+    for (long seed = 0; seed < 5; seed++) {
+      Coreset expected = SensitivitySampling.sample(norms, 12, seed);
+      Coreset got = VectorSummarizer.importance().summarize(x, 12, seed);
+      assertArrayEquals(expected.indices(), got.indices());
+      assertArrayEquals(expected.weights(), got.weights(), 1e-9);
+    }
+  }
 }
