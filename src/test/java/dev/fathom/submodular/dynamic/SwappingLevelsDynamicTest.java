@@ -431,7 +431,8 @@ class SwappingLevelsDynamicTest {
     double[] levels = new double[2];
     double[] replay = new double[2];
     for (int i = 0; i < 2; i++) {
-      int n = 1 << (10 + 2 * i);
+      // n = 2^9 and 2^11: below 2^9 the levels' calls per deletion still fall with n
+      int n = 1 << (9 + 2 * i);
       double[] r = aimedDeletions(n, 3);
       levels[i] = r[0];
       replay[i] = r[1];
