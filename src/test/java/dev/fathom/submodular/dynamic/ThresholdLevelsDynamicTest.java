@@ -72,6 +72,7 @@ class ThresholdLevelsDynamicTest {
     }
     assertEquals(expected, new TreeSet<>(d.instanceMap().keySet()), where + ": live guesses");
     double bestValue = 0;
+    int bestTop = -1;
     for (ThresholdLevelsDynamic.Guess g : d.instanceList()) {
       int top = g.top();
       assertTrue(top <= k, where);
@@ -121,9 +122,16 @@ class ThresholdLevelsDynamicTest {
           picks,
           where + ": guess " + g.j + " against the threshold rule");
       assertEquals(f.evaluate(picks), g.value(), 1e-9 * (1 + g.value()), where);
+      if (g.value() > bestValue || bestTop < 0) {
+        bestTop = top;
+      }
       bestValue = Math.max(bestValue, g.value());
     }
     assertEquals(bestValue, d.value(), 0.0, where);
+    // diagnostics: the number of guesses, and the levels of the reported guess (largest value,
+    // the smallest j on ties)
+    assertEquals(expected.size(), d.guesses(), where + ": guesses()");
+    assertEquals(Math.max(0, bestTop), d.levels(), where + ": levels()");
   }
 
   static void threshold(SetFunction h, List<Integer> out, int k, double tau, int u) {
@@ -187,6 +195,41 @@ class ThresholdLevelsDynamicTest {
         double opt = Instances.bruteForce(f, DynamicTest.liveIds(d, n), 3);
         checkValue(d, f, 3, 0.2, opt, "seed " + seed + " update " + t);
         checkGuesses(d, f, n, 3, 0.2, "seed " + seed + " update " + t);
+      }
+    }
+  }
+
+  /**
+   * A modular function whose weights are thresholds {@code tau_j = gamma_j / (2k)} themselves:
+   * every element of guess j reaches tau with equality at every level (it stays pickable), with
+   * both insertion walks. The invariants and the guarantee against brute force after every update.
+   */
+  @Test
+  void gainsEqualToTheThresholdArePickable() {
+    int n = 12;
+    int k = 2;
+    double eps = 0.5;
+    int[][] sets = new int[n][];
+    double[] weights = new double[n];
+    for (int e = 0; e < n; e++) {
+      sets[e] = new int[] {e};
+      weights[e] = ThresholdLevelsDynamic.gamma(eps, e % 4) / (2.0 * k);
+    }
+    WeightedCoverage f = new WeightedCoverage(sets, weights);
+    for (long seed = 0; seed < 4; seed++) {
+      // both walks: the sequential one also tests level 1 (f({u}) >= tau, with equality here)
+      ThresholdLevelsDynamic.Walk walk =
+          seed % 2 == 0
+              ? ThresholdLevelsDynamic.Walk.BINARY
+              : ThresholdLevelsDynamic.Walk.SEQUENTIAL;
+      ThresholdLevelsDynamic d = new ThresholdLevelsDynamic(f, k, eps, walk, Rng.create(seed));
+      RandomGenerator stream = Rng.create(seed + 60);
+      for (int t = 0; t < 100; t++) {
+        randomUpdate(d, n, stream);
+        String where = "ties " + walk + " seed " + seed + " update " + t;
+        double opt = Instances.bruteForce(f, DynamicTest.liveIds(d, n), k);
+        checkValue(d, f, k, eps, opt, where);
+        checkGuesses(d, f, n, k, eps, where);
       }
     }
   }
