@@ -13,7 +13,6 @@ import dev.fathom.submodular.constraint.Matroid;
 import dev.fathom.submodular.constraint.PartitionMatroid;
 import dev.fathom.submodular.function.FacilityLocation;
 import dev.fathom.submodular.function.GraphCut;
-import dev.fathom.submodular.function.WeightedCoverage;
 import dev.fathom.submodular.similarity.SparseSimilarity;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -289,13 +288,11 @@ class SwappingLevelsDynamicTest {
     PartitionMatroid m = PartitionMatroid.parts(part).capacities(new int[] {2, 0, 1});
     for (long seed = 0; seed < 3; seed++) {
       RandomGenerator stream = Rng.create(seed + 90);
-      int[][] sets = new int[n][];
       double[] weights = new double[n];
       for (int e = 0; e < n; e++) {
-        sets[e] = new int[] {e};
         weights[e] = part[e] == 1 ? 5 + stream.nextDouble() : 1 + stream.nextDouble();
       }
-      SetFunction f = new WeightedCoverage(sets, weights);
+      SetFunction f = ThresholdLevelsDynamicTest.modular(weights);
       SwappingLevelsDynamic d = SwappingLevelsDynamic.builder(f, m).rank(3).eps(0.2).build(seed);
       for (int t = 0; t < 80; t++) {
         DynamicTest.randomUpdate(d, n, stream, 0.6);
@@ -318,15 +315,13 @@ class SwappingLevelsDynamicTest {
   @Test
   void exactTiesAtTheSwapThresholdAndBetweenEqualWeights() {
     int n = 12;
-    int[][] sets = new int[n][];
     double[] weights = new double[n];
     int[] part = new int[n];
     for (int e = 0; e < n; e++) {
-      sets[e] = new int[] {e};
       weights[e] = 1 << (e % 3);
       part[e] = (e / 3) % 2;
     }
-    SetFunction f = new WeightedCoverage(sets, weights);
+    SetFunction f = ThresholdLevelsDynamicTest.modular(weights);
     PartitionMatroid m = PartitionMatroid.parts(part).capacities(new int[] {1, 2});
     for (long seed = 0; seed < 4; seed++) {
       SwappingLevelsDynamic d = SwappingLevelsDynamic.builder(f, m).rank(3).eps(0.2).build(seed);
@@ -348,8 +343,7 @@ class SwappingLevelsDynamicTest {
   void keepProbabilityKeepsAThirdOfTheRoutedElements() {
     int n = 600;
     SetFunction f = Instances.coverage(4, n, 200, 0.02);
-    PartitionMatroid m =
-        PartitionMatroid.parts(Instances.parts(n, 3)).capacities(new int[] {1, 1, 1});
+    PartitionMatroid m = threeParts(n);
     SwappingLevelsDynamic d =
         SwappingLevelsDynamic.builder(f, m).rank(3).eps(0.2).keepProbability(1.0 / 3).build(8);
     for (int e = 0; e < n; e++) {
@@ -416,6 +410,11 @@ class SwappingLevelsDynamicTest {
     }
   }
 
+  /** Three parts of capacity 1 over n elements (rank 3). */
+  static PartitionMatroid threeParts(int n) {
+    return PartitionMatroid.parts(Instances.parts(n, 3)).capacities(new int[] {1, 1, 1});
+  }
+
   /** A fixed stream over n ids (e >= 0 inserts e, -e-1 deletes e) that ends with all n live. */
   static int[] fixedStream(int n, int updates, long seed) {
     RandomGenerator rng = Rng.create(seed);
@@ -452,8 +451,7 @@ class SwappingLevelsDynamicTest {
   void firstChoiceIsUniformOverB1() {
     int n = 10;
     SetFunction f = Instances.coverage(5, n, 60, 0.3);
-    PartitionMatroid m =
-        PartitionMatroid.parts(Instances.parts(n, 3)).capacities(new int[] {1, 1, 1});
+    PartitionMatroid m = threeParts(n);
     int[] ops = fixedStream(n, 40, 11);
     SwappingLevelsDynamic probe = SwappingLevelsDynamic.builder(f, m).rank(3).eps(0.2).build(0);
     double epsF = probe.epsF();

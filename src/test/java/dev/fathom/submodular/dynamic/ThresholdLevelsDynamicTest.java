@@ -45,6 +45,15 @@ class ThresholdLevelsDynamicTest {
     return FacilityLocation.dense(rows);
   }
 
+  /** The modular function with the given weights: element e alone covers item e. */
+  static WeightedCoverage modular(double[] weights) {
+    int[][] sets = new int[weights.length][];
+    for (int e = 0; e < weights.length; e++) {
+      sets[e] = new int[] {e};
+    }
+    return new WeightedCoverage(sets, weights);
+  }
+
   /** P(z, u) against a freshly built S_z. */
   static boolean pickable(SetFunction sz, int z, int k, double tau, int u) {
     return z < k && sz.gain(u) >= tau;
@@ -209,13 +218,11 @@ class ThresholdLevelsDynamicTest {
     int n = 12;
     int k = 2;
     double eps = 0.5;
-    int[][] sets = new int[n][];
     double[] weights = new double[n];
     for (int e = 0; e < n; e++) {
-      sets[e] = new int[] {e};
       weights[e] = ThresholdLevelsDynamic.gamma(eps, e % 4) / (2.0 * k);
     }
-    WeightedCoverage f = new WeightedCoverage(sets, weights);
+    WeightedCoverage f = modular(weights);
     for (long seed = 0; seed < 4; seed++) {
       // both walks: the sequential one also tests level 1 (f({u}) >= tau, with equality here)
       ThresholdLevelsDynamic.Walk walk =
