@@ -37,6 +37,28 @@ class GuessedDynamicTest {
     return g;
   }
 
+  /**
+   * One guess: tau = gamma/(2k); at most k distinct live picks whose value is f of them; each pick,
+   * in the order reported (level by level, in pick order), gains at least tau against the picks
+   * before it (a deletion of an earlier pick only raises the later gains).
+   */
+  static void checkPicks(
+      GuessedDynamic d, GuessedDynamic.Guess g, SetFunction f, int k, String where) {
+    assertEquals(g.gamma() / (2.0 * k), g.tau(), 0.0, where + ": tau");
+    int[] s = g.solution();
+    assertTrue(s.length <= k, where);
+    SetFunction h = f.copy();
+    h.reset();
+    for (int e : s) {
+      assertTrue(d.isLive(e), where + ": pick " + e + " deleted");
+      assertTrue(!h.contains(e), where + ": pick " + e + " twice");
+      double gain = h.gain(e);
+      assertTrue(gain >= g.tau() * (1 - 1e-12), where + ": pick " + e + " gains " + gain);
+      h.add(e);
+    }
+    assertEquals(h.value(), g.value(), 1e-9 * (1 + h.value()), where + ": value");
+  }
+
   @Test
   void guessesAreTheGridOverSingletonValuesAndTheBestHoldsTheSolution() {
     WeightedCoverage f = Instances.coverage(3, 14, 30, 0.2);
@@ -61,6 +83,9 @@ class GuessedDynamicTest {
           }
         }
         assertEquals(bestGamma, d.bestGuess(), 0.0, "update " + t);
+        for (GuessedDynamic.Guess g : d.instances) {
+          checkPicks(d, g, f, k, "update " + t + " gamma " + g.gamma());
+        }
         assertEquals(best, d.value(), 0.0, "update " + t);
         int[] live = DynamicTest.liveIds(d, f.groundSize());
         double opt = Instances.bruteForce(f, live, k);

@@ -121,6 +121,7 @@ class SwappingLevelsDynamicTest {
     }
     assertEquals(expected, new TreeSet<>(d.instanceMap().keySet()), at + ": live runs");
     double best = 0;
+    int bestTop = -1;
     for (SwappingLevelsDynamic.Run r : d.instanceList()) {
       int top = r.top();
       String where = at + ": run " + r.j;
@@ -188,9 +189,16 @@ class SwappingLevelsDynamicTest {
           got,
           where + ": against the floored Swapping rule");
       assertEquals(f.evaluate(got), r.value(), 1e-9 * (1 + r.value()), where);
+      if (r.value() > best || bestTop < 0) {
+        bestTop = top;
+      }
       best = Math.max(best, r.value());
     }
     assertEquals(best, d.value(), 0.0, at);
+    // diagnostics: the number of runs, and the levels of the reported run (largest value, the
+    // smallest j on ties)
+    assertEquals(expected.size(), d.runs(), at + ": runs()");
+    assertEquals(Math.max(0, bestTop), d.levels(), at + ": levels()");
   }
 
   /** A independent, live, |A| <= rank, value = f(A), value >= OPT/(4+eps) (slack 1e-9). */
@@ -266,6 +274,98 @@ class SwappingLevelsDynamicTest {
     }
   }
 
+  /**
+   * Loops (elements of a part of capacity 0, worth more than twice any other element) fail level 1
+   * and are never chosen; the invariants against brute force after every update.
+   */
+  @Test
+  void loopsAreNeverChosen() {
+    int n = 12;
+    int[] part = new int[n];
+    for (int e = 0; e < n; e++) {
+      part[e] = e % 3;
+    }
+    PartitionMatroid m = PartitionMatroid.parts(part).capacities(new int[] {2, 0, 1});
+    for (long seed = 0; seed < 3; seed++) {
+      RandomGenerator stream = Rng.create(seed + 90);
+      double[] weights = new double[n];
+      for (int e = 0; e < n; e++) {
+        weights[e] = part[e] == 1 ? 5 + stream.nextDouble() : 1 + stream.nextDouble();
+      }
+      SetFunction f = ThresholdLevelsDynamicTest.modular(weights);
+      SwappingLevelsDynamic d = SwappingLevelsDynamic.builder(f, m).rank(3).eps(0.2).build(seed);
+      for (int t = 0; t < 80; t++) {
+        DynamicTest.randomUpdate(d, n, stream, 0.6);
+        String at = "loops seed " + seed + " update " + t;
+        checkValue(d, f, m, 3, 0.2, n, at);
+        checkRuns(d, f, m, n, 3, at);
+        for (int e : d.solution()) {
+          assertTrue(part[e] != 1, at + ": loop " + e + " chosen");
+        }
+      }
+    }
+  }
+
+  /**
+   * A modular function with values in {1, 2, 4} under capacities 1 and 2: gains equal twice the
+   * weight of the element they would evict (the survival threshold is reached with equality, and an
+   * arrival survives) and members of equal weight compete for eviction (the lighter by id goes).
+   * The invariants against brute force after every update.
+   */
+  @Test
+  void exactTiesAtTheSwapThresholdAndBetweenEqualWeights() {
+    int n = 12;
+    double[] weights = new double[n];
+    int[] part = new int[n];
+    for (int e = 0; e < n; e++) {
+      weights[e] = 1 << (e % 3);
+      part[e] = (e / 3) % 2;
+    }
+    SetFunction f = ThresholdLevelsDynamicTest.modular(weights);
+    PartitionMatroid m = PartitionMatroid.parts(part).capacities(new int[] {1, 2});
+    for (long seed = 0; seed < 4; seed++) {
+      SwappingLevelsDynamic d = SwappingLevelsDynamic.builder(f, m).rank(3).eps(0.2).build(seed);
+      RandomGenerator stream = Rng.create(seed + 70);
+      for (int t = 0; t < 100; t++) {
+        DynamicTest.randomUpdate(d, n, stream, 0.65);
+        String at = "ties seed " + seed + " update " + t;
+        checkValue(d, f, m, 3, 0.2, n, at);
+        checkRuns(d, f, m, n, 3, at);
+      }
+    }
+  }
+
+  /**
+   * With q = 1/3 each run ignores each inserted element with probability 2/3: over all (run, routed
+   * element) pairs of 600 insertions the ignored fraction is within 4 standard deviations of 2/3.
+   */
+  @Test
+  void keepProbabilityKeepsAThirdOfTheRoutedElements() {
+    int n = 600;
+    SetFunction f = Instances.coverage(4, n, 200, 0.02);
+    PartitionMatroid m = threeParts(n);
+    SwappingLevelsDynamic d =
+        SwappingLevelsDynamic.builder(f, m).rank(3).eps(0.2).keepProbability(1.0 / 3).build(8);
+    for (int e = 0; e < n; e++) {
+      d.insert(e);
+    }
+    long pairs = 0;
+    long ignored = 0;
+    for (SwappingLevelsDynamic.Run r : d.instanceList()) {
+      for (int e = 0; e < n; e++) {
+        if (SwappingLevelsDynamic.routes(d.epsF(), 3, r.j, f.evaluate(e))) {
+          pairs++;
+          ignored += r.ignored(e) ? 1 : 0;
+          assertTrue(!r.ignored(e) || r.levels.depth(e) < 0, "an ignored element is held");
+        }
+      }
+    }
+    double p = 2.0 / 3;
+    double sd = Math.sqrt(pairs * p * (1 - p));
+    assertTrue(pairs >= 1000, "pairs " + pairs);
+    assertTrue(Math.abs(ignored - pairs * p) <= 4 * sd, ignored + " ignored of " + pairs);
+  }
+
   /** q = 1/3: the mean ratio over 300 seeds, at every update of one stream, reaches 1/(4+eps). */
   @Test
   void oneThirdKeepsTheBoundInExpectation() {
@@ -310,6 +410,11 @@ class SwappingLevelsDynamicTest {
     }
   }
 
+  /** Three parts of capacity 1 over n elements (rank 3). */
+  static PartitionMatroid threeParts(int n) {
+    return PartitionMatroid.parts(Instances.parts(n, 3)).capacities(new int[] {1, 1, 1});
+  }
+
   /** A fixed stream over n ids (e >= 0 inserts e, -e-1 deletes e) that ends with all n live. */
   static int[] fixedStream(int n, int updates, long seed) {
     RandomGenerator rng = Rng.create(seed);
@@ -346,8 +451,7 @@ class SwappingLevelsDynamicTest {
   void firstChoiceIsUniformOverB1() {
     int n = 10;
     SetFunction f = Instances.coverage(5, n, 60, 0.3);
-    PartitionMatroid m =
-        PartitionMatroid.parts(Instances.parts(n, 3)).capacities(new int[] {1, 1, 1});
+    PartitionMatroid m = threeParts(n);
     int[] ops = fixedStream(n, 40, 11);
     SwappingLevelsDynamic probe = SwappingLevelsDynamic.builder(f, m).rank(3).eps(0.2).build(0);
     double epsF = probe.epsF();
@@ -431,7 +535,8 @@ class SwappingLevelsDynamicTest {
     double[] levels = new double[2];
     double[] replay = new double[2];
     for (int i = 0; i < 2; i++) {
-      int n = 1 << (10 + 2 * i);
+      // n = 2^9 and 2^11: below 2^9 the levels' calls per deletion still fall with n
+      int n = 1 << (9 + 2 * i);
       double[] r = aimedDeletions(n, 3);
       levels[i] = r[0];
       replay[i] = r[1];

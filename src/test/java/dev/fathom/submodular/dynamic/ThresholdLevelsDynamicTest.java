@@ -45,6 +45,15 @@ class ThresholdLevelsDynamicTest {
     return FacilityLocation.dense(rows);
   }
 
+  /** The modular function with the given weights: element e alone covers item e. */
+  static WeightedCoverage modular(double[] weights) {
+    int[][] sets = new int[weights.length][];
+    for (int e = 0; e < weights.length; e++) {
+      sets[e] = new int[] {e};
+    }
+    return new WeightedCoverage(sets, weights);
+  }
+
   /** P(z, u) against a freshly built S_z. */
   static boolean pickable(SetFunction sz, int z, int k, double tau, int u) {
     return z < k && sz.gain(u) >= tau;
@@ -72,6 +81,7 @@ class ThresholdLevelsDynamicTest {
     }
     assertEquals(expected, new TreeSet<>(d.instanceMap().keySet()), where + ": live guesses");
     double bestValue = 0;
+    int bestTop = -1;
     for (ThresholdLevelsDynamic.Guess g : d.instanceList()) {
       int top = g.top();
       assertTrue(top <= k, where);
@@ -121,9 +131,16 @@ class ThresholdLevelsDynamicTest {
           picks,
           where + ": guess " + g.j + " against the threshold rule");
       assertEquals(f.evaluate(picks), g.value(), 1e-9 * (1 + g.value()), where);
+      if (g.value() > bestValue || bestTop < 0) {
+        bestTop = top;
+      }
       bestValue = Math.max(bestValue, g.value());
     }
     assertEquals(bestValue, d.value(), 0.0, where);
+    // diagnostics: the number of guesses, and the levels of the reported guess (largest value,
+    // the smallest j on ties)
+    assertEquals(expected.size(), d.guesses(), where + ": guesses()");
+    assertEquals(Math.max(0, bestTop), d.levels(), where + ": levels()");
   }
 
   static void threshold(SetFunction h, List<Integer> out, int k, double tau, int u) {
@@ -187,6 +204,39 @@ class ThresholdLevelsDynamicTest {
         double opt = Instances.bruteForce(f, DynamicTest.liveIds(d, n), 3);
         checkValue(d, f, 3, 0.2, opt, "seed " + seed + " update " + t);
         checkGuesses(d, f, n, 3, 0.2, "seed " + seed + " update " + t);
+      }
+    }
+  }
+
+  /**
+   * A modular function whose weights are thresholds {@code tau_j = gamma_j / (2k)} themselves:
+   * every element of guess j reaches tau with equality at every level (it stays pickable), with
+   * both insertion walks. The invariants and the guarantee against brute force after every update.
+   */
+  @Test
+  void gainsEqualToTheThresholdArePickable() {
+    int n = 12;
+    int k = 2;
+    double eps = 0.5;
+    double[] weights = new double[n];
+    for (int e = 0; e < n; e++) {
+      weights[e] = ThresholdLevelsDynamic.gamma(eps, e % 4) / (2.0 * k);
+    }
+    WeightedCoverage f = modular(weights);
+    for (long seed = 0; seed < 4; seed++) {
+      // both walks: the sequential one also tests level 1 (f({u}) >= tau, with equality here)
+      ThresholdLevelsDynamic.Walk walk =
+          seed % 2 == 0
+              ? ThresholdLevelsDynamic.Walk.BINARY
+              : ThresholdLevelsDynamic.Walk.SEQUENTIAL;
+      ThresholdLevelsDynamic d = new ThresholdLevelsDynamic(f, k, eps, walk, Rng.create(seed));
+      RandomGenerator stream = Rng.create(seed + 60);
+      for (int t = 0; t < 100; t++) {
+        randomUpdate(d, n, stream);
+        String where = "ties " + walk + " seed " + seed + " update " + t;
+        double opt = Instances.bruteForce(f, DynamicTest.liveIds(d, n), k);
+        checkValue(d, f, k, eps, opt, where);
+        checkGuesses(d, f, n, k, eps, where);
       }
     }
   }
@@ -413,7 +463,8 @@ class ThresholdLevelsDynamicTest {
   void callsPerUpdateGrowLikeKLogSquaredKOverEps() {
     for (double eps : new double[] {0.2, 0.1}) {
       for (int k : new int[] {5, 10, 20}) {
-        double c = callsPerUpdate(2048, k, eps, 1);
+        // n = 1024: calls per update are flat in n from there on (callsPerUpdateAreFlatInN)
+        double c = callsPerUpdate(1024, k, eps, 1);
         double ratio = c / (k * Math.log(k) * Math.log(k) / eps);
         assertTrue(c <= costBound(k, eps), k + ", " + eps + ": " + c);
         assertTrue(ratio >= 0.5 && ratio <= 2.5, k + ", " + eps + ": ratio " + ratio);
