@@ -17,11 +17,15 @@ class VandermondeKernelPowersTest {
 
   @Test
   void naiveEqualsImpulseResponseOnEveryChannel() {
-    DiscreteSsm sys = VandermondeKernelTest.system(S4dInit.lin(8), 3, 0.05, Discretization.ZOH);
+    // three channels with their own steps, so their discrete modes differ too
+    double[] c = S4dInit.gaussianC(3, 4, true, 7);
+    DiscreteSsm sys =
+        DiagonalSsm.shared(S4dInit.lin(8), c, new double[] {0.05, 0.1, 0.2}, new double[3])
+            .discretize(Discretization.ZOH);
     int len = 300;
     double[] ref = Recurrence.impulseResponse(sys, len);
     assertTrue(Vectors.relativeMaxError(VandermondeKernel.naive(sys, len), ref) <= 1e-12);
-    // the channels differ (their C are independent draws), so a mixed-up channel would show
+    // the channels differ, so a mixed-up channel would show
     double[] first = java.util.Arrays.copyOfRange(ref, 0, len);
     double[] third = java.util.Arrays.copyOfRange(ref, 2 * len, 3 * len);
     assertTrue(Vectors.relativeMaxError(first, third) > 1e-3);
