@@ -88,15 +88,22 @@ class HippoDelayPadeTest {
   /** LegS-D is documented as {@code A_LegS + B B^T / 2} with input {@code B_LegS / 2}. */
   @Test
   void legsdIsTheNormalPartOfLegsWithHalfItsInput() {
-    int n = 6;
-    DMatrixRMaj legs = Hippo.transition(Hippo.Measure.LEGS, n);
-    double[] b = Hippo.input(Hippo.Measure.LEGS, n);
-    DMatrixRMaj legsd = Hippo.transition(Hippo.Measure.LEGSD, n);
-    double[] bd = Hippo.input(Hippo.Measure.LEGSD, n);
+    assertHalfCorrection(Hippo.Measure.LEGS, Hippo.Measure.LEGSD, 6, 1e-13);
+  }
+
+  /**
+   * {@code derived} has the matrix {@code A + B B^T / 2} and the input {@code B / 2} of {@code
+   * base}.
+   */
+  static void assertHalfCorrection(Hippo.Measure base, Hippo.Measure derived, int n, double tol) {
+    DMatrixRMaj a = Hippo.transition(base, n);
+    double[] b = Hippo.input(base, n);
+    DMatrixRMaj ad = Hippo.transition(derived, n);
+    double[] bd = Hippo.input(derived, n);
     for (int i = 0; i < n; i++) {
-      assertEquals(b[i] / 2, bd[i], 1e-15);
+      assertEquals(b[i] / 2, bd[i], 1e-16 * (1 + Math.abs(b[i])), derived + " input " + i);
       for (int k = 0; k < n; k++) {
-        assertEquals(legs.get(i, k) + b[i] * b[k] / 2, legsd.get(i, k), 1e-13);
+        assertEquals(a.get(i, k) + b[i] * b[k] / 2, ad.get(i, k), tol, derived + " A " + i + k);
       }
     }
   }
