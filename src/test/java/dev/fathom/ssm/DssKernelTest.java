@@ -34,9 +34,41 @@ class DssKernelTest {
     int len = 64;
     DiagonalSsm sys = system(6, 2, 1);
     double[] k = DssKernel.compute(sys, len);
-    double[] ref = new double[k.length];
+    double[] ref = literal(sys, len);
+    assertTrue(Vectors.relativeMaxError(k, ref) <= 1e-12, "" + Vectors.relativeMaxError(k, ref));
+  }
+
+  /**
+   * Steps so small that {@code |Δ A|} and {@code |Δ A L|} fall below 1e-5, where {@code (e^z -
+   * 1)/z} is evaluated by its series: the second-order terms (about 1e-11 here) must be right.
+   */
+  @Test
+  void tinyStepsMatchTheLiteralSoftmaxFormula() {
+    for (double[] a : new double[][] {{-3, 4}, {0.5, -4.9}, {-4, -3}}) {
+      for (int len : new int[] {2, 3}) {
+        DiagonalSsm sys =
+            DiagonalSsm.builder(DiagonalSsm.Storage.FULL)
+                .a(a)
+                .b(new double[] {1, 0.5})
+                .c(new double[] {0.75, -1})
+                .dt(new double[] {9e-6 / (Math.hypot(a[0], a[1]) * len)})
+                .allowUnstable()
+                .build();
+        double[] k = DssKernel.compute(sys, len);
+        double err = Vectors.relativeMaxError(k, literal(sys, len));
+        assertTrue(err <= 1e-13, java.util.Arrays.toString(a) + " L " + len + ": " + err);
+      }
+    }
+  }
+
+  /**
+   * The definition {@code K_l = factor Re sum_n (W_n / A_n) e^{a l} / sum_{j<L} e^{a j}}, the
+   * softmax denominator summed term by term.
+   */
+  static double[] literal(DiagonalSsm sys, int len) {
+    double[] ref = new double[sys.channels() * len];
     int m = sys.modes();
-    for (int h = 0; h < 2; h++) {
+    for (int h = 0; h < sys.channels(); h++) {
       for (int n = 0; n < m; n++) {
         int i = 2 * (h * m + n);
         double ar = sys.a()[i] * sys.dt()[h];
@@ -60,11 +92,11 @@ class DssKernelTest {
           double ei = Math.exp(ar * l) * Math.sin(ai * l);
           double pr = (er * sr + ei * si) / sm;
           double pi = (ei * sr - er * si) / sm;
-          ref[h * len + l] += 2 * (vr * pr - vi * pi);
+          ref[h * len + l] += sys.storage().factor() * (vr * pr - vi * pi);
         }
       }
     }
-    assertTrue(Vectors.relativeMaxError(k, ref) <= 1e-12, "" + Vectors.relativeMaxError(k, ref));
+    return ref;
   }
 
   @Test

@@ -297,17 +297,8 @@ class HippoTest {
 
   @Test
   void fourierDecayIsFoutWithHalfTheCorrection() {
-    int n = 12;
-    DMatrixRMaj fout = Hippo.transition(Hippo.Measure.FOUT, n);
-    double[] b = Hippo.input(Hippo.Measure.FOUT, n);
-    DMatrixRMaj a = Hippo.transition(Hippo.Measure.FOURIER_DECAY, n);
-    double[] half = Hippo.input(Hippo.Measure.FOURIER_DECAY, n);
-    for (int i = 0; i < n; i++) {
-      assertEquals(b[i] / 2, half[i], 1e-16);
-      for (int k = 0; k < n; k++) {
-        assertEquals(fout.get(i, k) + b[i] * b[k] / 2, a.get(i, k), 1e-15);
-      }
-    }
+    HippoDelayPadeTest.assertHalfCorrection(
+        Hippo.Measure.FOUT, Hippo.Measure.FOURIER_DECAY, 12, 1e-15);
   }
 
   @Test
