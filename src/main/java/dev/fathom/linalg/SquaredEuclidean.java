@@ -290,10 +290,14 @@ public final class SquaredEuclidean {
         threads,
         blocks(n),
         b -> {
-          for (int i = b * ROWS; i < Math.min(n, (b + 1) * ROWS); i++) {
-            double[] r = out[i];
-            for (int j = 0; j < i; j++) {
-              r[j] = out[j][i];
+          // by square blocks, so that the column reads out[j][i] stay in cache
+          int i1 = Math.min(n, (b + 1) * ROWS);
+          for (int j0 = 0; j0 < i1; j0 += ROWS) {
+            for (int i = b * ROWS; i < i1; i++) {
+              double[] r = out[i];
+              for (int j = j0, j1 = Math.min(i, j0 + ROWS); j < j1; j++) {
+                r[j] = out[j][i];
+              }
             }
           }
         });
