@@ -68,8 +68,9 @@ public final class VandermondeKernel {
         double s = 0;
         for (int n = 0; n < m; n++) {
           int k = 2 * (h * m + n);
-          double e = Math.exp(l * log[k]);
-          double th = l * log[k + 1];
+          // Abar^0 = 1 also for Abar = 0, whose log modulus is -infinity (0 * -inf would be NaN)
+          double e = l == 0 ? 1 : Math.exp(l * log[k]);
+          double th = l == 0 ? 0 : l * log[k + 1];
           s += w[2 * n] * e * Math.cos(th) - w[2 * n + 1] * e * Math.sin(th);
         }
         out[h * length + l] = sys.factor() * s;

@@ -51,6 +51,8 @@ class VandermondeKernelPowersTest {
       double[] k = VandermondeKernel.compute(sys, len);
       double[] ref = Recurrence.impulseResponse(sys, len);
       assertTrue(Vectors.relativeMaxError(k, ref) <= 1e-13, "L " + len);
+      double[] slow = VandermondeKernel.naive(sys, len);
+      assertTrue(Vectors.relativeMaxError(slow, ref) <= 1e-13, "naive, L " + len);
     }
     double[] z = VandermondeKernel.power(sys.logAbar(), 0, 64);
     assertEquals(0, z[0]);
