@@ -21,13 +21,22 @@ import org.ejml.data.DMatrixRMaj;
  * <p>Before running, the step is checked against {@code Ā} when the stream knows it ({@link
  * Stability}); what happens to an unstable step is the {@link StabilityPolicy} of the options,
  * never silent. During the run the iterate is watched, and a run that blows up ends with status
- * {@link Status#DIVERGED}.
+ * {@link Status#DIVERGED}: by default when {@code |θ_k|} exceeds {@link #DIVERGENCE_FACTOR} times
+ * the run's own scale, the larger of {@code |θ_0|} and {@code |θ_1|} (so a problem whose targets
+ * are scaled by any factor runs the same way, scaled), or beyond an absolute bound set with {@link
+ * Options#withDivergenceBound(double)}.
  *
  * <p>Static methods; the stream passed in holds state and must not be shared between threads.
  *
  * @since 1.0
  */
 public final class Lsa {
+  /**
+   * The default divergence rule's factor: a run is declared diverged when {@code |θ_k|} exceeds
+   * this many times the larger of {@code |θ_0|} and {@code |θ_1|}.
+   */
+  public static final double DIVERGENCE_FACTOR = 1e12;
+
   private Lsa() {}
 
   /** What to do when the step-size check finds the mean recursion unstable. */
@@ -77,7 +86,8 @@ public final class Lsa {
 
     /**
      * Defaults: burn-in {@code iterations / 2}, policy {@link StabilityPolicy#REFUSE}, no history,
-     * no batch means, divergence bound {@code 1e12}, the stream's own reference solution.
+     * no batch means, the relative divergence rule ({@link #DIVERGENCE_FACTOR} times the run's
+     * scale), the stream's own reference solution.
      *
      * @param alpha the step size {@code α}, finite and positive
      * @param iterations the number of steps {@code k}, positive
@@ -88,7 +98,7 @@ public final class Lsa {
       Args.positive("alpha", alpha);
       Args.positive("iterations", iterations);
       return new Options(
-          alpha, iterations, iterations / 2, StabilityPolicy.REFUSE, 0, 0, 1e12, null);
+          alpha, iterations, iterations / 2, StabilityPolicy.REFUSE, 0, 0, Double.NaN, null);
     }
 
     /**
@@ -161,7 +171,7 @@ public final class Lsa {
     }
 
     /**
-     * A copy with another divergence bound.
+     * A copy with an absolute divergence bound instead of the default relative rule.
      *
      * @param bound the norm of {@code θ} beyond which the run is declared diverged, positive
      * @return the new options
@@ -247,9 +257,11 @@ public final class Lsa {
     }
 
     /**
-     * The norm of {@code θ} beyond which the run is declared diverged.
+     * The absolute norm of {@code θ} beyond which the run is declared diverged, or NaN for the
+     * default relative rule ({@link #DIVERGENCE_FACTOR} times the larger of {@code |θ_0|} and
+     * {@code |θ_1|}).
      *
-     * @return the bound
+     * @return the bound, or NaN
      */
     public double divergenceBound() {
       return divergenceBound;
@@ -396,7 +408,8 @@ public final class Lsa {
     double alpha = options.alpha();
     long total = options.iterations();
     long burnIn = options.burnIn();
-    double bound2 = options.divergenceBound() * options.divergenceBound();
+    // an explicit absolute bound, or (NaN) the relative rule, fixed after the first step
+    double bound = options.divergenceBound();
     double[] theta = theta0.clone();
     double[] sum = new double[d];
     int h = checkpoints.length;
@@ -415,16 +428,20 @@ public final class Lsa {
     while (k < total) {
       stream.update(alpha, theta);
       k++;
+      if (k == 1 && Double.isNaN(options.divergenceBound())) {
+        double scale = Math.max(Vectors.norm2(theta0), Vectors.norm2(theta));
+        bound = DIVERGENCE_FACTOR * (scale > 0 ? scale : 1);
+      }
       if (k > burnIn) {
         for (int i = 0; i < d; i++) {
           sum[i] += theta[i];
         }
       }
       if ((k & 255) == 0 || k == total) {
-        double n2 = Vectors.dot(theta, theta);
-        if (!(n2 <= bound2)) {
+        double norm = Vectors.norm2(theta);
+        if (!(norm <= bound)) {
           status = Status.DIVERGED;
-          warnings.add("the iterate diverged at k = " + k + " (|theta| = " + Math.sqrt(n2) + ")");
+          warnings.add("the iterate diverged at k = " + k + " (|theta| = " + norm + ")");
           break;
         }
       }
