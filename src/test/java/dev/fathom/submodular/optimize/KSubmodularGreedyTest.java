@@ -169,4 +169,71 @@ class KSubmodularGreedyTest {
         () -> KSubmodularGreedy.individualSizes(f, new int[] {1, -1}));
     assertThrows(IllegalArgumentException.class, () -> KSubmodularGreedy.totalSize(f, -1));
   }
+
+  /** Distorted k-submodular greedy written out round by round from its definition. */
+  private static int[][] distortedLiteral(KSetFunction f, int[] typeOf, double[] cost, int m) {
+    int n = f.groundSize();
+    int[] a = new int[n];
+    java.util.Arrays.fill(a, -1);
+    int[] used = new int[f.types()];
+    double current = f.value(a);
+    java.util.List<int[]> picks = new java.util.ArrayList<>();
+    for (int i = 0; i < m; i++) {
+      double factor = Math.pow(1 - 1.0 / m, m - i - 1);
+      int bestE = -1;
+      int bestJ = -1;
+      double bestScore = 0;
+      double bestValue = 0;
+      for (int e = 0; e < n; e++) {
+        if (a[e] >= 0) {
+          continue;
+        }
+        int j = typeOf[e];
+        if (used[j] >= m) {
+          continue;
+        }
+        a[e] = j;
+        double v = f.value(a);
+        a[e] = -1;
+        double score = factor * (v - current) - cost[e];
+        if (score > bestScore) {
+          bestScore = score;
+          bestE = e;
+          bestJ = j;
+          bestValue = v;
+        }
+      }
+      if (bestE < 0) {
+        break;
+      }
+      a[bestE] = bestJ;
+      used[bestJ]++;
+      current = bestValue;
+      picks.add(new int[] {bestE, bestJ});
+    }
+    return picks.toArray(new int[0][]);
+  }
+
+  @Test
+  void distortedGreedyPicksWhatItsDefinitionPicks() {
+    for (long seed = 0; seed < 30; seed++) {
+      KSetFunction f = coverage(seed, 8, 3, 12);
+      java.util.random.RandomGenerator rng = dev.fathom.core.Rng.create(seed + 50);
+      int[] typeOf = new int[8];
+      double[] cost = new double[8];
+      for (int e = 0; e < 8; e++) {
+        typeOf[e] = rng.nextInt(3);
+        cost[e] = rng.nextDouble() * 3;
+      }
+      for (int m : new int[] {2, 4, 7}) {
+        KSubmodularGreedy.KSelection d = KSubmodularGreedy.distorted(f, typeOf, cost, m);
+        int[][] want = distortedLiteral(f, typeOf, cost, m);
+        assertEquals(want.length, d.elements().length, "seed " + seed + " m " + m);
+        for (int t = 0; t < want.length; t++) {
+          assertEquals(want[t][0], d.elements()[t], "seed " + seed + " m " + m + " pick " + t);
+          assertEquals(want[t][1], d.types()[t], "seed " + seed + " m " + m + " type " + t);
+        }
+      }
+    }
+  }
 }
