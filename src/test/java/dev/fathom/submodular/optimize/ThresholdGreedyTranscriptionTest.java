@@ -78,4 +78,27 @@ class ThresholdGreedyTranscriptionTest {
       }
     }
   }
+
+  @Test
+  void theDefaultStopsAtAZeroGainAndFullTakesIt() {
+    // element 2 covers nothing and element 1 only what element 0 covers: after 0, both gain 0
+    WeightedCoverage f =
+        new WeightedCoverage(new int[][] {{0, 1}, {1}, {}, {2}}, new double[] {1, 1, 1});
+    dev.fathom.submodular.constraint.Constraint all =
+        dev.fathom.submodular.constraint.Constraint.cardinality(4);
+    assertArrayEquals(new int[] {0, 3}, Greedy.naive(f, all).elements());
+    assertArrayEquals(new int[] {0, 3}, Greedy.lazy(f, all).elements());
+    assertArrayEquals(new int[] {0, 3, 1, 2}, Greedy.naive(f, all, Greedy.Until.FULL).elements());
+  }
+
+  @Test
+  @org.junit.jupiter.api.Timeout(
+      value = 10,
+      threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)
+  void aFunctionWithoutPositiveGainsSelectsNothingAndStops() {
+    // every singleton gain is 0, so d = 0: no threshold round may run (w = 0 would never shrink)
+    WeightedCoverage f = new WeightedCoverage(new int[][] {{}, {}, {}}, new double[] {1});
+    Selection s = Greedy.threshold(f, 2, 0.5);
+    assertArrayEquals(new int[0], s.elements());
+  }
 }
