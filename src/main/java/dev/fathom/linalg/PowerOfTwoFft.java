@@ -476,7 +476,7 @@ final class PowerOfTwoFft {
     final int subBlocks = blocks;
     CyclicBarrier barrier = new CyclicBarrier(threads);
     AtomicInteger next = new AtomicInteger();
-    SquaredEuclidean.run(
+    ParallelTasks.run(
         threads,
         threads,
         w -> {

@@ -1,8 +1,6 @@
 package dev.fathom.linalg;
 
 import dev.fathom.core.Args;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.IntConsumer;
 
 /**
  * The dense similarity {@code s(i, j) = max D - D(i, j)} on squared Euclidean distances, built the
@@ -63,7 +61,7 @@ public final class SquaredEuclidean {
       double[] mean = new double[d];
       // each axis summed in point order by one thread
       int axisBlocks = (d + COLS - 1) / COLS;
-      run(
+      ParallelTasks.run(
           threads,
           axisBlocks,
           a -> {
@@ -84,7 +82,7 @@ public final class SquaredEuclidean {
         rows = new double[n][d];
         cols = new double[d][n];
       }
-      run(
+      ParallelTasks.run(
           threads,
           blocks(n),
           b -> {
@@ -171,7 +169,7 @@ public final class SquaredEuclidean {
     double[][] x = c.rows;
     double[][] xt = c.cols;
     double[][] panels =
-        kernel == null || xt.length == 0 ? null : panels(xt, kernel.width(), threads);
+        kernel == null || xt.length == 0 ? null : GramTiles.panels(xt, kernel.width(), threads);
     double[] norms = c.norms;
     int n = c.n;
     double[][] out = new double[n][];
@@ -184,12 +182,12 @@ public final class SquaredEuclidean {
             for (int i = i0; i < i1; i++) {
               out[i] = new double[n];
             }
-            return panels == null ? null : kernel.pack(x, i0, kernelRows(i0, i1));
+            return panels == null ? null : kernel.pack(x, i0, GramTiles.kernelRows(i0, i1));
           }
 
           @Override
           public double distanceTile(Object packed, int i0, int i1, int j0, int j1) {
-            gram(kernel, (double[]) packed, panels, x, xt, out, i0, i1, j0, j1);
+            GramTiles.tile(kernel, (double[]) packed, panels, x, xt, out, i0, i1, j0, j1);
             double m = 0;
             for (int i = i0; i < i1; i++) {
               double[] r = out[i];
@@ -251,7 +249,7 @@ public final class SquaredEuclidean {
     int d = rows[0].length;
     double[][] x = new double[n][];
     double[][] xt = new double[d][n];
-    run(
+    ParallelTasks.run(
         threads,
         blocks(n),
         b -> {
@@ -270,9 +268,10 @@ public final class SquaredEuclidean {
             }
           }
         });
-    double[][] panels = kernel == null || d == 0 ? null : panels(xt, kernel.width(), threads);
+    double[][] panels =
+        kernel == null || d == 0 ? null : GramTiles.panels(xt, kernel.width(), threads);
     double[][] out = new double[n][];
-    run(
+    ParallelTasks.run(
         threads,
         blocks(n),
         b -> {
@@ -281,12 +280,13 @@ public final class SquaredEuclidean {
           for (int i = i0; i < i1; i++) {
             out[i] = new double[n];
           }
-          double[] packed = panels == null ? null : kernel.pack(x, i0, kernelRows(i0, i1));
+          double[] packed =
+              panels == null ? null : kernel.pack(x, i0, GramTiles.kernelRows(i0, i1));
           for (int j0 = i0; j0 < n; j0 += COLS) {
-            gram(kernel, packed, panels, x, xt, out, i0, i1, j0, Math.min(n, j0 + COLS));
+            GramTiles.tile(kernel, packed, panels, x, xt, out, i0, i1, j0, Math.min(n, j0 + COLS));
           }
         });
-    run(
+    ParallelTasks.run(
         threads,
         blocks(n),
         b -> {
@@ -333,7 +333,9 @@ public final class SquaredEuclidean {
     float[][] x = c.rowsF;
     float[][] xt = c.colsF;
     float[][] panels =
-        kernel == null || xt.length == 0 ? null : panels(xt, kernel.widthFloat(), threads);
+        kernel == null || xt.length == 0
+            ? null
+            : GramTiles.panels(xt, kernel.widthFloat(), threads);
     double[] norms = c.norms;
     int n = c.n;
     float[][] out = new float[n][];
@@ -346,12 +348,12 @@ public final class SquaredEuclidean {
             for (int i = i0; i < i1; i++) {
               out[i] = new float[n];
             }
-            return panels == null ? null : kernel.pack(x, i0, kernelRows(i0, i1));
+            return panels == null ? null : kernel.pack(x, i0, GramTiles.kernelRows(i0, i1));
           }
 
           @Override
           public double distanceTile(Object packed, int i0, int i1, int j0, int j1) {
-            gram(kernel, (float[]) packed, panels, x, xt, out, i0, i1, j0, j1);
+            GramTiles.tile(kernel, (float[]) packed, panels, x, xt, out, i0, i1, j0, j1);
             float m = 0;
             for (int i = i0; i < i1; i++) {
               float[] r = out[i];
@@ -399,7 +401,7 @@ public final class SquaredEuclidean {
   private static void build(int n, int threads, Rows rows, double limit, String why) {
     // one task per row block, largest first: allocate its rows, then its tiles left to right
     double[] blockMax = new double[blocks(n)];
-    run(
+    ParallelTasks.run(
         threads,
         blockMax.length,
         b -> {
@@ -418,7 +420,7 @@ public final class SquaredEuclidean {
           "points", "largest squared distance " + max, "at most " + limit + " (" + why + ")");
     }
     int blocks = blocks(n);
-    run(
+    ParallelTasks.run(
         threads,
         blocks,
         b -> {
@@ -429,7 +431,7 @@ public final class SquaredEuclidean {
             }
           }
         });
-    run(
+    ParallelTasks.run(
         threads,
         blocks,
         b -> {
@@ -437,11 +439,6 @@ public final class SquaredEuclidean {
             rows.flip(i, max);
           }
         });
-  }
-
-  /** The end of the rows from i0 that the SIMD kernel takes: whole groups of its rows. */
-  private static int kernelRows(int i0, int i1) {
-    return i0 + (i1 - i0) / GramKernel.ROWS * GramKernel.ROWS;
   }
 
   private static int blocks(int n) {
@@ -454,101 +451,6 @@ public final class SquaredEuclidean {
       m = Math.max(m, v);
     }
     return m;
-  }
-
-  /**
-   * The Gram tile: the SIMD kernel on the largest block of whole micro-tiles, the scalar loops on
-   * the right strip and the bottom rows (or everywhere without a kernel).
-   */
-  private static void gram(
-      GramKernel k,
-      double[] packed,
-      double[][] panels,
-      double[][] x,
-      double[][] xt,
-      double[][] out,
-      int i0,
-      int i1,
-      int j0,
-      int j1) {
-    int iv = i0;
-    int jv = j0;
-    if (panels != null) {
-      iv = kernelRows(i0, i1);
-      jv = j0 + (j1 - j0) / k.width() * k.width();
-      if (iv > i0 && jv > j0) {
-        k.gram(packed, panels, out, i0, iv, j0, jv);
-      }
-    }
-    if (jv < j1) {
-      gram(x, xt, out, i0, iv, jv, j1);
-    }
-    if (iv < i1) {
-      gram(x, xt, out, iv, i1, j0, j1);
-    }
-  }
-
-  /** The float twin of the dispatch above. */
-  private static void gram(
-      GramKernel k,
-      float[] packed,
-      float[][] panels,
-      float[][] x,
-      float[][] xt,
-      float[][] out,
-      int i0,
-      int i1,
-      int j0,
-      int j1) {
-    int iv = i0;
-    int jv = j0;
-    if (panels != null) {
-      iv = kernelRows(i0, i1);
-      jv = j0 + (j1 - j0) / k.widthFloat() * k.widthFloat();
-      if (iv > i0 && jv > j0) {
-        k.gram(packed, panels, out, i0, iv, j0, jv);
-      }
-    }
-    if (jv < j1) {
-      gram(x, xt, out, i0, iv, jv, j1);
-    }
-    if (iv < i1) {
-      gram(x, xt, out, iv, i1, j0, j1);
-    }
-  }
-
-  /** The points packed by whole strips of {@code w} points (see {@link GramKernel}). */
-  private static double[][] panels(double[][] xt, int w, int threads) {
-    int d = xt.length;
-    double[][] panels = new double[xt[0].length / w][];
-    run(
-        threads,
-        panels.length,
-        s -> {
-          double[] p = new double[d * w];
-          for (int k = 0; k < d; k++) {
-            System.arraycopy(xt[k], s * w, p, k * w, w);
-          }
-          panels[s] = p;
-        });
-    return panels;
-  }
-
-  /** The float twin of {@link #panels(double[][], int, int)}. */
-  private static float[][] panels(float[][] xt, int w, int threads) {
-    int d = xt.length;
-    float[][] panels = new float[xt[0].length / w][];
-    run(
-        threads,
-        panels.length,
-        s -> {
-          float[] p = new float[d * w];
-          for (int k = 0; k < d; k++) {
-            System.arraycopy(xt[k], s * w, p, k * w, w);
-          }
-          panels[s] = p;
-        });
-    return panels;
   }
 
   /**
@@ -567,155 +469,5 @@ public final class SquaredEuclidean {
     }
     return java.util.Arrays.deepEquals(similarity(p, 1, k), similarity(p, 1, null))
         && java.util.Arrays.deepEquals(similarityFloat(p, 1, k), similarityFloat(p, 1, null));
-  }
-
-  /**
-   * {@code out[i][j] += x_i . x_j} for i in [i0, i1), j in [j0, j1): six coordinates per pass (the
-   * widest update C2 still vectorizes), then one at a time; each entry sees the same sequence of
-   * fused multiply-adds whatever the tile.
-   */
-  private static void gram(
-      double[][] x, double[][] xt, double[][] out, int i0, int i1, int j0, int j1) {
-    int d = xt.length;
-    int k = 0;
-    for (; k + 5 < d; k += 6) {
-      double[] t0 = xt[k];
-      double[] t1 = xt[k + 1];
-      double[] t2 = xt[k + 2];
-      double[] t3 = xt[k + 3];
-      double[] t4 = xt[k + 4];
-      double[] t5 = xt[k + 5];
-      for (int i = i0; i < i1; i++) {
-        double[] a = x[i];
-        double[] c = out[i];
-        double a0 = a[k];
-        double a1 = a[k + 1];
-        double a2 = a[k + 2];
-        double a3 = a[k + 3];
-        double a4 = a[k + 4];
-        double a5 = a[k + 5];
-        for (int j = j0; j < j1; j++) {
-          double s = Math.fma(a0, t0[j], c[j]);
-          s = Math.fma(a1, t1[j], s);
-          s = Math.fma(a2, t2[j], s);
-          s = Math.fma(a3, t3[j], s);
-          s = Math.fma(a4, t4[j], s);
-          c[j] = Math.fma(a5, t5[j], s);
-        }
-      }
-    }
-    for (; k < d; k++) {
-      double[] t0 = xt[k];
-      for (int i = i0; i < i1; i++) {
-        double a0 = x[i][k];
-        double[] c = out[i];
-        for (int j = j0; j < j1; j++) {
-          c[j] = Math.fma(a0, t0[j], c[j]);
-        }
-      }
-    }
-  }
-
-  /** The float twin of {@link #gram(double[][], double[][], double[][], int, int, int, int)}. */
-  private static void gram(
-      float[][] x, float[][] xt, float[][] out, int i0, int i1, int j0, int j1) {
-    int d = xt.length;
-    int k = 0;
-    for (; k + 5 < d; k += 6) {
-      float[] t0 = xt[k];
-      float[] t1 = xt[k + 1];
-      float[] t2 = xt[k + 2];
-      float[] t3 = xt[k + 3];
-      float[] t4 = xt[k + 4];
-      float[] t5 = xt[k + 5];
-      for (int i = i0; i < i1; i++) {
-        float[] a = x[i];
-        float[] c = out[i];
-        float a0 = a[k];
-        float a1 = a[k + 1];
-        float a2 = a[k + 2];
-        float a3 = a[k + 3];
-        float a4 = a[k + 4];
-        float a5 = a[k + 5];
-        for (int j = j0; j < j1; j++) {
-          float s = Math.fma(a0, t0[j], c[j]);
-          s = Math.fma(a1, t1[j], s);
-          s = Math.fma(a2, t2[j], s);
-          s = Math.fma(a3, t3[j], s);
-          s = Math.fma(a4, t4[j], s);
-          c[j] = Math.fma(a5, t5[j], s);
-        }
-      }
-    }
-    for (; k < d; k++) {
-      float[] t0 = xt[k];
-      for (int i = i0; i < i1; i++) {
-        float a0 = x[i][k];
-        float[] c = out[i];
-        for (int j = j0; j < j1; j++) {
-          c[j] = Math.fma(a0, t0[j], c[j]);
-        }
-      }
-    }
-  }
-
-  /**
-   * Runs {@code task(0..tasks-1)} on {@code threads} threads (the caller is one of them), handing
-   * out task indices in order; rethrows the first failure. The tasks must write disjoint data.
-   */
-  static void run(int threads, int tasks, IntConsumer task) {
-    AtomicInteger next = new AtomicInteger();
-    Runnable worker =
-        () -> {
-          for (int t = next.getAndIncrement(); t < tasks; t = next.getAndIncrement()) {
-            task.accept(t);
-          }
-        };
-    int helpers = Math.min(threads, tasks) - 1;
-    if (helpers <= 0) {
-      worker.run();
-      return;
-    }
-    Throwable[] failure = new Throwable[1];
-    Thread[] pool = new Thread[helpers];
-    for (int h = 0; h < helpers; h++) {
-      pool[h] = new Thread(worker, "fathom-worker-" + h);
-      pool[h].setDaemon(true);
-      pool[h].setUncaughtExceptionHandler(
-          (th, e) -> {
-            synchronized (failure) {
-              if (failure[0] == null) {
-                failure[0] = e;
-              }
-            }
-          });
-      pool[h].start();
-    }
-    try {
-      worker.run();
-    } finally {
-      boolean interrupted = false;
-      for (Thread th : pool) {
-        while (true) {
-          try {
-            th.join();
-            break;
-          } catch (InterruptedException e) {
-            interrupted = true;
-          }
-        }
-      }
-      if (interrupted) {
-        Thread.currentThread().interrupt();
-      }
-    }
-    synchronized (failure) {
-      if (failure[0] instanceof RuntimeException) {
-        throw (RuntimeException) failure[0];
-      }
-      if (failure[0] instanceof Error) {
-        throw (Error) failure[0];
-      }
-    }
   }
 }

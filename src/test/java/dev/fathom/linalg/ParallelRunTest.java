@@ -22,7 +22,7 @@ class ParallelRunTest {
     Set<Thread> seen = ConcurrentHashMap.newKeySet();
     AtomicBoolean helpersDaemon = new AtomicBoolean(true);
     boolean[] done = new boolean[3];
-    SquaredEuclidean.run(
+    ParallelTasks.run(
         3,
         3,
         t -> {
@@ -55,7 +55,7 @@ class ParallelRunTest {
         assertThrows(
             IllegalStateException.class,
             () ->
-                SquaredEuclidean.run(
+                ParallelTasks.run(
                     2,
                     2,
                     t -> {
