@@ -37,21 +37,25 @@ public final class Caratheodory {
    *
    * @param points the points, {@code n x d}, finite
    * @param weights the weights, finite and non-negative, length {@code n}, positive total
-   * @return at most {@code d + 1} points with the same total weight and weighted sum
+   * @return at most {@code d + 1} of the points of positive weight, with the same total weight and
+   *     weighted sum
    */
   public static Coreset exact(double[][] points, double[] weights) {
     int d = check(points, weights);
+    // only the points of positive weight take part: a reduction step may move weight onto any
+    // point it is given, and a point of weight 0 is not in the support to be reduced
+    int[] support = positive(weights);
     int[] active = new int[0];
     double[] w = new double[0];
     int next = 0;
-    int n = points.length;
+    int n = support.length;
     while (next < n) {
       int take = Math.min(d + 1, n - next);
       int[] idx = java.util.Arrays.copyOf(active, active.length + take);
       double[] ww = java.util.Arrays.copyOf(w, w.length + take);
       for (int t = 0; t < take; t++) {
-        idx[active.length + t] = next + t;
-        ww[w.length + t] = weights[next + t];
+        idx[active.length + t] = support[next + t];
+        ww[w.length + t] = weights[support[next + t]];
       }
       next += take;
       double[][] sub = new double[idx.length][];
@@ -81,20 +85,13 @@ public final class Caratheodory {
    *
    * @param points the points, {@code n x d}, finite
    * @param weights the weights, finite and non-negative, length {@code n}, positive total
-   * @return at most {@code d + 1} points with the same total weight and weighted sum
+   * @return at most {@code d + 1} of the points of positive weight, with the same total weight and
+   *     weighted sum
    */
   public static Coreset fast(double[][] points, double[] weights) {
     int d = check(points, weights);
-    int n = points.length;
-    int[] active = new int[n];
     double[] w = weights.clone();
-    int size = 0;
-    for (int i = 0; i < n; i++) {
-      if (w[i] > 0) {
-        active[size++] = i;
-      }
-    }
-    active = java.util.Arrays.copyOf(active, size);
+    int[] active = positive(w);
     int chunks = 2 * (d + 1);
     while (active.length > d + 1) {
       if (active.length <= chunks) {
@@ -146,6 +143,11 @@ public final class Caratheodory {
       out[j] = w[active[j]];
     }
     return new Coreset(active, out);
+  }
+
+  /** The indices of the positive weights, in order. */
+  private static int[] positive(double[] w) {
+    return java.util.stream.IntStream.range(0, w.length).filter(i -> w[i] > 0).toArray();
   }
 
   private static int[] survivors(int[] active, double[] w) {

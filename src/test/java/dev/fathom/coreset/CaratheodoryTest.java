@@ -60,6 +60,29 @@ class CaratheodoryTest {
   }
 
   /**
+   * The result is a subset of the support: a point of weight 0 never receives weight, also when the
+   * zero-weight points come first and lie where moving weight onto them would keep the sums.
+   */
+  @Test
+  void resultStaysInsideTheSupport() {
+    RandomGenerator rng = Rng.create(5);
+    for (int trial = 0; trial < 20; trial++) {
+      int d = 1 + trial % 4;
+      double[][] p = points(rng, 60, d);
+      double[] w = new double[p.length];
+      for (int i = 0; i < w.length; i++) {
+        w[i] = i < 2 * (d + 1) || i % 3 == 0 ? 0 : 0.1 + rng.nextDouble();
+      }
+      for (Coreset c : new Coreset[] {Caratheodory.exact(p, w), Caratheodory.fast(p, w)}) {
+        assertPreserves(p, w, c);
+        for (int j = 0; j < c.size(); j++) {
+          assertTrue(w[c.index(j)] > 0, "index " + c.index(j) + " has input weight 0");
+        }
+      }
+    }
+  }
+
+  /**
    * At most d + 1 points need no reduction: both algorithms return the points of positive weight
    * with their weights unchanged.
    */
