@@ -30,7 +30,10 @@ import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
  * orthonormal basis of their span when that keeps every residual {@code ||A v - lambda v||} below
  * the old one or {@code 1e-14 ||A||_F}, so a normal matrix with repeated eigenvalues (HiPPO-FouD)
  * gets a unitary V and {@code kappa = 1}, while distinct eigenvalues and near-defective clusters
- * keep their vectors. O(N^4) work (N solves of O(N^3)), intended for N up to a few hundred.
+ * keep their vectors. A conjugate pair within that tolerance of the real axis (a real double
+ * eigenvalue split by rounding) gets an orthonormal conjugate pair of vectors from a real basis of
+ * the eigenspace, under the same residual rule. O(N^4) work (N solves of O(N^3)), intended for N up
+ * to a few hundred.
  *
  * @since 1.0
  */

@@ -60,6 +60,18 @@ final class EigenClusters {
     }
     CMatrix ac = CMatrix.real(a);
     int replaced = 0;
+    int[] size = new int[n];
+    for (int j = 0; j < n; j++) {
+      size[find(root, j)]++;
+    }
+    for (int j = 1; j < n; j++) {
+      if (copy[j]
+          && size[find(root, j - 1)] == 1
+          && 2 * Math.abs(lam[2 * j - 1]) <= tol
+          && realPair(a, ac, lam, v, j - 1, scale)) {
+        replaced++;
+      }
+    }
     for (int r = 0; r < n; r++) {
       if (find(root, r) != r) {
         continue;
@@ -170,6 +182,83 @@ final class EigenClusters {
         v.re.set(i, j, q[k][2 * i]);
         v.im.set(i, j, q[k][2 * i + 1]);
       }
+    }
+    return true;
+  }
+
+  /**
+   * A conjugate pair {@code lambda, conj(lambda)} whose imaginary parts are within the cluster
+   * tolerance: a real eigenvalue of multiplicity two split by rounding (a real matrix moves a real
+   * double eigenvalue off the axis as easily as along it). Its vectors {@code v, conj(v)} were
+   * found for {@code lambda} alone and are nearly parallel when {@code v} is nearly a real vector
+   * times a phase. The eigenspace of the real double eigenvalue is spanned by real vectors: this
+   * takes {@code Re v} and {@code Im v} (the second replaced by the coordinate vector the first
+   * weighs least if the two are parallel), two steps of real inverse iteration at {@code Re
+   * lambda}, and an orthonormal real pair {@code q1, q2}; the columns become {@code (q1 + i
+   * q2)/sqrt 2} and its conjugate, orthonormal and still conjugate. Accepted under the same
+   * residual rule as a cluster.
+   */
+  private static boolean realPair(
+      DMatrixRMaj a, CMatrix ac, double[] lam, CMatrix v, int j, double scale) {
+    int n = a.numRows;
+    double lr = lam[2 * j];
+    double li = lam[2 * j + 1];
+    double[] c = v.column(j);
+    double oldResidual = residual(ac, c, lr, li);
+    double[] re = new double[2 * n];
+    double[] im = new double[2 * n];
+    for (int i = 0; i < n; i++) {
+      re[2 * i] = c[2 * i];
+      im[2 * i] = c[2 * i + 1];
+    }
+    double[][] q =
+        Vectors.norm2(re) >= Vectors.norm2(im) ? new double[][] {re, im} : new double[][] {im, re};
+    if (!gramSchmidt(q)) {
+      int least = 0;
+      for (int i = 1; i < n; i++) {
+        if (Math.abs(q[0][2 * i]) < Math.abs(q[0][2 * least])) {
+          least = i;
+        }
+      }
+      q[1] = new double[2 * n];
+      q[1][2 * least] = 1;
+      if (!gramSchmidt(q)) {
+        return false;
+      }
+    }
+    DMatrixRMaj s = a.copy();
+    double shift = 1e-12 * scale;
+    for (int i = 0; i < n; i++) {
+      s.add(i, i, -(lr + shift));
+    }
+    Diagonalization.Lu lu = new Diagonalization.Lu(s);
+    for (int step = 0; step < 2; step++) {
+      for (double[] x : q) {
+        double[] b = new double[n];
+        for (int i = 0; i < n; i++) {
+          b[i] = x[2 * i];
+        }
+        double[] y = lu.solve(b);
+        for (int i = 0; i < n; i++) {
+          x[2 * i] = y[i];
+        }
+      }
+      if (!gramSchmidt(q) || !gramSchmidt(q)) {
+        return false;
+      }
+    }
+    double h = Math.sqrt(0.5);
+    double[] w = new double[2 * n];
+    for (int i = 0; i < n; i++) {
+      w[2 * i] = h * q[0][2 * i];
+      w[2 * i + 1] = h * q[1][2 * i];
+    }
+    if (!(residual(ac, w, lr, li) <= Math.max(oldResidual, RESIDUAL_FLOOR * scale))) {
+      return false;
+    }
+    for (int i = 0; i < n; i++) {
+      v.re.set(i, j, w[2 * i]);
+      v.im.set(i, j, w[2 * i + 1]);
     }
     return true;
   }

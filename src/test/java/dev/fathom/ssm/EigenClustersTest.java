@@ -198,6 +198,63 @@ class EigenClustersTest {
     }
   }
 
+  /**
+   * X diag(-1, -1, -2, -3) X^-1 for random X: the double eigenvalue often comes back as a pair -1
+   * +- 1e-15 i, whose vectors v, conj(v) were nearly parallel (kappa(V) 58 where the unit columns
+   * of X give 2.96). Against the reference kappa of X with unit columns: within 1.5x on 40 draws,
+   * conjugate pairs still have conjugate, orthogonal vectors, residuals at rounding level.
+   */
+  @Test
+  void aRealDoubleEigenvalueSplitIntoAConjugatePairGetsAnOrthonormalConjugatePair() {
+    int n = 4;
+    int pairs = 0;
+    for (long seed = 1; seed <= 40; seed++) {
+      RandomGenerator rng = Rng.create(seed);
+      DMatrixRMaj x = new DMatrixRMaj(n, n);
+      for (int j = 0; j < n; j++) {
+        double s = 0;
+        for (int i = 0; i < n; i++) {
+          x.set(i, j, rng.nextGaussian());
+          s += x.get(i, j) * x.get(i, j);
+        }
+        for (int i = 0; i < n; i++) {
+          x.set(i, j, x.get(i, j) / Math.sqrt(s));
+        }
+      }
+      DMatrixRMaj xInv = x.copy();
+      assertTrue(CommonOps_DDRM.invert(xInv));
+      DMatrixRMaj t = new DMatrixRMaj(n, n);
+      DMatrixRMaj a = new DMatrixRMaj(n, n);
+      CommonOps_DDRM.mult(x, CommonOps_DDRM.diag(-1, -1, -2, -3), t);
+      CommonOps_DDRM.mult(t, xInv, a);
+      Diagonalization d = Diagonalization.naive(a);
+      double reference = CMatrix.real(x).condition();
+      assertTrue(
+          d.condition() <= 1.5 * reference,
+          "seed " + seed + ": kappa(V) " + d.condition() + ", kappa(X) " + reference);
+      assertTrue(residual(a, d) <= 1e-14 * NormOps_DDRM.normF(a), "seed " + seed);
+      double[] l = d.eigenvalues();
+      double[] v = d.v();
+      for (int k = 1; k < n; k++) {
+        if (l[2 * k + 1] < 0 && l[2 * k - 1] == -l[2 * k + 1]) {
+          pairs++;
+          double ipRe = 0;
+          double ipIm = 0;
+          for (int i = 0; i < n; i++) {
+            int p = 2 * (i * n + k - 1);
+            int q = 2 * (i * n + k);
+            assertEquals(v[p], v[q], 0);
+            assertEquals(-v[p + 1], v[q + 1], 0);
+            ipRe += v[p] * v[q] + v[p + 1] * v[q + 1];
+            ipIm += v[p] * v[q + 1] - v[p + 1] * v[q];
+          }
+          assertTrue(Math.hypot(ipRe, ipIm) <= 1e-12, "seed " + seed + " overlap");
+        }
+      }
+    }
+    assertTrue(pairs >= 3, "pairs " + pairs); // the case this test is about occurs
+  }
+
   @Test
   void nearlyEqualEigenvaluesOfANonNormalMatrixAreNotMadeWorse() {
     // inverse iteration cannot separate eigenvalues 1e-12 apart, so the vectors are already
