@@ -18,7 +18,10 @@ import java.util.random.RandomGenerator;
  * rows per center of the seeding (the first also validates the rows, the last also assigns the
  * points for the bounds) and draw the next center and the coreset points from running sums recorded
  * per block of points, without {@code n}-sized arrays of bounds or cumulative sums; the result is
- * bitwise that of the textbook order of operations (seeding, bounds, cumulative search).
+ * bitwise that of the textbook order of operations (seeding, bounds, cumulative search). Because
+ * the rows are validated in that first pass, a bad row (null, ragged, not finite) is reported after
+ * the first center was drawn: with the {@code RandomGenerator} overloads of the sampled coresets
+ * the caller's generator has then advanced by one draw; no other work is done.
  *
  * @since 1.0
  */
