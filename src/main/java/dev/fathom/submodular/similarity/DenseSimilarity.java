@@ -20,7 +20,8 @@ final class DenseSimilarity implements Similarity {
 
   @Override
   public double gain(int e, double[] cur) {
-    return positivePartSum(rows[e], cur);
+    FacilityGainKernel k = FacilityGainKernel.SELECTED;
+    return k != null ? k.gain(rows[e], cur) : positivePartSum(rows[e], cur);
   }
 
   /**
@@ -29,7 +30,7 @@ final class DenseSimilarity implements Similarity {
    * rounding, so this is bit-identical to summing {@code max(t, 0)} in the same order, without
    * Java's costly {@code Math.max} on doubles. (The one difference: a partial sum beyond half the
    * double range, 9e307, overflows to infinity here, where the direct sum would overflow only from
-   * 1.8e308.)
+   * 1.8e308.) The scalar loop; {@link FacilityGainKernel} has the same sums in SIMD lanes.
    */
   static double positivePartSum(double[] r, double[] cur) {
     int m = r.length;
