@@ -99,8 +99,198 @@ final class FloatVectorKernel implements SimdKernel<float[]> {
   /** All levels of the contiguous block {@code a[off, off + 2^t)}, 2^t >= 2L. */
   private static void base(float[] a, int off, int t) {
     int end = off + (1 << t);
-    // Levels 0 .. LOG2L in one sweep: in-register levels on two vectors, then one butterfly.
-    for (int p = off; p < end; p += 2 * L) {
+    int p = off;
+    // Levels 0 .. LOG2L in one sweep: in-register levels on two vectors, then one butterfly. Four
+    // such pairs per iteration first: JDK 17 turns a shuffle into its index vector once per
+    // iteration, so eight vectors per iteration convert each shuffle a quarter as often (the
+    // sweep measured 1.5x faster on JDK 17, 1.05x on JDK 25); the same operations on each pair.
+    for (; p + 8 * L <= end; p += 8 * L) {
+      FloatVector v0 = (FloatVector) X.cast(FloatVector.fromArray(S, a, p + 0 * L));
+      FloatVector v1 = (FloatVector) X.cast(FloatVector.fromArray(S, a, p + 1 * L));
+      FloatVector v2 = (FloatVector) X.cast(FloatVector.fromArray(S, a, p + 2 * L));
+      FloatVector v3 = (FloatVector) X.cast(FloatVector.fromArray(S, a, p + 3 * L));
+      FloatVector v4 = (FloatVector) X.cast(FloatVector.fromArray(S, a, p + 4 * L));
+      FloatVector v5 = (FloatVector) X.cast(FloatVector.fromArray(S, a, p + 5 * L));
+      FloatVector v6 = (FloatVector) X.cast(FloatVector.fromArray(S, a, p + 6 * L));
+      FloatVector v7 = (FloatVector) X.cast(FloatVector.fromArray(S, a, p + 7 * L));
+      if (L >= 2) {
+        v0 =
+            (FloatVector)
+                X.cast(
+                    ((FloatVector) X.cast(v0.rearrange(SWAP1)))
+                        .add((FloatVector) X.cast(v0.mul(SIGN1))));
+        v1 =
+            (FloatVector)
+                X.cast(
+                    ((FloatVector) X.cast(v1.rearrange(SWAP1)))
+                        .add((FloatVector) X.cast(v1.mul(SIGN1))));
+        v2 =
+            (FloatVector)
+                X.cast(
+                    ((FloatVector) X.cast(v2.rearrange(SWAP1)))
+                        .add((FloatVector) X.cast(v2.mul(SIGN1))));
+        v3 =
+            (FloatVector)
+                X.cast(
+                    ((FloatVector) X.cast(v3.rearrange(SWAP1)))
+                        .add((FloatVector) X.cast(v3.mul(SIGN1))));
+        v4 =
+            (FloatVector)
+                X.cast(
+                    ((FloatVector) X.cast(v4.rearrange(SWAP1)))
+                        .add((FloatVector) X.cast(v4.mul(SIGN1))));
+        v5 =
+            (FloatVector)
+                X.cast(
+                    ((FloatVector) X.cast(v5.rearrange(SWAP1)))
+                        .add((FloatVector) X.cast(v5.mul(SIGN1))));
+        v6 =
+            (FloatVector)
+                X.cast(
+                    ((FloatVector) X.cast(v6.rearrange(SWAP1)))
+                        .add((FloatVector) X.cast(v6.mul(SIGN1))));
+        v7 =
+            (FloatVector)
+                X.cast(
+                    ((FloatVector) X.cast(v7.rearrange(SWAP1)))
+                        .add((FloatVector) X.cast(v7.mul(SIGN1))));
+      }
+      if (L >= 4) {
+        v0 =
+            (FloatVector)
+                X.cast(
+                    ((FloatVector) X.cast(v0.rearrange(SWAP2)))
+                        .add((FloatVector) X.cast(v0.mul(SIGN2))));
+        v1 =
+            (FloatVector)
+                X.cast(
+                    ((FloatVector) X.cast(v1.rearrange(SWAP2)))
+                        .add((FloatVector) X.cast(v1.mul(SIGN2))));
+        v2 =
+            (FloatVector)
+                X.cast(
+                    ((FloatVector) X.cast(v2.rearrange(SWAP2)))
+                        .add((FloatVector) X.cast(v2.mul(SIGN2))));
+        v3 =
+            (FloatVector)
+                X.cast(
+                    ((FloatVector) X.cast(v3.rearrange(SWAP2)))
+                        .add((FloatVector) X.cast(v3.mul(SIGN2))));
+        v4 =
+            (FloatVector)
+                X.cast(
+                    ((FloatVector) X.cast(v4.rearrange(SWAP2)))
+                        .add((FloatVector) X.cast(v4.mul(SIGN2))));
+        v5 =
+            (FloatVector)
+                X.cast(
+                    ((FloatVector) X.cast(v5.rearrange(SWAP2)))
+                        .add((FloatVector) X.cast(v5.mul(SIGN2))));
+        v6 =
+            (FloatVector)
+                X.cast(
+                    ((FloatVector) X.cast(v6.rearrange(SWAP2)))
+                        .add((FloatVector) X.cast(v6.mul(SIGN2))));
+        v7 =
+            (FloatVector)
+                X.cast(
+                    ((FloatVector) X.cast(v7.rearrange(SWAP2)))
+                        .add((FloatVector) X.cast(v7.mul(SIGN2))));
+      }
+      if (L >= 8) {
+        v0 =
+            (FloatVector)
+                X.cast(
+                    ((FloatVector) X.cast(v0.rearrange(SWAP4)))
+                        .add((FloatVector) X.cast(v0.mul(SIGN4))));
+        v1 =
+            (FloatVector)
+                X.cast(
+                    ((FloatVector) X.cast(v1.rearrange(SWAP4)))
+                        .add((FloatVector) X.cast(v1.mul(SIGN4))));
+        v2 =
+            (FloatVector)
+                X.cast(
+                    ((FloatVector) X.cast(v2.rearrange(SWAP4)))
+                        .add((FloatVector) X.cast(v2.mul(SIGN4))));
+        v3 =
+            (FloatVector)
+                X.cast(
+                    ((FloatVector) X.cast(v3.rearrange(SWAP4)))
+                        .add((FloatVector) X.cast(v3.mul(SIGN4))));
+        v4 =
+            (FloatVector)
+                X.cast(
+                    ((FloatVector) X.cast(v4.rearrange(SWAP4)))
+                        .add((FloatVector) X.cast(v4.mul(SIGN4))));
+        v5 =
+            (FloatVector)
+                X.cast(
+                    ((FloatVector) X.cast(v5.rearrange(SWAP4)))
+                        .add((FloatVector) X.cast(v5.mul(SIGN4))));
+        v6 =
+            (FloatVector)
+                X.cast(
+                    ((FloatVector) X.cast(v6.rearrange(SWAP4)))
+                        .add((FloatVector) X.cast(v6.mul(SIGN4))));
+        v7 =
+            (FloatVector)
+                X.cast(
+                    ((FloatVector) X.cast(v7.rearrange(SWAP4)))
+                        .add((FloatVector) X.cast(v7.mul(SIGN4))));
+      }
+      if (L >= 16) {
+        v0 =
+            (FloatVector)
+                X.cast(
+                    ((FloatVector) X.cast(v0.rearrange(SWAP8)))
+                        .add((FloatVector) X.cast(v0.mul(SIGN8))));
+        v1 =
+            (FloatVector)
+                X.cast(
+                    ((FloatVector) X.cast(v1.rearrange(SWAP8)))
+                        .add((FloatVector) X.cast(v1.mul(SIGN8))));
+        v2 =
+            (FloatVector)
+                X.cast(
+                    ((FloatVector) X.cast(v2.rearrange(SWAP8)))
+                        .add((FloatVector) X.cast(v2.mul(SIGN8))));
+        v3 =
+            (FloatVector)
+                X.cast(
+                    ((FloatVector) X.cast(v3.rearrange(SWAP8)))
+                        .add((FloatVector) X.cast(v3.mul(SIGN8))));
+        v4 =
+            (FloatVector)
+                X.cast(
+                    ((FloatVector) X.cast(v4.rearrange(SWAP8)))
+                        .add((FloatVector) X.cast(v4.mul(SIGN8))));
+        v5 =
+            (FloatVector)
+                X.cast(
+                    ((FloatVector) X.cast(v5.rearrange(SWAP8)))
+                        .add((FloatVector) X.cast(v5.mul(SIGN8))));
+        v6 =
+            (FloatVector)
+                X.cast(
+                    ((FloatVector) X.cast(v6.rearrange(SWAP8)))
+                        .add((FloatVector) X.cast(v6.mul(SIGN8))));
+        v7 =
+            (FloatVector)
+                X.cast(
+                    ((FloatVector) X.cast(v7.rearrange(SWAP8)))
+                        .add((FloatVector) X.cast(v7.mul(SIGN8))));
+      }
+      ((FloatVector) X.cast(v0.add(v1))).intoArray(a, p + 0 * L);
+      ((FloatVector) X.cast(v0.sub(v1))).intoArray(a, p + 1 * L);
+      ((FloatVector) X.cast(v2.add(v3))).intoArray(a, p + 2 * L);
+      ((FloatVector) X.cast(v2.sub(v3))).intoArray(a, p + 3 * L);
+      ((FloatVector) X.cast(v4.add(v5))).intoArray(a, p + 4 * L);
+      ((FloatVector) X.cast(v4.sub(v5))).intoArray(a, p + 5 * L);
+      ((FloatVector) X.cast(v6.add(v7))).intoArray(a, p + 6 * L);
+      ((FloatVector) X.cast(v6.sub(v7))).intoArray(a, p + 7 * L);
+    }
+    for (; p < end; p += 2 * L) {
       FloatVector v0 = (FloatVector) X.cast(FloatVector.fromArray(S, a, p));
       FloatVector v1 = (FloatVector) X.cast(FloatVector.fromArray(S, a, p + L));
       if (L >= 2) {

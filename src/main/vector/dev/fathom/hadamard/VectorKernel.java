@@ -99,8 +99,156 @@ final class VectorKernel implements SimdKernel<double[]> {
   /** All levels of the contiguous block {@code a[off, off + 2^t)}, 2^t >= 2L. */
   private static void base(double[] a, int off, int t) {
     int end = off + (1 << t);
-    // Levels 0 .. LOG2L in one sweep: in-register levels on two vectors, then one butterfly.
-    for (int p = off; p < end; p += 2 * L) {
+    int p = off;
+    // Levels 0 .. LOG2L in one sweep: in-register levels on two vectors, then one butterfly. Four
+    // such pairs per iteration first: JDK 17 turns a shuffle into its index vector once per
+    // iteration, so eight vectors per iteration convert each shuffle a quarter as often (the
+    // sweep measured 1.5x faster on JDK 17, 1.05x on JDK 25); the same operations on each pair.
+    for (; p + 8 * L <= end; p += 8 * L) {
+      DoubleVector v0 = (DoubleVector) X.cast(DoubleVector.fromArray(S, a, p + 0 * L));
+      DoubleVector v1 = (DoubleVector) X.cast(DoubleVector.fromArray(S, a, p + 1 * L));
+      DoubleVector v2 = (DoubleVector) X.cast(DoubleVector.fromArray(S, a, p + 2 * L));
+      DoubleVector v3 = (DoubleVector) X.cast(DoubleVector.fromArray(S, a, p + 3 * L));
+      DoubleVector v4 = (DoubleVector) X.cast(DoubleVector.fromArray(S, a, p + 4 * L));
+      DoubleVector v5 = (DoubleVector) X.cast(DoubleVector.fromArray(S, a, p + 5 * L));
+      DoubleVector v6 = (DoubleVector) X.cast(DoubleVector.fromArray(S, a, p + 6 * L));
+      DoubleVector v7 = (DoubleVector) X.cast(DoubleVector.fromArray(S, a, p + 7 * L));
+      if (L >= 2) {
+        v0 =
+            (DoubleVector)
+                X.cast(
+                    ((DoubleVector) X.cast(v0.rearrange(SWAP1)))
+                        .add((DoubleVector) X.cast(v0.mul(SIGN1))));
+        v1 =
+            (DoubleVector)
+                X.cast(
+                    ((DoubleVector) X.cast(v1.rearrange(SWAP1)))
+                        .add((DoubleVector) X.cast(v1.mul(SIGN1))));
+        v2 =
+            (DoubleVector)
+                X.cast(
+                    ((DoubleVector) X.cast(v2.rearrange(SWAP1)))
+                        .add((DoubleVector) X.cast(v2.mul(SIGN1))));
+        v3 =
+            (DoubleVector)
+                X.cast(
+                    ((DoubleVector) X.cast(v3.rearrange(SWAP1)))
+                        .add((DoubleVector) X.cast(v3.mul(SIGN1))));
+        v4 =
+            (DoubleVector)
+                X.cast(
+                    ((DoubleVector) X.cast(v4.rearrange(SWAP1)))
+                        .add((DoubleVector) X.cast(v4.mul(SIGN1))));
+        v5 =
+            (DoubleVector)
+                X.cast(
+                    ((DoubleVector) X.cast(v5.rearrange(SWAP1)))
+                        .add((DoubleVector) X.cast(v5.mul(SIGN1))));
+        v6 =
+            (DoubleVector)
+                X.cast(
+                    ((DoubleVector) X.cast(v6.rearrange(SWAP1)))
+                        .add((DoubleVector) X.cast(v6.mul(SIGN1))));
+        v7 =
+            (DoubleVector)
+                X.cast(
+                    ((DoubleVector) X.cast(v7.rearrange(SWAP1)))
+                        .add((DoubleVector) X.cast(v7.mul(SIGN1))));
+      }
+      if (L >= 4) {
+        v0 =
+            (DoubleVector)
+                X.cast(
+                    ((DoubleVector) X.cast(v0.rearrange(SWAP2)))
+                        .add((DoubleVector) X.cast(v0.mul(SIGN2))));
+        v1 =
+            (DoubleVector)
+                X.cast(
+                    ((DoubleVector) X.cast(v1.rearrange(SWAP2)))
+                        .add((DoubleVector) X.cast(v1.mul(SIGN2))));
+        v2 =
+            (DoubleVector)
+                X.cast(
+                    ((DoubleVector) X.cast(v2.rearrange(SWAP2)))
+                        .add((DoubleVector) X.cast(v2.mul(SIGN2))));
+        v3 =
+            (DoubleVector)
+                X.cast(
+                    ((DoubleVector) X.cast(v3.rearrange(SWAP2)))
+                        .add((DoubleVector) X.cast(v3.mul(SIGN2))));
+        v4 =
+            (DoubleVector)
+                X.cast(
+                    ((DoubleVector) X.cast(v4.rearrange(SWAP2)))
+                        .add((DoubleVector) X.cast(v4.mul(SIGN2))));
+        v5 =
+            (DoubleVector)
+                X.cast(
+                    ((DoubleVector) X.cast(v5.rearrange(SWAP2)))
+                        .add((DoubleVector) X.cast(v5.mul(SIGN2))));
+        v6 =
+            (DoubleVector)
+                X.cast(
+                    ((DoubleVector) X.cast(v6.rearrange(SWAP2)))
+                        .add((DoubleVector) X.cast(v6.mul(SIGN2))));
+        v7 =
+            (DoubleVector)
+                X.cast(
+                    ((DoubleVector) X.cast(v7.rearrange(SWAP2)))
+                        .add((DoubleVector) X.cast(v7.mul(SIGN2))));
+      }
+      if (L >= 8) {
+        v0 =
+            (DoubleVector)
+                X.cast(
+                    ((DoubleVector) X.cast(v0.rearrange(SWAP4)))
+                        .add((DoubleVector) X.cast(v0.mul(SIGN4))));
+        v1 =
+            (DoubleVector)
+                X.cast(
+                    ((DoubleVector) X.cast(v1.rearrange(SWAP4)))
+                        .add((DoubleVector) X.cast(v1.mul(SIGN4))));
+        v2 =
+            (DoubleVector)
+                X.cast(
+                    ((DoubleVector) X.cast(v2.rearrange(SWAP4)))
+                        .add((DoubleVector) X.cast(v2.mul(SIGN4))));
+        v3 =
+            (DoubleVector)
+                X.cast(
+                    ((DoubleVector) X.cast(v3.rearrange(SWAP4)))
+                        .add((DoubleVector) X.cast(v3.mul(SIGN4))));
+        v4 =
+            (DoubleVector)
+                X.cast(
+                    ((DoubleVector) X.cast(v4.rearrange(SWAP4)))
+                        .add((DoubleVector) X.cast(v4.mul(SIGN4))));
+        v5 =
+            (DoubleVector)
+                X.cast(
+                    ((DoubleVector) X.cast(v5.rearrange(SWAP4)))
+                        .add((DoubleVector) X.cast(v5.mul(SIGN4))));
+        v6 =
+            (DoubleVector)
+                X.cast(
+                    ((DoubleVector) X.cast(v6.rearrange(SWAP4)))
+                        .add((DoubleVector) X.cast(v6.mul(SIGN4))));
+        v7 =
+            (DoubleVector)
+                X.cast(
+                    ((DoubleVector) X.cast(v7.rearrange(SWAP4)))
+                        .add((DoubleVector) X.cast(v7.mul(SIGN4))));
+      }
+      ((DoubleVector) X.cast(v0.add(v1))).intoArray(a, p + 0 * L);
+      ((DoubleVector) X.cast(v0.sub(v1))).intoArray(a, p + 1 * L);
+      ((DoubleVector) X.cast(v2.add(v3))).intoArray(a, p + 2 * L);
+      ((DoubleVector) X.cast(v2.sub(v3))).intoArray(a, p + 3 * L);
+      ((DoubleVector) X.cast(v4.add(v5))).intoArray(a, p + 4 * L);
+      ((DoubleVector) X.cast(v4.sub(v5))).intoArray(a, p + 5 * L);
+      ((DoubleVector) X.cast(v6.add(v7))).intoArray(a, p + 6 * L);
+      ((DoubleVector) X.cast(v6.sub(v7))).intoArray(a, p + 7 * L);
+    }
+    for (; p < end; p += 2 * L) {
       DoubleVector v0 = (DoubleVector) X.cast(DoubleVector.fromArray(S, a, p));
       DoubleVector v1 = (DoubleVector) X.cast(DoubleVector.fromArray(S, a, p + L));
       if (L >= 2) {
