@@ -15,7 +15,8 @@ package dev.fathom.hadamard;
  * small contiguous buffer, transformed there through all levels of the group, and scattered back.
  * Each element is thus read and written once per group, which keeps large sizes near one memory
  * sweep per group instead of one per radix-4 pass, and avoids the cache-set conflicts of
- * power-of-two strides. The normalization is fused into the last sweep.
+ * power-of-two strides. In parallel the normalization is fused into the last sweep; serially it is
+ * one more sweep (fused into the block when the array is a single block).
  *
  * <p>With a SIMD kernel and serial execution the kernel's own recursive schedule ({@link
  * SimdKernel#transform}) replaces both steps, and the normalization is one more sweep.
