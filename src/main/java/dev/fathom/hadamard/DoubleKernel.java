@@ -11,13 +11,16 @@ import java.util.stream.IntStream;
  * types, and C2 then no longer inlines the radix-4 passes with their constant strides.)
  *
  * <p>Schedule: (1) contiguous blocks of {@code 2^BLOCK_LOG2} elements, each transformed in cache by
- * an unrolled 16-point kernel (levels 0-3) followed by radix-4 passes that C2 vectorizes; (2) the
- * remaining levels in groups of at most {@code GROUP_MAX} levels. A group is done tile by tile: a
- * tile is {@code 2^TILE_LOG2} adjacent columns of the matrix whose rows are the blocks, gathered
- * into a small contiguous buffer, transformed there through all levels of the group, and scattered
- * back. Each element is thus read and written once per group, which keeps large sizes near one
- * memory sweep per group instead of one per radix-4 pass, and avoids the cache-set conflicts of
- * power-of-two strides. The normalization is fused into the last sweep.
+ * an unrolled 16-point kernel (levels 0-3) followed by radix-4 passes that C2 vectorizes; (2)
+ * serially, the levels above the blocks by the recursive in-place schedule of {@link #recursive}
+ * (radix-4 passes with literal strides over ever larger sub-transforms); in parallel, the remaining
+ * levels in groups of at most {@code GROUP_MAX} levels. A group is done tile by tile: a tile is
+ * {@code 2^TILE_LOG2} adjacent columns of the matrix whose rows are the blocks, gathered into a
+ * small contiguous buffer, transformed there through all levels of the group, and scattered back.
+ * Each element is thus read and written once per group, which keeps large sizes near one memory
+ * sweep per group instead of one per radix-4 pass, and avoids the cache-set conflicts of
+ * power-of-two strides. In parallel the normalization is fused into the last sweep; serially it is
+ * one more sweep (fused into the block when the array is a single block).
  *
  * <p>With a SIMD kernel and serial execution the kernel's own recursive schedule ({@link
  * SimdKernel#transform}) replaces both steps, and the normalization is one more sweep.
@@ -31,13 +34,6 @@ final class DoubleKernel {
 
   /** Most levels per tiled group: the tile buffer holds 2^(GROUP_MAX + TILE_LOG2) elements. */
   static final int GROUP_MAX = 8;
-
-  /**
-   * Up to this size (2^17 doubles = 1 MiB, the L2 of one core) the levels above a block are done by
-   * in-place radix-4 passes rather than tiled groups: measured 1.9x faster at 2^16 and 1.5x at
-   * 2^17, about even at 2^18.
-   */
-  static final int IN_PLACE_MAX_LOG2 = 17;
 
   /** Sizes below 2^PARALLEL_MIN_LOG2 run serially even when parallelism is requested. */
   static final int PARALLEL_MIN_LOG2 = 16;
@@ -83,6 +79,12 @@ final class DoubleKernel {
     double blockScale = log2n == t ? scale : 1.0;
     int blocks = 1 << (log2n - t);
     boolean par = parallel && log2n >= PARALLEL_MIN_LOG2 && blocks > 1;
+    if (simd == null && blocks > 1 && !par) {
+      // Serial and scalar: the recursive in-place schedule, measured faster at every size.
+      recursive(a, off, log2n);
+      scale(a, off, 1 << log2n, scale);
+      return;
+    }
     chunks(
         blocks,
         par,
@@ -91,17 +93,6 @@ final class DoubleKernel {
             block(a, off + (i << t), t, blockScale, simd);
           }
         });
-    if (log2n > t && log2n <= IN_PLACE_MAX_LOG2 && !par) {
-      // The whole array fits in L2: the remaining levels in place beat the tiled groups.
-      int len = 1 << log2n;
-      if (simd != null) {
-        simd.levels(a, off, len, t, log2n);
-      } else {
-        levels(a, off, len, t, log2n);
-      }
-      scale(a, off, len, scale);
-      return;
-    }
     int lo = t;
     int remaining = log2n - t;
     int groups = (remaining + groupMax - 1) / groupMax;
@@ -110,6 +101,29 @@ final class DoubleKernel {
       int hi = lo + size;
       group(a, off, log2n, lo, hi, hi == log2n ? scale : 1.0, par, tileLog2, simd);
       lo = hi;
+    }
+  }
+
+  /**
+   * The unnormalized transform of {@code a[off, off + 2^log2n)}, log2n > BLOCK_LOG2, recursive and
+   * in place like the SIMD kernels' schedule but with radix 4: the four quarters first, then their
+   * top two levels in one radix-4 pass (the top level alone in one radix-2 pass at 2^(BLOCK_LOG2 +
+   * 1)). Each level is thus done after all lower ones, in the order of the textbook loop.
+   */
+  private static void recursive(double[] a, int off, int log2n) {
+    if (log2n <= BLOCK_LOG2) {
+      block(a, off, log2n, 1.0, null);
+      return;
+    }
+    int r = Math.min(2, log2n - BLOCK_LOG2);
+    int sub = log2n - r;
+    for (int i = 0; i < 1 << r; i++) {
+      recursive(a, off + (i << sub), sub);
+    }
+    if (r == 2) {
+      pass4Top(a, off, 1 << log2n, sub);
+    } else {
+      pass2(a, off, 1 << log2n, 1 << BLOCK_LOG2);
     }
   }
 
@@ -298,6 +312,73 @@ final class DoubleKernel {
         return;
       default:
         pass2(a, off, len, 1 << s);
+    }
+  }
+
+  /** {@link #pass4} for the top levels of {@link #recursive}, with the same literal strides. */
+  private static void pass4Top(double[] a, int off, int len, int s) {
+    switch (s) {
+      case 12:
+        pass4Wide(a, off, len, 1 << 12);
+        return;
+      case 13:
+        pass4Wide(a, off, len, 1 << 13);
+        return;
+      case 14:
+        pass4Wide(a, off, len, 1 << 14);
+        return;
+      case 15:
+        pass4Wide(a, off, len, 1 << 15);
+        return;
+      case 16:
+        pass4Wide(a, off, len, 1 << 16);
+        return;
+      case 17:
+        pass4Wide(a, off, len, 1 << 17);
+        return;
+      case 18:
+        pass4Wide(a, off, len, 1 << 18);
+        return;
+      case 19:
+        pass4Wide(a, off, len, 1 << 19);
+        return;
+      case 20:
+        pass4Wide(a, off, len, 1 << 20);
+        return;
+      case 21:
+        pass4Wide(a, off, len, 1 << 21);
+        return;
+      case 22:
+        pass4Wide(a, off, len, 1 << 22);
+        return;
+      default:
+        pass4Wide(a, off, len, 1 << s);
+    }
+  }
+
+  /**
+   * {@link #pass4} again, for {@link #pass4Top} only. A separate copy: called with long loops, it
+   * is compiled on its own early, and C2 then declines to inline an already compiled callee into
+   * the rarely taken cases of a switch; sharing one method made the block passes' {@link #pass4At}
+   * lose the inlining (and with it the vectorization) at small sizes.
+   */
+  private static void pass4Wide(double[] a, int off, int len, int h) {
+    int end = off + len;
+    for (int j = off; j < end; j += 4 * h) {
+      for (int k = j, stop = j + h; k < stop; k++) {
+        double x0 = a[k];
+        double x1 = a[k + h];
+        double x2 = a[k + 2 * h];
+        double x3 = a[k + 3 * h];
+        double s01 = x0 + x1;
+        double d01 = x0 - x1;
+        double s23 = x2 + x3;
+        double d23 = x2 - x3;
+        a[k] = s01 + s23;
+        a[k + h] = d01 + d23;
+        a[k + 2 * h] = s01 - s23;
+        a[k + 3 * h] = d01 - d23;
+      }
     }
   }
 

@@ -18,13 +18,14 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p>Schedule of {@link #transform}, recursive and in place like FFHT's: a block of at most {@code
  * 2^BASE} elements (32 KiB, the L1 data cache of current cores) gets one sweep for the in-register
- * levels and the next, then radix-8 passes (three levels per sweep) and one radix-4 or radix-2 pass
- * for the rest, all in L1. A larger block first transforms its {@code 2^r} sub-blocks ({@code r <=
- * 3}) recursively and then does its top {@code r} levels in one radix-{@code 2^r} pass, so above
- * the cache each element crosses memory once per three levels, and the sub-transforms of sizes
- * between L1 and L2 complete in L2. Radix 8 rather than 16: a radix-16 pass reads 16 streams at a
- * power-of-two stride, more than the associativity of the L1 (8 ways), and measured 1.5x to 3x
- * slower than radix 8 between 2^14 and 2^18 on AVX-512; radix 8 needs 8 of 32 vector registers.
+ * levels and the next one or three (see {@code base}), then radix-8 passes (three levels per sweep)
+ * and one radix-4 or radix-2 pass for the rest, all in L1. A larger block first transforms its
+ * {@code 2^r} sub-blocks ({@code r <= 3}) recursively and then does its top {@code r} levels in one
+ * radix-{@code 2^r} pass, so above the cache each element crosses memory once per three levels, and
+ * the sub-transforms of sizes between L1 and L2 complete in L2. Radix 8 rather than 16: a radix-16
+ * pass reads 16 streams at a power-of-two stride, more than the associativity of the L1 (8 ways),
+ * and measured 1.5x to 3x slower than radix 8 between 2^14 and 2^18 on AVX-512; radix 8 needs 8 of
+ * 32 vector registers.
  *
  * <p>Every vector operation sits in the method that loads and stores its vectors, with no vector
  * argument or result crossing a call that C2 might not inline (such a vector is boxed on the heap,
@@ -99,46 +100,285 @@ final class FloatVectorKernel implements SimdKernel<float[]> {
   /** All levels of the contiguous block {@code a[off, off + 2^t)}, 2^t >= 2L. */
   private static void base(float[] a, int off, int t) {
     int end = off + (1 << t);
-    // Levels 0 .. LOG2L in one sweep: in-register levels on two vectors, then one butterfly.
-    for (int p = off; p < end; p += 2 * L) {
-      FloatVector v0 = (FloatVector) X.cast(FloatVector.fromArray(S, a, p));
-      FloatVector v1 = (FloatVector) X.cast(FloatVector.fromArray(S, a, p + L));
+    if (1 << t < 8 * L) {
+      // Levels 0 .. LOG2L in one sweep: in-register levels on two vectors, then one butterfly.
+      for (int p = off; p < end; p += 2 * L) {
+        FloatVector v0 = ((FloatVector) X.cast(FloatVector.fromArray(S, a, p)));
+        FloatVector v1 = ((FloatVector) X.cast(FloatVector.fromArray(S, a, p + L)));
+        if (L >= 2) {
+          v0 =
+              ((FloatVector)
+                  X.cast(
+                      ((FloatVector) X.cast(v0.rearrange(SWAP1)))
+                          .add(((FloatVector) X.cast(v0.mul(SIGN1))))));
+          v1 =
+              ((FloatVector)
+                  X.cast(
+                      ((FloatVector) X.cast(v1.rearrange(SWAP1)))
+                          .add(((FloatVector) X.cast(v1.mul(SIGN1))))));
+        }
+        if (L >= 4) {
+          v0 =
+              ((FloatVector)
+                  X.cast(
+                      ((FloatVector) X.cast(v0.rearrange(SWAP2)))
+                          .add(((FloatVector) X.cast(v0.mul(SIGN2))))));
+          v1 =
+              ((FloatVector)
+                  X.cast(
+                      ((FloatVector) X.cast(v1.rearrange(SWAP2)))
+                          .add(((FloatVector) X.cast(v1.mul(SIGN2))))));
+        }
+        if (L >= 8) {
+          v0 =
+              ((FloatVector)
+                  X.cast(
+                      ((FloatVector) X.cast(v0.rearrange(SWAP4)))
+                          .add(((FloatVector) X.cast(v0.mul(SIGN4))))));
+          v1 =
+              ((FloatVector)
+                  X.cast(
+                      ((FloatVector) X.cast(v1.rearrange(SWAP4)))
+                          .add(((FloatVector) X.cast(v1.mul(SIGN4))))));
+        }
+        if (L >= 16) {
+          v0 =
+              ((FloatVector)
+                  X.cast(
+                      ((FloatVector) X.cast(v0.rearrange(SWAP8)))
+                          .add(((FloatVector) X.cast(v0.mul(SIGN8))))));
+          v1 =
+              ((FloatVector)
+                  X.cast(
+                      ((FloatVector) X.cast(v1.rearrange(SWAP8)))
+                          .add(((FloatVector) X.cast(v1.mul(SIGN8))))));
+        }
+        ((FloatVector) X.cast(v0.add(v1))).intoArray(a, p);
+        ((FloatVector) X.cast(v0.sub(v1))).intoArray(a, p + L);
+      }
+      passes(a, off, 1 << t, LOG2L + 1, t);
+      return;
+    }
+    // Eight vectors per iteration: in-register levels on each, then either one butterfly per pair
+    // (levels 0 .. LOG2L) or, when that saves a sweep of the passes below, one radix-8 butterfly
+    // between all eight (levels 0 .. LOG2L + 2, the operations of pass8). Eight vectors per
+    // iteration also amortize JDK 17's conversion of each shuffle into its index vector, done
+    // once per iteration.
+    boolean wide = (t - LOG2L - 1) % 3 != 0;
+    for (int p = off; p < end; p += 8 * L) {
+      FloatVector v0 = ((FloatVector) X.cast(FloatVector.fromArray(S, a, p + 0 * L)));
+      FloatVector v1 = ((FloatVector) X.cast(FloatVector.fromArray(S, a, p + 1 * L)));
+      FloatVector v2 = ((FloatVector) X.cast(FloatVector.fromArray(S, a, p + 2 * L)));
+      FloatVector v3 = ((FloatVector) X.cast(FloatVector.fromArray(S, a, p + 3 * L)));
+      FloatVector v4 = ((FloatVector) X.cast(FloatVector.fromArray(S, a, p + 4 * L)));
+      FloatVector v5 = ((FloatVector) X.cast(FloatVector.fromArray(S, a, p + 5 * L)));
+      FloatVector v6 = ((FloatVector) X.cast(FloatVector.fromArray(S, a, p + 6 * L)));
+      FloatVector v7 = ((FloatVector) X.cast(FloatVector.fromArray(S, a, p + 7 * L)));
       if (L >= 2) {
-        FloatVector r0 = (FloatVector) X.cast(v0.rearrange(SWAP1));
-        FloatVector m0 = (FloatVector) X.cast(v0.mul(SIGN1));
-        v0 = (FloatVector) X.cast(r0.add(m0));
-        FloatVector r1 = (FloatVector) X.cast(v1.rearrange(SWAP1));
-        FloatVector m1 = (FloatVector) X.cast(v1.mul(SIGN1));
-        v1 = (FloatVector) X.cast(r1.add(m1));
+        v0 =
+            ((FloatVector)
+                X.cast(
+                    ((FloatVector) X.cast(v0.rearrange(SWAP1)))
+                        .add(((FloatVector) X.cast(v0.mul(SIGN1))))));
+        v1 =
+            ((FloatVector)
+                X.cast(
+                    ((FloatVector) X.cast(v1.rearrange(SWAP1)))
+                        .add(((FloatVector) X.cast(v1.mul(SIGN1))))));
+        v2 =
+            ((FloatVector)
+                X.cast(
+                    ((FloatVector) X.cast(v2.rearrange(SWAP1)))
+                        .add(((FloatVector) X.cast(v2.mul(SIGN1))))));
+        v3 =
+            ((FloatVector)
+                X.cast(
+                    ((FloatVector) X.cast(v3.rearrange(SWAP1)))
+                        .add(((FloatVector) X.cast(v3.mul(SIGN1))))));
+        v4 =
+            ((FloatVector)
+                X.cast(
+                    ((FloatVector) X.cast(v4.rearrange(SWAP1)))
+                        .add(((FloatVector) X.cast(v4.mul(SIGN1))))));
+        v5 =
+            ((FloatVector)
+                X.cast(
+                    ((FloatVector) X.cast(v5.rearrange(SWAP1)))
+                        .add(((FloatVector) X.cast(v5.mul(SIGN1))))));
+        v6 =
+            ((FloatVector)
+                X.cast(
+                    ((FloatVector) X.cast(v6.rearrange(SWAP1)))
+                        .add(((FloatVector) X.cast(v6.mul(SIGN1))))));
+        v7 =
+            ((FloatVector)
+                X.cast(
+                    ((FloatVector) X.cast(v7.rearrange(SWAP1)))
+                        .add(((FloatVector) X.cast(v7.mul(SIGN1))))));
       }
       if (L >= 4) {
-        FloatVector r0 = (FloatVector) X.cast(v0.rearrange(SWAP2));
-        FloatVector m0 = (FloatVector) X.cast(v0.mul(SIGN2));
-        v0 = (FloatVector) X.cast(r0.add(m0));
-        FloatVector r1 = (FloatVector) X.cast(v1.rearrange(SWAP2));
-        FloatVector m1 = (FloatVector) X.cast(v1.mul(SIGN2));
-        v1 = (FloatVector) X.cast(r1.add(m1));
+        v0 =
+            ((FloatVector)
+                X.cast(
+                    ((FloatVector) X.cast(v0.rearrange(SWAP2)))
+                        .add(((FloatVector) X.cast(v0.mul(SIGN2))))));
+        v1 =
+            ((FloatVector)
+                X.cast(
+                    ((FloatVector) X.cast(v1.rearrange(SWAP2)))
+                        .add(((FloatVector) X.cast(v1.mul(SIGN2))))));
+        v2 =
+            ((FloatVector)
+                X.cast(
+                    ((FloatVector) X.cast(v2.rearrange(SWAP2)))
+                        .add(((FloatVector) X.cast(v2.mul(SIGN2))))));
+        v3 =
+            ((FloatVector)
+                X.cast(
+                    ((FloatVector) X.cast(v3.rearrange(SWAP2)))
+                        .add(((FloatVector) X.cast(v3.mul(SIGN2))))));
+        v4 =
+            ((FloatVector)
+                X.cast(
+                    ((FloatVector) X.cast(v4.rearrange(SWAP2)))
+                        .add(((FloatVector) X.cast(v4.mul(SIGN2))))));
+        v5 =
+            ((FloatVector)
+                X.cast(
+                    ((FloatVector) X.cast(v5.rearrange(SWAP2)))
+                        .add(((FloatVector) X.cast(v5.mul(SIGN2))))));
+        v6 =
+            ((FloatVector)
+                X.cast(
+                    ((FloatVector) X.cast(v6.rearrange(SWAP2)))
+                        .add(((FloatVector) X.cast(v6.mul(SIGN2))))));
+        v7 =
+            ((FloatVector)
+                X.cast(
+                    ((FloatVector) X.cast(v7.rearrange(SWAP2)))
+                        .add(((FloatVector) X.cast(v7.mul(SIGN2))))));
       }
       if (L >= 8) {
-        FloatVector r0 = (FloatVector) X.cast(v0.rearrange(SWAP4));
-        FloatVector m0 = (FloatVector) X.cast(v0.mul(SIGN4));
-        v0 = (FloatVector) X.cast(r0.add(m0));
-        FloatVector r1 = (FloatVector) X.cast(v1.rearrange(SWAP4));
-        FloatVector m1 = (FloatVector) X.cast(v1.mul(SIGN4));
-        v1 = (FloatVector) X.cast(r1.add(m1));
+        v0 =
+            ((FloatVector)
+                X.cast(
+                    ((FloatVector) X.cast(v0.rearrange(SWAP4)))
+                        .add(((FloatVector) X.cast(v0.mul(SIGN4))))));
+        v1 =
+            ((FloatVector)
+                X.cast(
+                    ((FloatVector) X.cast(v1.rearrange(SWAP4)))
+                        .add(((FloatVector) X.cast(v1.mul(SIGN4))))));
+        v2 =
+            ((FloatVector)
+                X.cast(
+                    ((FloatVector) X.cast(v2.rearrange(SWAP4)))
+                        .add(((FloatVector) X.cast(v2.mul(SIGN4))))));
+        v3 =
+            ((FloatVector)
+                X.cast(
+                    ((FloatVector) X.cast(v3.rearrange(SWAP4)))
+                        .add(((FloatVector) X.cast(v3.mul(SIGN4))))));
+        v4 =
+            ((FloatVector)
+                X.cast(
+                    ((FloatVector) X.cast(v4.rearrange(SWAP4)))
+                        .add(((FloatVector) X.cast(v4.mul(SIGN4))))));
+        v5 =
+            ((FloatVector)
+                X.cast(
+                    ((FloatVector) X.cast(v5.rearrange(SWAP4)))
+                        .add(((FloatVector) X.cast(v5.mul(SIGN4))))));
+        v6 =
+            ((FloatVector)
+                X.cast(
+                    ((FloatVector) X.cast(v6.rearrange(SWAP4)))
+                        .add(((FloatVector) X.cast(v6.mul(SIGN4))))));
+        v7 =
+            ((FloatVector)
+                X.cast(
+                    ((FloatVector) X.cast(v7.rearrange(SWAP4)))
+                        .add(((FloatVector) X.cast(v7.mul(SIGN4))))));
       }
       if (L >= 16) {
-        FloatVector r0 = (FloatVector) X.cast(v0.rearrange(SWAP8));
-        FloatVector m0 = (FloatVector) X.cast(v0.mul(SIGN8));
-        v0 = (FloatVector) X.cast(r0.add(m0));
-        FloatVector r1 = (FloatVector) X.cast(v1.rearrange(SWAP8));
-        FloatVector m1 = (FloatVector) X.cast(v1.mul(SIGN8));
-        v1 = (FloatVector) X.cast(r1.add(m1));
+        v0 =
+            ((FloatVector)
+                X.cast(
+                    ((FloatVector) X.cast(v0.rearrange(SWAP8)))
+                        .add(((FloatVector) X.cast(v0.mul(SIGN8))))));
+        v1 =
+            ((FloatVector)
+                X.cast(
+                    ((FloatVector) X.cast(v1.rearrange(SWAP8)))
+                        .add(((FloatVector) X.cast(v1.mul(SIGN8))))));
+        v2 =
+            ((FloatVector)
+                X.cast(
+                    ((FloatVector) X.cast(v2.rearrange(SWAP8)))
+                        .add(((FloatVector) X.cast(v2.mul(SIGN8))))));
+        v3 =
+            ((FloatVector)
+                X.cast(
+                    ((FloatVector) X.cast(v3.rearrange(SWAP8)))
+                        .add(((FloatVector) X.cast(v3.mul(SIGN8))))));
+        v4 =
+            ((FloatVector)
+                X.cast(
+                    ((FloatVector) X.cast(v4.rearrange(SWAP8)))
+                        .add(((FloatVector) X.cast(v4.mul(SIGN8))))));
+        v5 =
+            ((FloatVector)
+                X.cast(
+                    ((FloatVector) X.cast(v5.rearrange(SWAP8)))
+                        .add(((FloatVector) X.cast(v5.mul(SIGN8))))));
+        v6 =
+            ((FloatVector)
+                X.cast(
+                    ((FloatVector) X.cast(v6.rearrange(SWAP8)))
+                        .add(((FloatVector) X.cast(v6.mul(SIGN8))))));
+        v7 =
+            ((FloatVector)
+                X.cast(
+                    ((FloatVector) X.cast(v7.rearrange(SWAP8)))
+                        .add(((FloatVector) X.cast(v7.mul(SIGN8))))));
       }
-      ((FloatVector) X.cast(v0.add(v1))).intoArray(a, p);
-      ((FloatVector) X.cast(v0.sub(v1))).intoArray(a, p + L);
+      if (!wide) {
+        ((FloatVector) X.cast(v0.add(v1))).intoArray(a, p + 0 * L);
+        ((FloatVector) X.cast(v0.sub(v1))).intoArray(a, p + 1 * L);
+        ((FloatVector) X.cast(v2.add(v3))).intoArray(a, p + 2 * L);
+        ((FloatVector) X.cast(v2.sub(v3))).intoArray(a, p + 3 * L);
+        ((FloatVector) X.cast(v4.add(v5))).intoArray(a, p + 4 * L);
+        ((FloatVector) X.cast(v4.sub(v5))).intoArray(a, p + 5 * L);
+        ((FloatVector) X.cast(v6.add(v7))).intoArray(a, p + 6 * L);
+        ((FloatVector) X.cast(v6.sub(v7))).intoArray(a, p + 7 * L);
+        continue;
+      }
+      FloatVector a0 = ((FloatVector) X.cast(v0.add(v1)));
+      FloatVector a1 = ((FloatVector) X.cast(v0.sub(v1)));
+      FloatVector a2 = ((FloatVector) X.cast(v2.add(v3)));
+      FloatVector a3 = ((FloatVector) X.cast(v2.sub(v3)));
+      FloatVector a4 = ((FloatVector) X.cast(v4.add(v5)));
+      FloatVector a5 = ((FloatVector) X.cast(v4.sub(v5)));
+      FloatVector a6 = ((FloatVector) X.cast(v6.add(v7)));
+      FloatVector a7 = ((FloatVector) X.cast(v6.sub(v7)));
+      FloatVector b0 = ((FloatVector) X.cast(a0.add(a2)));
+      FloatVector b2 = ((FloatVector) X.cast(a0.sub(a2)));
+      FloatVector b1 = ((FloatVector) X.cast(a1.add(a3)));
+      FloatVector b3 = ((FloatVector) X.cast(a1.sub(a3)));
+      FloatVector b4 = ((FloatVector) X.cast(a4.add(a6)));
+      FloatVector b6 = ((FloatVector) X.cast(a4.sub(a6)));
+      FloatVector b5 = ((FloatVector) X.cast(a5.add(a7)));
+      FloatVector b7 = ((FloatVector) X.cast(a5.sub(a7)));
+      ((FloatVector) X.cast(b0.add(b4))).intoArray(a, p + 0 * L);
+      ((FloatVector) X.cast(b1.add(b5))).intoArray(a, p + 1 * L);
+      ((FloatVector) X.cast(b2.add(b6))).intoArray(a, p + 2 * L);
+      ((FloatVector) X.cast(b3.add(b7))).intoArray(a, p + 3 * L);
+      ((FloatVector) X.cast(b0.sub(b4))).intoArray(a, p + 4 * L);
+      ((FloatVector) X.cast(b1.sub(b5))).intoArray(a, p + 5 * L);
+      ((FloatVector) X.cast(b2.sub(b6))).intoArray(a, p + 6 * L);
+      ((FloatVector) X.cast(b3.sub(b7))).intoArray(a, p + 7 * L);
     }
-    passes(a, off, 1 << t, LOG2L + 1, t);
+    passes(a, off, 1 << t, wide ? LOG2L + 3 : LOG2L + 1, t);
   }
 
   @Override

@@ -84,7 +84,7 @@ class WalshHadamardTest {
   void multiGroupScheduleMatchesTripleLoop() {
     // Small group sizes force the tiled schedule through several groups at a test-friendly size.
     for (int groupMax = 1; groupMax <= 5; groupMax++) {
-      for (int n : new int[] {18, 19, 20}) { // above IN_PLACE_MAX_LOG2: the tiled groups run
+      for (int n : new int[] {18, 19, 20}) { // several groups (the parallel schedule)
         double[] x = signs(7 * n + groupMax, n);
         double[] ref = x.clone();
         Reference.tripleLoop(ref);
