@@ -7,7 +7,9 @@ import dev.fathom.core.Args;
  * way BLAS-backed libraries do it but without BLAS: the points are centred, {@code D(i, j) =
  * |x_i|^2 + |x_j|^2 - 2 x_i.x_j} is computed from the Gram matrix in cache tiles of {@link #ROWS}
  * by {@link #COLS} entries over the upper triangle only (negative round-off clamped to 0, the
- * diagonal exactly 0), the lower triangle is mirrored, and {@code max D - D} is applied in place.
+ * diagonal exactly 0), panel of {@link #PANEL} columns after panel so that the threads share the
+ * panel's points in cache; then one pass by square blocks mirrors the lower triangle and applies
+ * {@code max D - D} to both.
  *
  * <p>The scalar inner loop is a six-term update {@code c[j] += a0 t0[j] + ... + a5 t5[j]} over one
  * output row and six rows of the transposed points, all indexed by the same {@code j}, which C2
@@ -39,6 +41,9 @@ public final class SquaredEuclidean {
 
   /** Output columns per tile: six transposed rows of this many entries stay in L1/L2. */
   static final int COLS = 512;
+
+  /** Output columns per panel: the panel-major task order (see {@code upperTriangle}). */
+  static final int PANEL = 2048;
 
   private SquaredEuclidean() {}
 
@@ -135,11 +140,12 @@ public final class SquaredEuclidean {
      */
     double distanceTile(Object packed, int i0, int i1, int j0, int j1);
 
-    /** Row i, columns [j0, j1) below the diagonal: {@code s(i, j) = max - D(j, i)}. */
-    void mirror(int i, int j0, int j1, double max);
-
-    /** Row i, columns [i, n): {@code s(i, j) = max - D(i, j)} in place. */
-    void flip(int i, double max);
+    /**
+     * The square of rows [i0, i1) by columns [j0, j1), {@code j0 <= i0}: below the diagonal {@code
+     * s(i, j) = max - D(j, i)}, and the mirrored upper entries {@code (j, i)} set to the same
+     * value; on the diagonal block ({@code j0 == i0}) also {@code s(i, i) = max}.
+     */
+    void square(int i0, int i1, int j0, int j1, double max);
   }
 
   /**
@@ -206,18 +212,18 @@ public final class SquaredEuclidean {
           }
 
           @Override
-          public void mirror(int i, int j0, int j1, double max) {
-            double[] r = out[i];
-            for (int j = j0; j < j1; j++) {
-              r[j] = max - out[j][i];
-            }
-          }
-
-          @Override
-          public void flip(int i, double max) {
-            double[] r = out[i];
-            for (int j = i; j < n; j++) {
-              r[j] = max - r[j];
+          public void square(int i0, int i1, int j0, int j1, double max) {
+            for (int i = i0; i < i1; i++) {
+              double[] r = out[i];
+              for (int j = j0, je = Math.min(i, j1); j < je; j++) {
+                double[] u = out[j];
+                double v = max - u[i];
+                r[j] = v;
+                u[i] = v;
+              }
+              if (j0 == i0) {
+                r[i] = max - r[i];
+              }
             }
           }
         },
@@ -271,20 +277,18 @@ public final class SquaredEuclidean {
     double[][] panels =
         kernel == null || d == 0 ? null : GramTiles.panels(xt, kernel.width(), threads);
     double[][] out = new double[n][];
-    ParallelTasks.run(
+    upperTriangle(
+        n,
         threads,
-        blocks(n),
-        b -> {
-          int i0 = b * ROWS;
-          int i1 = Math.min(n, i0 + ROWS);
+        (i0, i1) -> {
           for (int i = i0; i < i1; i++) {
             out[i] = new double[n];
           }
-          double[] packed =
-              panels == null ? null : kernel.pack(x, i0, GramTiles.kernelRows(i0, i1));
-          for (int j0 = i0; j0 < n; j0 += COLS) {
-            GramTiles.tile(kernel, packed, panels, x, xt, out, i0, i1, j0, Math.min(n, j0 + COLS));
-          }
+          return panels == null ? null : kernel.pack(x, i0, GramTiles.kernelRows(i0, i1));
+        },
+        (packed, i0, i1, j0, j1) -> {
+          GramTiles.tile(kernel, (double[]) packed, panels, x, xt, out, i0, i1, j0, j1);
+          return 0;
         });
     ParallelTasks.run(
         threads,
@@ -372,20 +376,19 @@ public final class SquaredEuclidean {
           }
 
           @Override
-          public void mirror(int i, int j0, int j1, double max) {
-            float[] r = out[i];
+          public void square(int i0, int i1, int j0, int j1, double max) {
             float mf = (float) max;
-            for (int j = j0; j < j1; j++) {
-              r[j] = mf - out[j][i];
-            }
-          }
-
-          @Override
-          public void flip(int i, double max) {
-            float[] r = out[i];
-            float mf = (float) max;
-            for (int j = i; j < n; j++) {
-              r[j] = mf - r[j];
+            for (int i = i0; i < i1; i++) {
+              float[] r = out[i];
+              for (int j = j0, je = Math.min(i, j1); j < je; j++) {
+                float[] u = out[j];
+                float v = mf - u[i];
+                r[j] = v;
+                u[i] = v;
+              }
+              if (j0 == i0) {
+                r[i] = mf - r[i];
+              }
             }
           }
         },
@@ -395,50 +398,97 @@ public final class SquaredEuclidean {
   }
 
   /**
-   * The three passes: distance tiles over the upper triangle (and their maximum), the lower
-   * triangle mirrored from the untransformed upper one, then the upper one transformed in place.
+   * The two passes: distance tiles over the upper triangle (and their maximum), then by square
+   * blocks the lower triangle mirrored from the untransformed upper one, which is transformed in
+   * place as it is read.
    */
   private static void build(int n, int threads, Rows rows, double limit, String why) {
-    // one task per row block, largest first: allocate its rows, then its tiles left to right
-    double[] blockMax = new double[blocks(n)];
-    ParallelTasks.run(
-        threads,
-        blockMax.length,
-        b -> {
-          int i0 = b * ROWS;
-          int i1 = Math.min(n, i0 + ROWS);
-          Object packed = rows.allocate(i0, i1);
-          double m = 0;
-          for (int j0 = i0; j0 < n; j0 += COLS) {
-            m = Math.max(m, rows.distanceTile(packed, i0, i1, j0, Math.min(n, j0 + COLS)));
-          }
-          blockMax[b] = m;
-        });
-    double max = max(blockMax);
+    double max = max(upperTriangle(n, threads, rows::allocate, rows::distanceTile));
     if (!(max <= limit)) { // also NaN, from infinite norms
       throw Args.fail(
           "points", "largest squared distance " + max, "at most " + limit + " (" + why + ")");
     }
+    // one pass by square blocks (the column reads stay in cache), each upper entry read once;
+    // the block with the most squares first
     int blocks = blocks(n);
     ParallelTasks.run(
         threads,
         blocks,
-        b -> {
+        t -> {
+          int b = blocks - 1 - t;
           int i1 = Math.min(n, (b + 1) * ROWS);
-          for (int j0 = 0; j0 < i1; j0 += ROWS) {
-            for (int i = b * ROWS; i < i1; i++) {
-              rows.mirror(i, j0, Math.min(i, j0 + ROWS), max);
+          for (int j0 = 0; j0 <= b * ROWS; j0 += ROWS) {
+            rows.square(b * ROWS, i1, j0, j0 + ROWS, max);
+          }
+        });
+  }
+
+  /** Allocates a row block's state: its output rows, and its rows packed for the SIMD kernel. */
+  private interface BlockStart {
+    Object allocate(int i0, int i1);
+  }
+
+  /** One tile of a row block: the Gram entries (and epilogue) over its rows and columns. */
+  private interface TileWork {
+    double tile(Object block, int i0, int i1, int j0, int j1);
+  }
+
+  /**
+   * Runs the tiles of the upper triangle (columns from each row block's first row) by panels of
+   * {@link #PANEL} columns, panel after panel: both threads' row blocks then read the same panel of
+   * packed points, which stays in L3, instead of each streaming all points from memory. A row
+   * block's state is allocated by the first task that needs it and released by its last (in the
+   * last panel). Returns each task's tile maximum.
+   */
+  private static double[] upperTriangle(int n, int threads, BlockStart start, TileWork work) {
+    int blocks = blocks(n);
+    int panels = (n + PANEL - 1) / PANEL;
+    int tasks = 0;
+    for (int p = 0; p < panels; p++) {
+      tasks += Math.min(blocks, blocks(Math.min(n, (p + 1) * PANEL)));
+    }
+    int[] taskBlock = new int[tasks];
+    int[] taskPanel = new int[tasks];
+    for (int p = 0, t = 0; p < panels; p++) {
+      for (int b = 0; b * ROWS < Math.min(n, (p + 1) * PANEL); b++, t++) {
+        taskBlock[t] = b;
+        taskPanel[t] = p;
+      }
+    }
+    Object[] state = new Object[blocks];
+    Object[] locks = new Object[blocks];
+    for (int b = 0; b < blocks; b++) {
+      locks[b] = new Object();
+    }
+    double[] taskMax = new double[tasks];
+    ParallelTasks.run(
+        threads,
+        tasks,
+        t -> {
+          int b = taskBlock[t];
+          int i0 = b * ROWS;
+          int i1 = Math.min(n, i0 + ROWS);
+          Object block;
+          synchronized (locks[b]) {
+            if (state[b] == null) {
+              Object s = start.allocate(i0, i1);
+              state[b] = s == null ? locks : s;
+            }
+            block = state[b] == locks ? null : state[b];
+          }
+          int jEnd = Math.min(n, (taskPanel[t] + 1) * PANEL);
+          double m = 0;
+          for (int j0 = Math.max(i0, taskPanel[t] * PANEL); j0 < jEnd; j0 += COLS) {
+            m = Math.max(m, work.tile(block, i0, i1, j0, Math.min(jEnd, j0 + COLS)));
+          }
+          taskMax[t] = m;
+          if (taskPanel[t] == panels - 1) { // the block's last task: drop its packed rows
+            synchronized (locks[b]) {
+              state[b] = locks;
             }
           }
         });
-    ParallelTasks.run(
-        threads,
-        blocks,
-        b -> {
-          for (int i = b * ROWS; i < Math.min(n, (b + 1) * ROWS); i++) {
-            rows.flip(i, max);
-          }
-        });
+    return taskMax;
   }
 
   private static int blocks(int n) {
