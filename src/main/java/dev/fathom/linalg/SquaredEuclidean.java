@@ -7,9 +7,8 @@ import dev.fathom.core.Args;
  * way BLAS-backed libraries do it but without BLAS: the points are centred, {@code D(i, j) =
  * |x_i|^2 + |x_j|^2 - 2 x_i.x_j} is computed from the Gram matrix in cache tiles of {@link #ROWS}
  * by {@link #COLS} entries over the upper triangle only (negative round-off clamped to 0, the
- * diagonal exactly 0), panel of {@link #PANEL} columns after panel so that the threads share the
- * panel's points in cache; then one pass by square blocks mirrors the lower triangle and applies
- * {@code max D - D} to both.
+ * diagonal exactly 0); then one pass by square blocks mirrors the lower triangle and applies {@code
+ * max D - D} to both.
  *
  * <p>The scalar inner loop is a six-term update {@code c[j] += a0 t0[j] + ... + a5 t5[j]} over one
  * output row and six rows of the transposed points, all indexed by the same {@code j}, which C2
@@ -41,9 +40,6 @@ public final class SquaredEuclidean {
 
   /** Output columns per tile: six transposed rows of this many entries stay in L1/L2. */
   static final int COLS = 512;
-
-  /** Output columns per panel: the panel-major task order (see {@code upperTriangle}). */
-  static final int PANEL = 2048;
 
   private SquaredEuclidean() {}
 
@@ -434,61 +430,26 @@ public final class SquaredEuclidean {
   }
 
   /**
-   * Runs the tiles of the upper triangle (columns from each row block's first row) by panels of
-   * {@link #PANEL} columns, panel after panel: both threads' row blocks then read the same panel of
-   * packed points, which stays in L3, instead of each streaming all points from memory. A row
-   * block's state is allocated by the first task that needs it and released by its last (in the
-   * last panel). Returns each task's tile maximum.
+   * Runs the tiles of the upper triangle, one task per row block (the largest first): the task
+   * allocates the block's rows and packs them ({@code start}, while they are cached), then runs its
+   * tiles left to right from the diagonal. Returns each block's tile maximum.
    */
   private static double[] upperTriangle(int n, int threads, BlockStart start, TileWork work) {
-    int blocks = blocks(n);
-    int panels = (n + PANEL - 1) / PANEL;
-    int tasks = 0;
-    for (int p = 0; p < panels; p++) {
-      tasks += Math.min(blocks, blocks(Math.min(n, (p + 1) * PANEL)));
-    }
-    int[] taskBlock = new int[tasks];
-    int[] taskPanel = new int[tasks];
-    for (int p = 0, t = 0; p < panels; p++) {
-      for (int b = 0; b * ROWS < Math.min(n, (p + 1) * PANEL); b++, t++) {
-        taskBlock[t] = b;
-        taskPanel[t] = p;
-      }
-    }
-    Object[] state = new Object[blocks];
-    Object[] locks = new Object[blocks];
-    for (int b = 0; b < blocks; b++) {
-      locks[b] = new Object();
-    }
-    double[] taskMax = new double[tasks];
+    double[] blockMax = new double[blocks(n)];
     ParallelTasks.run(
         threads,
-        tasks,
-        t -> {
-          int b = taskBlock[t];
+        blockMax.length,
+        b -> {
           int i0 = b * ROWS;
           int i1 = Math.min(n, i0 + ROWS);
-          Object block;
-          synchronized (locks[b]) {
-            if (state[b] == null) {
-              Object s = start.allocate(i0, i1);
-              state[b] = s == null ? locks : s;
-            }
-            block = state[b] == locks ? null : state[b];
-          }
-          int jEnd = Math.min(n, (taskPanel[t] + 1) * PANEL);
+          Object packed = start.allocate(i0, i1);
           double m = 0;
-          for (int j0 = Math.max(i0, taskPanel[t] * PANEL); j0 < jEnd; j0 += COLS) {
-            m = Math.max(m, work.tile(block, i0, i1, j0, Math.min(jEnd, j0 + COLS)));
+          for (int j0 = i0; j0 < n; j0 += COLS) {
+            m = Math.max(m, work.tile(packed, i0, i1, j0, Math.min(n, j0 + COLS)));
           }
-          taskMax[t] = m;
-          if (taskPanel[t] == panels - 1) { // the block's last task: drop its packed rows
-            synchronized (locks[b]) {
-              state[b] = locks;
-            }
-          }
+          blockMax[b] = m;
         });
-    return taskMax;
+    return blockMax;
   }
 
   private static int blocks(int n) {

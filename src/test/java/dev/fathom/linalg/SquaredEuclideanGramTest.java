@@ -54,28 +54,6 @@ class SquaredEuclideanGramTest {
   }
 
   @Test
-  void acrossColumnPanelsEqualsDirectDotProducts() {
-    int n = SquaredEuclidean.PANEL + 37;
-    double[][] p = gaussian(5, n, 3);
-    double[][] serial = SquaredEuclidean.gram(p, 1, null);
-    for (int i = 0; i < n; i++) {
-      for (int j = 0; j < n; j++) {
-        double dot = 0;
-        for (int k = 0; k < 3; k++) {
-          dot += p[i][k] * p[j][k];
-        }
-        assertEquals(dot, serial[i][j], 1e-12 * (1 + Math.abs(dot)));
-      }
-    }
-    for (int threads : new int[] {1, 2}) {
-      double[][] par = SquaredEuclidean.gram(p, threads);
-      for (int i = 0; i < n; i++) {
-        assertArrayEquals(serial[i], par[i], 0.0, "threads " + threads);
-      }
-    }
-  }
-
-  @Test
   void badInputIsNamed() {
     assertEquals(
         "threads = 0: expected a positive integer",

@@ -114,31 +114,6 @@ class SquaredEuclideanTest {
   }
 
   @Test
-  void acrossColumnPanelsMatchesDirectDifferencesForEveryThreadCountAndKernel() {
-    // more points than one panel of columns (2048), not a multiple of the strips or row groups
-    int n = SquaredEuclidean.PANEL + 70;
-    double[][] p = shifted(11, n, 5, 3);
-    double[][] ref = reference(p);
-    double max = ref[0][0];
-    double[][] scalar = SquaredEuclidean.similarity(p, 1, null);
-    float[][] scalarF = SquaredEuclidean.similarityFloat(p, 1, null);
-    for (int i = 0; i < n; i++) {
-      for (int j = 0; j < n; j++) {
-        assertEquals(ref[i][j], scalar[i][j], 1e-12 * max, "double s(" + i + ", " + j + ")");
-        assertEquals(ref[i][j], scalarF[i][j], 1e-6 * max, "float s(" + i + ", " + j + ")");
-      }
-    }
-    for (int threads : new int[] {1, 2, 3}) {
-      double[][] d = SquaredEuclidean.similarity(p, threads);
-      float[][] f = SquaredEuclidean.similarityFloat(p, threads);
-      for (int i = 0; i < n; i++) {
-        assertArrayEquals(scalar[i], d[i], 0.0, "threads " + threads + ", row " + i);
-        assertArrayEquals(scalarF[i], f[i], 0f, "threads " + threads + ", row " + i);
-      }
-    }
-  }
-
-  @Test
   void badInput() {
     double[][] p = {{0, 1}, {2, 3}};
     assertEquals(
