@@ -13,12 +13,12 @@ import dev.fathom.core.Args;
  * <p>The scalar inner loop is a six-term update {@code c[j] += a0 t0[j] + ... + a5 t5[j]} over one
  * output row and six rows of the transposed points, all indexed by the same {@code j}, which C2
  * vectorizes (AVX2 / AVX-512); it needs one load per multiply-add. When the JVM runs with {@code
- * --add-modules jdk.incubator.vector}, the {@link GramKernel} micro-kernel (four rows by two
- * vectors of columns in registers) does the whole micro-tiles of each tile, about twice as fast,
- * and the scalar loop the ragged edges. Every entry is the same sequence of fused multiply-adds
- * over the coordinates in order, starting from zero, whatever kernel, tile or thread computes it,
- * and the maximum is an exact reduction, so the matrix is bitwise the same with or without the SIMD
- * kernel and for every thread count, and exactly symmetric.
+ * --add-modules jdk.incubator.vector}, the {@link GramKernel} micro-kernel (eight rows, or four at
+ * a block's end, by two vectors of columns in registers) does the whole micro-tiles of each tile,
+ * about twice as fast, and the scalar loop the ragged edges. Every entry is the same sequence of
+ * fused multiply-adds over the coordinates in order, starting from zero, whatever kernel, tile or
+ * thread computes it, and the maximum is an exact reduction, so the matrix is bitwise the same with
+ * or without the SIMD kernel and for every thread count, and exactly symmetric.
  *
  * @since 1.0
  */
