@@ -122,7 +122,7 @@ public final class SquaredEuclidean {
     }
   }
 
-  /** One precision's storage: the Gram tile with its epilogue, and the two in-place passes. */
+  /** One precision's storage: the Gram tile with its epilogue, and the in-place square pass. */
   private interface Rows {
     /**
      * Allocates rows [i0, i1) (zeroed; by the thread that computes them, while they are cached) and
