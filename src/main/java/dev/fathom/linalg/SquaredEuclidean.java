@@ -45,8 +45,9 @@ public final class SquaredEuclidean {
 
   /**
    * The centred points (double, or rounded to float), their squared norms (of the stored values),
-   * and the transposed points (one row per axis), prepared in parallel row blocks; every value is
-   * computed by one thread in a fixed order, so the result does not depend on the thread count.
+   * and for the scalar loops the transposed points (one row per axis), prepared in parallel row
+   * blocks; every value is computed by one thread in a fixed order, so the result does not depend
+   * on the thread count.
    */
   private static final class Centred {
     final int n;
@@ -56,7 +57,10 @@ public final class SquaredEuclidean {
     float[][] rowsF;
     float[][] colsF;
 
-    Centred(double[][] points, boolean single, int threads) {
+    /**
+     * @param transposed whether to build the transposed points (only the scalar loops read them)
+     */
+    Centred(double[][] points, boolean single, int threads, boolean transposed) {
       n = points.length;
       int d = points[0].length;
       double[] mean = new double[d];
@@ -78,10 +82,10 @@ public final class SquaredEuclidean {
       norms = new double[n];
       if (single) {
         rowsF = new float[n][d];
-        colsF = new float[d][n];
+        colsF = new float[transposed ? d : 0][n];
       } else {
         rows = new double[n][d];
-        cols = new double[d][n];
+        cols = new double[transposed ? d : 0][n];
       }
       ParallelTasks.run(
           threads,
@@ -109,7 +113,7 @@ public final class SquaredEuclidean {
               }
               norms[i] = s;
             }
-            for (int k = 0; k < d; k++) {
+            for (int k = 0; transposed && k < d; k++) {
               for (int i = b * ROWS; i < i1; i++) {
                 if (single) {
                   colsF[k][i] = rowsF[i][k];
@@ -167,11 +171,11 @@ public final class SquaredEuclidean {
    * @return {@code rows[i][j] = max D - D(i, j)}
    */
   static double[][] similarity(double[][] points, int threads, GramKernel kernel) {
-    Centred c = new Centred(points, false, threads);
+    boolean simd = kernel != null && points[0].length > 0;
+    Centred c = new Centred(points, false, threads, !simd);
     double[][] x = c.rows;
     double[][] xt = c.cols;
-    double[][] panels =
-        kernel == null || xt.length == 0 ? null : GramTiles.panels(xt, kernel.width(), threads);
+    double[][] panels = simd ? GramTiles.panels(x, kernel.width(), threads) : null;
     double[] norms = c.norms;
     int n = c.n;
     double[][] out = new double[n][];
@@ -250,7 +254,8 @@ public final class SquaredEuclidean {
     int n = rows.length;
     int d = rows[0].length;
     double[][] x = new double[n][];
-    double[][] xt = new double[d][n];
+    boolean simd = kernel != null && d > 0;
+    double[][] xt = new double[simd ? 0 : d][n];
     ParallelTasks.run(
         threads,
         blocks(n),
@@ -265,13 +270,12 @@ public final class SquaredEuclidean {
                   "rows[" + i + "]", "squared norm " + s, "at most 1e307 (entries must be finite)");
             }
             x[i] = rows[i];
-            for (int k = 0; k < d; k++) {
+            for (int k = 0; !simd && k < d; k++) {
               xt[k][i] = rows[i][k];
             }
           }
         });
-    double[][] panels =
-        kernel == null || d == 0 ? null : GramTiles.panels(xt, kernel.width(), threads);
+    double[][] panels = simd ? GramTiles.panels(x, kernel.width(), threads) : null;
     double[][] out = new double[n][];
     upperTriangle(
         n,
@@ -329,13 +333,11 @@ public final class SquaredEuclidean {
    * @return {@code rows[i][j] = max D - D(i, j)}, rounded to float
    */
   static float[][] similarityFloat(double[][] points, int threads, GramKernel kernel) {
-    Centred c = new Centred(points, true, threads);
+    boolean simd = kernel != null && points[0].length > 0;
+    Centred c = new Centred(points, true, threads, !simd);
     float[][] x = c.rowsF;
     float[][] xt = c.colsF;
-    float[][] panels =
-        kernel == null || xt.length == 0
-            ? null
-            : GramTiles.panels(xt, kernel.widthFloat(), threads);
+    float[][] panels = simd ? GramTiles.panels(x, kernel.widthFloat(), threads) : null;
     double[] norms = c.norms;
     int n = c.n;
     float[][] out = new float[n][];
