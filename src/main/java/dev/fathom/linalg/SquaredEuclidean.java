@@ -15,10 +15,11 @@ import dev.fathom.core.Args;
  * vectorizes (AVX2 / AVX-512); it needs one load per multiply-add. When the JVM runs with {@code
  * --add-modules jdk.incubator.vector}, the {@link GramKernel} micro-kernel (eight rows, or four at
  * a block's end, by two vectors of columns in registers) does the whole micro-tiles of each tile,
- * about twice as fast, and the scalar loop the ragged edges. Every entry is the same sequence of
- * fused multiply-adds over the coordinates in order, starting from zero, whatever kernel, tile or
- * thread computes it, and the maximum is an exact reduction, so the matrix is bitwise the same with
- * or without the SIMD kernel and for every thread count, and exactly symmetric.
+ * about twice as fast, and dot products of the rows the ragged edges (no transposed copy is made
+ * then). Every entry is the same sequence of fused multiply-adds over the coordinates in order,
+ * starting from zero, whatever kernel, tile or thread computes it, and the maximum is an exact
+ * reduction, so the matrix is bitwise the same with or without the SIMD kernel and for every thread
+ * count, and exactly symmetric.
  *
  * @since 1.0
  */
