@@ -3,14 +3,14 @@ package dev.fathom.linalg;
 import java.util.Optional;
 
 /**
- * The optional SIMD Gram kernel of {@link SquaredEuclidean}: a register-blocked micro-kernel (four
- * output rows by two vectors of columns, accumulators in registers) that the C2 auto-vectorizer
- * cannot produce. The only implementation, {@code VectorGram}, lives in the separate source root
- * {@code src/main/vector} (it uses the incubating {@code jdk.incubator.vector} module) and is
- * loaded reflectively when the JVM runs with {@code --add-modules jdk.incubator.vector} and the
- * system property {@code fathom.simd} is not {@code false}; otherwise the scalar loops are used.
- * Both give bitwise the same entries: each is the same sequence of fused multiply-adds over the
- * coordinates in order, starting from zero.
+ * The optional SIMD Gram kernel of {@link SquaredEuclidean}: a register-blocked micro-kernel (eight
+ * output rows, or four, by two vectors of columns, accumulators in registers) that the C2
+ * auto-vectorizer cannot produce. The only implementation, {@code VectorGram}, lives in the
+ * separate source root {@code src/main/vector} (it uses the incubating {@code jdk.incubator.vector}
+ * module) and is loaded reflectively when the JVM runs with {@code --add-modules
+ * jdk.incubator.vector} and the system property {@code fathom.simd} is not {@code false}; otherwise
+ * the scalar loops are used. Both give bitwise the same entries: each is the same sequence of fused
+ * multiply-adds over the coordinates in order, starting from zero.
  */
 interface GramKernel {
   /** The name of the SIMD implementation class (compiled from {@code src/main/vector}). */

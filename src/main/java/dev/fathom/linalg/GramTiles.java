@@ -16,8 +16,9 @@ final class GramTiles {
   }
 
   /**
-   * The Gram tile: the SIMD kernel on the largest block of whole micro-tiles, the scalar loops on
-   * the right strip and the bottom rows (or everywhere without a kernel).
+   * The Gram tile: the SIMD kernel on the largest block of whole micro-tiles, dot products on the
+   * right strip and the bottom rows; without a kernel ({@code panels} null) the scalar loops over
+   * the transposed points {@code xt} everywhere.
    */
   static void tile(
       GramKernel k,
@@ -39,11 +40,15 @@ final class GramTiles {
         k.gram(packed, panels, out, i0, iv, j0, jv);
       }
     }
+    if (panels == null) {
+      gram(x, xt, out, i0, i1, j0, j1);
+      return;
+    }
     if (jv < j1) {
-      gram(x, xt, out, i0, iv, jv, j1);
+      edge(x, out, i0, iv, jv, j1);
     }
     if (iv < i1) {
-      gram(x, xt, out, iv, i1, j0, j1);
+      edge(x, out, iv, i1, j0, j1);
     }
   }
 
@@ -68,25 +73,32 @@ final class GramTiles {
         k.gram(packed, panels, out, i0, iv, j0, jv);
       }
     }
+    if (panels == null) {
+      gram(x, xt, out, i0, i1, j0, j1);
+      return;
+    }
     if (jv < j1) {
-      gram(x, xt, out, i0, iv, jv, j1);
+      edge(x, out, i0, iv, jv, j1);
     }
     if (iv < i1) {
-      gram(x, xt, out, iv, i1, j0, j1);
+      edge(x, out, iv, i1, j0, j1);
     }
   }
 
-  /** The points packed by whole strips of {@code w} points (see {@link GramKernel}). */
-  static double[][] panels(double[][] xt, int w, int threads) {
-    int d = xt.length;
-    double[][] panels = new double[xt[0].length / w][];
+  /** The points (rows) packed by whole strips of {@code w} points (see {@link GramKernel}). */
+  static double[][] panels(double[][] x, int w, int threads) {
+    int d = x[0].length;
+    double[][] panels = new double[x.length / w][];
     ParallelTasks.run(
         threads,
         panels.length,
         s -> {
           double[] p = new double[d * w];
-          for (int k = 0; k < d; k++) {
-            System.arraycopy(xt[k], s * w, p, k * w, w);
+          for (int l = 0; l < w; l++) {
+            double[] r = x[s * w + l];
+            for (int k = 0; k < d; k++) {
+              p[k * w + l] = r[k];
+            }
           }
           panels[s] = p;
         });
@@ -94,20 +106,101 @@ final class GramTiles {
   }
 
   /** The float twin of {@link #panels(double[][], int, int)}. */
-  static float[][] panels(float[][] xt, int w, int threads) {
-    int d = xt.length;
-    float[][] panels = new float[xt[0].length / w][];
+  static float[][] panels(float[][] x, int w, int threads) {
+    int d = x[0].length;
+    float[][] panels = new float[x.length / w][];
     ParallelTasks.run(
         threads,
         panels.length,
         s -> {
           float[] p = new float[d * w];
-          for (int k = 0; k < d; k++) {
-            System.arraycopy(xt[k], s * w, p, k * w, w);
+          for (int l = 0; l < w; l++) {
+            float[] r = x[s * w + l];
+            for (int k = 0; k < d; k++) {
+              p[k * w + l] = r[k];
+            }
           }
           panels[s] = p;
         });
     return panels;
+  }
+
+  /**
+   * {@code out[i][j] = x_i . x_j} for i in [i0, i1), j in [j0, j1) (the ragged edges of the SIMD
+   * kernel's tiles) as dot products of the rows, four columns at a time: each entry the chain of
+   * fused multiply-adds over the coordinates in order from zero, as in every other path.
+   */
+  private static void edge(double[][] x, double[][] out, int i0, int i1, int j0, int j1) {
+    for (int i = i0; i < i1; i++) {
+      double[] a = x[i];
+      double[] c = out[i];
+      int j = j0;
+      for (; j + 3 < j1; j += 4) {
+        double[] b0 = x[j];
+        double[] b1 = x[j + 1];
+        double[] b2 = x[j + 2];
+        double[] b3 = x[j + 3];
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        for (int k = 0; k < a.length; k++) {
+          s0 = Math.fma(a[k], b0[k], s0);
+          s1 = Math.fma(a[k], b1[k], s1);
+          s2 = Math.fma(a[k], b2[k], s2);
+          s3 = Math.fma(a[k], b3[k], s3);
+        }
+        c[j] = s0;
+        c[j + 1] = s1;
+        c[j + 2] = s2;
+        c[j + 3] = s3;
+      }
+      for (; j < j1; j++) {
+        double[] b = x[j];
+        double s0 = 0;
+        for (int k = 0; k < a.length; k++) {
+          s0 = Math.fma(a[k], b[k], s0);
+        }
+        c[j] = s0;
+      }
+    }
+  }
+
+  /** The float twin of {@link #edge(double[][], double[][], int, int, int, int)}. */
+  private static void edge(float[][] x, float[][] out, int i0, int i1, int j0, int j1) {
+    for (int i = i0; i < i1; i++) {
+      float[] a = x[i];
+      float[] c = out[i];
+      int j = j0;
+      for (; j + 3 < j1; j += 4) {
+        float[] b0 = x[j];
+        float[] b1 = x[j + 1];
+        float[] b2 = x[j + 2];
+        float[] b3 = x[j + 3];
+        float s0 = 0;
+        float s1 = 0;
+        float s2 = 0;
+        float s3 = 0;
+        for (int k = 0; k < a.length; k++) {
+          s0 = Math.fma(a[k], b0[k], s0);
+          s1 = Math.fma(a[k], b1[k], s1);
+          s2 = Math.fma(a[k], b2[k], s2);
+          s3 = Math.fma(a[k], b3[k], s3);
+        }
+        c[j] = s0;
+        c[j + 1] = s1;
+        c[j + 2] = s2;
+        c[j + 3] = s3;
+      }
+      for (; j < j1; j++) {
+        float[] b = x[j];
+        float s0 = 0;
+        for (int k = 0; k < a.length; k++) {
+          s0 = Math.fma(a[k], b[k], s0);
+        }
+        c[j] = s0;
+      }
+    }
   }
 
   /**

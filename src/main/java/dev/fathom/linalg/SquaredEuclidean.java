@@ -7,17 +7,19 @@ import dev.fathom.core.Args;
  * way BLAS-backed libraries do it but without BLAS: the points are centred, {@code D(i, j) =
  * |x_i|^2 + |x_j|^2 - 2 x_i.x_j} is computed from the Gram matrix in cache tiles of {@link #ROWS}
  * by {@link #COLS} entries over the upper triangle only (negative round-off clamped to 0, the
- * diagonal exactly 0), the lower triangle is mirrored, and {@code max D - D} is applied in place.
+ * diagonal exactly 0); then one pass by square blocks mirrors the lower triangle and applies {@code
+ * max D - D} to both.
  *
  * <p>The scalar inner loop is a six-term update {@code c[j] += a0 t0[j] + ... + a5 t5[j]} over one
  * output row and six rows of the transposed points, all indexed by the same {@code j}, which C2
  * vectorizes (AVX2 / AVX-512); it needs one load per multiply-add. When the JVM runs with {@code
- * --add-modules jdk.incubator.vector}, the {@link GramKernel} micro-kernel (four rows by two
- * vectors of columns in registers) does the whole micro-tiles of each tile, about twice as fast,
- * and the scalar loop the ragged edges. Every entry is the same sequence of fused multiply-adds
- * over the coordinates in order, starting from zero, whatever kernel, tile or thread computes it,
- * and the maximum is an exact reduction, so the matrix is bitwise the same with or without the SIMD
- * kernel and for every thread count, and exactly symmetric.
+ * --add-modules jdk.incubator.vector}, the {@link GramKernel} micro-kernel (eight rows, or four at
+ * a block's end, by two vectors of columns in registers) does the whole micro-tiles of each tile,
+ * about twice as fast, and dot products of the rows the ragged edges (no transposed copy is made
+ * then). Every entry is the same sequence of fused multiply-adds over the coordinates in order,
+ * starting from zero, whatever kernel, tile or thread computes it, and the maximum is an exact
+ * reduction, so the matrix is bitwise the same with or without the SIMD kernel and for every thread
+ * count, and exactly symmetric.
  *
  * @since 1.0
  */
@@ -44,8 +46,9 @@ public final class SquaredEuclidean {
 
   /**
    * The centred points (double, or rounded to float), their squared norms (of the stored values),
-   * and the transposed points (one row per axis), prepared in parallel row blocks; every value is
-   * computed by one thread in a fixed order, so the result does not depend on the thread count.
+   * and for the scalar loops the transposed points (one row per axis), prepared in parallel row
+   * blocks; every value is computed by one thread in a fixed order, so the result does not depend
+   * on the thread count.
    */
   private static final class Centred {
     final int n;
@@ -55,7 +58,10 @@ public final class SquaredEuclidean {
     float[][] rowsF;
     float[][] colsF;
 
-    Centred(double[][] points, boolean single, int threads) {
+    /**
+     * @param transposed whether to build the transposed points (only the scalar loops read them)
+     */
+    Centred(double[][] points, boolean single, int threads, boolean transposed) {
       n = points.length;
       int d = points[0].length;
       double[] mean = new double[d];
@@ -77,10 +83,10 @@ public final class SquaredEuclidean {
       norms = new double[n];
       if (single) {
         rowsF = new float[n][d];
-        colsF = new float[d][n];
+        colsF = new float[transposed ? d : 0][n];
       } else {
         rows = new double[n][d];
-        cols = new double[d][n];
+        cols = new double[transposed ? d : 0][n];
       }
       ParallelTasks.run(
           threads,
@@ -108,7 +114,7 @@ public final class SquaredEuclidean {
               }
               norms[i] = s;
             }
-            for (int k = 0; k < d; k++) {
+            for (int k = 0; transposed && k < d; k++) {
               for (int i = b * ROWS; i < i1; i++) {
                 if (single) {
                   colsF[k][i] = rowsF[i][k];
@@ -121,7 +127,7 @@ public final class SquaredEuclidean {
     }
   }
 
-  /** One precision's storage: the Gram tile with its epilogue, and the two in-place passes. */
+  /** One precision's storage: the Gram tile with its epilogue, and the in-place square pass. */
   private interface Rows {
     /**
      * Allocates rows [i0, i1) (zeroed; by the thread that computes them, while they are cached) and
@@ -135,11 +141,12 @@ public final class SquaredEuclidean {
      */
     double distanceTile(Object packed, int i0, int i1, int j0, int j1);
 
-    /** Row i, columns [j0, j1) below the diagonal: {@code s(i, j) = max - D(j, i)}. */
-    void mirror(int i, int j0, int j1, double max);
-
-    /** Row i, columns [i, n): {@code s(i, j) = max - D(i, j)} in place. */
-    void flip(int i, double max);
+    /**
+     * The square of rows [i0, i1) by columns [j0, j1), {@code j0 <= i0}: below the diagonal {@code
+     * s(i, j) = max - D(j, i)}, and the mirrored upper entries {@code (j, i)} set to the same
+     * value; on the diagonal block ({@code j0 == i0}) also {@code s(i, i) = max}.
+     */
+    void square(int i0, int i1, int j0, int j1, double max);
   }
 
   /**
@@ -165,11 +172,11 @@ public final class SquaredEuclidean {
    * @return {@code rows[i][j] = max D - D(i, j)}
    */
   static double[][] similarity(double[][] points, int threads, GramKernel kernel) {
-    Centred c = new Centred(points, false, threads);
+    boolean simd = kernel != null && points[0].length > 0;
+    Centred c = new Centred(points, false, threads, !simd);
     double[][] x = c.rows;
     double[][] xt = c.cols;
-    double[][] panels =
-        kernel == null || xt.length == 0 ? null : GramTiles.panels(xt, kernel.width(), threads);
+    double[][] panels = simd ? GramTiles.panels(x, kernel.width(), threads) : null;
     double[] norms = c.norms;
     int n = c.n;
     double[][] out = new double[n][];
@@ -206,18 +213,18 @@ public final class SquaredEuclidean {
           }
 
           @Override
-          public void mirror(int i, int j0, int j1, double max) {
-            double[] r = out[i];
-            for (int j = j0; j < j1; j++) {
-              r[j] = max - out[j][i];
-            }
-          }
-
-          @Override
-          public void flip(int i, double max) {
-            double[] r = out[i];
-            for (int j = i; j < n; j++) {
-              r[j] = max - r[j];
+          public void square(int i0, int i1, int j0, int j1, double max) {
+            for (int i = i0; i < i1; i++) {
+              double[] r = out[i];
+              for (int j = j0, je = Math.min(i, j1); j < je; j++) {
+                double[] u = out[j];
+                double v = max - u[i];
+                r[j] = v;
+                u[i] = v;
+              }
+              if (j0 == i0) {
+                r[i] = max - r[i];
+              }
             }
           }
         },
@@ -248,7 +255,8 @@ public final class SquaredEuclidean {
     int n = rows.length;
     int d = rows[0].length;
     double[][] x = new double[n][];
-    double[][] xt = new double[d][n];
+    boolean simd = kernel != null && d > 0;
+    double[][] xt = new double[simd ? 0 : d][n];
     ParallelTasks.run(
         threads,
         blocks(n),
@@ -263,28 +271,25 @@ public final class SquaredEuclidean {
                   "rows[" + i + "]", "squared norm " + s, "at most 1e307 (entries must be finite)");
             }
             x[i] = rows[i];
-            for (int k = 0; k < d; k++) {
+            for (int k = 0; !simd && k < d; k++) {
               xt[k][i] = rows[i][k];
             }
           }
         });
-    double[][] panels =
-        kernel == null || d == 0 ? null : GramTiles.panels(xt, kernel.width(), threads);
+    double[][] panels = simd ? GramTiles.panels(x, kernel.width(), threads) : null;
     double[][] out = new double[n][];
-    ParallelTasks.run(
+    upperTriangle(
+        n,
         threads,
-        blocks(n),
-        b -> {
-          int i0 = b * ROWS;
-          int i1 = Math.min(n, i0 + ROWS);
+        (i0, i1) -> {
           for (int i = i0; i < i1; i++) {
             out[i] = new double[n];
           }
-          double[] packed =
-              panels == null ? null : kernel.pack(x, i0, GramTiles.kernelRows(i0, i1));
-          for (int j0 = i0; j0 < n; j0 += COLS) {
-            GramTiles.tile(kernel, packed, panels, x, xt, out, i0, i1, j0, Math.min(n, j0 + COLS));
-          }
+          return panels == null ? null : kernel.pack(x, i0, GramTiles.kernelRows(i0, i1));
+        },
+        (packed, i0, i1, j0, j1) -> {
+          GramTiles.tile(kernel, (double[]) packed, panels, x, xt, out, i0, i1, j0, j1);
+          return 0;
         });
     ParallelTasks.run(
         threads,
@@ -329,13 +334,11 @@ public final class SquaredEuclidean {
    * @return {@code rows[i][j] = max D - D(i, j)}, rounded to float
    */
   static float[][] similarityFloat(double[][] points, int threads, GramKernel kernel) {
-    Centred c = new Centred(points, true, threads);
+    boolean simd = kernel != null && points[0].length > 0;
+    Centred c = new Centred(points, true, threads, !simd);
     float[][] x = c.rowsF;
     float[][] xt = c.colsF;
-    float[][] panels =
-        kernel == null || xt.length == 0
-            ? null
-            : GramTiles.panels(xt, kernel.widthFloat(), threads);
+    float[][] panels = simd ? GramTiles.panels(x, kernel.widthFloat(), threads) : null;
     double[] norms = c.norms;
     int n = c.n;
     float[][] out = new float[n][];
@@ -372,20 +375,19 @@ public final class SquaredEuclidean {
           }
 
           @Override
-          public void mirror(int i, int j0, int j1, double max) {
-            float[] r = out[i];
+          public void square(int i0, int i1, int j0, int j1, double max) {
             float mf = (float) max;
-            for (int j = j0; j < j1; j++) {
-              r[j] = mf - out[j][i];
-            }
-          }
-
-          @Override
-          public void flip(int i, double max) {
-            float[] r = out[i];
-            float mf = (float) max;
-            for (int j = i; j < n; j++) {
-              r[j] = mf - r[j];
+            for (int i = i0; i < i1; i++) {
+              float[] r = out[i];
+              for (int j = j0, je = Math.min(i, j1); j < je; j++) {
+                float[] u = out[j];
+                float v = mf - u[i];
+                r[j] = v;
+                u[i] = v;
+              }
+              if (j0 == i0) {
+                r[i] = mf - r[i];
+              }
             }
           }
         },
@@ -395,11 +397,47 @@ public final class SquaredEuclidean {
   }
 
   /**
-   * The three passes: distance tiles over the upper triangle (and their maximum), the lower
-   * triangle mirrored from the untransformed upper one, then the upper one transformed in place.
+   * The two passes: distance tiles over the upper triangle (and their maximum), then by square
+   * blocks the lower triangle mirrored from the untransformed upper one, which is transformed in
+   * place as it is read.
    */
   private static void build(int n, int threads, Rows rows, double limit, String why) {
-    // one task per row block, largest first: allocate its rows, then its tiles left to right
+    double max = max(upperTriangle(n, threads, rows::allocate, rows::distanceTile));
+    if (!(max <= limit)) { // also NaN, from infinite norms
+      throw Args.fail(
+          "points", "largest squared distance " + max, "at most " + limit + " (" + why + ")");
+    }
+    // one pass by square blocks (the column reads stay in cache), each upper entry read once;
+    // the block with the most squares first
+    int blocks = blocks(n);
+    ParallelTasks.run(
+        threads,
+        blocks,
+        t -> {
+          int b = blocks - 1 - t;
+          int i1 = Math.min(n, (b + 1) * ROWS);
+          for (int j0 = 0; j0 <= b * ROWS; j0 += ROWS) {
+            rows.square(b * ROWS, i1, j0, j0 + ROWS, max);
+          }
+        });
+  }
+
+  /** Allocates a row block's state: its output rows, and its rows packed for the SIMD kernel. */
+  private interface BlockStart {
+    Object allocate(int i0, int i1);
+  }
+
+  /** One tile of a row block: the Gram entries (and epilogue) over its rows and columns. */
+  private interface TileWork {
+    double tile(Object block, int i0, int i1, int j0, int j1);
+  }
+
+  /**
+   * Runs the tiles of the upper triangle, one task per row block (the largest first): the task
+   * allocates the block's rows and packs them ({@code start}, while they are cached), then runs its
+   * tiles left to right from the diagonal. Returns each block's tile maximum.
+   */
+  private static double[] upperTriangle(int n, int threads, BlockStart start, TileWork work) {
     double[] blockMax = new double[blocks(n)];
     ParallelTasks.run(
         threads,
@@ -407,38 +445,14 @@ public final class SquaredEuclidean {
         b -> {
           int i0 = b * ROWS;
           int i1 = Math.min(n, i0 + ROWS);
-          Object packed = rows.allocate(i0, i1);
+          Object packed = start.allocate(i0, i1);
           double m = 0;
           for (int j0 = i0; j0 < n; j0 += COLS) {
-            m = Math.max(m, rows.distanceTile(packed, i0, i1, j0, Math.min(n, j0 + COLS)));
+            m = Math.max(m, work.tile(packed, i0, i1, j0, Math.min(n, j0 + COLS)));
           }
           blockMax[b] = m;
         });
-    double max = max(blockMax);
-    if (!(max <= limit)) { // also NaN, from infinite norms
-      throw Args.fail(
-          "points", "largest squared distance " + max, "at most " + limit + " (" + why + ")");
-    }
-    int blocks = blocks(n);
-    ParallelTasks.run(
-        threads,
-        blocks,
-        b -> {
-          int i1 = Math.min(n, (b + 1) * ROWS);
-          for (int j0 = 0; j0 < i1; j0 += ROWS) {
-            for (int i = b * ROWS; i < i1; i++) {
-              rows.mirror(i, j0, Math.min(i, j0 + ROWS), max);
-            }
-          }
-        });
-    ParallelTasks.run(
-        threads,
-        blocks,
-        b -> {
-          for (int i = b * ROWS; i < Math.min(n, (b + 1) * ROWS); i++) {
-            rows.flip(i, max);
-          }
-        });
+    return blockMax;
   }
 
   private static int blocks(int n) {
