@@ -209,6 +209,33 @@ final class HashGroup {
   }
 
   /**
+   * As {@link #gather}, into rows: {@code out[off + l width + d] = x[M l xor delays[d]]}, row
+   * {@code l} holding the values of all delays at {@code l} and zeros from {@code |D|} to {@code
+   * width}, so that one transform across the rows ({@link DoubleKernel#columns}) takes all delays'
+   * transforms at once and leaves bin {@code j} in row {@code j}.
+   */
+  void gatherRows(double[] x, double[] out, int off, int width) {
+    long[] low = lowSpan;
+    long[] high = highSpan;
+    long[] ds = delays;
+    int dn = ds.length;
+    int lowSize = low.length;
+    int o = off;
+    for (int h = 0; h < high.length; h++) {
+      long hi = high[h];
+      for (int l = 0; l < lowSize; l++, o += width) {
+        long base = hi ^ low[l];
+        for (int d = 0; d < dn; d++) {
+          out[o + d] = x[(int) (base ^ ds[d])];
+        }
+        for (int d = dn; d < width; d++) {
+          out[o + d] = 0.0;
+        }
+      }
+    }
+  }
+
+  /**
    * Rows of a linear map {@code P} on {@code n} bits whose kernel is exactly {@code span(M)}: the
    * last {@code n - b} coordinates of a vector in the basis of {@code M}'s columns completed by
    * unit vectors. Two indices lie in the same coset of {@code span(M)} iff {@code P} maps them

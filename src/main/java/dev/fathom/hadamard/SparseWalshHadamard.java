@@ -29,10 +29,10 @@ import java.util.random.RandomGenerator;
  * transform}: a {@code long seed}, or a {@link RandomGenerator}; {@code seed} and {@code
  * Rng.create(seed)} draw the same. The same options and seed give the same queries and the same
  * result. Instances are thread-safe: their options are immutable, and each thread that calls {@code
- * transform} keeps its own workspace (the queried values and the bins, 16 bytes per query, at most
- * 16 MiB; larger problems allocate them per call) for its next calls on the same instance, so reuse
- * one instance for repeated transforms with the same options. The oracle is called from the calling
- * thread only.
+ * transform} keeps its own workspace (the queried values and the bins, 16 to 20 bytes per query, at
+ * most 16 MiB; larger problems allocate them per call) for its next calls on the same instance, so
+ * reuse one instance for repeated transforms with the same options. The oracle is called from the
+ * calling thread only.
  *
  * @since 1.0
  */
@@ -184,12 +184,21 @@ public final class SparseWalshHadamard {
       groups[c] = HashGroup.create(o, c, rng, w.bins(c), w.changed(c));
     }
 
-    // Front end: all queries in one batch, then one B-point transform per (group, delay). The
-    // values of group c, delay d sit at vals[(c |D| + d) B + l]. An array is read directly, group
-    // by group, without the list of indices.
+    // Front end: all queries in one batch, then one B-point transform per (group, delay). An
+    // array is read directly, group by group, without the list of indices: into rows of `width`
+    // (see rowWidth), whose transform across the rows does all delays of a group at once and
+    // leaves the bins in their layout; otherwise, and for other oracles, the values of group c,
+    // delay d sit at vals[(c |D| + d) B + l], each (c, d) transformed alone.
     int queries = groupCount * dn * size;
-    double[] vals = w.vals();
-    if (oracle instanceof ArrayOracle) {
+    int width = oracle instanceof ArrayOracle ? rowWidth(dn) : 0;
+    int filled = width > 0 ? groupCount * size * width : queries;
+    double[] vals = w.vals(filled);
+    if (width > 0) {
+      double[] x = ((ArrayOracle) oracle).array();
+      for (int c = 0; c < groupCount; c++) {
+        groups[c].gatherRows(x, vals, c * size * width, width);
+      }
+    } else if (oracle instanceof ArrayOracle) {
       double[] x = ((ArrayOracle) oracle).array();
       for (int c = 0; c < groupCount; c++) {
         groups[c].gather(x, vals, c * dn * size);
@@ -207,13 +216,10 @@ public final class SparseWalshHadamard {
     // The largest |f|, compared as bit patterns (for non-negative doubles their order): no
     // dependency chain through Math.max, and a pattern at or above infinity's is not finite.
     long largestBits = 0;
-    for (int i = 0; i < queries; i++) {
+    for (int i = 0; i < vals.length; i++) {
       long magnitude = Double.doubleToRawLongBits(vals[i]) & ~SIGN;
       if (magnitude >= INFINITY_BITS) {
-        int block = i / size;
-        HashGroup g = groups[block / dn];
-        long index = g.query(i % size, g.delays[block % dn]);
-        throw Args.fail("f(" + index + ")", vals[i], "a finite number");
+        throw nonFinite(groups, vals, size, width);
       }
       largestBits = Math.max(largestBits, magnitude);
     }
@@ -228,6 +234,18 @@ public final class SparseWalshHadamard {
     double fourier = Normalization.FOURIER.scale(b); // 2^-b: exact, wherever it is applied
     for (int c = 0; c < groupCount; c++) {
       double[] bins = groups[c].bins;
+      if (width > 0) {
+        int base = c * size * width;
+        DoubleKernel.columns(vals, base, b, Integer.numberOfTrailingZeros(width));
+        for (int j = 0, o2 = 0; j < size; j++) {
+          for (int d = 0, p = base + j * width; d < dn; d++, o2++, p++) {
+            double v = vals[p] * fourier;
+            bins[o2] = v;
+            scaleBits = Math.max(scaleBits, Double.doubleToRawLongBits(v) & ~SIGN);
+          }
+        }
+        continue;
+      }
       for (int d = 0; d < dn; d++) {
         int base = (c * dn + d) * size;
         DoubleKernel.transform(vals, base, b, 1.0, false);
@@ -319,6 +337,38 @@ public final class SparseWalshHadamard {
   }
 
   /**
+   * The width of the rows the front end gathers an array oracle's values into, or 0 for one
+   * transform per delay: the power of two at or above {@code |D|}, used when its padding costs at
+   * most a quarter more transform work (noiseless {@code n = 22, b = 10}: 13 delays in rows of 16)
+   * and the rows are at least two cache lines wide.
+   */
+  static int rowWidth(int delays) {
+    int width = Integer.highestOneBit(Math.max(1, delays - 1)) << 1;
+    return width >= 16 && 4 * width <= 5 * delays ? width : 0;
+  }
+
+  /**
+   * The error naming the first non-finite value in query order (group, delay, then {@code l}),
+   * whatever the layout of the values ({@code width} as in {@link #rowWidth}).
+   */
+  private static IllegalArgumentException nonFinite(
+      HashGroup[] groups, double[] vals, int size, int width) {
+    int dn = groups[0].delays.length;
+    for (int c = 0; c < groups.length; c++) {
+      HashGroup g = groups[c];
+      for (int d = 0; d < dn; d++) {
+        for (int l = 0; l < size; l++) {
+          int i = width > 0 ? (c * size + l) * width + d : (c * dn + d) * size + l;
+          if (!Double.isFinite(vals[i])) {
+            return Args.fail("f(" + g.query(l, g.delays[d]) + ")", vals[i], "a finite number");
+          }
+        }
+      }
+    }
+    throw new AssertionError("no non-finite value");
+  }
+
+  /**
    * Multiplies every value by {@code 2^exponent}, each exactly as {@link Math#scalb} does: for
    * {@code |exponent| < 512} that is one multiplication by the power of two (how {@code scalb}
    * computes it), hoisted out of the loop.
@@ -367,8 +417,9 @@ public final class SparseWalshHadamard {
   /**
    * The arrays of one call that do not depend on the seed: the queried values ({@code C B |D|}) and
    * each group's bins and flags. A thread keeps them from call to call of the same instance (they
-   * are overwritten before being read), which saves allocating and zeroing them, 16 bytes per
-   * query, at every call; above {@link #KEEP_MAX} doubles they are allocated per call instead.
+   * are overwritten before being read), which saves allocating and zeroing them, 16 bytes per query
+   * (up to 20 when the values are gathered into padded rows, see {@link #rowWidth}) at every call;
+   * above {@link #KEEP_MAX} doubles they are allocated per call instead.
    */
   private static final class Workspace {
     /** The most doubles a thread keeps (16 MiB). */
@@ -388,11 +439,12 @@ public final class SparseWalshHadamard {
       this.changed = new long[o.groups()][];
     }
 
-    double[] vals() {
+    /** The values' array of the given length (which depends on the front end's layout). */
+    double[] vals(int length) {
       double[] v = vals;
-      if (v == null) {
-        v = new double[Math.toIntExact(options.queries())];
-        if (keep) {
+      if (v == null || v.length != length) {
+        v = new double[length];
+        if (keep && length + options.queries() <= KEEP_MAX) {
           vals = v;
         }
       }
@@ -456,10 +508,13 @@ public final class SparseWalshHadamard {
     /** Whether bin j of g is a verified singleton; if so sets index and amplitude. */
     boolean singleton(HashGroup g, int j) {
       deferred = false;
-      if (empty(g, j)) {
-        return false;
+      if (noiseless) {
+        // |U[0]| <= tol gives false whether or not the bin is empty (a non-empty bin then has no
+        // clean signature), so the energy sum is needed only above tol: most bins end empty, and
+        // each is tested once in that state.
+        return Math.abs(g.bins[j * g.delays.length]) > tol && !empty(g, j) && noiseless(g, j);
       }
-      return noiseless ? noiseless(g, j) : robust(g, j);
+      return !empty(g, j) && robust(g, j);
     }
 
     /**
@@ -571,20 +626,25 @@ public final class SparseWalshHadamard {
       int dn = g.delays.length;
       int o = j * dn;
       double u0 = u[o];
-      if (Math.abs(u0) <= tol) {
+      double a = Math.abs(u0);
+      if (a <= tol) {
         return -1;
       }
-      // Delay i reads +u0 or -u0 (not both: |u0| > tol); its sign is bit b + i - 1 of v. The
-      // sign is taken without a branch (signs are random, a branch would mispredict); the only
-      // branch leaves at the first delay that reads neither, once per multiton.
+      // Delay i reads +u0 or -u0 (not both: |u0| > tol); its sign is bit b + i - 1 of v. One
+      // comparison per delay: for ui of u0's sign |ui - u0| is exactly ||ui| - |u0|| (rounding is
+      // symmetric in sign) and |ui + u0| >= |u0| > tol, the other way round for the other sign,
+      // so ||ui| - |u0|| <= tol is the test of either sign, and the sign is that of ui against
+      // u0's, taken from the sign bits without a branch (signs are random, a branch would
+      // mispredict); the only branch leaves at the first delay that reads neither, once per
+      // multiton.
+      long u0Bits = Double.doubleToRawLongBits(u0);
       long v = j;
-      for (int i = 1; i < dn; i++) {
+      for (int i = 1, shift = g.b; i < dn; i++, shift++) {
         double ui = u[o + i];
-        boolean minus = Math.abs(ui + u0) <= tol;
-        if (!(minus | Math.abs(ui - u0) <= tol)) {
+        if (!(Math.abs(Math.abs(ui) - a) <= tol)) {
           return -1;
         }
-        v |= (minus ? 1L : 0L) << (g.b + i - 1);
+        v |= ((Double.doubleToRawLongBits(ui) ^ u0Bits) >>> 63) << shift;
       }
       return v;
     }
