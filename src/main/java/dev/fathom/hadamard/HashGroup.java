@@ -213,26 +213,33 @@ final class HashGroup {
    * {@code l} holding the values of all delays at {@code l} and zeros from {@code |D|} to {@code
    * width}, so that one transform across the rows ({@link DoubleKernel#columns}) takes all delays'
    * transforms at once and leaves bin {@code j} in row {@code j}.
+   *
+   * @return the largest bit pattern of the magnitudes read (for non-negative doubles the order of
+   *     their values; a pattern at or above infinity's is not finite)
    */
-  void gatherRows(double[] x, double[] out, int off, int width) {
+  long gatherRows(double[] x, double[] out, int off, int width) {
     long[] low = lowSpan;
     long[] high = highSpan;
     long[] ds = delays;
     int dn = ds.length;
     int lowSize = low.length;
     int o = off;
+    long largest = 0;
     for (int h = 0; h < high.length; h++) {
       long hi = high[h];
       for (int l = 0; l < lowSize; l++, o += width) {
         long base = hi ^ low[l];
         for (int d = 0; d < dn; d++) {
-          out[o + d] = x[(int) (base ^ ds[d])];
+          double v = x[(int) (base ^ ds[d])];
+          out[o + d] = v;
+          largest = Math.max(largest, Double.doubleToRawLongBits(v) & Long.MAX_VALUE);
         }
         for (int d = dn; d < width; d++) {
           out[o + d] = 0.0;
         }
       }
     }
+    return largest;
   }
 
   /**

@@ -193,10 +193,13 @@ public final class SparseWalshHadamard {
     int width = oracle instanceof ArrayOracle ? rowWidth(dn) : 0;
     int filled = width > 0 ? groupCount * size * width : queries;
     double[] vals = w.vals(filled);
+    // The largest |f|, compared as bit patterns (for non-negative doubles their order), taken
+    // while gathering into rows; a pattern at or above infinity's is not finite.
+    long largestBits = 0;
     if (width > 0) {
       double[] x = ((ArrayOracle) oracle).array();
       for (int c = 0; c < groupCount; c++) {
-        groups[c].gatherRows(x, vals, c * size * width, width);
+        largestBits = Math.max(largestBits, groups[c].gatherRows(x, vals, c * size * width, width));
       }
     } else if (oracle instanceof ArrayOracle) {
       double[] x = ((ArrayOracle) oracle).array();
@@ -213,15 +216,13 @@ public final class SparseWalshHadamard {
       Arrays.fill(vals, 0.0); // what an oracle that skips an entry left there before
       oracle.values(idx, vals);
     }
-    // The largest |f|, compared as bit patterns (for non-negative doubles their order): no
-    // dependency chain through Math.max, and a pattern at or above infinity's is not finite.
-    long largestBits = 0;
-    for (int i = 0; i < vals.length; i++) {
-      long magnitude = Double.doubleToRawLongBits(vals[i]) & ~SIGN;
-      if (magnitude >= INFINITY_BITS) {
-        throw nonFinite(groups, vals, size, width);
+    if (width == 0) {
+      for (double v : vals) {
+        largestBits = Math.max(largestBits, Double.doubleToRawLongBits(v) & ~SIGN);
       }
-      largestBits = Math.max(largestBits, magnitude);
+    }
+    if (largestBits >= INFINITY_BITS) {
+      throw nonFinite(groups, vals, size, width);
     }
     double largest = Double.longBitsToDouble(largestBits);
     // Values scaled by a power of two to a largest |f| in [1, 2): exact, so the answer is the same
