@@ -29,10 +29,10 @@ import java.util.random.RandomGenerator;
  * transform}: a {@code long seed}, or a {@link RandomGenerator}; {@code seed} and {@code
  * Rng.create(seed)} draw the same. The same options and seed give the same queries and the same
  * result. Instances are thread-safe: their options are immutable, and each thread that calls {@code
- * transform} keeps its own workspace (the queried values and the bins, 16 to 20 bytes per query, at
- * most 16 MiB; larger problems allocate them per call) for its next calls on the same instance, so
- * reuse one instance for repeated transforms with the same options. The oracle is called from the
- * calling thread only.
+ * transform} keeps its own workspace (the queried values and the bins, at most 16 bytes per query,
+ * at most 16 MiB; larger problems allocate them per call) for its next calls on the same instance,
+ * so reuse one instance for repeated transforms with the same options. The oracle is called from
+ * the calling thread only.
  *
  * @since 1.0
  */
@@ -179,44 +179,44 @@ public final class SparseWalshHadamard {
     int b = o.bucketBits();
     int size = 1 << b;
     int dn = o.delays();
-    HashGroup[] groups = new HashGroup[groupCount];
-    for (int c = 0; c < groupCount; c++) {
-      groups[c] = HashGroup.create(o, c, rng, w.bins(c), w.changed(c));
-    }
-
     // Front end: all queries in one batch, then one B-point transform per (group, delay). An
-    // array is read directly, group by group, without the list of indices: into rows of `width`
-    // (see rowWidth), whose transform across the rows does all delays of a group at once and
-    // leaves the bins in their layout; otherwise, and for other oracles, the values of group c,
-    // delay d sit at vals[(c |D| + d) B + l], each (c, d) transformed alone.
+    // array is read directly, group by group, without the list of indices: into each group's bins
+    // as rows of `width` (see rowWidth), whose transform across the rows does all delays of the
+    // group at once and leaves bin j in row j; otherwise, and for other oracles, the values of
+    // group c, delay d sit at vals[(c |D| + d) B + l], each (c, d) transformed alone and copied
+    // into the bins.
     int queries = groupCount * dn * size;
     int width = oracle instanceof ArrayOracle ? rowWidth(dn) : 0;
-    int filled = width > 0 ? groupCount * size * width : queries;
-    double[] vals = w.vals(filled);
+    int stride = width > 0 ? width : dn;
+    HashGroup[] groups = new HashGroup[groupCount];
+    for (int c = 0; c < groupCount; c++) {
+      groups[c] = HashGroup.create(o, c, rng, stride, w.bins(c, stride << b), w.changed(c));
+    }
+    double[] vals = width > 0 ? null : w.vals();
     // The largest |f|, compared as bit patterns (for non-negative doubles their order), taken
     // while gathering into rows; a pattern at or above infinity's is not finite.
     long largestBits = 0;
     if (width > 0) {
       double[] x = ((ArrayOracle) oracle).array();
-      for (int c = 0; c < groupCount; c++) {
-        largestBits = Math.max(largestBits, groups[c].gatherRows(x, vals, c * size * width, width));
-      }
-    } else if (oracle instanceof ArrayOracle) {
-      double[] x = ((ArrayOracle) oracle).array();
-      for (int c = 0; c < groupCount; c++) {
-        groups[c].gather(x, vals, c * dn * size);
+      for (HashGroup g : groups) {
+        largestBits = Math.max(largestBits, g.gatherRows(x, g.bins, 0, width));
       }
     } else {
-      long[] idx = new long[queries];
-      for (int c = 0; c < groupCount; c++) {
-        for (int d = 0; d < dn; d++) {
-          groups[c].queries(groups[c].delays[d], idx, (c * dn + d) * size);
+      if (oracle instanceof ArrayOracle) {
+        double[] x = ((ArrayOracle) oracle).array();
+        for (int c = 0; c < groupCount; c++) {
+          groups[c].gather(x, vals, c * dn * size);
         }
+      } else {
+        long[] idx = new long[queries];
+        for (int c = 0; c < groupCount; c++) {
+          for (int d = 0; d < dn; d++) {
+            groups[c].queries(groups[c].delays[d], idx, (c * dn + d) * size);
+          }
+        }
+        Arrays.fill(vals, 0.0); // what an oracle that skips an entry left there before
+        oracle.values(idx, vals);
       }
-      Arrays.fill(vals, 0.0); // what an oracle that skips an entry left there before
-      oracle.values(idx, vals);
-    }
-    if (width == 0) {
       for (double v : vals) {
         largestBits = Math.max(largestBits, Double.doubleToRawLongBits(v) & ~SIGN);
       }
@@ -229,31 +229,32 @@ public final class SparseWalshHadamard {
     // at every scale, and neither the transform's sums nor the squares of the energy tests
     // overflow (amplitudes beyond 1e154) or underflow (below 1e-154). Scaled back at the end.
     int exponent = largest > 0 ? Math.getExponent(largest) : 0;
-    scalb(vals, -exponent);
     int distinct = QueryCount.distinct(groups);
     long scaleBits = 0;
     double fourier = Normalization.FOURIER.scale(b); // 2^-b: exact, wherever it is applied
-    for (int c = 0; c < groupCount; c++) {
-      double[] bins = groups[c].bins;
-      if (width > 0) {
-        int base = c * size * width;
-        DoubleKernel.columns(vals, base, b, Integer.numberOfTrailingZeros(width));
-        for (int j = 0, o2 = 0; j < size; j++) {
-          for (int d = 0, p = base + j * width; d < dn; d++, o2++, p++) {
-            double v = vals[p] * fourier;
+    if (width > 0) {
+      for (HashGroup g : groups) {
+        double[] bins = g.bins;
+        scalb(bins, -exponent);
+        DoubleKernel.columns(bins, 0, b, Integer.numberOfTrailingZeros(width));
+        for (int i = 0; i < bins.length; i++) {
+          double v = bins[i] * fourier; // the padding stays zero
+          bins[i] = v;
+          scaleBits = Math.max(scaleBits, Double.doubleToRawLongBits(v) & ~SIGN);
+        }
+      }
+    } else {
+      scalb(vals, -exponent);
+      for (int c = 0; c < groupCount; c++) {
+        double[] bins = groups[c].bins;
+        for (int d = 0; d < dn; d++) {
+          int base = (c * dn + d) * size;
+          DoubleKernel.transform(vals, base, b, 1.0, false);
+          for (int j = 0, o2 = d; j < size; j++, o2 += dn) {
+            double v = vals[base + j] * fourier;
             bins[o2] = v;
             scaleBits = Math.max(scaleBits, Double.doubleToRawLongBits(v) & ~SIGN);
           }
-        }
-        continue;
-      }
-      for (int d = 0; d < dn; d++) {
-        int base = (c * dn + d) * size;
-        DoubleKernel.transform(vals, base, b, 1.0, false);
-        for (int j = 0, o2 = d; j < size; j++, o2 += dn) {
-          double v = vals[base + j] * fourier;
-          bins[o2] = v;
-          scaleBits = Math.max(scaleBits, Double.doubleToRawLongBits(v) & ~SIGN);
         }
       }
     }
@@ -350,7 +351,8 @@ public final class SparseWalshHadamard {
 
   /**
    * The error naming the first non-finite value in query order (group, delay, then {@code l}),
-   * whatever the layout of the values ({@code width} as in {@link #rowWidth}).
+   * whatever the layout of the values: in the groups' bins as rows of {@code width} (see {@link
+   * #rowWidth}), or in {@code vals} delay by delay when {@code width} is 0.
    */
   private static IllegalArgumentException nonFinite(
       HashGroup[] groups, double[] vals, int size, int width) {
@@ -359,9 +361,9 @@ public final class SparseWalshHadamard {
       HashGroup g = groups[c];
       for (int d = 0; d < dn; d++) {
         for (int l = 0; l < size; l++) {
-          int i = width > 0 ? (c * size + l) * width + d : (c * dn + d) * size + l;
-          if (!Double.isFinite(vals[i])) {
-            return Args.fail("f(" + g.query(l, g.delays[d]) + ")", vals[i], "a finite number");
+          double v = width > 0 ? g.bins[l * width + d] : vals[(c * dn + d) * size + l];
+          if (!Double.isFinite(v)) {
+            return Args.fail("f(" + g.query(l, g.delays[d]) + ")", v, "a finite number");
           }
         }
       }
@@ -419,8 +421,9 @@ public final class SparseWalshHadamard {
    * The arrays of one call that do not depend on the seed: the queried values ({@code C B |D|}) and
    * each group's bins and flags. A thread keeps them from call to call of the same instance (they
    * are overwritten before being read), which saves allocating and zeroing them, 16 bytes per query
-   * (up to 20 when the values are gathered into padded rows, see {@link #rowWidth}) at every call;
-   * above {@link #KEEP_MAX} doubles they are allocated per call instead.
+   * (10 at n = 22, b = 10, where the values are gathered straight into the bins as rows of 16, see
+   * {@link #rowWidth}) at every call; above {@link #KEEP_MAX} doubles they are allocated per call
+   * instead.
    */
   private static final class Workspace {
     /** The most doubles a thread keeps (16 MiB). */
@@ -440,22 +443,22 @@ public final class SparseWalshHadamard {
       this.changed = new long[o.groups()][];
     }
 
-    /** The values' array of the given length (which depends on the front end's layout). */
-    double[] vals(int length) {
+    double[] vals() {
       double[] v = vals;
-      if (v == null || v.length != length) {
-        v = new double[length];
-        if (keep && length + options.queries() <= KEEP_MAX) {
+      if (v == null) {
+        v = new double[Math.toIntExact(options.queries())];
+        if (keep) {
           vals = v;
         }
       }
       return v;
     }
 
-    double[] bins(int c) {
+    /** Group c's bins, {@code length} values (which depends on the front end's layout). */
+    double[] bins(int c, int length) {
       double[] v = bins[c];
-      if (v == null) {
-        v = new double[options.delays() << options.bucketBits()];
+      if (v == null || v.length != length) {
+        v = new double[length];
         if (keep) {
           bins[c] = v;
         }
@@ -513,7 +516,7 @@ public final class SparseWalshHadamard {
         // |U[0]| <= tol gives false whether or not the bin is empty (a non-empty bin then has no
         // clean signature), so the energy sum is needed only above tol: most bins end empty, and
         // each is tested once in that state.
-        return Math.abs(g.bins[j * g.delays.length]) > tol && !empty(g, j) && noiseless(g, j);
+        return Math.abs(g.bins[j * g.stride]) > tol && !empty(g, j) && noiseless(g, j);
       }
       return !empty(g, j) && robust(g, j);
     }
@@ -588,7 +591,7 @@ public final class SparseWalshHadamard {
     private boolean empty(HashGroup g, int j) {
       double[] u = g.bins;
       int dn = g.delays.length;
-      int o = j * dn;
+      int o = j * g.stride;
       double limit = dn * tau;
       double u0 = u[o];
       if (u0 * u0 > limit * (1 + 1e-9)) {
@@ -625,7 +628,7 @@ public final class SparseWalshHadamard {
     private long cleanSignature(HashGroup g, int j) {
       double[] u = g.bins;
       int dn = g.delays.length;
-      int o = j * dn;
+      int o = j * g.stride;
       double u0 = u[o];
       double a = Math.abs(u0);
       if (a <= tol) {
