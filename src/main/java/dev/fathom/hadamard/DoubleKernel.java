@@ -26,6 +26,23 @@ import java.util.stream.IntStream;
  * SimdKernel#transform}) replaces both steps, and the normalization is one more sweep.
  */
 final class DoubleKernel {
+  /**
+   * The unnormalized transforms of the {@code 2^log2Width} columns of a row-major block of {@code
+   * 2^log2Rows} rows at {@code a[off]}, all at once: levels {@code [log2Width, log2Width +
+   * log2Rows)} of the block, whose butterflies pair whole rows. Each column gets bitwise the result
+   * of {@link #transform} on it alone (the same additions in the same order), and the work runs on
+   * contiguous rows, SIMD where the kernel is there.
+   */
+  static void columns(double[] a, int off, int log2Rows, int log2Width) {
+    SimdKernel<double[]> simd = Simd.kernel();
+    int to = log2Width + log2Rows;
+    if (simd != null && (1 << log2Width) >= simd.lanes()) {
+      simd.levels(a, off, 1 << to, log2Width, to);
+    } else {
+      levels(a, off, 1 << to, log2Width, to);
+    }
+  }
+
   /** Levels done inside one contiguous block (2^12 doubles = 32 KiB). */
   static final int BLOCK_LOG2 = 12;
 

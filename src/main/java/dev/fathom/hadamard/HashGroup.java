@@ -5,7 +5,8 @@ import java.util.random.RandomGenerator;
 
 /**
  * One subsampling group of SPRIGHT: the matrix {@code M_c} (its {@code b} columns over GF(2)), the
- * delays {@code D_c}, and the bins {@code U_c[j][d]} stored bin-major ({@code bins[j * |D| + d]}).
+ * delays {@code D_c}, and the bins {@code U_c[j][d]} stored bin-major ({@code bins[j * stride +
+ * d]}).
  */
 final class HashGroup {
   final int n;
@@ -34,13 +35,27 @@ final class HashGroup {
 
   private final long[] highSpan;
 
+  /**
+   * The bins, bin {@code j} at {@code bins[j * stride]} with its {@code |D|} values in delay order
+   * ({@code stride >= |D|}; the entries after them, if any, are zero).
+   */
   final double[] bins;
+
+  /** The distance between consecutive bins in {@link #bins}. */
+  final int stride;
 
   /** The bins to test again, one bit each: bit {@code j & 63} of word {@code j >>> 6}. */
   final long[] changed;
 
   private HashGroup(
-      int n, int b, long[] cols, long[] delays, long[] inverse, double[] bins, long[] changed) {
+      int n,
+      int b,
+      long[] cols,
+      long[] delays,
+      long[] inverse,
+      int stride,
+      double[] bins,
+      long[] changed) {
     this.n = n;
     this.b = b;
     this.cols = cols;
@@ -57,22 +72,24 @@ final class HashGroup {
     int lowBits = Math.min(b, 8);
     this.lowSpan = span(0, lowBits);
     this.highSpan = span(lowBits, b);
-    this.bins = bins != null ? bins : new double[delays.length << b];
+    this.stride = Math.max(stride, delays.length);
+    this.bins = bins != null ? bins : new double[this.stride << b];
     this.changed = changed != null ? changed : new long[flagWords(b)];
   }
 
   /** Builds group {@code c} of {@code options}, drawing from {@code rng} in a fixed order. */
   static HashGroup create(SprightOptions o, int c, RandomGenerator rng) {
-    return create(o, c, rng, null, null);
+    return create(o, c, rng, 0, null, null);
   }
 
   /**
-   * As {@link #create(SprightOptions, int, RandomGenerator)}, with the bins ({@code |D| B} values)
-   * and the changed flags ({@link #flagWords} words) in given arrays, whose old contents the caller
-   * overwrites, or new ones where null.
+   * As {@link #create(SprightOptions, int, RandomGenerator)}, with bins {@code stride} apart (at
+   * least {@code |D|}; 0 for {@code |D|}) and the bins ({@code stride B} values) and the changed
+   * flags ({@link #flagWords} words) in given arrays, whose old contents the caller overwrites, or
+   * new ones where null.
    */
   static HashGroup create(
-      SprightOptions o, int c, RandomGenerator rng, double[] bins, long[] changed) {
+      SprightOptions o, int c, RandomGenerator rng, int stride, double[] bins, long[] changed) {
     int n = o.n();
     int b = o.bucketBits();
     long mask = (1L << n) - 1;
@@ -100,7 +117,7 @@ final class HashGroup {
           delays[next++] = 1L << i;
         }
       }
-      return new HashGroup(n, b, cols, delays, Gf2.inverse(rows, n), bins, changed);
+      return new HashGroup(n, b, cols, delays, Gf2.inverse(rows, n), stride, bins, changed);
     }
     int p = o.offsets();
     long[] delays = new long[p * (n + 1)];
@@ -111,7 +128,7 @@ final class HashGroup {
         delays[q * (n + 1) + 1 + i] = r ^ (1L << i);
       }
     }
-    return new HashGroup(n, b, cols, delays, null, bins, changed);
+    return new HashGroup(n, b, cols, delays, null, stride, bins, changed);
   }
 
   private static void randomFullRank(RandomGenerator rng, long[] cols, long mask) {
@@ -209,6 +226,40 @@ final class HashGroup {
   }
 
   /**
+   * As {@link #gather}, into rows: {@code out[off + l width + d] = x[M l xor delays[d]]}, row
+   * {@code l} holding the values of all delays at {@code l} and zeros from {@code |D|} to {@code
+   * width}, so that one transform across the rows ({@link DoubleKernel#columns}) takes all delays'
+   * transforms at once and leaves bin {@code j} in row {@code j}.
+   *
+   * @return the largest bit pattern of the magnitudes read (for non-negative doubles the order of
+   *     their values; a pattern at or above infinity's is not finite)
+   */
+  long gatherRows(double[] x, double[] out, int off, int width) {
+    long[] low = lowSpan;
+    long[] high = highSpan;
+    long[] ds = delays;
+    int dn = ds.length;
+    int lowSize = low.length;
+    int o = off;
+    long largest = 0;
+    for (int h = 0; h < high.length; h++) {
+      long hi = high[h];
+      for (int l = 0; l < lowSize; l++, o += width) {
+        long base = hi ^ low[l];
+        for (int d = 0; d < dn; d++) {
+          double v = x[(int) (base ^ ds[d])];
+          out[o + d] = v;
+          largest = Math.max(largest, Double.doubleToRawLongBits(v) & Long.MAX_VALUE);
+        }
+        for (int d = dn; d < width; d++) {
+          out[o + d] = 0.0;
+        }
+      }
+    }
+    return largest;
+  }
+
+  /**
    * Rows of a linear map {@code P} on {@code n} bits whose kernel is exactly {@code span(M)}: the
    * last {@code n - b} coordinates of a vector in the basis of {@code M}'s columns completed by
    * unit vectors. Two indices lie in the same coset of {@code span(M)} iff {@code P} maps them
@@ -248,7 +299,7 @@ final class HashGroup {
   void peel(long k, double alpha) {
     int j = hash(k);
     int dn = delays.length;
-    int o = j * dn;
+    int o = j * stride;
     for (int d = 0; d < dn; d++) {
       bins[o + d] -= Gf2.negateIf(alpha, Gf2.dot(delays[d], k));
     }
@@ -262,7 +313,7 @@ final class HashGroup {
   void peelSignature(long sig, double alpha) {
     int j = (int) sig & binMask;
     int dn = delays.length;
-    int o = j * dn;
+    int o = j * stride;
     bins[o] -= alpha;
     long signs = sig >>> b;
     for (int d = 1; d < dn; d++, signs >>>= 1) {
@@ -277,7 +328,7 @@ final class HashGroup {
    */
   double amplitudeSignature(int j, long sig) {
     int dn = delays.length;
-    int o = j * dn;
+    int o = j * stride;
     double dot = 0;
     dot += bins[o]; // as in amplitude: 0 + (-0.0) is +0.0
     long signs = sig >>> b;
@@ -291,7 +342,7 @@ final class HashGroup {
   double energy(int j) {
     int dn = delays.length;
     double e = 0;
-    for (int d = j * dn, end = d + dn; d < end; d++) {
+    for (int d = j * stride, end = d + dn; d < end; d++) {
       e += bins[d] * bins[d];
     }
     return e / dn;
@@ -303,7 +354,7 @@ final class HashGroup {
    */
   long bitwiseIndex(int j, double[] corr) {
     int dn = delays.length;
-    int o = j * dn;
+    int o = j * stride;
     int p = dn / (n + 1);
     java.util.Arrays.fill(corr, 0.0);
     for (int q = 0; q < p; q++) {
@@ -325,7 +376,7 @@ final class HashGroup {
   /** The least-squares amplitude of frequency k in bin j: mean_d s_k(d) U[d]. */
   double amplitude(int j, long k) {
     int dn = delays.length;
-    int o = j * dn;
+    int o = j * stride;
     double dot = 0;
     for (int d = 0; d < dn; d++) {
       dot += Gf2.negateIf(bins[o + d], Gf2.dot(delays[d], k));
@@ -336,7 +387,7 @@ final class HashGroup {
   /** Mean squared residual of bin j after removing (k, alpha). */
   double residual(int j, long k, double alpha) {
     int dn = delays.length;
-    int o = j * dn;
+    int o = j * stride;
     double res = 0;
     for (int d = 0; d < dn; d++) {
       double r = bins[o + d] - Gf2.negateIf(alpha, Gf2.dot(delays[d], k));

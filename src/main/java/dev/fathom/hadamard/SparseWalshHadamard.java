@@ -29,10 +29,10 @@ import java.util.random.RandomGenerator;
  * transform}: a {@code long seed}, or a {@link RandomGenerator}; {@code seed} and {@code
  * Rng.create(seed)} draw the same. The same options and seed give the same queries and the same
  * result. Instances are thread-safe: their options are immutable, and each thread that calls {@code
- * transform} keeps its own workspace (the queried values and the bins, 16 bytes per query, at most
- * 16 MiB; larger problems allocate them per call) for its next calls on the same instance, so reuse
- * one instance for repeated transforms with the same options. The oracle is called from the calling
- * thread only.
+ * transform} keeps its own workspace (the queried values and the bins, at most 16 bytes per query,
+ * at most 16 MiB; larger problems allocate them per call) for its next calls on the same instance,
+ * so reuse one instance for repeated transforms with the same options. The oracle is called from
+ * the calling thread only.
  *
  * @since 1.0
  */
@@ -179,62 +179,82 @@ public final class SparseWalshHadamard {
     int b = o.bucketBits();
     int size = 1 << b;
     int dn = o.delays();
+    // Front end: all queries in one batch, then one B-point transform per (group, delay). An
+    // array is read directly, group by group, without the list of indices: into each group's bins
+    // as rows of `width` (see rowWidth), whose transform across the rows does all delays of the
+    // group at once and leaves bin j in row j; otherwise, and for other oracles, the values of
+    // group c, delay d sit at vals[(c |D| + d) B + l], each (c, d) transformed alone and copied
+    // into the bins.
+    int queries = groupCount * dn * size;
+    int width = oracle instanceof ArrayOracle ? rowWidth(dn) : 0;
+    int stride = width > 0 ? width : dn;
     HashGroup[] groups = new HashGroup[groupCount];
     for (int c = 0; c < groupCount; c++) {
-      groups[c] = HashGroup.create(o, c, rng, w.bins(c), w.changed(c));
+      groups[c] = HashGroup.create(o, c, rng, stride, w.bins(c, stride << b), w.changed(c));
     }
-
-    // Front end: all queries in one batch, then one B-point transform per (group, delay). The
-    // values of group c, delay d sit at vals[(c |D| + d) B + l]. An array is read directly, group
-    // by group, without the list of indices.
-    int queries = groupCount * dn * size;
-    double[] vals = w.vals();
-    if (oracle instanceof ArrayOracle) {
+    double[] vals = width > 0 ? null : w.vals();
+    // The largest |f|, compared as bit patterns (for non-negative doubles their order), taken
+    // while gathering into rows; a pattern at or above infinity's is not finite.
+    long largestBits = 0;
+    if (width > 0) {
       double[] x = ((ArrayOracle) oracle).array();
-      for (int c = 0; c < groupCount; c++) {
-        groups[c].gather(x, vals, c * dn * size);
+      for (HashGroup g : groups) {
+        largestBits = Math.max(largestBits, g.gatherRows(x, g.bins, 0, width));
       }
     } else {
-      long[] idx = new long[queries];
-      for (int c = 0; c < groupCount; c++) {
-        for (int d = 0; d < dn; d++) {
-          groups[c].queries(groups[c].delays[d], idx, (c * dn + d) * size);
+      if (oracle instanceof ArrayOracle) {
+        double[] x = ((ArrayOracle) oracle).array();
+        for (int c = 0; c < groupCount; c++) {
+          groups[c].gather(x, vals, c * dn * size);
         }
+      } else {
+        long[] idx = new long[queries];
+        for (int c = 0; c < groupCount; c++) {
+          for (int d = 0; d < dn; d++) {
+            groups[c].queries(groups[c].delays[d], idx, (c * dn + d) * size);
+          }
+        }
+        Arrays.fill(vals, 0.0); // what an oracle that skips an entry left there before
+        oracle.values(idx, vals);
       }
-      Arrays.fill(vals, 0.0); // what an oracle that skips an entry left there before
-      oracle.values(idx, vals);
+      for (double v : vals) {
+        largestBits = Math.max(largestBits, Double.doubleToRawLongBits(v) & ~SIGN);
+      }
     }
-    // The largest |f|, compared as bit patterns (for non-negative doubles their order): no
-    // dependency chain through Math.max, and a pattern at or above infinity's is not finite.
-    long largestBits = 0;
-    for (int i = 0; i < queries; i++) {
-      long magnitude = Double.doubleToRawLongBits(vals[i]) & ~SIGN;
-      if (magnitude >= INFINITY_BITS) {
-        int block = i / size;
-        HashGroup g = groups[block / dn];
-        long index = g.query(i % size, g.delays[block % dn]);
-        throw Args.fail("f(" + index + ")", vals[i], "a finite number");
-      }
-      largestBits = Math.max(largestBits, magnitude);
+    if (largestBits >= INFINITY_BITS) {
+      throw nonFinite(groups, vals, size, width);
     }
     double largest = Double.longBitsToDouble(largestBits);
     // Values scaled by a power of two to a largest |f| in [1, 2): exact, so the answer is the same
     // at every scale, and neither the transform's sums nor the squares of the energy tests
     // overflow (amplitudes beyond 1e154) or underflow (below 1e-154). Scaled back at the end.
     int exponent = largest > 0 ? Math.getExponent(largest) : 0;
-    scalb(vals, -exponent);
     int distinct = QueryCount.distinct(groups);
     long scaleBits = 0;
     double fourier = Normalization.FOURIER.scale(b); // 2^-b: exact, wherever it is applied
-    for (int c = 0; c < groupCount; c++) {
-      double[] bins = groups[c].bins;
-      for (int d = 0; d < dn; d++) {
-        int base = (c * dn + d) * size;
-        DoubleKernel.transform(vals, base, b, 1.0, false);
-        for (int j = 0, o2 = d; j < size; j++, o2 += dn) {
-          double v = vals[base + j] * fourier;
-          bins[o2] = v;
+    if (width > 0) {
+      for (HashGroup g : groups) {
+        double[] bins = g.bins;
+        scalb(bins, -exponent);
+        DoubleKernel.columns(bins, 0, b, Integer.numberOfTrailingZeros(width));
+        for (int i = 0; i < bins.length; i++) {
+          double v = bins[i] * fourier; // the padding stays zero
+          bins[i] = v;
           scaleBits = Math.max(scaleBits, Double.doubleToRawLongBits(v) & ~SIGN);
+        }
+      }
+    } else {
+      scalb(vals, -exponent);
+      for (int c = 0; c < groupCount; c++) {
+        double[] bins = groups[c].bins;
+        for (int d = 0; d < dn; d++) {
+          int base = (c * dn + d) * size;
+          DoubleKernel.transform(vals, base, b, 1.0, false);
+          for (int j = 0, o2 = d; j < size; j++, o2 += dn) {
+            double v = vals[base + j] * fourier;
+            bins[o2] = v;
+            scaleBits = Math.max(scaleBits, Double.doubleToRawLongBits(v) & ~SIGN);
+          }
         }
       }
     }
@@ -319,6 +339,39 @@ public final class SparseWalshHadamard {
   }
 
   /**
+   * The width of the rows the front end gathers an array oracle's values into, or 0 for one
+   * transform per delay: the power of two at or above {@code |D|}, used when its padding costs at
+   * most a quarter more transform work (noiseless {@code n = 22, b = 10}: 13 delays in rows of 16)
+   * and the rows are at least two cache lines wide.
+   */
+  static int rowWidth(int delays) {
+    int width = Integer.highestOneBit(Math.max(1, delays - 1)) << 1;
+    return width >= 16 && 4 * width <= 5 * delays ? width : 0;
+  }
+
+  /**
+   * The error naming the first non-finite value in query order (group, delay, then {@code l}),
+   * whatever the layout of the values: in the groups' bins as rows of {@code width} (see {@link
+   * #rowWidth}), or in {@code vals} delay by delay when {@code width} is 0.
+   */
+  private static IllegalArgumentException nonFinite(
+      HashGroup[] groups, double[] vals, int size, int width) {
+    int dn = groups[0].delays.length;
+    for (int c = 0; c < groups.length; c++) {
+      HashGroup g = groups[c];
+      for (int d = 0; d < dn; d++) {
+        for (int l = 0; l < size; l++) {
+          double v = width > 0 ? g.bins[l * width + d] : vals[(c * dn + d) * size + l];
+          if (!Double.isFinite(v)) {
+            return Args.fail("f(" + g.query(l, g.delays[d]) + ")", v, "a finite number");
+          }
+        }
+      }
+    }
+    throw new AssertionError("no non-finite value");
+  }
+
+  /**
    * Multiplies every value by {@code 2^exponent}, each exactly as {@link Math#scalb} does: for
    * {@code |exponent| < 512} that is one multiplication by the power of two (how {@code scalb}
    * computes it), hoisted out of the loop.
@@ -367,8 +420,10 @@ public final class SparseWalshHadamard {
   /**
    * The arrays of one call that do not depend on the seed: the queried values ({@code C B |D|}) and
    * each group's bins and flags. A thread keeps them from call to call of the same instance (they
-   * are overwritten before being read), which saves allocating and zeroing them, 16 bytes per
-   * query, at every call; above {@link #KEEP_MAX} doubles they are allocated per call instead.
+   * are overwritten before being read), which saves allocating and zeroing them, 16 bytes per query
+   * (10 at n = 22, b = 10, where the values are gathered straight into the bins as rows of 16, see
+   * {@link #rowWidth}) at every call; above {@link #KEEP_MAX} doubles they are allocated per call
+   * instead.
    */
   private static final class Workspace {
     /** The most doubles a thread keeps (16 MiB). */
@@ -399,10 +454,11 @@ public final class SparseWalshHadamard {
       return v;
     }
 
-    double[] bins(int c) {
+    /** Group c's bins, {@code length} values (which depends on the front end's layout). */
+    double[] bins(int c, int length) {
       double[] v = bins[c];
-      if (v == null) {
-        v = new double[options.delays() << options.bucketBits()];
+      if (v == null || v.length != length) {
+        v = new double[length];
         if (keep) {
           bins[c] = v;
         }
@@ -456,10 +512,13 @@ public final class SparseWalshHadamard {
     /** Whether bin j of g is a verified singleton; if so sets index and amplitude. */
     boolean singleton(HashGroup g, int j) {
       deferred = false;
-      if (empty(g, j)) {
-        return false;
+      if (noiseless) {
+        // |U[0]| <= tol gives false whether or not the bin is empty (a non-empty bin then has no
+        // clean signature), so the energy sum is needed only above tol: most bins end empty, and
+        // each is tested once in that state.
+        return Math.abs(g.bins[j * g.stride]) > tol && !empty(g, j) && noiseless(g, j);
       }
-      return noiseless ? noiseless(g, j) : robust(g, j);
+      return !empty(g, j) && robust(g, j);
     }
 
     /**
@@ -532,7 +591,7 @@ public final class SparseWalshHadamard {
     private boolean empty(HashGroup g, int j) {
       double[] u = g.bins;
       int dn = g.delays.length;
-      int o = j * dn;
+      int o = j * g.stride;
       double limit = dn * tau;
       double u0 = u[o];
       if (u0 * u0 > limit * (1 + 1e-9)) {
@@ -569,22 +628,27 @@ public final class SparseWalshHadamard {
     private long cleanSignature(HashGroup g, int j) {
       double[] u = g.bins;
       int dn = g.delays.length;
-      int o = j * dn;
+      int o = j * g.stride;
       double u0 = u[o];
-      if (Math.abs(u0) <= tol) {
+      double a = Math.abs(u0);
+      if (a <= tol) {
         return -1;
       }
-      // Delay i reads +u0 or -u0 (not both: |u0| > tol); its sign is bit b + i - 1 of v. The
-      // sign is taken without a branch (signs are random, a branch would mispredict); the only
-      // branch leaves at the first delay that reads neither, once per multiton.
+      // Delay i reads +u0 or -u0 (not both: |u0| > tol); its sign is bit b + i - 1 of v. One
+      // comparison per delay: for ui of u0's sign |ui - u0| is exactly ||ui| - |u0|| (rounding is
+      // symmetric in sign) and |ui + u0| >= |u0| > tol, the other way round for the other sign,
+      // so ||ui| - |u0|| <= tol is the test of either sign, and the sign is that of ui against
+      // u0's, taken from the sign bits without a branch (signs are random, a branch would
+      // mispredict); the only branch leaves at the first delay that reads neither, once per
+      // multiton.
+      long u0Bits = Double.doubleToRawLongBits(u0);
       long v = j;
-      for (int i = 1; i < dn; i++) {
+      for (int i = 1, shift = g.b; i < dn; i++, shift++) {
         double ui = u[o + i];
-        boolean minus = Math.abs(ui + u0) <= tol;
-        if (!(minus | Math.abs(ui - u0) <= tol)) {
+        if (!(Math.abs(Math.abs(ui) - a) <= tol)) {
           return -1;
         }
-        v |= (minus ? 1L : 0L) << (g.b + i - 1);
+        v |= ((Double.doubleToRawLongBits(ui) ^ u0Bits) >>> 63) << shift;
       }
       return v;
     }

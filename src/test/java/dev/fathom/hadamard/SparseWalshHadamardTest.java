@@ -348,6 +348,43 @@ class SparseWalshHadamardTest {
     assertArrayEquals(r.indices(), SparseWalshHadamard.transform(x, 5, 0).indices());
   }
 
+  /**
+   * With 13 or 16 delays an array oracle's values are gathered into rows of 16 and transformed
+   * across the rows; a plain function reading the same array takes one transform per delay. Both
+   * must give bitwise the same result, and name the same first non-finite value in query order.
+   */
+  @ParameterizedTest
+  @CsvSource({"16, 12, RANDOM", "16, 12, IDENTITY_BLOCKS", "19, 12, RANDOM", "19, 16, RANDOM"})
+  void rowLayoutMatchesOneTransformPerDelay(int n, int k, SprightOptions.Subsampling sub) {
+    SprightOptions o = SprightOptions.defaults(n, k).withSubsampling(sub);
+    assertEquals(16, SparseWalshHadamard.rowWidth(o.delays()), "the row layout is taken");
+    SparseWalshHadamard t = new SparseWalshHadamard(o);
+    for (long seed = 0; seed < 4; seed++) {
+      double[] x = SparseSignal.random(n, k, 77 * n + seed).dense();
+      SparseResult rows = t.transform(QueryOracle.ofArray(x), seed);
+      SparseResult perDelay = t.transform(m -> x[(int) m], seed);
+      assertArrayEquals(perDelay.indices(), rows.indices());
+      assertArrayEquals(perDelay.values(), rows.values());
+      assertEquals(perDelay.toString(), rows.toString());
+      // scattered non-finite entries: both name the same, the first one queried
+      RandomGenerator rng = Rng.create(seed);
+      for (int i = 0; i < x.length / 16; i++) { // about 40 of the 624 queries
+        x[rng.nextInt(x.length)] = i % 2 == 0 ? Double.NaN : Double.NEGATIVE_INFINITY;
+      }
+      long s = seed;
+      String want =
+          assertThrows(IllegalArgumentException.class, () -> t.transform(m -> x[(int) m], s))
+              .getMessage();
+      assertEquals(
+          want,
+          assertThrows(IllegalArgumentException.class, () -> t.transform(QueryOracle.ofArray(x), s))
+              .getMessage());
+    }
+    assertEquals(0, SparseWalshHadamard.rowWidth(12), "12 delays in rows of 16 pad too much");
+    assertEquals(0, SparseWalshHadamard.rowWidth(8), "rows narrower than 16");
+    assertEquals(32, SparseWalshHadamard.rowWidth(26));
+  }
+
   @Test
   void badInput() {
     SparseWalshHadamard s = new SparseWalshHadamard(SprightOptions.defaults(10, 4));
