@@ -14,7 +14,9 @@ import jdk.incubator.vector.VectorSpecies;
  * the vector whose lanes are swapped at distance {@code h}, the butterfly is {@code w + sign * v}
  * where {@code sign} is {@code +1} on the lanes whose bit {@code h} is clear and {@code -1} on the
  * others; the product by {@code +-1} is exact, so every output is bitwise the scalar {@code x0 +
- * x1} or {@code x0 - x1}. Levels with {@code h >= L} are lanewise butterflies between vectors.
+ * x1} or {@code x0 - x1}. With {@link VectorSupport#FMA} it is one fused {@code v.fma(sign, w)},
+ * whose single rounding is the sum's: the same bits. Levels with {@code h >= L} are lanewise
+ * butterflies between vectors.
  *
  * <p>Schedule of {@link #transform}, recursive and in place like FFHT's: a block of at most {@code
  * 2^BASE} elements (32 KiB, the L1 data cache of current cores) gets one sweep for the in-register
@@ -109,49 +111,65 @@ final class FloatVectorKernel implements SimdKernel<float[]> {
           v0 =
               ((FloatVector)
                   X.cast(
-                      ((FloatVector) X.cast(v0.rearrange(SWAP1)))
-                          .add(((FloatVector) X.cast(v0.mul(SIGN1))))));
+                      (VectorSupport.FMA
+                          ? v0.fma(SIGN1, (FloatVector) X.cast(v0.rearrange(SWAP1)))
+                          : ((FloatVector) X.cast(v0.rearrange(SWAP1)))
+                              .add((FloatVector) X.cast(v0.mul(SIGN1))))));
           v1 =
               ((FloatVector)
                   X.cast(
-                      ((FloatVector) X.cast(v1.rearrange(SWAP1)))
-                          .add(((FloatVector) X.cast(v1.mul(SIGN1))))));
+                      (VectorSupport.FMA
+                          ? v1.fma(SIGN1, (FloatVector) X.cast(v1.rearrange(SWAP1)))
+                          : ((FloatVector) X.cast(v1.rearrange(SWAP1)))
+                              .add((FloatVector) X.cast(v1.mul(SIGN1))))));
         }
         if (L >= 4) {
           v0 =
               ((FloatVector)
                   X.cast(
-                      ((FloatVector) X.cast(v0.rearrange(SWAP2)))
-                          .add(((FloatVector) X.cast(v0.mul(SIGN2))))));
+                      (VectorSupport.FMA
+                          ? v0.fma(SIGN2, (FloatVector) X.cast(v0.rearrange(SWAP2)))
+                          : ((FloatVector) X.cast(v0.rearrange(SWAP2)))
+                              .add((FloatVector) X.cast(v0.mul(SIGN2))))));
           v1 =
               ((FloatVector)
                   X.cast(
-                      ((FloatVector) X.cast(v1.rearrange(SWAP2)))
-                          .add(((FloatVector) X.cast(v1.mul(SIGN2))))));
+                      (VectorSupport.FMA
+                          ? v1.fma(SIGN2, (FloatVector) X.cast(v1.rearrange(SWAP2)))
+                          : ((FloatVector) X.cast(v1.rearrange(SWAP2)))
+                              .add((FloatVector) X.cast(v1.mul(SIGN2))))));
         }
         if (L >= 8) {
           v0 =
               ((FloatVector)
                   X.cast(
-                      ((FloatVector) X.cast(v0.rearrange(SWAP4)))
-                          .add(((FloatVector) X.cast(v0.mul(SIGN4))))));
+                      (VectorSupport.FMA
+                          ? v0.fma(SIGN4, (FloatVector) X.cast(v0.rearrange(SWAP4)))
+                          : ((FloatVector) X.cast(v0.rearrange(SWAP4)))
+                              .add((FloatVector) X.cast(v0.mul(SIGN4))))));
           v1 =
               ((FloatVector)
                   X.cast(
-                      ((FloatVector) X.cast(v1.rearrange(SWAP4)))
-                          .add(((FloatVector) X.cast(v1.mul(SIGN4))))));
+                      (VectorSupport.FMA
+                          ? v1.fma(SIGN4, (FloatVector) X.cast(v1.rearrange(SWAP4)))
+                          : ((FloatVector) X.cast(v1.rearrange(SWAP4)))
+                              .add((FloatVector) X.cast(v1.mul(SIGN4))))));
         }
         if (L >= 16) {
           v0 =
               ((FloatVector)
                   X.cast(
-                      ((FloatVector) X.cast(v0.rearrange(SWAP8)))
-                          .add(((FloatVector) X.cast(v0.mul(SIGN8))))));
+                      (VectorSupport.FMA
+                          ? v0.fma(SIGN8, (FloatVector) X.cast(v0.rearrange(SWAP8)))
+                          : ((FloatVector) X.cast(v0.rearrange(SWAP8)))
+                              .add((FloatVector) X.cast(v0.mul(SIGN8))))));
           v1 =
               ((FloatVector)
                   X.cast(
-                      ((FloatVector) X.cast(v1.rearrange(SWAP8)))
-                          .add(((FloatVector) X.cast(v1.mul(SIGN8))))));
+                      (VectorSupport.FMA
+                          ? v1.fma(SIGN8, (FloatVector) X.cast(v1.rearrange(SWAP8)))
+                          : ((FloatVector) X.cast(v1.rearrange(SWAP8)))
+                              .add((FloatVector) X.cast(v1.mul(SIGN8))))));
         }
         ((FloatVector) X.cast(v0.add(v1))).intoArray(a, p);
         ((FloatVector) X.cast(v0.sub(v1))).intoArray(a, p + L);
@@ -178,169 +196,233 @@ final class FloatVectorKernel implements SimdKernel<float[]> {
         v0 =
             ((FloatVector)
                 X.cast(
-                    ((FloatVector) X.cast(v0.rearrange(SWAP1)))
-                        .add(((FloatVector) X.cast(v0.mul(SIGN1))))));
+                    (VectorSupport.FMA
+                        ? v0.fma(SIGN1, (FloatVector) X.cast(v0.rearrange(SWAP1)))
+                        : ((FloatVector) X.cast(v0.rearrange(SWAP1)))
+                            .add((FloatVector) X.cast(v0.mul(SIGN1))))));
         v1 =
             ((FloatVector)
                 X.cast(
-                    ((FloatVector) X.cast(v1.rearrange(SWAP1)))
-                        .add(((FloatVector) X.cast(v1.mul(SIGN1))))));
+                    (VectorSupport.FMA
+                        ? v1.fma(SIGN1, (FloatVector) X.cast(v1.rearrange(SWAP1)))
+                        : ((FloatVector) X.cast(v1.rearrange(SWAP1)))
+                            .add((FloatVector) X.cast(v1.mul(SIGN1))))));
         v2 =
             ((FloatVector)
                 X.cast(
-                    ((FloatVector) X.cast(v2.rearrange(SWAP1)))
-                        .add(((FloatVector) X.cast(v2.mul(SIGN1))))));
+                    (VectorSupport.FMA
+                        ? v2.fma(SIGN1, (FloatVector) X.cast(v2.rearrange(SWAP1)))
+                        : ((FloatVector) X.cast(v2.rearrange(SWAP1)))
+                            .add((FloatVector) X.cast(v2.mul(SIGN1))))));
         v3 =
             ((FloatVector)
                 X.cast(
-                    ((FloatVector) X.cast(v3.rearrange(SWAP1)))
-                        .add(((FloatVector) X.cast(v3.mul(SIGN1))))));
+                    (VectorSupport.FMA
+                        ? v3.fma(SIGN1, (FloatVector) X.cast(v3.rearrange(SWAP1)))
+                        : ((FloatVector) X.cast(v3.rearrange(SWAP1)))
+                            .add((FloatVector) X.cast(v3.mul(SIGN1))))));
         v4 =
             ((FloatVector)
                 X.cast(
-                    ((FloatVector) X.cast(v4.rearrange(SWAP1)))
-                        .add(((FloatVector) X.cast(v4.mul(SIGN1))))));
+                    (VectorSupport.FMA
+                        ? v4.fma(SIGN1, (FloatVector) X.cast(v4.rearrange(SWAP1)))
+                        : ((FloatVector) X.cast(v4.rearrange(SWAP1)))
+                            .add((FloatVector) X.cast(v4.mul(SIGN1))))));
         v5 =
             ((FloatVector)
                 X.cast(
-                    ((FloatVector) X.cast(v5.rearrange(SWAP1)))
-                        .add(((FloatVector) X.cast(v5.mul(SIGN1))))));
+                    (VectorSupport.FMA
+                        ? v5.fma(SIGN1, (FloatVector) X.cast(v5.rearrange(SWAP1)))
+                        : ((FloatVector) X.cast(v5.rearrange(SWAP1)))
+                            .add((FloatVector) X.cast(v5.mul(SIGN1))))));
         v6 =
             ((FloatVector)
                 X.cast(
-                    ((FloatVector) X.cast(v6.rearrange(SWAP1)))
-                        .add(((FloatVector) X.cast(v6.mul(SIGN1))))));
+                    (VectorSupport.FMA
+                        ? v6.fma(SIGN1, (FloatVector) X.cast(v6.rearrange(SWAP1)))
+                        : ((FloatVector) X.cast(v6.rearrange(SWAP1)))
+                            .add((FloatVector) X.cast(v6.mul(SIGN1))))));
         v7 =
             ((FloatVector)
                 X.cast(
-                    ((FloatVector) X.cast(v7.rearrange(SWAP1)))
-                        .add(((FloatVector) X.cast(v7.mul(SIGN1))))));
+                    (VectorSupport.FMA
+                        ? v7.fma(SIGN1, (FloatVector) X.cast(v7.rearrange(SWAP1)))
+                        : ((FloatVector) X.cast(v7.rearrange(SWAP1)))
+                            .add((FloatVector) X.cast(v7.mul(SIGN1))))));
       }
       if (L >= 4) {
         v0 =
             ((FloatVector)
                 X.cast(
-                    ((FloatVector) X.cast(v0.rearrange(SWAP2)))
-                        .add(((FloatVector) X.cast(v0.mul(SIGN2))))));
+                    (VectorSupport.FMA
+                        ? v0.fma(SIGN2, (FloatVector) X.cast(v0.rearrange(SWAP2)))
+                        : ((FloatVector) X.cast(v0.rearrange(SWAP2)))
+                            .add((FloatVector) X.cast(v0.mul(SIGN2))))));
         v1 =
             ((FloatVector)
                 X.cast(
-                    ((FloatVector) X.cast(v1.rearrange(SWAP2)))
-                        .add(((FloatVector) X.cast(v1.mul(SIGN2))))));
+                    (VectorSupport.FMA
+                        ? v1.fma(SIGN2, (FloatVector) X.cast(v1.rearrange(SWAP2)))
+                        : ((FloatVector) X.cast(v1.rearrange(SWAP2)))
+                            .add((FloatVector) X.cast(v1.mul(SIGN2))))));
         v2 =
             ((FloatVector)
                 X.cast(
-                    ((FloatVector) X.cast(v2.rearrange(SWAP2)))
-                        .add(((FloatVector) X.cast(v2.mul(SIGN2))))));
+                    (VectorSupport.FMA
+                        ? v2.fma(SIGN2, (FloatVector) X.cast(v2.rearrange(SWAP2)))
+                        : ((FloatVector) X.cast(v2.rearrange(SWAP2)))
+                            .add((FloatVector) X.cast(v2.mul(SIGN2))))));
         v3 =
             ((FloatVector)
                 X.cast(
-                    ((FloatVector) X.cast(v3.rearrange(SWAP2)))
-                        .add(((FloatVector) X.cast(v3.mul(SIGN2))))));
+                    (VectorSupport.FMA
+                        ? v3.fma(SIGN2, (FloatVector) X.cast(v3.rearrange(SWAP2)))
+                        : ((FloatVector) X.cast(v3.rearrange(SWAP2)))
+                            .add((FloatVector) X.cast(v3.mul(SIGN2))))));
         v4 =
             ((FloatVector)
                 X.cast(
-                    ((FloatVector) X.cast(v4.rearrange(SWAP2)))
-                        .add(((FloatVector) X.cast(v4.mul(SIGN2))))));
+                    (VectorSupport.FMA
+                        ? v4.fma(SIGN2, (FloatVector) X.cast(v4.rearrange(SWAP2)))
+                        : ((FloatVector) X.cast(v4.rearrange(SWAP2)))
+                            .add((FloatVector) X.cast(v4.mul(SIGN2))))));
         v5 =
             ((FloatVector)
                 X.cast(
-                    ((FloatVector) X.cast(v5.rearrange(SWAP2)))
-                        .add(((FloatVector) X.cast(v5.mul(SIGN2))))));
+                    (VectorSupport.FMA
+                        ? v5.fma(SIGN2, (FloatVector) X.cast(v5.rearrange(SWAP2)))
+                        : ((FloatVector) X.cast(v5.rearrange(SWAP2)))
+                            .add((FloatVector) X.cast(v5.mul(SIGN2))))));
         v6 =
             ((FloatVector)
                 X.cast(
-                    ((FloatVector) X.cast(v6.rearrange(SWAP2)))
-                        .add(((FloatVector) X.cast(v6.mul(SIGN2))))));
+                    (VectorSupport.FMA
+                        ? v6.fma(SIGN2, (FloatVector) X.cast(v6.rearrange(SWAP2)))
+                        : ((FloatVector) X.cast(v6.rearrange(SWAP2)))
+                            .add((FloatVector) X.cast(v6.mul(SIGN2))))));
         v7 =
             ((FloatVector)
                 X.cast(
-                    ((FloatVector) X.cast(v7.rearrange(SWAP2)))
-                        .add(((FloatVector) X.cast(v7.mul(SIGN2))))));
+                    (VectorSupport.FMA
+                        ? v7.fma(SIGN2, (FloatVector) X.cast(v7.rearrange(SWAP2)))
+                        : ((FloatVector) X.cast(v7.rearrange(SWAP2)))
+                            .add((FloatVector) X.cast(v7.mul(SIGN2))))));
       }
       if (L >= 8) {
         v0 =
             ((FloatVector)
                 X.cast(
-                    ((FloatVector) X.cast(v0.rearrange(SWAP4)))
-                        .add(((FloatVector) X.cast(v0.mul(SIGN4))))));
+                    (VectorSupport.FMA
+                        ? v0.fma(SIGN4, (FloatVector) X.cast(v0.rearrange(SWAP4)))
+                        : ((FloatVector) X.cast(v0.rearrange(SWAP4)))
+                            .add((FloatVector) X.cast(v0.mul(SIGN4))))));
         v1 =
             ((FloatVector)
                 X.cast(
-                    ((FloatVector) X.cast(v1.rearrange(SWAP4)))
-                        .add(((FloatVector) X.cast(v1.mul(SIGN4))))));
+                    (VectorSupport.FMA
+                        ? v1.fma(SIGN4, (FloatVector) X.cast(v1.rearrange(SWAP4)))
+                        : ((FloatVector) X.cast(v1.rearrange(SWAP4)))
+                            .add((FloatVector) X.cast(v1.mul(SIGN4))))));
         v2 =
             ((FloatVector)
                 X.cast(
-                    ((FloatVector) X.cast(v2.rearrange(SWAP4)))
-                        .add(((FloatVector) X.cast(v2.mul(SIGN4))))));
+                    (VectorSupport.FMA
+                        ? v2.fma(SIGN4, (FloatVector) X.cast(v2.rearrange(SWAP4)))
+                        : ((FloatVector) X.cast(v2.rearrange(SWAP4)))
+                            .add((FloatVector) X.cast(v2.mul(SIGN4))))));
         v3 =
             ((FloatVector)
                 X.cast(
-                    ((FloatVector) X.cast(v3.rearrange(SWAP4)))
-                        .add(((FloatVector) X.cast(v3.mul(SIGN4))))));
+                    (VectorSupport.FMA
+                        ? v3.fma(SIGN4, (FloatVector) X.cast(v3.rearrange(SWAP4)))
+                        : ((FloatVector) X.cast(v3.rearrange(SWAP4)))
+                            .add((FloatVector) X.cast(v3.mul(SIGN4))))));
         v4 =
             ((FloatVector)
                 X.cast(
-                    ((FloatVector) X.cast(v4.rearrange(SWAP4)))
-                        .add(((FloatVector) X.cast(v4.mul(SIGN4))))));
+                    (VectorSupport.FMA
+                        ? v4.fma(SIGN4, (FloatVector) X.cast(v4.rearrange(SWAP4)))
+                        : ((FloatVector) X.cast(v4.rearrange(SWAP4)))
+                            .add((FloatVector) X.cast(v4.mul(SIGN4))))));
         v5 =
             ((FloatVector)
                 X.cast(
-                    ((FloatVector) X.cast(v5.rearrange(SWAP4)))
-                        .add(((FloatVector) X.cast(v5.mul(SIGN4))))));
+                    (VectorSupport.FMA
+                        ? v5.fma(SIGN4, (FloatVector) X.cast(v5.rearrange(SWAP4)))
+                        : ((FloatVector) X.cast(v5.rearrange(SWAP4)))
+                            .add((FloatVector) X.cast(v5.mul(SIGN4))))));
         v6 =
             ((FloatVector)
                 X.cast(
-                    ((FloatVector) X.cast(v6.rearrange(SWAP4)))
-                        .add(((FloatVector) X.cast(v6.mul(SIGN4))))));
+                    (VectorSupport.FMA
+                        ? v6.fma(SIGN4, (FloatVector) X.cast(v6.rearrange(SWAP4)))
+                        : ((FloatVector) X.cast(v6.rearrange(SWAP4)))
+                            .add((FloatVector) X.cast(v6.mul(SIGN4))))));
         v7 =
             ((FloatVector)
                 X.cast(
-                    ((FloatVector) X.cast(v7.rearrange(SWAP4)))
-                        .add(((FloatVector) X.cast(v7.mul(SIGN4))))));
+                    (VectorSupport.FMA
+                        ? v7.fma(SIGN4, (FloatVector) X.cast(v7.rearrange(SWAP4)))
+                        : ((FloatVector) X.cast(v7.rearrange(SWAP4)))
+                            .add((FloatVector) X.cast(v7.mul(SIGN4))))));
       }
       if (L >= 16) {
         v0 =
             ((FloatVector)
                 X.cast(
-                    ((FloatVector) X.cast(v0.rearrange(SWAP8)))
-                        .add(((FloatVector) X.cast(v0.mul(SIGN8))))));
+                    (VectorSupport.FMA
+                        ? v0.fma(SIGN8, (FloatVector) X.cast(v0.rearrange(SWAP8)))
+                        : ((FloatVector) X.cast(v0.rearrange(SWAP8)))
+                            .add((FloatVector) X.cast(v0.mul(SIGN8))))));
         v1 =
             ((FloatVector)
                 X.cast(
-                    ((FloatVector) X.cast(v1.rearrange(SWAP8)))
-                        .add(((FloatVector) X.cast(v1.mul(SIGN8))))));
+                    (VectorSupport.FMA
+                        ? v1.fma(SIGN8, (FloatVector) X.cast(v1.rearrange(SWAP8)))
+                        : ((FloatVector) X.cast(v1.rearrange(SWAP8)))
+                            .add((FloatVector) X.cast(v1.mul(SIGN8))))));
         v2 =
             ((FloatVector)
                 X.cast(
-                    ((FloatVector) X.cast(v2.rearrange(SWAP8)))
-                        .add(((FloatVector) X.cast(v2.mul(SIGN8))))));
+                    (VectorSupport.FMA
+                        ? v2.fma(SIGN8, (FloatVector) X.cast(v2.rearrange(SWAP8)))
+                        : ((FloatVector) X.cast(v2.rearrange(SWAP8)))
+                            .add((FloatVector) X.cast(v2.mul(SIGN8))))));
         v3 =
             ((FloatVector)
                 X.cast(
-                    ((FloatVector) X.cast(v3.rearrange(SWAP8)))
-                        .add(((FloatVector) X.cast(v3.mul(SIGN8))))));
+                    (VectorSupport.FMA
+                        ? v3.fma(SIGN8, (FloatVector) X.cast(v3.rearrange(SWAP8)))
+                        : ((FloatVector) X.cast(v3.rearrange(SWAP8)))
+                            .add((FloatVector) X.cast(v3.mul(SIGN8))))));
         v4 =
             ((FloatVector)
                 X.cast(
-                    ((FloatVector) X.cast(v4.rearrange(SWAP8)))
-                        .add(((FloatVector) X.cast(v4.mul(SIGN8))))));
+                    (VectorSupport.FMA
+                        ? v4.fma(SIGN8, (FloatVector) X.cast(v4.rearrange(SWAP8)))
+                        : ((FloatVector) X.cast(v4.rearrange(SWAP8)))
+                            .add((FloatVector) X.cast(v4.mul(SIGN8))))));
         v5 =
             ((FloatVector)
                 X.cast(
-                    ((FloatVector) X.cast(v5.rearrange(SWAP8)))
-                        .add(((FloatVector) X.cast(v5.mul(SIGN8))))));
+                    (VectorSupport.FMA
+                        ? v5.fma(SIGN8, (FloatVector) X.cast(v5.rearrange(SWAP8)))
+                        : ((FloatVector) X.cast(v5.rearrange(SWAP8)))
+                            .add((FloatVector) X.cast(v5.mul(SIGN8))))));
         v6 =
             ((FloatVector)
                 X.cast(
-                    ((FloatVector) X.cast(v6.rearrange(SWAP8)))
-                        .add(((FloatVector) X.cast(v6.mul(SIGN8))))));
+                    (VectorSupport.FMA
+                        ? v6.fma(SIGN8, (FloatVector) X.cast(v6.rearrange(SWAP8)))
+                        : ((FloatVector) X.cast(v6.rearrange(SWAP8)))
+                            .add((FloatVector) X.cast(v6.mul(SIGN8))))));
         v7 =
             ((FloatVector)
                 X.cast(
-                    ((FloatVector) X.cast(v7.rearrange(SWAP8)))
-                        .add(((FloatVector) X.cast(v7.mul(SIGN8))))));
+                    (VectorSupport.FMA
+                        ? v7.fma(SIGN8, (FloatVector) X.cast(v7.rearrange(SWAP8)))
+                        : ((FloatVector) X.cast(v7.rearrange(SWAP8)))
+                            .add((FloatVector) X.cast(v7.mul(SIGN8))))));
       }
       if (!wide) {
         ((FloatVector) X.cast(v0.add(v1))).intoArray(a, p + 0 * L);

@@ -1,5 +1,7 @@
 package dev.fathom.hadamard;
 
+import com.sun.management.HotSpotDiagnosticMXBean;
+import java.lang.management.ManagementFactory;
 import jdk.incubator.vector.Vector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorShuffle;
@@ -16,6 +18,26 @@ import jdk.incubator.vector.VectorSpecies;
  */
 final class VectorSupport {
   private VectorSupport() {}
+
+  /**
+   * Whether the JIT turns a fused multiply-add into one instruction: HotSpot's {@code UseFMA}, on
+   * by default on CPUs that have one. The in-register butterfly {@code w + sign * v} is then one
+   * {@code v.fma(sign, w)}, bitwise the same (the product by {@code +-1} is exact, so the single
+   * rounding of the fused operation is the sum's); without it a vector {@code fma} would fall back
+   * to {@link Math#fma} lane by lane, so the kernels keep the product and the sum. False when the
+   * flag cannot be read (no {@code jdk.management} module, another VM).
+   */
+  static final boolean FMA = hardwareFma();
+
+  private static boolean hardwareFma() {
+    try {
+      HotSpotDiagnosticMXBean vm =
+          ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
+      return vm != null && Boolean.parseBoolean(vm.getVMOption("UseFMA").getValue());
+    } catch (RuntimeException | LinkageError e) {
+      return false;
+    }
+  }
 
   /**
    * The shuffle that swaps lanes at distance {@code h} ({@code i -> i ^ h}); the identity when

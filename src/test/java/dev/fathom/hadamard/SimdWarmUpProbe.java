@@ -73,7 +73,21 @@ final class SimdWarmUpProbe {
             + " calls="
             + calls
             + " mismatches="
-            + mismatches);
+            + mismatches
+            + " fma="
+            + (simd ? fusedButterflies() : "none"));
+  }
+
+  /** {@code VectorSupport.FMA} of the SIMD kernels (only loadable with the vector module). */
+  private static String fusedButterflies() {
+    try {
+      java.lang.reflect.Field f =
+          Class.forName("dev.fathom.hadamard.VectorSupport").getDeclaredField("FMA");
+      f.setAccessible(true);
+      return String.valueOf(f.getBoolean(null));
+    } catch (ReflectiveOperationException e) {
+      return e.toString();
+    }
   }
 
   private static float[] toFloat(double[] x) {

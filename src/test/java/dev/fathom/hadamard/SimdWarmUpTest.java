@@ -86,6 +86,18 @@ class SimdWarmUpTest {
   }
 
   @Test
+  void withoutHardwareFmaTheKernelsKeepProductAndSumAndTheResults() throws Exception {
+    // -XX:-UseFMA: the in-register butterflies take the product and the sum instead of one fused
+    // multiply-add; both must give the scalar kernel's results bitwise.
+    String line = probe(true, null, "-XX:-UseFMA");
+    boolean simd = jdkHasModule();
+    assertTrue(line.contains("simd=" + simd), line);
+    assertTrue(line.contains("mismatches=0"), line);
+    assertTrue(!simd || line.contains("fma=false"), line);
+    assertTrue(!simd || probe(true, null, "-XX:+UseFMA").contains("fma=true"), line);
+  }
+
+  @Test
   void withoutTheModuleNothingStarts() throws Exception {
     String line = probe(false, null);
     assertTrue(line.contains("kernelAtStart=false"), line);
@@ -100,10 +112,11 @@ class SimdWarmUpTest {
   }
 
   /** Runs the probe in a fresh JVM and returns its last output line (or its error output). */
-  private static String probe(boolean module, String warmup)
+  private static String probe(boolean module, String warmup, String... jvmFlags)
       throws IOException, InterruptedException {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    cmd.addAll(List.of(jvmFlags));
     if (module) {
       cmd.add("--add-modules");
       cmd.add(Simd.VECTOR_MODULE);
