@@ -188,9 +188,15 @@ public final class SparseWalshHadamard {
     int queries = groupCount * dn * size;
     int width = oracle instanceof ArrayOracle ? rowWidth(dn) : 0;
     int stride = width > 0 ? width : dn;
+    // The previous call's groups are reused where the draws give them again (same seed, or
+    // identity blocks in noiseless mode), and with them the count of distinct queries.
     HashGroup[] groups = new HashGroup[groupCount];
+    boolean sameGroups = true;
     for (int c = 0; c < groupCount; c++) {
-      groups[c] = HashGroup.create(o, c, rng, stride, w.bins(c, stride << b), w.changed(c));
+      HashGroup previous = w.groups[c];
+      groups[c] =
+          HashGroup.create(o, c, rng, stride, w.bins(c, stride << b), w.changed(c), previous);
+      sameGroups &= groups[c] == previous;
     }
     double[] vals = width > 0 ? null : w.vals();
     // The largest |f|, compared as bit patterns (for non-negative doubles their order), taken
@@ -229,7 +235,11 @@ public final class SparseWalshHadamard {
     // at every scale, and neither the transform's sums nor the squares of the energy tests
     // overflow (amplitudes beyond 1e154) or underflow (below 1e-154). Scaled back at the end.
     int exponent = largest > 0 ? Math.getExponent(largest) : 0;
-    int distinct = QueryCount.distinct(groups);
+    int distinct = sameGroups ? w.distinct : QueryCount.distinct(groups);
+    if (!sameGroups && w.keep) {
+      System.arraycopy(groups, 0, w.groups, 0, groupCount);
+      w.distinct = distinct;
+    }
     long scaleBits = 0;
     double fourier = Normalization.FOURIER.scale(b); // 2^-b: exact, wherever it is applied
     if (width > 0) {
@@ -430,17 +440,27 @@ public final class SparseWalshHadamard {
     static final int KEEP_MAX = 1 << 21;
 
     private final SprightOptions options;
-    private final boolean keep;
+    final boolean keep;
     private double[] vals;
     private final double[][] bins;
     private final long[][] changed;
     boolean busy;
+
+    /**
+     * The groups of the last call that built new ones (with {@link #keep}; null before), and their
+     * count of distinct queries: a group depends only on the options and the draws, and its only
+     * arrays that change are this workspace's bins and flags, overwritten by every call.
+     */
+    final HashGroup[] groups;
+
+    int distinct;
 
     Workspace(SprightOptions o) {
       this.options = o;
       this.keep = 2 * o.queries() <= KEEP_MAX;
       this.bins = new double[o.groups()][];
       this.changed = new long[o.groups()][];
+      this.groups = new HashGroup[o.groups()];
     }
 
     double[] vals() {
