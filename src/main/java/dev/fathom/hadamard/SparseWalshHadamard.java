@@ -284,7 +284,7 @@ public final class SparseWalshHadamard {
     Classifier classifier = new Classifier(o, groups, tol, tau, binNoise);
 
     // Peeling.
-    LongDoubleMap found = new LongDoubleMap(o.sparsity());
+    LongDoubleMap found = w.found();
     for (HashGroup g : groups) {
       g.markAll();
     }
@@ -339,8 +339,10 @@ public final class SparseWalshHadamard {
     long[] keys = new long[found.size()];
     double[] values = new double[found.size()];
     int m = found.sortedAbove(tol, keys, values);
-    keys = Arrays.copyOf(keys, m);
-    values = Arrays.copyOf(values, m);
+    if (m < keys.length) {
+      keys = Arrays.copyOf(keys, m);
+      values = Arrays.copyOf(values, m);
+    }
     for (int i = 0; i < m; i++) {
       values[i] = Math.scalb(values[i], exponent);
     }
@@ -455,6 +457,9 @@ public final class SparseWalshHadamard {
 
     int distinct;
 
+    /** The coefficients found, kept (with {@link #keep}) and cleared for the next call. */
+    private LongDoubleMap found;
+
     Workspace(SprightOptions o) {
       this.options = o;
       this.keep = 2 * o.queries() <= KEEP_MAX;
@@ -484,6 +489,20 @@ public final class SparseWalshHadamard {
         }
       }
       return v;
+    }
+
+    /** An empty map of the coefficients found, sized for the options' sparsity. */
+    LongDoubleMap found() {
+      LongDoubleMap f = found;
+      if (f == null) {
+        f = new LongDoubleMap(options.sparsity());
+        if (keep) {
+          found = f;
+        }
+      } else {
+        f.clear();
+      }
+      return f;
     }
 
     long[] changed(int c) {
