@@ -31,8 +31,11 @@ import java.util.random.RandomGenerator;
  * result. Instances are thread-safe: their options are immutable, and each thread that calls {@code
  * transform} keeps its own workspace (the queried values and the bins, at most 16 bytes per query,
  * at most 16 MiB; larger problems allocate them per call) for its next calls on the same instance,
- * so reuse one instance for repeated transforms with the same options. The oracle is called from
- * the calling thread only.
+ * so reuse one instance for repeated transforms with the same options. That workspace also keeps
+ * the last subsampling groups built (their lookup tables) and the count of distinct queries, used
+ * again when a call draws the same matrices and delays (the same seed, or identity blocks in
+ * noiseless mode, whose matrices do not depend on the seed); the generator is advanced the same
+ * either way, and the results are the same. The oracle is called from the calling thread only.
  *
  * @since 1.0
  */
