@@ -44,6 +44,9 @@ final class HashGroup {
   /** The distance between consecutive bins in {@link #bins}. */
   final int stride;
 
+  /** The stride asked for at creation (0 for {@code |D|}), to recognize the same request. */
+  private final int requestedStride;
+
   /** The bins to test again, one bit each: bit {@code j & 63} of word {@code j >>> 6}. */
   final long[] changed;
 
@@ -72,6 +75,7 @@ final class HashGroup {
     int lowBits = Math.min(b, 8);
     this.lowSpan = span(0, lowBits);
     this.highSpan = span(lowBits, b);
+    this.requestedStride = stride;
     this.stride = Math.max(stride, delays.length);
     this.bins = bins != null ? bins : new double[this.stride << b];
     this.changed = changed != null ? changed : new long[flagWords(b)];
@@ -90,6 +94,26 @@ final class HashGroup {
    */
   static HashGroup create(
       SprightOptions o, int c, RandomGenerator rng, int stride, double[] bins, long[] changed) {
+    return create(o, c, rng, stride, bins, changed, null);
+  }
+
+  /**
+   * As {@link #create(SprightOptions, int, RandomGenerator, int, double[], long[])}, returning
+   * {@code previous} itself when the draws give it again: group {@code c} of the same options,
+   * built on the same {@code bins} and {@code changed} arrays, with the same columns (and, in
+   * robust mode, the same delays; noiseless delays follow from the columns). The generator is
+   * advanced exactly as without {@code previous}; only the tables derived from the draws (the
+   * byte-wise signature and inverse maps, the spans) are not built again. A group holds no other
+   * state than those arrays, which every call overwrites.
+   */
+  static HashGroup create(
+      SprightOptions o,
+      int c,
+      RandomGenerator rng,
+      int stride,
+      double[] bins,
+      long[] changed,
+      HashGroup previous) {
     int n = o.n();
     int b = o.bucketBits();
     long mask = (1L << n) - 1;
@@ -102,7 +126,16 @@ final class HashGroup {
     } else {
       randomFullRank(rng, cols, mask);
     }
+    boolean same =
+        previous != null
+            && previous.bins == bins
+            && previous.changed == changed
+            && previous.requestedStride == stride
+            && java.util.Arrays.equals(previous.cols, cols);
     if (o.detection() == SprightOptions.Detection.NOISELESS) {
+      if (same) {
+        return previous;
+      }
       Gf2.Basis basis = new Gf2.Basis();
       long[] rows = new long[n];
       for (int t = 0; t < b; t++) {
@@ -127,6 +160,9 @@ final class HashGroup {
       for (int i = 0; i < n; i++) {
         delays[q * (n + 1) + 1 + i] = r ^ (1L << i);
       }
+    }
+    if (same && java.util.Arrays.equals(previous.delays, delays)) {
+      return previous;
     }
     return new HashGroup(n, b, cols, delays, null, stride, bins, changed);
   }

@@ -19,6 +19,14 @@ final class LongDoubleMap {
   private double[] values;
   private int size;
 
+  /** The sort's scratch, kept for the next sort (see {@link #clear}): two key and value buffers. */
+  private long[] sortKeys = new long[0];
+
+  private long[] sortKeys2 = new long[0];
+  private double[] sortValues = new double[0];
+  private double[] sortValues2 = new double[0];
+  private final int[] count = new int[(1 << DIGIT) + 1];
+
   /**
    * An empty map sized for {@code expected} entries without growing (for at most {@code 2^20}
    * expected entries; beyond that it starts there and grows as entries arrive).
@@ -30,6 +38,17 @@ final class LongDoubleMap {
     keys = new long[cap];
     values = new double[cap];
     Arrays.fill(keys, EMPTY);
+  }
+
+  /**
+   * Removes every entry, keeping the arrays (and the capacity reached) for reuse: the same later
+   * results as a new map, whose slot order only the sorted outputs could reveal.
+   */
+  void clear() {
+    if (size > 0) {
+      Arrays.fill(keys, EMPTY);
+      size = 0;
+    }
   }
 
   /** Adds {@code value} to the value of non-negative {@code key} (inserting it if absent). */
@@ -78,8 +97,14 @@ final class LongDoubleMap {
    * unpredictable branches cost several times more on a thousand random keys.
    */
   int sortedAbove(double threshold, long[] keysOut, double[] valuesOut) {
-    long[] k = new long[size];
-    double[] v = new double[size];
+    if (sortKeys.length < size) {
+      sortKeys = new long[size];
+      sortKeys2 = new long[size];
+      sortValues = new double[size];
+      sortValues2 = new double[size];
+    }
+    long[] k = sortKeys;
+    double[] v = sortValues;
     int m = 0;
     long all = 0;
     for (int i = 0; i < keys.length; i++) {
@@ -99,9 +124,8 @@ final class LongDoubleMap {
       }
       return m;
     }
-    long[] k2 = new long[m];
-    double[] v2 = new double[m];
-    int[] count = new int[(1 << DIGIT) + 1];
+    long[] k2 = sortKeys2;
+    double[] v2 = sortValues2;
     for (int p = 0; p < passes; p++) {
       int shift = p * DIGIT;
       Arrays.fill(count, 0);

@@ -31,8 +31,11 @@ import java.util.random.RandomGenerator;
  * result. Instances are thread-safe: their options are immutable, and each thread that calls {@code
  * transform} keeps its own workspace (the queried values and the bins, at most 16 bytes per query,
  * at most 16 MiB; larger problems allocate them per call) for its next calls on the same instance,
- * so reuse one instance for repeated transforms with the same options. The oracle is called from
- * the calling thread only.
+ * so reuse one instance for repeated transforms with the same options. That workspace also keeps
+ * the last subsampling groups built (their lookup tables) and the count of distinct queries, used
+ * again when a call draws the same matrices and delays (the same seed, or identity blocks in
+ * noiseless mode, whose matrices do not depend on the seed); the generator is advanced the same
+ * either way, and the results are the same. The oracle is called from the calling thread only.
  *
  * @since 1.0
  */
@@ -188,9 +191,15 @@ public final class SparseWalshHadamard {
     int queries = groupCount * dn * size;
     int width = oracle instanceof ArrayOracle ? rowWidth(dn) : 0;
     int stride = width > 0 ? width : dn;
+    // The previous call's groups are reused where the draws give them again (same seed, or
+    // identity blocks in noiseless mode), and with them the count of distinct queries.
     HashGroup[] groups = new HashGroup[groupCount];
+    boolean sameGroups = true;
     for (int c = 0; c < groupCount; c++) {
-      groups[c] = HashGroup.create(o, c, rng, stride, w.bins(c, stride << b), w.changed(c));
+      HashGroup previous = w.groups[c];
+      groups[c] =
+          HashGroup.create(o, c, rng, stride, w.bins(c, stride << b), w.changed(c), previous);
+      sameGroups &= groups[c] == previous;
     }
     double[] vals = width > 0 ? null : w.vals();
     // The largest |f|, compared as bit patterns (for non-negative doubles their order), taken
@@ -229,7 +238,11 @@ public final class SparseWalshHadamard {
     // at every scale, and neither the transform's sums nor the squares of the energy tests
     // overflow (amplitudes beyond 1e154) or underflow (below 1e-154). Scaled back at the end.
     int exponent = largest > 0 ? Math.getExponent(largest) : 0;
-    int distinct = QueryCount.distinct(groups);
+    int distinct = sameGroups ? w.distinct : QueryCount.distinct(groups);
+    if (!sameGroups && w.keep) {
+      System.arraycopy(groups, 0, w.groups, 0, groupCount);
+      w.distinct = distinct;
+    }
     long scaleBits = 0;
     double fourier = Normalization.FOURIER.scale(b); // 2^-b: exact, wherever it is applied
     if (width > 0) {
@@ -274,7 +287,7 @@ public final class SparseWalshHadamard {
     Classifier classifier = new Classifier(o, groups, tol, tau, binNoise);
 
     // Peeling.
-    LongDoubleMap found = new LongDoubleMap(o.sparsity());
+    LongDoubleMap found = w.found();
     for (HashGroup g : groups) {
       g.markAll();
     }
@@ -329,8 +342,10 @@ public final class SparseWalshHadamard {
     long[] keys = new long[found.size()];
     double[] values = new double[found.size()];
     int m = found.sortedAbove(tol, keys, values);
-    keys = Arrays.copyOf(keys, m);
-    values = Arrays.copyOf(values, m);
+    if (m < keys.length) {
+      keys = Arrays.copyOf(keys, m);
+      values = Arrays.copyOf(values, m);
+    }
     for (int i = 0; i < m; i++) {
       values[i] = Math.scalb(values[i], exponent);
     }
@@ -430,17 +445,30 @@ public final class SparseWalshHadamard {
     static final int KEEP_MAX = 1 << 21;
 
     private final SprightOptions options;
-    private final boolean keep;
+    final boolean keep;
     private double[] vals;
     private final double[][] bins;
     private final long[][] changed;
     boolean busy;
+
+    /**
+     * The groups of the last call that built new ones (with {@link #keep}; null before), and their
+     * count of distinct queries: a group depends only on the options and the draws, and its only
+     * arrays that change are this workspace's bins and flags, overwritten by every call.
+     */
+    final HashGroup[] groups;
+
+    int distinct;
+
+    /** The coefficients found, kept (with {@link #keep}) and cleared for the next call. */
+    private LongDoubleMap found;
 
     Workspace(SprightOptions o) {
       this.options = o;
       this.keep = 2 * o.queries() <= KEEP_MAX;
       this.bins = new double[o.groups()][];
       this.changed = new long[o.groups()][];
+      this.groups = new HashGroup[o.groups()];
     }
 
     double[] vals() {
@@ -464,6 +492,20 @@ public final class SparseWalshHadamard {
         }
       }
       return v;
+    }
+
+    /** An empty map of the coefficients found, sized for the options' sparsity. */
+    LongDoubleMap found() {
+      LongDoubleMap f = found;
+      if (f == null) {
+        f = new LongDoubleMap(options.sparsity());
+        if (keep) {
+          found = f;
+        }
+      } else {
+        f.clear();
+      }
+      return f;
     }
 
     long[] changed(int c) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -40,6 +41,36 @@ class LongDoubleMapTest {
               .sorted()
               .toArray();
       assertArrayEquals(want, map.sortedKeysAbove(threshold), "threshold " + threshold);
+    }
+  }
+
+  @Test
+  void aClearedMapIsReusedLikeANewOne() {
+    // One map through clear() after growing, shrinking counts and the sort's reused scratch.
+    LongDoubleMap map = new LongDoubleMap(16);
+    SplittableRandom r = new SplittableRandom(5);
+    for (int count : new int[] {3000, 10, 0, 64, 5000, 63, 700}) {
+      map.clear();
+      java.util.TreeMap<Long, Double> ref = new java.util.TreeMap<>();
+      for (int i = 0; i < count; i++) {
+        long key = r.nextLong(1L << 22);
+        double value = r.nextDouble(-10, 10);
+        map.add(key, value);
+        ref.merge(key, value, Double::sum);
+      }
+      assertEquals(ref.size(), map.size());
+      long[] keys = new long[map.size()];
+      double[] values = new double[map.size()];
+      int m = map.sortedAbove(1.0, keys, values);
+      int i = 0;
+      for (Map.Entry<Long, Double> e : ref.entrySet()) {
+        if (Math.abs(e.getValue()) > 1.0) {
+          assertEquals(e.getKey(), keys[i], "count " + count);
+          assertEquals(e.getValue(), values[i]);
+          i++;
+        }
+      }
+      assertEquals(i, m, "count " + count);
     }
   }
 

@@ -45,6 +45,32 @@ class SprightWorkspaceTest {
   }
 
   @Test
+  void repeatedSeedsReuseGroupsWithTheSameResults() {
+    // The same seed again (and identity blocks at any seed) gives the previous call's groups back;
+    // every result must still be that of a fresh instance: noiseless in rows of 16 (n = 14, b = 2:
+    // 13 delays) and delay by delay (n = 12), robust, both subsamplings, seeds repeated and mixed.
+    List<SprightOptions> all = new ArrayList<>();
+    for (SprightOptions.Subsampling sub : SprightOptions.Subsampling.values()) {
+      all.add(SprightOptions.defaults(14, 3).withBucketBits(2).withSubsampling(sub));
+      all.add(SprightOptions.defaults(12, 40).withSubsampling(sub));
+      all.add(SprightOptions.defaults(12, 40).withSubsampling(sub).robust(2));
+    }
+    long[] seeds = {1, 1, 2, 1, 1, 3, 3};
+    for (SprightOptions o : all) {
+      int n = o.n();
+      SparseWalshHadamard reused = new SparseWalshHadamard(o);
+      for (int call = 0; call < seeds.length; call++) {
+        SparseSignal s = SparseSignal.random(n, o.sparsity(), call % 2);
+        BatchOracle oracle = call == 4 ? s : QueryOracle.ofArray(dense(s));
+        SparseResult want = new SparseWalshHadamard(o).transform(oracle, seeds[call]);
+        SparseResult got = reused.transform(oracle, seeds[call]);
+        assertSame(want, got);
+        assertEquals(want.distinctQueries(), got.distinctQueries(), o + ", call " + call);
+      }
+    }
+  }
+
+  @Test
   void threadsShareAnInstance() throws Exception {
     SprightOptions o = SprightOptions.defaults(12, 60);
     SparseWalshHadamard shared = new SparseWalshHadamard(o);
