@@ -84,6 +84,34 @@ interface GramKernel {
    */
   void gram(float[] x, float[][] panels, float[][] out, int i0, int i1, int j0, int j1);
 
+  /**
+   * The last, narrow strip: writes {@code out[i][j + l] = x_i . x_(j + l)} for {@code i in [i0,
+   * i1)} and {@code l < width() / 2} (one vector of columns), the same fused multiply-adds per
+   * entry as {@link #gram(double[], double[][], double[][], int, int, int, int)}.
+   *
+   * @param x the rows [i0, i1) as {@link #pack(double[][], int, int)} gives them
+   * @param panel the points j .. j + width() / 2 - 1 packed coordinate-major: {@code panel[k
+   *     width() / 2 + l]} is coordinate {@code k} of point {@code j + l}
+   * @param out the output rows
+   * @param i0 first row
+   * @param i1 row end
+   * @param j first column
+   */
+  void gramHalf(double[] x, double[] panel, double[][] out, int i0, int i1, int j);
+
+  /**
+   * The float twin of {@link #gramHalf(double[], double[], double[][], int, int, int)}, one vector
+   * of {@code widthFloat() / 2} columns.
+   *
+   * @param x the rows [i0, i1) as {@link #pack(float[][], int, int)} gives them
+   * @param panel the points j .. j + widthFloat() / 2 - 1 packed coordinate-major
+   * @param out the output rows
+   * @param i0 first row
+   * @param i1 row end
+   * @param j first column
+   */
+  void gramHalf(float[] x, float[] panel, float[][] out, int i0, int i1, int j);
+
   /** The selected kernel, or {@code null} for the scalar loops. */
   GramKernel SELECTED =
       ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()

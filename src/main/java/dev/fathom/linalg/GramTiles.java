@@ -35,9 +35,14 @@ final class GramTiles {
     int jv = j0;
     if (panels != null) {
       iv = kernelRows(i0, i1);
-      jv = j0 + (j1 - j0) / k.width() * k.width();
+      int w = k.width();
+      jv = j0 + (j1 - j0) / w * w;
       if (iv > i0 && jv > j0) {
         k.gram(packed, panels, out, i0, iv, j0, jv);
+      }
+      if (iv > i0 && j1 - jv >= w / 2) { // the narrow last strip (only there: j1 = n)
+        k.gramHalf(packed, panels[jv / w], out, i0, iv, jv);
+        jv += w / 2;
       }
     }
     if (panels == null) {
@@ -68,9 +73,14 @@ final class GramTiles {
     int jv = j0;
     if (panels != null) {
       iv = kernelRows(i0, i1);
-      jv = j0 + (j1 - j0) / k.widthFloat() * k.widthFloat();
+      int w = k.widthFloat();
+      jv = j0 + (j1 - j0) / w * w;
       if (iv > i0 && jv > j0) {
         k.gram(packed, panels, out, i0, iv, j0, jv);
+      }
+      if (iv > i0 && j1 - jv >= w / 2) { // the narrow last strip (only there: j1 = n)
+        k.gramHalf(packed, panels[jv / w], out, i0, iv, jv);
+        jv += w / 2;
       }
     }
     if (panels == null) {
@@ -85,19 +95,31 @@ final class GramTiles {
     }
   }
 
-  /** The points (rows) packed by whole strips of {@code w} points (see {@link GramKernel}). */
+  /**
+   * The number of strips of {@code w} of n points: the whole ones, and a last one of {@code w / 2}
+   * points if that many are left.
+   */
+  private static int stripCount(int n, int w) {
+    return n / w + (n % w >= w / 2 ? 1 : 0);
+  }
+
+  /**
+   * The points (rows) packed by whole strips of {@code w} points (see {@link GramKernel}), and if
+   * at least {@code w / 2} points are left, the first {@code w / 2} of them in a narrow last strip.
+   */
   static double[][] panels(double[][] x, int w, int threads) {
     int d = x[0].length;
-    double[][] panels = new double[x.length / w][];
+    double[][] panels = new double[stripCount(x.length, w)][];
     ParallelTasks.run(
         threads,
         panels.length,
         s -> {
-          double[] p = new double[d * w];
-          for (int l = 0; l < w; l++) {
+          int ws = x.length - s * w < w ? w / 2 : w;
+          double[] p = new double[d * ws];
+          for (int l = 0; l < ws; l++) {
             double[] r = x[s * w + l];
             for (int k = 0; k < d; k++) {
-              p[k * w + l] = r[k];
+              p[k * ws + l] = r[k];
             }
           }
           panels[s] = p;
@@ -108,16 +130,17 @@ final class GramTiles {
   /** The float twin of {@link #panels(double[][], int, int)}. */
   static float[][] panels(float[][] x, int w, int threads) {
     int d = x[0].length;
-    float[][] panels = new float[x.length / w][];
+    float[][] panels = new float[stripCount(x.length, w)][];
     ParallelTasks.run(
         threads,
         panels.length,
         s -> {
-          float[] p = new float[d * w];
-          for (int l = 0; l < w; l++) {
+          int ws = x.length - s * w < w ? w / 2 : w;
+          float[] p = new float[d * ws];
+          for (int l = 0; l < ws; l++) {
             float[] r = x[s * w + l];
             for (int k = 0; k < d; k++) {
-              p[k * w + l] = r[k];
+              p[k * ws + l] = r[k];
             }
           }
           panels[s] = p;

@@ -475,7 +475,7 @@ public final class SquaredEuclidean {
    * @return true if it does
    */
   static boolean selfCheck(GramKernel k) {
-    double[][] p = new double[2 * ROWS + 7][11];
+    double[][] p = new double[2 * ROWS + 27][11]; // ragged: a narrow last strip in both precisions
     for (int i = 0; i < p.length; i++) {
       for (int c = 0; c < p[i].length; c++) {
         p[i][c] = ((i * 7919 + c * 104729) % 1009) / 97.0 - 5;

@@ -190,6 +190,68 @@ final class VectorGram implements GramKernel {
   }
 
   @Override
+  public void gramHalf(double[] a, double[] panel, double[][] out, int i0, int i1, int j) {
+    int d = panel.length / LD;
+    int i = i0;
+    for (; i + 2 * ROWS <= i1; i += 2 * ROWS) {
+      half8(a, (i - i0) * d, panel, d, out, i, j);
+    }
+    for (; i < i1; i += ROWS) {
+      half4(a, (i - i0) * d, panel, d, out, i, j);
+    }
+  }
+
+  /** Rows i .. i + 7 by one vector of columns from j (the narrow last strip). */
+  private static void half8(double[] x, int xo, double[] p, int d, double[][] out, int i, int j) {
+    DoubleVector c0 = DoubleVector.zero(D);
+    DoubleVector c1 = DoubleVector.zero(D);
+    DoubleVector c2 = DoubleVector.zero(D);
+    DoubleVector c3 = DoubleVector.zero(D);
+    DoubleVector c4 = DoubleVector.zero(D);
+    DoubleVector c5 = DoubleVector.zero(D);
+    DoubleVector c6 = DoubleVector.zero(D);
+    DoubleVector c7 = DoubleVector.zero(D);
+    for (int k = 0, o = 0, q = xo; k < d; k++, o += LD, q += 8) {
+      DoubleVector b = DoubleVector.fromArray(D, p, o);
+      c0 = DoubleVector.broadcast(D, x[q]).fma(b, c0);
+      c1 = DoubleVector.broadcast(D, x[q + 1]).fma(b, c1);
+      c2 = DoubleVector.broadcast(D, x[q + 2]).fma(b, c2);
+      c3 = DoubleVector.broadcast(D, x[q + 3]).fma(b, c3);
+      c4 = DoubleVector.broadcast(D, x[q + 4]).fma(b, c4);
+      c5 = DoubleVector.broadcast(D, x[q + 5]).fma(b, c5);
+      c6 = DoubleVector.broadcast(D, x[q + 6]).fma(b, c6);
+      c7 = DoubleVector.broadcast(D, x[q + 7]).fma(b, c7);
+    }
+    c0.intoArray(out[i], j);
+    c1.intoArray(out[i + 1], j);
+    c2.intoArray(out[i + 2], j);
+    c3.intoArray(out[i + 3], j);
+    c4.intoArray(out[i + 4], j);
+    c5.intoArray(out[i + 5], j);
+    c6.intoArray(out[i + 6], j);
+    c7.intoArray(out[i + 7], j);
+  }
+
+  /** Rows i .. i + 3 by one vector of columns from j (the narrow last strip). */
+  private static void half4(double[] x, int xo, double[] p, int d, double[][] out, int i, int j) {
+    DoubleVector c0 = DoubleVector.zero(D);
+    DoubleVector c1 = DoubleVector.zero(D);
+    DoubleVector c2 = DoubleVector.zero(D);
+    DoubleVector c3 = DoubleVector.zero(D);
+    for (int k = 0, o = 0, q = xo; k < d; k++, o += LD, q += 4) {
+      DoubleVector b = DoubleVector.fromArray(D, p, o);
+      c0 = DoubleVector.broadcast(D, x[q]).fma(b, c0);
+      c1 = DoubleVector.broadcast(D, x[q + 1]).fma(b, c1);
+      c2 = DoubleVector.broadcast(D, x[q + 2]).fma(b, c2);
+      c3 = DoubleVector.broadcast(D, x[q + 3]).fma(b, c3);
+    }
+    c0.intoArray(out[i], j);
+    c1.intoArray(out[i + 1], j);
+    c2.intoArray(out[i + 2], j);
+    c3.intoArray(out[i + 3], j);
+  }
+
+  @Override
   public void gram(float[] a, float[][] panels, float[][] out, int i0, int i1, int j0, int j1) {
     int d = panels[0].length / (2 * LF);
     int w = 2 * LF;
@@ -302,5 +364,67 @@ final class VectorGram implements GramKernel {
     c21.intoArray(out[i + 2], j + LF);
     c30.intoArray(out[i + 3], j);
     c31.intoArray(out[i + 3], j + LF);
+  }
+
+  @Override
+  public void gramHalf(float[] a, float[] panel, float[][] out, int i0, int i1, int j) {
+    int d = panel.length / LF;
+    int i = i0;
+    for (; i + 2 * ROWS <= i1; i += 2 * ROWS) {
+      half8(a, (i - i0) * d, panel, d, out, i, j);
+    }
+    for (; i < i1; i += ROWS) {
+      half4(a, (i - i0) * d, panel, d, out, i, j);
+    }
+  }
+
+  /** Rows i .. i + 7 by one vector of columns from j (the narrow last strip). */
+  private static void half8(float[] x, int xo, float[] p, int d, float[][] out, int i, int j) {
+    FloatVector c0 = FloatVector.zero(F);
+    FloatVector c1 = FloatVector.zero(F);
+    FloatVector c2 = FloatVector.zero(F);
+    FloatVector c3 = FloatVector.zero(F);
+    FloatVector c4 = FloatVector.zero(F);
+    FloatVector c5 = FloatVector.zero(F);
+    FloatVector c6 = FloatVector.zero(F);
+    FloatVector c7 = FloatVector.zero(F);
+    for (int k = 0, o = 0, q = xo; k < d; k++, o += LF, q += 8) {
+      FloatVector b = FloatVector.fromArray(F, p, o);
+      c0 = FloatVector.broadcast(F, x[q]).fma(b, c0);
+      c1 = FloatVector.broadcast(F, x[q + 1]).fma(b, c1);
+      c2 = FloatVector.broadcast(F, x[q + 2]).fma(b, c2);
+      c3 = FloatVector.broadcast(F, x[q + 3]).fma(b, c3);
+      c4 = FloatVector.broadcast(F, x[q + 4]).fma(b, c4);
+      c5 = FloatVector.broadcast(F, x[q + 5]).fma(b, c5);
+      c6 = FloatVector.broadcast(F, x[q + 6]).fma(b, c6);
+      c7 = FloatVector.broadcast(F, x[q + 7]).fma(b, c7);
+    }
+    c0.intoArray(out[i], j);
+    c1.intoArray(out[i + 1], j);
+    c2.intoArray(out[i + 2], j);
+    c3.intoArray(out[i + 3], j);
+    c4.intoArray(out[i + 4], j);
+    c5.intoArray(out[i + 5], j);
+    c6.intoArray(out[i + 6], j);
+    c7.intoArray(out[i + 7], j);
+  }
+
+  /** Rows i .. i + 3 by one vector of columns from j (the narrow last strip). */
+  private static void half4(float[] x, int xo, float[] p, int d, float[][] out, int i, int j) {
+    FloatVector c0 = FloatVector.zero(F);
+    FloatVector c1 = FloatVector.zero(F);
+    FloatVector c2 = FloatVector.zero(F);
+    FloatVector c3 = FloatVector.zero(F);
+    for (int k = 0, o = 0, q = xo; k < d; k++, o += LF, q += 4) {
+      FloatVector b = FloatVector.fromArray(F, p, o);
+      c0 = FloatVector.broadcast(F, x[q]).fma(b, c0);
+      c1 = FloatVector.broadcast(F, x[q + 1]).fma(b, c1);
+      c2 = FloatVector.broadcast(F, x[q + 2]).fma(b, c2);
+      c3 = FloatVector.broadcast(F, x[q + 3]).fma(b, c3);
+    }
+    c0.intoArray(out[i], j);
+    c1.intoArray(out[i + 1], j);
+    c2.intoArray(out[i + 2], j);
+    c3.intoArray(out[i + 3], j);
   }
 }
