@@ -1,5 +1,6 @@
 package dev.fathom.hadamard;
 
+import dev.fathom.core.SimdKernels;
 import java.lang.reflect.Array;
 import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
@@ -30,7 +31,7 @@ final class Simd {
   static final String FLOAT_VECTOR_CLASS = "dev.fathom.hadamard.FloatVectorKernel";
 
   /** The vector module. */
-  static final String VECTOR_MODULE = "jdk.incubator.vector";
+  static final String VECTOR_MODULE = SimdKernels.VECTOR_MODULE;
 
   /** Most doubles per vector accepted (512 bits). */
   static final int MAX_DOUBLE_LANES = 8;
@@ -44,11 +45,9 @@ final class Simd {
   /** Longest background warm-up before the SIMD kernels are published anyway. */
   static final long WARMUP_BUDGET_NANOS = 3_000_000_000L;
 
-  private static final boolean MODULE_PRESENT =
-      ModuleLayer.boot().findModule(VECTOR_MODULE).isPresent();
+  private static final boolean MODULE_PRESENT = SimdKernels.modulePresent();
 
-  private static final boolean ENABLED =
-      !"false".equalsIgnoreCase(System.getProperty("fathom.simd"));
+  private static final boolean ENABLED = SimdKernels.allowed();
 
   private static final boolean BACKGROUND = background(System.getProperty(WARMUP_PROPERTY));
 

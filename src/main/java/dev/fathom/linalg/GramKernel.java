@@ -1,5 +1,7 @@
 package dev.fathom.linalg;
 
+import dev.fathom.core.SimdKernels;
+import java.lang.invoke.MethodHandles;
 import java.util.Optional;
 
 /**
@@ -113,22 +115,15 @@ interface GramKernel {
   void gramHalf(float[] x, float[] panel, float[][] out, int i0, int i1, int j);
 
   /** The selected kernel, or {@code null} for the scalar loops. */
-  GramKernel SELECTED =
-      ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
-              && !"false".equalsIgnoreCase(System.getProperty("fathom.simd"))
-          ? load().orElse(null)
-          : null;
+  GramKernel SELECTED = SimdKernels.enabled() ? load().orElse(null) : null;
 
   private static Optional<GramKernel> load() {
-    try {
-      GramKernel k =
-          (GramKernel) Class.forName(VECTOR_CLASS).getDeclaredConstructor().newInstance();
-      // the panels are looked up per strip of a row block: the widths must divide its rows
-      boolean fits =
-          SquaredEuclidean.ROWS % k.width() == 0 && SquaredEuclidean.ROWS % k.widthFloat() == 0;
-      return fits && SquaredEuclidean.selfCheck(k) ? Optional.of(k) : Optional.empty();
-    } catch (ReflectiveOperationException | LinkageError | ClassCastException e) {
-      return Optional.empty();
-    }
+    // the panels are looked up per strip of a row block: the widths must divide its rows
+    return SimdKernels.load(MethodHandles.lookup(), VECTOR_CLASS, GramKernel.class)
+        .filter(
+            k ->
+                SquaredEuclidean.ROWS % k.width() == 0
+                    && SquaredEuclidean.ROWS % k.widthFloat() == 0
+                    && SquaredEuclidean.selfCheck(k));
   }
 }

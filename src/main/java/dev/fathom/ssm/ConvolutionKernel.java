@@ -1,5 +1,7 @@
 package dev.fathom.ssm;
 
+import dev.fathom.core.SimdKernels;
+import java.lang.invoke.MethodHandles;
 import java.util.Optional;
 
 /**
@@ -65,9 +67,7 @@ interface ConvolutionKernel {
 
   /** The selected kernel, or {@code null} for the scalar path. */
   ConvolutionKernel SELECTED =
-      ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
-              && !"false".equalsIgnoreCase(System.getProperty("fathom.simd"))
-              && Runtime.version().feature() >= MIN_FEATURE
+      SimdKernels.enabled() && Runtime.version().feature() >= MIN_FEATURE
           ? load().orElse(null)
           : null;
 
@@ -77,11 +77,6 @@ interface ConvolutionKernel {
    * @return the kernel, or empty
    */
   static Optional<ConvolutionKernel> load() {
-    try {
-      return Optional.of(
-          (ConvolutionKernel) Class.forName(VECTOR_CLASS).getDeclaredConstructor().newInstance());
-    } catch (ReflectiveOperationException | LinkageError | ClassCastException e) {
-      return Optional.empty();
-    }
+    return SimdKernels.load(MethodHandles.lookup(), VECTOR_CLASS, ConvolutionKernel.class);
   }
 }

@@ -1,5 +1,7 @@
 package dev.fathom.ssm;
 
+import dev.fathom.core.SimdKernels;
+import java.lang.invoke.MethodHandles;
 import java.util.Optional;
 
 /**
@@ -41,19 +43,10 @@ interface ProductKernel {
   void addProduct(double[] u, int k, double[] v, int cols, double[] out, int off, int rows);
 
   /** The selected kernel, or {@code null} for the scalar loops. */
-  ProductKernel SELECTED =
-      ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
-              && !"false".equalsIgnoreCase(System.getProperty("fathom.simd"))
-          ? load().orElse(null)
-          : null;
+  ProductKernel SELECTED = SimdKernels.enabled() ? load().orElse(null) : null;
 
   private static Optional<ProductKernel> load() {
-    try {
-      ProductKernel k =
-          (ProductKernel) Class.forName(VECTOR_CLASS).getDeclaredConstructor().newInstance();
-      return VandermondeKernel.COLS % k.width() == 0 ? Optional.of(k) : Optional.empty();
-    } catch (ReflectiveOperationException | LinkageError | ClassCastException e) {
-      return Optional.empty();
-    }
+    return SimdKernels.load(MethodHandles.lookup(), VECTOR_CLASS, ProductKernel.class)
+        .filter(k -> VandermondeKernel.COLS % k.width() == 0);
   }
 }

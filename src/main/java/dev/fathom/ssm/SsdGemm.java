@@ -1,5 +1,8 @@
 package dev.fathom.ssm;
 
+import dev.fathom.core.SimdKernels;
+import java.lang.invoke.MethodHandles;
+
 /**
  * The matrix-product kernel of {@link StateSpaceDuality#chunked}: {@code out[r ldo + b] += sum_j
  * u[r ldu + j] v[j ldv + b]} over row blocks of {@link #ROWS} and column blocks of {@link
@@ -154,16 +157,7 @@ interface SsdGemm {
 
   /** The selected kernel. */
   SsdGemm SELECTED =
-      ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
-              && !"false".equalsIgnoreCase(System.getProperty("fathom.simd"))
-          ? load()
+      SimdKernels.enabled()
+          ? SimdKernels.load(MethodHandles.lookup(), VECTOR_CLASS, SsdGemm.class).orElse(SCALAR)
           : SCALAR;
-
-  private static SsdGemm load() {
-    try {
-      return (SsdGemm) Class.forName(VECTOR_CLASS).getDeclaredConstructor().newInstance();
-    } catch (ReflectiveOperationException | LinkageError | ClassCastException e) {
-      return SCALAR;
-    }
-  }
 }

@@ -1,5 +1,7 @@
 package dev.fathom.submodular.similarity;
 
+import dev.fathom.core.SimdKernels;
+import java.lang.invoke.MethodHandles;
 import java.util.Optional;
 
 /**
@@ -36,11 +38,7 @@ interface FacilityGainKernel {
   double gain(float[] r, float[] cur);
 
   /** The selected kernel, or {@code null} for the scalar loops. */
-  FacilityGainKernel SELECTED =
-      ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
-              && !"false".equalsIgnoreCase(System.getProperty("fathom.simd"))
-          ? load().orElse(null)
-          : null;
+  FacilityGainKernel SELECTED = SimdKernels.enabled() ? load().orElse(null) : null;
 
   /**
    * The SIMD kernel if its class loads, the machine runs 256-bit vectors natively and it passes
@@ -49,14 +47,9 @@ interface FacilityGainKernel {
    * @return the kernel, or empty
    */
   static Optional<FacilityGainKernel> load() {
-    try {
-      FacilityGainKernel k =
-          (FacilityGainKernel) Class.forName(VECTOR_CLASS).getDeclaredConstructor().newInstance();
-      return selfCheck(k) ? Optional.of(k) : Optional.empty();
-    } catch (ReflectiveOperationException | LinkageError | ClassCastException e) {
-      // includes the kernel's refusal of machines with vectors narrower than 256 bits
-      return Optional.empty();
-    }
+    // empty also when the kernel refuses machines with vectors narrower than 256 bits
+    return SimdKernels.load(MethodHandles.lookup(), VECTOR_CLASS, FacilityGainKernel.class)
+        .filter(FacilityGainKernel::selfCheck);
   }
 
   /**
