@@ -103,86 +103,103 @@ final class FloatVectorKernel implements SimdKernel<float[]> {
   private static void base(float[] a, int off, int t) {
     int end = off + (1 << t);
     if (1 << t < 8 * L) {
-      // Levels 0 .. LOG2L in one sweep: in-register levels on two vectors, then one butterfly.
-      for (int p = off; p < end; p += 2 * L) {
-        FloatVector v0 = ((FloatVector) X.cast(FloatVector.fromArray(S, a, p)));
-        FloatVector v1 = ((FloatVector) X.cast(FloatVector.fromArray(S, a, p + L)));
-        if (L >= 2) {
-          v0 =
-              ((FloatVector)
-                  X.cast(
-                      (VectorSupport.FMA
-                          ? v0.fma(SIGN1, (FloatVector) X.cast(v0.rearrange(SWAP1)))
-                          : ((FloatVector) X.cast(v0.rearrange(SWAP1)))
-                              .add((FloatVector) X.cast(v0.mul(SIGN1))))));
-          v1 =
-              ((FloatVector)
-                  X.cast(
-                      (VectorSupport.FMA
-                          ? v1.fma(SIGN1, (FloatVector) X.cast(v1.rearrange(SWAP1)))
-                          : ((FloatVector) X.cast(v1.rearrange(SWAP1)))
-                              .add((FloatVector) X.cast(v1.mul(SIGN1))))));
-        }
-        if (L >= 4) {
-          v0 =
-              ((FloatVector)
-                  X.cast(
-                      (VectorSupport.FMA
-                          ? v0.fma(SIGN2, (FloatVector) X.cast(v0.rearrange(SWAP2)))
-                          : ((FloatVector) X.cast(v0.rearrange(SWAP2)))
-                              .add((FloatVector) X.cast(v0.mul(SIGN2))))));
-          v1 =
-              ((FloatVector)
-                  X.cast(
-                      (VectorSupport.FMA
-                          ? v1.fma(SIGN2, (FloatVector) X.cast(v1.rearrange(SWAP2)))
-                          : ((FloatVector) X.cast(v1.rearrange(SWAP2)))
-                              .add((FloatVector) X.cast(v1.mul(SIGN2))))));
-        }
-        if (L >= 8) {
-          v0 =
-              ((FloatVector)
-                  X.cast(
-                      (VectorSupport.FMA
-                          ? v0.fma(SIGN4, (FloatVector) X.cast(v0.rearrange(SWAP4)))
-                          : ((FloatVector) X.cast(v0.rearrange(SWAP4)))
-                              .add((FloatVector) X.cast(v0.mul(SIGN4))))));
-          v1 =
-              ((FloatVector)
-                  X.cast(
-                      (VectorSupport.FMA
-                          ? v1.fma(SIGN4, (FloatVector) X.cast(v1.rearrange(SWAP4)))
-                          : ((FloatVector) X.cast(v1.rearrange(SWAP4)))
-                              .add((FloatVector) X.cast(v1.mul(SIGN4))))));
-        }
-        if (L >= 16) {
-          v0 =
-              ((FloatVector)
-                  X.cast(
-                      (VectorSupport.FMA
-                          ? v0.fma(SIGN8, (FloatVector) X.cast(v0.rearrange(SWAP8)))
-                          : ((FloatVector) X.cast(v0.rearrange(SWAP8)))
-                              .add((FloatVector) X.cast(v0.mul(SIGN8))))));
-          v1 =
-              ((FloatVector)
-                  X.cast(
-                      (VectorSupport.FMA
-                          ? v1.fma(SIGN8, (FloatVector) X.cast(v1.rearrange(SWAP8)))
-                          : ((FloatVector) X.cast(v1.rearrange(SWAP8)))
-                              .add((FloatVector) X.cast(v1.mul(SIGN8))))));
-        }
-        ((FloatVector) X.cast(v0.add(v1))).intoArray(a, p);
-        ((FloatVector) X.cast(v0.sub(v1))).intoArray(a, p + L);
-      }
+      sweep2(a, off, end);
       passes(a, off, 1 << t, LOG2L + 1, t);
       return;
     }
-    // Eight vectors per iteration: in-register levels on each, then either one butterfly per pair
-    // (levels 0 .. LOG2L) or, when that saves a sweep of the passes below, one radix-8 butterfly
-    // between all eight (levels 0 .. LOG2L + 2, the operations of pass8). Eight vectors per
-    // iteration also amortize JDK 17's conversion of each shuffle into its index vector, done
-    // once per iteration.
     boolean wide = (t - LOG2L - 1) % 3 != 0;
+    sweep8(a, off, end, wide);
+    passes(a, off, 1 << t, wide ? LOG2L + 3 : LOG2L + 1, t);
+  }
+
+  /**
+   * Levels 0 .. LOG2L of {@code a[off, end)} in one sweep: in-register levels on two vectors, then
+   * one butterfly. (The two first sweeps are separate methods: together in one, they were more than
+   * C1 could compile at tier 3 without fused multiply-adds, "out of virtual registers", and the
+   * method stayed in the interpreter, about 25x slower, until C2 compiled it.)
+   */
+  private static void sweep2(float[] a, int off, int end) {
+    for (int p = off; p < end; p += 2 * L) {
+      FloatVector v0 = ((FloatVector) X.cast(FloatVector.fromArray(S, a, p)));
+      FloatVector v1 = ((FloatVector) X.cast(FloatVector.fromArray(S, a, p + L)));
+      if (L >= 2) {
+        v0 =
+            ((FloatVector)
+                X.cast(
+                    (VectorSupport.FMA
+                        ? v0.fma(SIGN1, (FloatVector) X.cast(v0.rearrange(SWAP1)))
+                        : ((FloatVector) X.cast(v0.rearrange(SWAP1)))
+                            .add((FloatVector) X.cast(v0.mul(SIGN1))))));
+        v1 =
+            ((FloatVector)
+                X.cast(
+                    (VectorSupport.FMA
+                        ? v1.fma(SIGN1, (FloatVector) X.cast(v1.rearrange(SWAP1)))
+                        : ((FloatVector) X.cast(v1.rearrange(SWAP1)))
+                            .add((FloatVector) X.cast(v1.mul(SIGN1))))));
+      }
+      if (L >= 4) {
+        v0 =
+            ((FloatVector)
+                X.cast(
+                    (VectorSupport.FMA
+                        ? v0.fma(SIGN2, (FloatVector) X.cast(v0.rearrange(SWAP2)))
+                        : ((FloatVector) X.cast(v0.rearrange(SWAP2)))
+                            .add((FloatVector) X.cast(v0.mul(SIGN2))))));
+        v1 =
+            ((FloatVector)
+                X.cast(
+                    (VectorSupport.FMA
+                        ? v1.fma(SIGN2, (FloatVector) X.cast(v1.rearrange(SWAP2)))
+                        : ((FloatVector) X.cast(v1.rearrange(SWAP2)))
+                            .add((FloatVector) X.cast(v1.mul(SIGN2))))));
+      }
+      if (L >= 8) {
+        v0 =
+            ((FloatVector)
+                X.cast(
+                    (VectorSupport.FMA
+                        ? v0.fma(SIGN4, (FloatVector) X.cast(v0.rearrange(SWAP4)))
+                        : ((FloatVector) X.cast(v0.rearrange(SWAP4)))
+                            .add((FloatVector) X.cast(v0.mul(SIGN4))))));
+        v1 =
+            ((FloatVector)
+                X.cast(
+                    (VectorSupport.FMA
+                        ? v1.fma(SIGN4, (FloatVector) X.cast(v1.rearrange(SWAP4)))
+                        : ((FloatVector) X.cast(v1.rearrange(SWAP4)))
+                            .add((FloatVector) X.cast(v1.mul(SIGN4))))));
+      }
+      if (L >= 16) {
+        v0 =
+            ((FloatVector)
+                X.cast(
+                    (VectorSupport.FMA
+                        ? v0.fma(SIGN8, (FloatVector) X.cast(v0.rearrange(SWAP8)))
+                        : ((FloatVector) X.cast(v0.rearrange(SWAP8)))
+                            .add((FloatVector) X.cast(v0.mul(SIGN8))))));
+        v1 =
+            ((FloatVector)
+                X.cast(
+                    (VectorSupport.FMA
+                        ? v1.fma(SIGN8, (FloatVector) X.cast(v1.rearrange(SWAP8)))
+                        : ((FloatVector) X.cast(v1.rearrange(SWAP8)))
+                            .add((FloatVector) X.cast(v1.mul(SIGN8))))));
+      }
+      ((FloatVector) X.cast(v0.add(v1))).intoArray(a, p);
+      ((FloatVector) X.cast(v0.sub(v1))).intoArray(a, p + L);
+    }
+  }
+
+  /**
+   * The first sweep of {@code a[off, end)} with eight vectors per iteration: in-register levels on
+   * each, then either one butterfly per pair (levels 0 .. LOG2L) or, {@code wide}, one radix-8
+   * butterfly between all eight (levels 0 .. LOG2L + 2, the operations of pass8), which saves one
+   * sweep of the passes when the levels left are not a multiple of three. Eight vectors per
+   * iteration also amortize JDK 17's conversion of each shuffle into its index vector, done once
+   * per iteration.
+   */
+  private static void sweep8(float[] a, int off, int end, boolean wide) {
     for (int p = off; p < end; p += 8 * L) {
       FloatVector v0 = ((FloatVector) X.cast(FloatVector.fromArray(S, a, p + 0 * L)));
       FloatVector v1 = ((FloatVector) X.cast(FloatVector.fromArray(S, a, p + 1 * L)));
@@ -460,7 +477,6 @@ final class FloatVectorKernel implements SimdKernel<float[]> {
       ((FloatVector) X.cast(b2.sub(b6))).intoArray(a, p + 6 * L);
       ((FloatVector) X.cast(b3.sub(b7))).intoArray(a, p + 7 * L);
     }
-    passes(a, off, 1 << t, wide ? LOG2L + 3 : LOG2L + 1, t);
   }
 
   @Override
