@@ -17,6 +17,9 @@
 #   SPARSEFHT_DIR   a local SparseFHT checkout instead of cloning
 #   FATHOM_CP       the library's runtime classpath: skips the Maven build
 #   BENCH_PIN       a prefix for every measured process, e.g. "taskset -c 1"
+#   FFHT_OFFSET     bytes (0, 8, ..., 56) past a 64-byte boundary where FFHT's buffer starts
+#                   (default 0); Fathom's arrays start wherever the JVM puts them, at any multiple
+#                   of 8 (see docs/hadamard.md, "Placement")
 #   BENCH_KEEP=1    keep the work folder (results, outputs, logs)
 # Prints per part a table: the anchor's median time, Fathom's, the ratio Fathom/anchor (below 1:
 # Fathom is faster), an agreement check of the outputs and the goal of the row with its status.
@@ -85,7 +88,7 @@ echo "  load      $(load) (1, 5, 15 min) at the start"
 
 if [ "$SPARSE_ONLY" = 0 ]; then
   FFHT=$(sources FFHT "$FFHT_REPO" "$FFHT_COMMIT" "${FFHT_DIR:-}") || exit 1
-  echo "  FFHT      $FFHT ($(git -C "$FFHT" rev-parse --short HEAD 2>/dev/null || echo 'not a git checkout'); pinned ${FFHT_COMMIT:0:7})"
+  echo "  FFHT      $FFHT ($(git -C "$FFHT" rev-parse --short HEAD 2>/dev/null || echo 'not a git checkout'); pinned ${FFHT_COMMIT:0:7}), buffer at ${FFHT_OFFSET:-0} mod 64"
 fi
 SFHT=$(sources SPARSEFHT "$SFHT_REPO" "$SFHT_COMMIT" "${SPARSEFHT_DIR:-}") || exit 1
 echo "  SparseFHT $SFHT ($(git -C "$SFHT" rev-parse --short HEAD 2>/dev/null || echo 'not a git checkout'); pinned ${SFHT_COMMIT:0:7})"
