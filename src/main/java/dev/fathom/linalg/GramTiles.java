@@ -27,6 +27,7 @@ final class GramTiles {
       double[][] x,
       double[][] xt,
       double[][] out,
+      int[] off,
       int i0,
       int i1,
       int j0,
@@ -38,22 +39,22 @@ final class GramTiles {
       int w = k.width();
       jv = j0 + (j1 - j0) / w * w;
       if (iv > i0 && jv > j0) {
-        k.gram(packed, panels, out, i0, iv, j0, jv);
+        k.gram(packed, panels, out, off, i0, iv, j0, jv);
       }
       if (iv > i0 && j1 - jv >= w / 2) { // the narrow last strip (only there: j1 = n)
-        k.gramHalf(packed, panels[jv / w], out, i0, iv, jv);
+        k.gramHalf(packed, panels[jv / w], out, off, i0, iv, jv);
         jv += w / 2;
       }
     }
     if (panels == null) {
-      gram(x, xt, out, i0, i1, j0, j1);
+      gram(x, xt, out, off, i0, i1, j0, j1);
       return;
     }
     if (jv < j1) {
-      edge(x, out, i0, iv, jv, j1);
+      edge(x, out, off, i0, iv, jv, j1);
     }
     if (iv < i1) {
-      edge(x, out, iv, i1, j0, j1);
+      edge(x, out, off, iv, i1, j0, j1);
     }
   }
 
@@ -65,6 +66,7 @@ final class GramTiles {
       float[][] x,
       float[][] xt,
       float[][] out,
+      int[] off,
       int i0,
       int i1,
       int j0,
@@ -76,22 +78,22 @@ final class GramTiles {
       int w = k.widthFloat();
       jv = j0 + (j1 - j0) / w * w;
       if (iv > i0 && jv > j0) {
-        k.gram(packed, panels, out, i0, iv, j0, jv);
+        k.gram(packed, panels, out, off, i0, iv, j0, jv);
       }
       if (iv > i0 && j1 - jv >= w / 2) { // the narrow last strip (only there: j1 = n)
-        k.gramHalf(packed, panels[jv / w], out, i0, iv, jv);
+        k.gramHalf(packed, panels[jv / w], out, off, i0, iv, jv);
         jv += w / 2;
       }
     }
     if (panels == null) {
-      gram(x, xt, out, i0, i1, j0, j1);
+      gram(x, xt, out, off, i0, i1, j0, j1);
       return;
     }
     if (jv < j1) {
-      edge(x, out, i0, iv, jv, j1);
+      edge(x, out, off, i0, iv, jv, j1);
     }
     if (iv < i1) {
-      edge(x, out, iv, i1, j0, j1);
+      edge(x, out, off, iv, i1, j0, j1);
     }
   }
 
@@ -149,14 +151,16 @@ final class GramTiles {
   }
 
   /**
-   * {@code out[i][j] = x_i . x_j} for i in [i0, i1), j in [j0, j1) (the ragged edges of the SIMD
-   * kernel's tiles) as dot products of the rows, four columns at a time: each entry the chain of
-   * fused multiply-adds over the coordinates in order from zero, as in every other path.
+   * {@code out[i][off[i] + j] = x_i . x_j} for i in [i0, i1), j in [j0, j1) (the ragged edges of
+   * the SIMD kernel's tiles) as dot products of the rows, four columns at a time: each entry the
+   * chain of fused multiply-adds over the coordinates in order from zero, as in every other path.
    */
-  private static void edge(double[][] x, double[][] out, int i0, int i1, int j0, int j1) {
+  private static void edge(
+      double[][] x, double[][] out, int[] off, int i0, int i1, int j0, int j1) {
     for (int i = i0; i < i1; i++) {
       double[] a = x[i];
       double[] c = out[i];
+      int o = off[i];
       int j = j0;
       for (; j + 3 < j1; j += 4) {
         double[] b0 = x[j];
@@ -173,10 +177,10 @@ final class GramTiles {
           s2 = Math.fma(a[k], b2[k], s2);
           s3 = Math.fma(a[k], b3[k], s3);
         }
-        c[j] = s0;
-        c[j + 1] = s1;
-        c[j + 2] = s2;
-        c[j + 3] = s3;
+        c[o + j] = s0;
+        c[o + j + 1] = s1;
+        c[o + j + 2] = s2;
+        c[o + j + 3] = s3;
       }
       for (; j < j1; j++) {
         double[] b = x[j];
@@ -184,16 +188,17 @@ final class GramTiles {
         for (int k = 0; k < a.length; k++) {
           s0 = Math.fma(a[k], b[k], s0);
         }
-        c[j] = s0;
+        c[o + j] = s0;
       }
     }
   }
 
-  /** The float twin of {@link #edge(double[][], double[][], int, int, int, int)}. */
-  private static void edge(float[][] x, float[][] out, int i0, int i1, int j0, int j1) {
+  /** The float twin of {@link #edge(double[][], double[][], int[], int, int, int, int)}. */
+  private static void edge(float[][] x, float[][] out, int[] off, int i0, int i1, int j0, int j1) {
     for (int i = i0; i < i1; i++) {
       float[] a = x[i];
       float[] c = out[i];
+      int o = off[i];
       int j = j0;
       for (; j + 3 < j1; j += 4) {
         float[] b0 = x[j];
@@ -210,10 +215,10 @@ final class GramTiles {
           s2 = Math.fma(a[k], b2[k], s2);
           s3 = Math.fma(a[k], b3[k], s3);
         }
-        c[j] = s0;
-        c[j + 1] = s1;
-        c[j + 2] = s2;
-        c[j + 3] = s3;
+        c[o + j] = s0;
+        c[o + j + 1] = s1;
+        c[o + j + 2] = s2;
+        c[o + j + 3] = s3;
       }
       for (; j < j1; j++) {
         float[] b = x[j];
@@ -221,18 +226,18 @@ final class GramTiles {
         for (int k = 0; k < a.length; k++) {
           s0 = Math.fma(a[k], b[k], s0);
         }
-        c[j] = s0;
+        c[o + j] = s0;
       }
     }
   }
 
   /**
-   * {@code out[i][j] += x_i . x_j} for i in [i0, i1), j in [j0, j1): six coordinates per pass (the
-   * widest update C2 still vectorizes), then one at a time; each entry sees the same sequence of
-   * fused multiply-adds whatever the tile.
+   * {@code out[i][off[i] + j] += x_i . x_j} for i in [i0, i1), j in [j0, j1): six coordinates per
+   * pass (the widest update C2 still vectorizes), then one at a time; each entry sees the same
+   * sequence of fused multiply-adds whatever the tile.
    */
   private static void gram(
-      double[][] x, double[][] xt, double[][] out, int i0, int i1, int j0, int j1) {
+      double[][] x, double[][] xt, double[][] out, int[] off, int i0, int i1, int j0, int j1) {
     int d = xt.length;
     int k = 0;
     for (; k + 5 < d; k += 6) {
@@ -245,6 +250,7 @@ final class GramTiles {
       for (int i = i0; i < i1; i++) {
         double[] a = x[i];
         double[] c = out[i];
+        int o = off[i];
         double a0 = a[k];
         double a1 = a[k + 1];
         double a2 = a[k + 2];
@@ -252,12 +258,12 @@ final class GramTiles {
         double a4 = a[k + 4];
         double a5 = a[k + 5];
         for (int j = j0; j < j1; j++) {
-          double s = Math.fma(a0, t0[j], c[j]);
+          double s = Math.fma(a0, t0[j], c[o + j]);
           s = Math.fma(a1, t1[j], s);
           s = Math.fma(a2, t2[j], s);
           s = Math.fma(a3, t3[j], s);
           s = Math.fma(a4, t4[j], s);
-          c[j] = Math.fma(a5, t5[j], s);
+          c[o + j] = Math.fma(a5, t5[j], s);
         }
       }
     }
@@ -266,16 +272,19 @@ final class GramTiles {
       for (int i = i0; i < i1; i++) {
         double a0 = x[i][k];
         double[] c = out[i];
+        int o = off[i];
         for (int j = j0; j < j1; j++) {
-          c[j] = Math.fma(a0, t0[j], c[j]);
+          c[o + j] = Math.fma(a0, t0[j], c[o + j]);
         }
       }
     }
   }
 
-  /** The float twin of {@link #gram(double[][], double[][], double[][], int, int, int, int)}. */
+  /**
+   * The float twin of {@link #gram(double[][], double[][], double[][], int[], int, int, int, int)}.
+   */
   private static void gram(
-      float[][] x, float[][] xt, float[][] out, int i0, int i1, int j0, int j1) {
+      float[][] x, float[][] xt, float[][] out, int[] off, int i0, int i1, int j0, int j1) {
     int d = xt.length;
     int k = 0;
     for (; k + 5 < d; k += 6) {
@@ -288,6 +297,7 @@ final class GramTiles {
       for (int i = i0; i < i1; i++) {
         float[] a = x[i];
         float[] c = out[i];
+        int o = off[i];
         float a0 = a[k];
         float a1 = a[k + 1];
         float a2 = a[k + 2];
@@ -295,12 +305,12 @@ final class GramTiles {
         float a4 = a[k + 4];
         float a5 = a[k + 5];
         for (int j = j0; j < j1; j++) {
-          float s = Math.fma(a0, t0[j], c[j]);
+          float s = Math.fma(a0, t0[j], c[o + j]);
           s = Math.fma(a1, t1[j], s);
           s = Math.fma(a2, t2[j], s);
           s = Math.fma(a3, t3[j], s);
           s = Math.fma(a4, t4[j], s);
-          c[j] = Math.fma(a5, t5[j], s);
+          c[o + j] = Math.fma(a5, t5[j], s);
         }
       }
     }
@@ -309,8 +319,9 @@ final class GramTiles {
       for (int i = i0; i < i1; i++) {
         float a0 = x[i][k];
         float[] c = out[i];
+        int o = off[i];
         for (int j = j0; j < j1; j++) {
-          c[j] = Math.fma(a0, t0[j], c[j]);
+          c[o + j] = Math.fma(a0, t0[j], c[o + j]);
         }
       }
     }

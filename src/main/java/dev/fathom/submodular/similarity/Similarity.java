@@ -151,8 +151,8 @@ public interface Similarity {
     Args.positive("threads", threads);
     Args.notNull("precision", precision);
     return precision == Precision.DOUBLE
-        ? new DenseSimilarity(SquaredEuclidean.similarity(points, threads))
-        : new DenseFloatSimilarity(SquaredEuclidean.similarityFloat(points, threads));
+        ? new DenseSimilarity(SquaredEuclidean.similarityBlocks(points, threads))
+        : new DenseFloatSimilarity(SquaredEuclidean.similarityFloatBlocks(points, threads));
   }
 }
 
