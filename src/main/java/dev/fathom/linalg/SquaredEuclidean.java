@@ -21,6 +21,13 @@ import dev.fathom.core.Args;
  * reduction, so the matrix is bitwise the same with or without the SIMD kernel and for every thread
  * count, and exactly symmetric.
  *
+ * <p>The result comes as one array per row ({@link #similarity(double[][], int)}, {@link
+ * #similarityFloat(double[][], int)}), or in blocks of many rows ({@link
+ * #similarityBlocks(double[][], int)}, {@link #similarityFloatBlocks(double[][], int)}) sized so
+ * that G1 allocates them outside its young generation: at n = 10^4 the rows would be copied by
+ * young collections (up to the whole matrix, 800 MB in double), the blocks never are. Both hold
+ * bitwise the same entries; every pass writes an output row as an (array, offset) pair.
+ *
  * @since 1.0
  */
 public final class SquaredEuclidean {
@@ -210,6 +217,9 @@ public final class SquaredEuclidean {
   private static double[][] similarity(
       double[][] points, int threads, GramKernel kernel, DoubleRowBlocks blocks) {
     boolean simd = kernel != null && points[0].length > 0;
+    // the blocks first: their (humongous) allocation may start a young collection, which then
+    // finds the centred points and packed strips not yet allocated, so it has nothing to copy
+    double[][] blockRows = blocks == null ? null : blocks.allocate(threads);
     Centred c = new Centred(points, false, threads, !simd);
     double[][] x = c.rows;
     double[][] xt = c.cols;
@@ -217,7 +227,7 @@ public final class SquaredEuclidean {
     double[] norms = c.norms;
     int n = c.n;
     boolean rowsWanted = blocks == null;
-    double[][] out = rowsWanted ? new double[n][] : blocks.allocate(threads);
+    double[][] out = rowsWanted ? new double[n][] : blockRows;
     int[] off = rowsWanted ? new int[n] : blocks.rowOffsets();
     build(
         n,
@@ -412,6 +422,9 @@ public final class SquaredEuclidean {
   private static float[][] similarityFloat(
       double[][] points, int threads, GramKernel kernel, FloatRowBlocks blocks) {
     boolean simd = kernel != null && points[0].length > 0;
+    // the blocks first: their (humongous) allocation may start a young collection, which then
+    // finds the centred points and packed strips not yet allocated, so it has nothing to copy
+    float[][] blockRows = blocks == null ? null : blocks.allocate(threads);
     Centred c = new Centred(points, true, threads, !simd);
     float[][] x = c.rowsF;
     float[][] xt = c.colsF;
@@ -419,7 +432,7 @@ public final class SquaredEuclidean {
     double[] norms = c.norms;
     int n = c.n;
     boolean rowsWanted = blocks == null;
-    float[][] out = rowsWanted ? new float[n][] : blocks.allocate(threads);
+    float[][] out = rowsWanted ? new float[n][] : blockRows;
     int[] off = rowsWanted ? new int[n] : blocks.rowOffsets();
     build(
         n,

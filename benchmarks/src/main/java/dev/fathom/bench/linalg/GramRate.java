@@ -17,11 +17,13 @@ import java.util.random.RandomGenerator;
  * </pre>
  *
  * <p>Prints {@code key median_ms gflops} lines for {@code SquaredEuclidean.gram} (double), {@code
- * similarity} (double) and {@code similarityFloat} on n Gaussian points in d dimensions. The flop
- * count is that of the upper triangle with its diagonal, {@code n (n + 1) d} (one multiply and one
- * add per term), the work a symmetric rank-k update does; the similarity builds also centre the
- * points, compute the distances and write the full n x n matrix, which the count does not include.
- * Timing: one warm-up call, then the median of the repeats.
+ * similarity} (double) and {@code similarityFloat} (n row arrays), and {@code similarityBlocks} and
+ * {@code similarityFloatBlocks} (row blocks, the storage {@code Similarity.squaredEuclidean} keeps)
+ * on n Gaussian points in d dimensions. The flop count is that of the upper triangle with its
+ * diagonal, {@code n (n + 1) d} (one multiply and one add per term), the work a symmetric rank-k
+ * update does; the similarity builds also centre the points, compute the distances and write the
+ * full n x n matrix, which the count does not include. Timing: one warm-up call, then the median of
+ * the repeats.
  */
 public final class GramRate {
   private GramRate() {}
@@ -48,6 +50,16 @@ public final class GramRate {
     report("gram_double", flops, reps, () -> SquaredEuclidean.gram(x, threads));
     report("similarity_double", flops, reps, () -> SquaredEuclidean.similarity(x, threads));
     report("similarity_float", flops, reps, () -> SquaredEuclidean.similarityFloat(x, threads));
+    report(
+        "similarity_double_blocks",
+        flops,
+        reps,
+        () -> SquaredEuclidean.similarityBlocks(x, threads));
+    report(
+        "similarity_float_blocks",
+        flops,
+        reps,
+        () -> SquaredEuclidean.similarityFloatBlocks(x, threads));
   }
 
   private static void report(String key, double flops, int reps, Supplier<Object> call) {
