@@ -39,13 +39,7 @@ public final class GramRate {
     int d = Integer.parseInt(args[1]);
     int threads = Integer.parseInt(args[2]);
     int reps = Integer.parseInt(args[3]);
-    RandomGenerator rng = Rng.create(7);
-    double[][] x = new double[n][d];
-    for (double[] row : x) {
-      for (int j = 0; j < d; j++) {
-        row[j] = rng.nextGaussian();
-      }
-    }
+    double[][] x = gaussian(n, d);
     double flops = (double) n * (n + 1) * d;
     report("gram_double", flops, reps, () -> SquaredEuclidean.gram(x, threads));
     report("similarity_double", flops, reps, () -> SquaredEuclidean.similarity(x, threads));
@@ -60,6 +54,18 @@ public final class GramRate {
         flops,
         reps,
         () -> SquaredEuclidean.similarityFloatBlocks(x, threads));
+  }
+
+  /** n standard Gaussian points in d dimensions, seed 7 (the points of both Gram benchmarks). */
+  static double[][] gaussian(int n, int d) {
+    RandomGenerator rng = Rng.create(7);
+    double[][] x = new double[n][d];
+    for (double[] row : x) {
+      for (int j = 0; j < d; j++) {
+        row[j] = rng.nextGaussian();
+      }
+    }
+    return x;
   }
 
   private static void report(String key, double flops, int reps, Supplier<Object> call) {

@@ -1,6 +1,5 @@
 package dev.fathom.bench.linalg;
 
-import dev.fathom.core.Rng;
 import dev.fathom.linalg.SquaredEuclidean;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
@@ -8,7 +7,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
-import java.util.random.RandomGenerator;
 
 /**
  * The similarity build stored as n row arrays ({@code SquaredEuclidean.similarity} / {@code
@@ -39,13 +37,7 @@ public final class SimilarityStorageAb {
     int d = Integer.parseInt(args[1]);
     int threads = Integer.parseInt(args[2]);
     int reps = Integer.parseInt(args[3]);
-    RandomGenerator rng = Rng.create(7);
-    double[][] x = new double[n][d];
-    for (double[] row : x) {
-      for (int j = 0; j < d; j++) {
-        row[j] = rng.nextGaussian();
-      }
-    }
+    double[][] x = GramRate.gaussian(n, d);
     String[] names = {"rows_double", "blocks_double", "rows_float", "blocks_float"};
     List<Supplier<Object>> calls =
         List.of(
