@@ -8,12 +8,11 @@ import java.lang.management.ManagementFactory;
  * FloatRowBlocks}. With G1 (the default collector) an array of at least half a heap region is
  * allocated directly in its own contiguous regions (a humongous object), outside the young
  * generation, so young collections never copy it; the rest of its last region stays unused. A block
- * is therefore sized to fill whole regions: among the blocks of one to eight regions past the
- * smallest that holds one row, the row count that wastes the least of the regions over the whole
- * matrix (its last, shorter block included), the fewest regions on ties. The region size is read
- * from the running JVM ({@code G1HeapRegionSize} through the HotSpot diagnostic MXBean); under
- * another collector, or when it cannot be read, blocks are sized on a 4 MB unit. A matrix smaller
- * than one such block is one block.
+ * is therefore sized to fill its regions closely (see {@link #rowsPerBlock(int, int, int, long)})
+ * and kept to a few regions (contiguous free regions are easier to find). The region size is read
+ * from the running JVM ({@code G1HeapRegionSize} through the HotSpot diagnostic MXBean, or without
+ * that bean G1's ergonomic choice for the maximum heap); under another collector, or when neither
+ * can be read, blocks are sized on a 4 MB unit. A matrix smaller than half a unit is one block.
  */
 final class RowBlockSizing {
   /** The bytes an array header takes at most (12 or 16 with compressed class pointers). */
@@ -35,17 +34,51 @@ final class RowBlockSizing {
       try {
         HotSpotDiagnosticMXBean hs =
             ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
-        if (hs != null && "true".equals(hs.getVMOption("UseG1GC").getValue())) {
+        if (hs != null) {
+          if (!"true".equals(hs.getVMOption("UseG1GC").getValue())) {
+            return DEFAULT_UNIT;
+          }
           long r = Long.parseLong(hs.getVMOption("G1HeapRegionSize").getValue());
           if (r > 0) {
             return r;
           }
         }
       } catch (RuntimeException | LinkageError e) {
-        // not HotSpot, or no management module: the default unit
+        // not HotSpot, or the module jdk.management not resolved (module path): try below
+      }
+      try {
+        for (var gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+          if (gc.getName().startsWith("G1")) {
+            return ergonomicRegion(Runtime.getRuntime().maxMemory());
+          }
+        }
+      } catch (RuntimeException | LinkageError e) {
+        // no java.management either: the default unit
       }
       return DEFAULT_UNIT;
     }
+  }
+
+  /**
+   * G1's own choice of region size when none is given: the heap over 2048 regions, rounded up to a
+   * power of two, between 1 and 32 MB (JDK 17 to 25 without {@code -XX:G1HeapRegionSize}).
+   *
+   * @param maxHeap the maximum heap size in bytes
+   * @return the region size in bytes
+   */
+  static long ergonomicRegion(long maxHeap) {
+    long r = Math.max(1, maxHeap / 2048);
+    long p = Long.highestOneBit(r);
+    return Math.min(32L << 20, Math.max(1L << 20, p < r ? 2 * p : p));
+  }
+
+  /**
+   * The unit the blocks of this JVM are sized on.
+   *
+   * @return the G1 region size, or {@link #DEFAULT_UNIT}
+   */
+  static long unit() {
+    return Unit.BYTES;
   }
 
   /**
@@ -66,9 +99,9 @@ final class RowBlockSizing {
   /**
    * The rows per block for a given unit (region) size: the fewest rows that make a block of at
    * least half a unit (a humongous object) and waste at most 1/64 of the matrix's bytes in the
-   * units its blocks occupy (the last, shorter block included), among blocks of at most {@link
-   * #SPAN} units (or one row); if none does, the one that wastes the least. A matrix smaller than
-   * half a unit is one block.
+   * units its blocks occupy (the last, shorter block included, unless it is an ordinary object),
+   * among blocks of at most {@link #SPAN} units (or one row); if none does, the one that wastes the
+   * least. A matrix smaller than half a unit is one block.
    *
    * @param rows the matrix rows, at least 1
    * @param columns the matrix columns, at least 1
@@ -90,8 +123,7 @@ final class RowBlockSizing {
     for (long r = first; r <= last; r++) {
       long full = rows / r;
       long rest = rows - full * r;
-      long used = full * regions(r * row, unit) + (rest > 0 ? regions(rest * row, unit) : 0);
-      long waste = used * unit - total;
+      long waste = full * occupied(r * row, unit) + occupied(rest * row, unit) - total;
       if (waste <= total / 64) {
         return (int) r;
       }
@@ -103,8 +135,11 @@ final class RowBlockSizing {
     return (int) best;
   }
 
-  /** The regions an array of this many element bytes occupies. */
-  private static long regions(long bytes, long unit) {
-    return (bytes + HEADER + unit - 1) / unit;
+  /**
+   * The heap bytes an array of this many element bytes takes: whole regions if it is humongous,
+   * else (an ordinary object, for example a short last block) its elements.
+   */
+  private static long occupied(long bytes, long unit) {
+    return bytes + HEADER < unit / 2 ? bytes : (bytes + HEADER + unit - 1) / unit * unit;
   }
 }

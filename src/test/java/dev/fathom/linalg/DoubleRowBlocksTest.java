@@ -127,11 +127,13 @@ class DoubleRowBlocksTest {
     if (r < rows && r * row + RowBlockSizing.HEADER < unit / 2) {
       return -1;
     }
-    long used = rows / r * regions(r * row, unit);
-    if (rows % r > 0) {
-      used += regions(rows % r * row, unit);
+    long used = rows / r * regions(r * row, unit) * unit;
+    long rest = rows % r * row;
+    if (rest > 0) {
+      // a last block below half a region is an ordinary object: no region wasted
+      used += rest + RowBlockSizing.HEADER < unit / 2 ? rest : regions(rest, unit) * unit;
     }
-    return used * unit - rows * row;
+    return used - rows * row;
   }
 
   @Test
@@ -168,8 +170,22 @@ class DoubleRowBlocksTest {
         assertTrue(w <= Math.max(best, n * row / 64), at + ": waste " + w + ", best " + best);
       }
     }
-    // apricot's setup under -Xmx6g (2 MB regions): 26 double rows (2.08 MB) in one region each
+    // G1's ergonomic region size (the fallback without the diagnostic bean)
+    assertEquals(mb, RowBlockSizing.ergonomicRegion(0));
+    assertEquals(mb, RowBlockSizing.ergonomicRegion(2L << 30));
+    assertEquals(2 * mb, RowBlockSizing.ergonomicRegion(3L << 30));
+    assertEquals(4 * mb, RowBlockSizing.ergonomicRegion(6L << 30));
+    assertEquals(4 * mb, RowBlockSizing.ergonomicRegion(8L << 30));
+    assertEquals(32 * mb, RowBlockSizing.ergonomicRegion(1L << 40));
+    long unit = RowBlockSizing.unit();
+    assertTrue(
+        unit == RowBlockSizing.DEFAULT_UNIT || Long.bitCount(unit) == 1 && unit >= mb,
+        "this JVM's unit " + unit);
+    // apricot's setup: 26 double rows (2.08 MB) in one 2 MB region each (-Xmx3g), 52 in one of
+    // 4 MB (-Xmx6g)
     assertEquals(26, RowBlockSizing.rowsPerBlock(10_000, 10_000, 8, 2 * mb));
     assertEquals(52, RowBlockSizing.rowsPerBlock(10_000, 10_000, 4, 2 * mb));
+    assertEquals(52, RowBlockSizing.rowsPerBlock(10_000, 10_000, 8, 4 * mb));
+    assertEquals(104, RowBlockSizing.rowsPerBlock(10_000, 10_000, 4, 4 * mb));
   }
 }
