@@ -18,11 +18,13 @@ final class GramTiles {
   /**
    * The Gram tile: the SIMD kernel on the largest block of whole micro-tiles, dot products on the
    * right strip and the bottom rows; without a kernel ({@code panels} null) the scalar loops over
-   * the transposed points {@code xt} everywhere.
+   * the transposed points {@code xt} everywhere. {@code block} is the row block's state: its rows
+   * packed for the kernel, or for the scalar loops {@code null} (output rows at offset 0, written
+   * in place) or scratch rows ({@link #scratch(boolean, int, int)}; output rows inside row blocks).
    */
   static void tile(
       GramKernel k,
-      double[] packed,
+      Object block,
       double[][] panels,
       double[][] x,
       double[][] xt,
@@ -35,6 +37,7 @@ final class GramTiles {
     int iv = i0;
     int jv = j0;
     if (panels != null) {
+      double[] packed = (double[]) block;
       iv = kernelRows(i0, i1);
       int w = k.width();
       jv = j0 + (j1 - j0) / w * w;
@@ -47,7 +50,7 @@ final class GramTiles {
       }
     }
     if (panels == null) {
-      gram(x, xt, out, off, i0, i1, j0, j1);
+      gram(x, xt, (double[][]) block, out, off, i0, i1, j0, j1);
       return;
     }
     if (jv < j1) {
@@ -61,7 +64,7 @@ final class GramTiles {
   /** The float twin of the dispatch above. */
   static void tile(
       GramKernel k,
-      float[] packed,
+      Object block,
       float[][] panels,
       float[][] x,
       float[][] xt,
@@ -74,6 +77,7 @@ final class GramTiles {
     int iv = i0;
     int jv = j0;
     if (panels != null) {
+      float[] packed = (float[]) block;
       iv = kernelRows(i0, i1);
       int w = k.widthFloat();
       jv = j0 + (j1 - j0) / w * w;
@@ -86,7 +90,7 @@ final class GramTiles {
       }
     }
     if (panels == null) {
-      gram(x, xt, out, off, i0, i1, j0, j1);
+      gram(x, xt, (float[][]) block, out, off, i0, i1, j0, j1);
       return;
     }
     if (jv < j1) {
@@ -232,98 +236,164 @@ final class GramTiles {
   }
 
   /**
+   * The scalar loops' scratch for one row block whose output rows sit inside row blocks: {@code
+   * rows} accumulator rows and six transposed-coordinate rows, each {@code cols} long, double (a
+   * {@code double[][]}) or float.
+   */
+  static Object scratch(boolean single, int rows, int cols) {
+    return single ? new float[rows + 6][cols] : new double[rows + 6][cols];
+  }
+
+  /**
    * {@code out[i][off[i] + j] += x_i . x_j} for i in [i0, i1), j in [j0, j1): six coordinates per
    * pass (the widest update C2 still vectorizes), then one at a time; each entry sees the same
-   * sequence of fused multiply-adds whatever the tile.
+   * sequence of fused multiply-adds whatever the tile. C2 vectorizes the update only when the
+   * output row and the transposed points are read at one index: with {@code scratch} null the
+   * output rows are updated in place (every {@code off[i]} must be 0); otherwise (rows inside row
+   * blocks) the tile is accumulated in the first rows of {@code scratch} (see {@link
+   * #scratch(boolean, int, int)}) against copies of the transposed points' column slices in its
+   * last six rows, both indexed from the tile's first column, and then copied out.
    */
   private static void gram(
-      double[][] x, double[][] xt, double[][] out, int[] off, int i0, int i1, int j0, int j1) {
+      double[][] x,
+      double[][] xt,
+      double[][] scratch,
+      double[][] out,
+      int[] off,
+      int i0,
+      int i1,
+      int j0,
+      int j1) {
+    // in place: the output rows and the transposed points over [j0, j1); into scratch: both
+    // from 0, the transposed slices copied, the tile copied out at the end
+    boolean inPlace = scratch == null;
+    int lo = inPlace ? j0 : 0;
+    int hi = inPlace ? j1 : j1 - j0;
+    int base = inPlace ? 0 : scratch.length - 6;
+    for (int i = i0; !inPlace && i < i1; i++) {
+      java.util.Arrays.fill(scratch[i - i0], 0, hi, 0.0);
+    }
     int d = xt.length;
     int k = 0;
     for (; k + 5 < d; k += 6) {
-      double[] t0 = xt[k];
-      double[] t1 = xt[k + 1];
-      double[] t2 = xt[k + 2];
-      double[] t3 = xt[k + 3];
-      double[] t4 = xt[k + 4];
-      double[] t5 = xt[k + 5];
+      double[] t0 = slice(xt[k], scratch, base, j0, hi);
+      double[] t1 = slice(xt[k + 1], scratch, base + 1, j0, hi);
+      double[] t2 = slice(xt[k + 2], scratch, base + 2, j0, hi);
+      double[] t3 = slice(xt[k + 3], scratch, base + 3, j0, hi);
+      double[] t4 = slice(xt[k + 4], scratch, base + 4, j0, hi);
+      double[] t5 = slice(xt[k + 5], scratch, base + 5, j0, hi);
       for (int i = i0; i < i1; i++) {
         double[] a = x[i];
-        double[] c = out[i];
-        int o = off[i];
+        double[] c = inPlace ? out[i] : scratch[i - i0];
         double a0 = a[k];
         double a1 = a[k + 1];
         double a2 = a[k + 2];
         double a3 = a[k + 3];
         double a4 = a[k + 4];
         double a5 = a[k + 5];
-        for (int j = j0; j < j1; j++) {
-          double s = Math.fma(a0, t0[j], c[o + j]);
+        for (int j = lo; j < hi; j++) {
+          double s = Math.fma(a0, t0[j], c[j]);
           s = Math.fma(a1, t1[j], s);
           s = Math.fma(a2, t2[j], s);
           s = Math.fma(a3, t3[j], s);
           s = Math.fma(a4, t4[j], s);
-          c[o + j] = Math.fma(a5, t5[j], s);
+          c[j] = Math.fma(a5, t5[j], s);
         }
       }
     }
     for (; k < d; k++) {
-      double[] t0 = xt[k];
+      double[] t0 = slice(xt[k], scratch, base, j0, hi);
       for (int i = i0; i < i1; i++) {
         double a0 = x[i][k];
-        double[] c = out[i];
-        int o = off[i];
-        for (int j = j0; j < j1; j++) {
-          c[o + j] = Math.fma(a0, t0[j], c[o + j]);
+        double[] c = inPlace ? out[i] : scratch[i - i0];
+        for (int j = lo; j < hi; j++) {
+          c[j] = Math.fma(a0, t0[j], c[j]);
         }
       }
     }
+    for (int i = i0; !inPlace && i < i1; i++) {
+      System.arraycopy(scratch[i - i0], 0, out[i], off[i] + j0, hi);
+    }
   }
 
-  /**
-   * The float twin of {@link #gram(double[][], double[][], double[][], int[], int, int, int, int)}.
-   */
+  /** The transposed row itself (in place), or its slice from j0 copied into scratch row r. */
+  private static double[] slice(double[] t, double[][] scratch, int r, int j0, int w) {
+    if (scratch == null) {
+      return t;
+    }
+    System.arraycopy(t, j0, scratch[r], 0, w);
+    return scratch[r];
+  }
+
+  /** The float twin of the scalar loops above. */
   private static void gram(
-      float[][] x, float[][] xt, float[][] out, int[] off, int i0, int i1, int j0, int j1) {
+      float[][] x,
+      float[][] xt,
+      float[][] scratch,
+      float[][] out,
+      int[] off,
+      int i0,
+      int i1,
+      int j0,
+      int j1) {
+    // in place: the output rows and the transposed points over [j0, j1); into scratch: both
+    // from 0, the transposed slices copied, the tile copied out at the end
+    boolean inPlace = scratch == null;
+    int lo = inPlace ? j0 : 0;
+    int hi = inPlace ? j1 : j1 - j0;
+    int base = inPlace ? 0 : scratch.length - 6;
+    for (int i = i0; !inPlace && i < i1; i++) {
+      java.util.Arrays.fill(scratch[i - i0], 0, hi, 0f);
+    }
     int d = xt.length;
     int k = 0;
     for (; k + 5 < d; k += 6) {
-      float[] t0 = xt[k];
-      float[] t1 = xt[k + 1];
-      float[] t2 = xt[k + 2];
-      float[] t3 = xt[k + 3];
-      float[] t4 = xt[k + 4];
-      float[] t5 = xt[k + 5];
+      float[] t0 = slice(xt[k], scratch, base, j0, hi);
+      float[] t1 = slice(xt[k + 1], scratch, base + 1, j0, hi);
+      float[] t2 = slice(xt[k + 2], scratch, base + 2, j0, hi);
+      float[] t3 = slice(xt[k + 3], scratch, base + 3, j0, hi);
+      float[] t4 = slice(xt[k + 4], scratch, base + 4, j0, hi);
+      float[] t5 = slice(xt[k + 5], scratch, base + 5, j0, hi);
       for (int i = i0; i < i1; i++) {
         float[] a = x[i];
-        float[] c = out[i];
-        int o = off[i];
+        float[] c = inPlace ? out[i] : scratch[i - i0];
         float a0 = a[k];
         float a1 = a[k + 1];
         float a2 = a[k + 2];
         float a3 = a[k + 3];
         float a4 = a[k + 4];
         float a5 = a[k + 5];
-        for (int j = j0; j < j1; j++) {
-          float s = Math.fma(a0, t0[j], c[o + j]);
+        for (int j = lo; j < hi; j++) {
+          float s = Math.fma(a0, t0[j], c[j]);
           s = Math.fma(a1, t1[j], s);
           s = Math.fma(a2, t2[j], s);
           s = Math.fma(a3, t3[j], s);
           s = Math.fma(a4, t4[j], s);
-          c[o + j] = Math.fma(a5, t5[j], s);
+          c[j] = Math.fma(a5, t5[j], s);
         }
       }
     }
     for (; k < d; k++) {
-      float[] t0 = xt[k];
+      float[] t0 = slice(xt[k], scratch, base, j0, hi);
       for (int i = i0; i < i1; i++) {
         float a0 = x[i][k];
-        float[] c = out[i];
-        int o = off[i];
-        for (int j = j0; j < j1; j++) {
-          c[o + j] = Math.fma(a0, t0[j], c[o + j]);
+        float[] c = inPlace ? out[i] : scratch[i - i0];
+        for (int j = lo; j < hi; j++) {
+          c[j] = Math.fma(a0, t0[j], c[j]);
         }
       }
     }
+    for (int i = i0; !inPlace && i < i1; i++) {
+      System.arraycopy(scratch[i - i0], 0, out[i], off[i] + j0, hi);
+    }
+  }
+
+  /** The transposed row itself (in place), or its slice from j0 copied into scratch row r. */
+  private static float[] slice(float[] t, float[][] scratch, int r, int j0, int w) {
+    if (scratch == null) {
+      return t;
+    }
+    System.arraycopy(t, j0, scratch[r], 0, w);
+    return scratch[r];
   }
 }

@@ -238,12 +238,14 @@ public final class SquaredEuclidean {
             for (int i = i0; rowsWanted && i < i1; i++) {
               out[i] = new double[n];
             }
-            return panels == null ? null : kernel.pack(x, i0, GramTiles.kernelRows(i0, i1));
+            return panels != null
+                ? kernel.pack(x, i0, GramTiles.kernelRows(i0, i1))
+                : rowsWanted ? null : GramTiles.scratch(false, ROWS, COLS);
           }
 
           @Override
           public double distanceTile(Object packed, int i0, int i1, int j0, int j1) {
-            GramTiles.tile(kernel, (double[]) packed, panels, x, xt, out, off, i0, i1, j0, j1);
+            GramTiles.tile(kernel, packed, panels, x, xt, out, off, i0, i1, j0, j1);
             double m = 0;
             for (int i = i0; i < i1; i++) {
               double[] r = out[i];
@@ -341,7 +343,7 @@ public final class SquaredEuclidean {
           return panels == null ? null : kernel.pack(x, i0, GramTiles.kernelRows(i0, i1));
         },
         (packed, i0, i1, j0, j1) -> {
-          GramTiles.tile(kernel, (double[]) packed, panels, x, xt, out, off, i0, i1, j0, j1);
+          GramTiles.tile(kernel, packed, panels, x, xt, out, off, i0, i1, j0, j1);
           return 0;
         });
     ParallelTasks.run(
@@ -443,12 +445,14 @@ public final class SquaredEuclidean {
             for (int i = i0; rowsWanted && i < i1; i++) {
               out[i] = new float[n];
             }
-            return panels == null ? null : kernel.pack(x, i0, GramTiles.kernelRows(i0, i1));
+            return panels != null
+                ? kernel.pack(x, i0, GramTiles.kernelRows(i0, i1))
+                : rowsWanted ? null : GramTiles.scratch(true, ROWS, COLS);
           }
 
           @Override
           public double distanceTile(Object packed, int i0, int i1, int j0, int j1) {
-            GramTiles.tile(kernel, (float[]) packed, panels, x, xt, out, off, i0, i1, j0, j1);
+            GramTiles.tile(kernel, packed, panels, x, xt, out, off, i0, i1, j0, j1);
             float m = 0;
             for (int i = i0; i < i1; i++) {
               float[] r = out[i];
