@@ -57,62 +57,67 @@ interface GramKernel {
   float[] pack(float[][] x, int i0, int i1);
 
   /**
-   * Writes {@code out[i][j] = x_i . x_j} for {@code i in [i0, i1)}, {@code j in [j0, j1)}, where
-   * {@code i1 - i0} is a multiple of {@link #ROWS}, and {@code j0} and {@code j1} of {@link
+   * Writes {@code out[i][off[i] + j] = x_i . x_j} for {@code i in [i0, i1)}, {@code j in [j0, j1)},
+   * where {@code i1 - i0} is a multiple of {@link #ROWS}, and {@code j0} and {@code j1} of {@link
    * #width()}.
    *
    * @param x the rows [i0, i1) as {@link #pack(double[][], int, int)} gives them
    * @param panels the points packed by strips of {@link #width()} points: {@code panels[s][k w +
    *     l]} is coordinate {@code k} of point {@code s w + l}
-   * @param out the output rows
+   * @param out the array holding each output row (one per row, possibly shared by many rows)
+   * @param off where each output row starts in its array
    * @param i0 first row
    * @param i1 row end
    * @param j0 first column
    * @param j1 column end
    */
-  void gram(double[] x, double[][] panels, double[][] out, int i0, int i1, int j0, int j1);
+  void gram(
+      double[] x, double[][] panels, double[][] out, int[] off, int i0, int i1, int j0, int j1);
 
   /**
-   * The float twin of {@link #gram(double[], double[][], double[][], int, int, int, int)}, with
-   * strips of {@link #widthFloat()} points.
+   * The float twin of {@link #gram(double[], double[][], double[][], int[], int, int, int, int)},
+   * with strips of {@link #widthFloat()} points.
    *
    * @param x the rows [i0, i1) as {@link #pack(float[][], int, int)} gives them
    * @param panels the points packed by strips
-   * @param out the output rows
+   * @param out the array holding each output row (one per row, possibly shared by many rows)
+   * @param off where each output row starts in its array
    * @param i0 first row
    * @param i1 row end
    * @param j0 first column
    * @param j1 column end
    */
-  void gram(float[] x, float[][] panels, float[][] out, int i0, int i1, int j0, int j1);
+  void gram(float[] x, float[][] panels, float[][] out, int[] off, int i0, int i1, int j0, int j1);
 
   /**
-   * The last, narrow strip: writes {@code out[i][j + l] = x_i . x_(j + l)} for {@code i in [i0,
-   * i1)} and {@code l < width() / 2} (one vector of columns), the same fused multiply-adds per
-   * entry as {@link #gram(double[], double[][], double[][], int, int, int, int)}.
+   * The last, narrow strip: writes {@code out[i][off[i] + j + l] = x_i . x_(j + l)} for {@code i in
+   * [i0, i1)} and {@code l < width() / 2} (one vector of columns), the same fused multiply-adds per
+   * entry as {@link #gram(double[], double[][], double[][], int[], int, int, int, int)}.
    *
    * @param x the rows [i0, i1) as {@link #pack(double[][], int, int)} gives them
    * @param panel the points j .. j + width() / 2 - 1 packed coordinate-major: {@code panel[k
    *     width() / 2 + l]} is coordinate {@code k} of point {@code j + l}
-   * @param out the output rows
+   * @param out the array holding each output row (one per row, possibly shared by many rows)
+   * @param off where each output row starts in its array
    * @param i0 first row
    * @param i1 row end
    * @param j first column
    */
-  void gramHalf(double[] x, double[] panel, double[][] out, int i0, int i1, int j);
+  void gramHalf(double[] x, double[] panel, double[][] out, int[] off, int i0, int i1, int j);
 
   /**
-   * The float twin of {@link #gramHalf(double[], double[], double[][], int, int, int)}, one vector
-   * of {@code widthFloat() / 2} columns.
+   * The float twin of {@link #gramHalf(double[], double[], double[][], int[], int, int, int)}, one
+   * vector of {@code widthFloat() / 2} columns.
    *
    * @param x the rows [i0, i1) as {@link #pack(float[][], int, int)} gives them
    * @param panel the points j .. j + widthFloat() / 2 - 1 packed coordinate-major
-   * @param out the output rows
+   * @param out the array holding each output row (one per row, possibly shared by many rows)
+   * @param off where each output row starts in its array
    * @param i0 first row
    * @param i1 row end
    * @param j first column
    */
-  void gramHalf(float[] x, float[] panel, float[][] out, int i0, int i1, int j);
+  void gramHalf(float[] x, float[] panel, float[][] out, int[] off, int i0, int i1, int j);
 
   /** The selected kernel, or {@code null} for the scalar loops. */
   GramKernel SELECTED = SimdKernels.enabled() ? load().orElse(null) : null;

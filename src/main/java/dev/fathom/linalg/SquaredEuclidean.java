@@ -21,6 +21,13 @@ import dev.fathom.core.Args;
  * reduction, so the matrix is bitwise the same with or without the SIMD kernel and for every thread
  * count, and exactly symmetric.
  *
+ * <p>The result comes as one array per row ({@link #similarity(double[][], int)}, {@link
+ * #similarityFloat(double[][], int)}), or in blocks of many rows ({@link
+ * #similarityBlocks(double[][], int)}, {@link #similarityFloatBlocks(double[][], int)}) sized so
+ * that G1 allocates them outside its young generation: at n = 10^4 the rows would be copied by
+ * young collections (up to the whole matrix, 800 MB in double), the blocks never are. Both hold
+ * bitwise the same entries; every pass writes an output row as an (array, offset) pair.
+ *
  * @since 1.0
  */
 public final class SquaredEuclidean {
@@ -172,41 +179,86 @@ public final class SquaredEuclidean {
    * @return {@code rows[i][j] = max D - D(i, j)}
    */
   static double[][] similarity(double[][] points, int threads, GramKernel kernel) {
+    return similarity(points, threads, kernel, null);
+  }
+
+  /**
+   * The similarity in double precision stored by row blocks (see {@link DoubleRowBlocks}), the
+   * storage {@code dev.fathom.submodular.similarity.Similarity.squaredEuclidean} keeps: the same
+   * entries as {@link #similarity(double[][], int)}, bitwise, written straight into blocks of many
+   * rows, which G1 allocates outside the young generation (no copies by young collections).
+   *
+   * @param points the points, one row each: rectangular, finite, each at squared distance at most
+   *     1e307 from their mean
+   * @param threads the number of threads, at least 1 (1 = the calling thread only)
+   * @return the n x n matrix {@code max D - D(i, j)}, bitwise the same for every thread count
+   */
+  public static DoubleRowBlocks similarityBlocks(double[][] points, int threads) {
+    Args.rectangular("points", points);
+    Args.positive("threads", threads);
+    int n = points.length;
+    return similarityBlocks(
+        points, threads, GramKernel.SELECTED, RowBlockSizing.rowsPerBlock(n, n, 8));
+  }
+
+  /** {@link #similarityBlocks(double[][], int)} with the given kernel and block rows. */
+  static DoubleRowBlocks similarityBlocks(
+      double[][] points, int threads, GramKernel kernel, int rowsPerBlock) {
+    int n = points.length;
+    DoubleRowBlocks blocks = new DoubleRowBlocks(n, n, rowsPerBlock);
+    similarity(points, threads, kernel, blocks);
+    return blocks;
+  }
+
+  /**
+   * The build: into new rows (returned) when {@code blocks} is null, else into {@code blocks},
+   * allocated once the points are validated (the rows returned then are its row arrays).
+   */
+  private static double[][] similarity(
+      double[][] points, int threads, GramKernel kernel, DoubleRowBlocks blocks) {
     boolean simd = kernel != null && points[0].length > 0;
+    // the blocks first: their (humongous) allocation may start a young collection, which then
+    // finds the centred points and packed strips not yet allocated, so it has nothing to copy
+    double[][] blockRows = blocks == null ? null : blocks.allocate(threads);
     Centred c = new Centred(points, false, threads, !simd);
     double[][] x = c.rows;
     double[][] xt = c.cols;
     double[][] panels = simd ? GramTiles.panels(x, kernel.width(), threads) : null;
     double[] norms = c.norms;
     int n = c.n;
-    double[][] out = new double[n][];
+    boolean rowsWanted = blocks == null;
+    double[][] out = rowsWanted ? new double[n][] : blockRows;
+    int[] off = rowsWanted ? new int[n] : blocks.rowOffsets();
     build(
         n,
         threads,
         new Rows() {
           @Override
           public Object allocate(int i0, int i1) {
-            for (int i = i0; i < i1; i++) {
+            for (int i = i0; rowsWanted && i < i1; i++) {
               out[i] = new double[n];
             }
-            return panels == null ? null : kernel.pack(x, i0, GramTiles.kernelRows(i0, i1));
+            return panels != null
+                ? kernel.pack(x, i0, GramTiles.kernelRows(i0, i1))
+                : rowsWanted ? null : GramTiles.scratch(false, ROWS, COLS);
           }
 
           @Override
           public double distanceTile(Object packed, int i0, int i1, int j0, int j1) {
-            GramTiles.tile(kernel, (double[]) packed, panels, x, xt, out, i0, i1, j0, j1);
+            GramTiles.tile(kernel, packed, panels, x, xt, out, off, i0, i1, j0, j1);
             double m = 0;
             for (int i = i0; i < i1; i++) {
               double[] r = out[i];
+              int o = off[i];
               double ni = norms[i];
               for (int j = j0; j < j1; j++) {
-                double t = ni + norms[j] - 2 * r[j];
+                double t = ni + norms[j] - 2 * r[o + j];
                 double v = t > 0 ? t : 0.0; // no NaN here: the norms are at most 1e307
-                r[j] = v;
+                r[o + j] = v;
                 m = v > m ? v : m;
               }
               if (i >= j0 && i < j1) {
-                r[i] = 0.0;
+                r[o + i] = 0.0;
               }
             }
             return m;
@@ -216,14 +268,16 @@ public final class SquaredEuclidean {
           public void square(int i0, int i1, int j0, int j1, double max) {
             for (int i = i0; i < i1; i++) {
               double[] r = out[i];
+              int o = off[i];
               for (int j = j0, je = Math.min(i, j1); j < je; j++) {
                 double[] u = out[j];
-                double v = max - u[i];
-                r[j] = v;
-                u[i] = v;
+                int q = off[j] + i;
+                double v = max - u[q];
+                r[o + j] = v;
+                u[q] = v;
               }
               if (j0 == i0) {
-                r[i] = max - r[i];
+                r[o + i] = max - r[o + i];
               }
             }
           }
@@ -278,6 +332,7 @@ public final class SquaredEuclidean {
         });
     double[][] panels = simd ? GramTiles.panels(x, kernel.width(), threads) : null;
     double[][] out = new double[n][];
+    int[] off = new int[n];
     upperTriangle(
         n,
         threads,
@@ -288,7 +343,7 @@ public final class SquaredEuclidean {
           return panels == null ? null : kernel.pack(x, i0, GramTiles.kernelRows(i0, i1));
         },
         (packed, i0, i1, j0, j1) -> {
-          GramTiles.tile(kernel, (double[]) packed, panels, x, xt, out, i0, i1, j0, j1);
+          GramTiles.tile(kernel, packed, panels, x, xt, out, off, i0, i1, j0, j1);
           return 0;
         });
     ParallelTasks.run(
@@ -334,41 +389,83 @@ public final class SquaredEuclidean {
    * @return {@code rows[i][j] = max D - D(i, j)}, rounded to float
    */
   static float[][] similarityFloat(double[][] points, int threads, GramKernel kernel) {
+    return similarityFloat(points, threads, kernel, null);
+  }
+
+  /**
+   * The similarity in single precision stored by row blocks (see {@link FloatRowBlocks}), the
+   * storage {@code dev.fathom.submodular.similarity.Similarity.squaredEuclidean} keeps for floats:
+   * the same entries as {@link #similarityFloat(double[][], int)}, bitwise, written straight into
+   * blocks of many rows.
+   *
+   * @param points the points, one row each: rectangular, finite, with squared distances at most
+   *     {@link #FLOAT_LIMIT}
+   * @param threads the number of threads, at least 1 (1 = the calling thread only)
+   * @return the n x n matrix {@code max D - D(i, j)}, rounded to float
+   */
+  public static FloatRowBlocks similarityFloatBlocks(double[][] points, int threads) {
+    Args.rectangular("points", points);
+    Args.positive("threads", threads);
+    int n = points.length;
+    return similarityFloatBlocks(
+        points, threads, GramKernel.SELECTED, RowBlockSizing.rowsPerBlock(n, n, 4));
+  }
+
+  /** {@link #similarityFloatBlocks(double[][], int)} with the given kernel and block rows. */
+  static FloatRowBlocks similarityFloatBlocks(
+      double[][] points, int threads, GramKernel kernel, int rowsPerBlock) {
+    int n = points.length;
+    FloatRowBlocks blocks = new FloatRowBlocks(n, n, rowsPerBlock);
+    similarityFloat(points, threads, kernel, blocks);
+    return blocks;
+  }
+
+  /** The float twin of {@link #similarity(double[][], int, GramKernel, DoubleRowBlocks)}. */
+  private static float[][] similarityFloat(
+      double[][] points, int threads, GramKernel kernel, FloatRowBlocks blocks) {
     boolean simd = kernel != null && points[0].length > 0;
+    // the blocks first: their (humongous) allocation may start a young collection, which then
+    // finds the centred points and packed strips not yet allocated, so it has nothing to copy
+    float[][] blockRows = blocks == null ? null : blocks.allocate(threads);
     Centred c = new Centred(points, true, threads, !simd);
     float[][] x = c.rowsF;
     float[][] xt = c.colsF;
     float[][] panels = simd ? GramTiles.panels(x, kernel.widthFloat(), threads) : null;
     double[] norms = c.norms;
     int n = c.n;
-    float[][] out = new float[n][];
+    boolean rowsWanted = blocks == null;
+    float[][] out = rowsWanted ? new float[n][] : blockRows;
+    int[] off = rowsWanted ? new int[n] : blocks.rowOffsets();
     build(
         n,
         threads,
         new Rows() {
           @Override
           public Object allocate(int i0, int i1) {
-            for (int i = i0; i < i1; i++) {
+            for (int i = i0; rowsWanted && i < i1; i++) {
               out[i] = new float[n];
             }
-            return panels == null ? null : kernel.pack(x, i0, GramTiles.kernelRows(i0, i1));
+            return panels != null
+                ? kernel.pack(x, i0, GramTiles.kernelRows(i0, i1))
+                : rowsWanted ? null : GramTiles.scratch(true, ROWS, COLS);
           }
 
           @Override
           public double distanceTile(Object packed, int i0, int i1, int j0, int j1) {
-            GramTiles.tile(kernel, (float[]) packed, panels, x, xt, out, i0, i1, j0, j1);
+            GramTiles.tile(kernel, packed, panels, x, xt, out, off, i0, i1, j0, j1);
             float m = 0;
             for (int i = i0; i < i1; i++) {
               float[] r = out[i];
+              int o = off[i];
               double ni = norms[i];
               for (int j = j0; j < j1; j++) {
-                double t = ni + norms[j] - 2.0 * r[j];
+                double t = ni + norms[j] - 2.0 * r[o + j];
                 float v = (float) (t > 0 ? t : 0.0);
-                r[j] = v;
+                r[o + j] = v;
                 m = v > m ? v : m;
               }
               if (i >= j0 && i < j1) {
-                r[i] = 0f;
+                r[o + i] = 0f;
               }
             }
             return m;
@@ -379,14 +476,16 @@ public final class SquaredEuclidean {
             float mf = (float) max;
             for (int i = i0; i < i1; i++) {
               float[] r = out[i];
+              int o = off[i];
               for (int j = j0, je = Math.min(i, j1); j < je; j++) {
                 float[] u = out[j];
-                float v = mf - u[i];
-                r[j] = v;
-                u[i] = v;
+                int q = off[j] + i;
+                float v = mf - u[q];
+                r[o + j] = v;
+                u[q] = v;
               }
               if (j0 == i0) {
-                r[i] = mf - r[i];
+                r[o + i] = mf - r[o + i];
               }
             }
           }

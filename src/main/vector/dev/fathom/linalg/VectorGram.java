@@ -73,7 +73,8 @@ final class VectorGram implements GramKernel {
   }
 
   @Override
-  public void gram(double[] a, double[][] panels, double[][] out, int i0, int i1, int j0, int j1) {
+  public void gram(
+      double[] a, double[][] panels, double[][] out, int[] off, int i0, int i1, int j0, int j1) {
     int d = panels[0].length / (2 * LD);
     int w = 2 * LD;
     for (int j = j0; j < j1; j += w) {
@@ -82,16 +83,17 @@ final class VectorGram implements GramKernel {
       // eight rows per pass halve the panel loads per multiply-add (16 accumulators + 3 temps
       // fit the 32 AVX-512 registers); the remaining four rows, if any, in one narrower pass
       for (; i + 2 * ROWS <= i1; i += 2 * ROWS) {
-        micro8(a, (i - i0) * d, panel, d, out, i, j);
+        micro8(a, (i - i0) * d, panel, d, out, off, i, j);
       }
       for (; i < i1; i += ROWS) {
-        micro(a, (i - i0) * d, panel, d, out, i, j);
+        micro(a, (i - i0) * d, panel, d, out, off, i, j);
       }
     }
   }
 
   /** Rows i .. i + 7 by two vectors of columns from j: the same fused multiply-adds per entry. */
-  private static void micro8(double[] x, int xo, double[] p, int d, double[][] out, int i, int j) {
+  private static void micro8(
+      double[] x, int xo, double[] p, int d, double[][] out, int[] off, int i, int j) {
     DoubleVector c00 = DoubleVector.zero(D);
     DoubleVector c01 = DoubleVector.zero(D);
     DoubleVector c10 = DoubleVector.zero(D);
@@ -136,25 +138,26 @@ final class VectorGram implements GramKernel {
       c70 = a.fma(b0, c70);
       c71 = a.fma(b1, c71);
     }
-    c00.intoArray(out[i], j);
-    c01.intoArray(out[i], j + LD);
-    c10.intoArray(out[i + 1], j);
-    c11.intoArray(out[i + 1], j + LD);
-    c20.intoArray(out[i + 2], j);
-    c21.intoArray(out[i + 2], j + LD);
-    c30.intoArray(out[i + 3], j);
-    c31.intoArray(out[i + 3], j + LD);
-    c40.intoArray(out[i + 4], j);
-    c41.intoArray(out[i + 4], j + LD);
-    c50.intoArray(out[i + 5], j);
-    c51.intoArray(out[i + 5], j + LD);
-    c60.intoArray(out[i + 6], j);
-    c61.intoArray(out[i + 6], j + LD);
-    c70.intoArray(out[i + 7], j);
-    c71.intoArray(out[i + 7], j + LD);
+    c00.intoArray(out[i], off[i] + j);
+    c01.intoArray(out[i], off[i] + j + LD);
+    c10.intoArray(out[i + 1], off[i + 1] + j);
+    c11.intoArray(out[i + 1], off[i + 1] + j + LD);
+    c20.intoArray(out[i + 2], off[i + 2] + j);
+    c21.intoArray(out[i + 2], off[i + 2] + j + LD);
+    c30.intoArray(out[i + 3], off[i + 3] + j);
+    c31.intoArray(out[i + 3], off[i + 3] + j + LD);
+    c40.intoArray(out[i + 4], off[i + 4] + j);
+    c41.intoArray(out[i + 4], off[i + 4] + j + LD);
+    c50.intoArray(out[i + 5], off[i + 5] + j);
+    c51.intoArray(out[i + 5], off[i + 5] + j + LD);
+    c60.intoArray(out[i + 6], off[i + 6] + j);
+    c61.intoArray(out[i + 6], off[i + 6] + j + LD);
+    c70.intoArray(out[i + 7], off[i + 7] + j);
+    c71.intoArray(out[i + 7], off[i + 7] + j + LD);
   }
 
-  private static void micro(double[] x, int xo, double[] p, int d, double[][] out, int i, int j) {
+  private static void micro(
+      double[] x, int xo, double[] p, int d, double[][] out, int[] off, int i, int j) {
     DoubleVector c00 = DoubleVector.zero(D);
     DoubleVector c01 = DoubleVector.zero(D);
     DoubleVector c10 = DoubleVector.zero(D);
@@ -179,30 +182,32 @@ final class VectorGram implements GramKernel {
       c30 = a.fma(b0, c30);
       c31 = a.fma(b1, c31);
     }
-    c00.intoArray(out[i], j);
-    c01.intoArray(out[i], j + LD);
-    c10.intoArray(out[i + 1], j);
-    c11.intoArray(out[i + 1], j + LD);
-    c20.intoArray(out[i + 2], j);
-    c21.intoArray(out[i + 2], j + LD);
-    c30.intoArray(out[i + 3], j);
-    c31.intoArray(out[i + 3], j + LD);
+    c00.intoArray(out[i], off[i] + j);
+    c01.intoArray(out[i], off[i] + j + LD);
+    c10.intoArray(out[i + 1], off[i + 1] + j);
+    c11.intoArray(out[i + 1], off[i + 1] + j + LD);
+    c20.intoArray(out[i + 2], off[i + 2] + j);
+    c21.intoArray(out[i + 2], off[i + 2] + j + LD);
+    c30.intoArray(out[i + 3], off[i + 3] + j);
+    c31.intoArray(out[i + 3], off[i + 3] + j + LD);
   }
 
   @Override
-  public void gramHalf(double[] a, double[] panel, double[][] out, int i0, int i1, int j) {
+  public void gramHalf(
+      double[] a, double[] panel, double[][] out, int[] off, int i0, int i1, int j) {
     int d = panel.length / LD;
     int i = i0;
     for (; i + 2 * ROWS <= i1; i += 2 * ROWS) {
-      half8(a, (i - i0) * d, panel, d, out, i, j);
+      half8(a, (i - i0) * d, panel, d, out, off, i, j);
     }
     for (; i < i1; i += ROWS) {
-      half4(a, (i - i0) * d, panel, d, out, i, j);
+      half4(a, (i - i0) * d, panel, d, out, off, i, j);
     }
   }
 
   /** Rows i .. i + 7 by one vector of columns from j (the narrow last strip). */
-  private static void half8(double[] x, int xo, double[] p, int d, double[][] out, int i, int j) {
+  private static void half8(
+      double[] x, int xo, double[] p, int d, double[][] out, int[] off, int i, int j) {
     DoubleVector c0 = DoubleVector.zero(D);
     DoubleVector c1 = DoubleVector.zero(D);
     DoubleVector c2 = DoubleVector.zero(D);
@@ -222,18 +227,19 @@ final class VectorGram implements GramKernel {
       c6 = DoubleVector.broadcast(D, x[q + 6]).fma(b, c6);
       c7 = DoubleVector.broadcast(D, x[q + 7]).fma(b, c7);
     }
-    c0.intoArray(out[i], j);
-    c1.intoArray(out[i + 1], j);
-    c2.intoArray(out[i + 2], j);
-    c3.intoArray(out[i + 3], j);
-    c4.intoArray(out[i + 4], j);
-    c5.intoArray(out[i + 5], j);
-    c6.intoArray(out[i + 6], j);
-    c7.intoArray(out[i + 7], j);
+    c0.intoArray(out[i], off[i] + j);
+    c1.intoArray(out[i + 1], off[i + 1] + j);
+    c2.intoArray(out[i + 2], off[i + 2] + j);
+    c3.intoArray(out[i + 3], off[i + 3] + j);
+    c4.intoArray(out[i + 4], off[i + 4] + j);
+    c5.intoArray(out[i + 5], off[i + 5] + j);
+    c6.intoArray(out[i + 6], off[i + 6] + j);
+    c7.intoArray(out[i + 7], off[i + 7] + j);
   }
 
   /** Rows i .. i + 3 by one vector of columns from j (the narrow last strip). */
-  private static void half4(double[] x, int xo, double[] p, int d, double[][] out, int i, int j) {
+  private static void half4(
+      double[] x, int xo, double[] p, int d, double[][] out, int[] off, int i, int j) {
     DoubleVector c0 = DoubleVector.zero(D);
     DoubleVector c1 = DoubleVector.zero(D);
     DoubleVector c2 = DoubleVector.zero(D);
@@ -245,30 +251,32 @@ final class VectorGram implements GramKernel {
       c2 = DoubleVector.broadcast(D, x[q + 2]).fma(b, c2);
       c3 = DoubleVector.broadcast(D, x[q + 3]).fma(b, c3);
     }
-    c0.intoArray(out[i], j);
-    c1.intoArray(out[i + 1], j);
-    c2.intoArray(out[i + 2], j);
-    c3.intoArray(out[i + 3], j);
+    c0.intoArray(out[i], off[i] + j);
+    c1.intoArray(out[i + 1], off[i + 1] + j);
+    c2.intoArray(out[i + 2], off[i + 2] + j);
+    c3.intoArray(out[i + 3], off[i + 3] + j);
   }
 
   @Override
-  public void gram(float[] a, float[][] panels, float[][] out, int i0, int i1, int j0, int j1) {
+  public void gram(
+      float[] a, float[][] panels, float[][] out, int[] off, int i0, int i1, int j0, int j1) {
     int d = panels[0].length / (2 * LF);
     int w = 2 * LF;
     for (int j = j0; j < j1; j += w) {
       float[] panel = panels[j / w];
       int i = i0;
       for (; i + 2 * ROWS <= i1; i += 2 * ROWS) {
-        micro8(a, (i - i0) * d, panel, d, out, i, j);
+        micro8(a, (i - i0) * d, panel, d, out, off, i, j);
       }
       for (; i < i1; i += ROWS) {
-        micro(a, (i - i0) * d, panel, d, out, i, j);
+        micro(a, (i - i0) * d, panel, d, out, off, i, j);
       }
     }
   }
 
   /** Rows i .. i + 7 by two vectors of columns from j: the same fused multiply-adds per entry. */
-  private static void micro8(float[] x, int xo, float[] p, int d, float[][] out, int i, int j) {
+  private static void micro8(
+      float[] x, int xo, float[] p, int d, float[][] out, int[] off, int i, int j) {
     FloatVector c00 = FloatVector.zero(F);
     FloatVector c01 = FloatVector.zero(F);
     FloatVector c10 = FloatVector.zero(F);
@@ -313,25 +321,26 @@ final class VectorGram implements GramKernel {
       c70 = a.fma(b0, c70);
       c71 = a.fma(b1, c71);
     }
-    c00.intoArray(out[i], j);
-    c01.intoArray(out[i], j + LF);
-    c10.intoArray(out[i + 1], j);
-    c11.intoArray(out[i + 1], j + LF);
-    c20.intoArray(out[i + 2], j);
-    c21.intoArray(out[i + 2], j + LF);
-    c30.intoArray(out[i + 3], j);
-    c31.intoArray(out[i + 3], j + LF);
-    c40.intoArray(out[i + 4], j);
-    c41.intoArray(out[i + 4], j + LF);
-    c50.intoArray(out[i + 5], j);
-    c51.intoArray(out[i + 5], j + LF);
-    c60.intoArray(out[i + 6], j);
-    c61.intoArray(out[i + 6], j + LF);
-    c70.intoArray(out[i + 7], j);
-    c71.intoArray(out[i + 7], j + LF);
+    c00.intoArray(out[i], off[i] + j);
+    c01.intoArray(out[i], off[i] + j + LF);
+    c10.intoArray(out[i + 1], off[i + 1] + j);
+    c11.intoArray(out[i + 1], off[i + 1] + j + LF);
+    c20.intoArray(out[i + 2], off[i + 2] + j);
+    c21.intoArray(out[i + 2], off[i + 2] + j + LF);
+    c30.intoArray(out[i + 3], off[i + 3] + j);
+    c31.intoArray(out[i + 3], off[i + 3] + j + LF);
+    c40.intoArray(out[i + 4], off[i + 4] + j);
+    c41.intoArray(out[i + 4], off[i + 4] + j + LF);
+    c50.intoArray(out[i + 5], off[i + 5] + j);
+    c51.intoArray(out[i + 5], off[i + 5] + j + LF);
+    c60.intoArray(out[i + 6], off[i + 6] + j);
+    c61.intoArray(out[i + 6], off[i + 6] + j + LF);
+    c70.intoArray(out[i + 7], off[i + 7] + j);
+    c71.intoArray(out[i + 7], off[i + 7] + j + LF);
   }
 
-  private static void micro(float[] x, int xo, float[] p, int d, float[][] out, int i, int j) {
+  private static void micro(
+      float[] x, int xo, float[] p, int d, float[][] out, int[] off, int i, int j) {
     FloatVector c00 = FloatVector.zero(F);
     FloatVector c01 = FloatVector.zero(F);
     FloatVector c10 = FloatVector.zero(F);
@@ -356,30 +365,31 @@ final class VectorGram implements GramKernel {
       c30 = a.fma(b0, c30);
       c31 = a.fma(b1, c31);
     }
-    c00.intoArray(out[i], j);
-    c01.intoArray(out[i], j + LF);
-    c10.intoArray(out[i + 1], j);
-    c11.intoArray(out[i + 1], j + LF);
-    c20.intoArray(out[i + 2], j);
-    c21.intoArray(out[i + 2], j + LF);
-    c30.intoArray(out[i + 3], j);
-    c31.intoArray(out[i + 3], j + LF);
+    c00.intoArray(out[i], off[i] + j);
+    c01.intoArray(out[i], off[i] + j + LF);
+    c10.intoArray(out[i + 1], off[i + 1] + j);
+    c11.intoArray(out[i + 1], off[i + 1] + j + LF);
+    c20.intoArray(out[i + 2], off[i + 2] + j);
+    c21.intoArray(out[i + 2], off[i + 2] + j + LF);
+    c30.intoArray(out[i + 3], off[i + 3] + j);
+    c31.intoArray(out[i + 3], off[i + 3] + j + LF);
   }
 
   @Override
-  public void gramHalf(float[] a, float[] panel, float[][] out, int i0, int i1, int j) {
+  public void gramHalf(float[] a, float[] panel, float[][] out, int[] off, int i0, int i1, int j) {
     int d = panel.length / LF;
     int i = i0;
     for (; i + 2 * ROWS <= i1; i += 2 * ROWS) {
-      half8(a, (i - i0) * d, panel, d, out, i, j);
+      half8(a, (i - i0) * d, panel, d, out, off, i, j);
     }
     for (; i < i1; i += ROWS) {
-      half4(a, (i - i0) * d, panel, d, out, i, j);
+      half4(a, (i - i0) * d, panel, d, out, off, i, j);
     }
   }
 
   /** Rows i .. i + 7 by one vector of columns from j (the narrow last strip). */
-  private static void half8(float[] x, int xo, float[] p, int d, float[][] out, int i, int j) {
+  private static void half8(
+      float[] x, int xo, float[] p, int d, float[][] out, int[] off, int i, int j) {
     FloatVector c0 = FloatVector.zero(F);
     FloatVector c1 = FloatVector.zero(F);
     FloatVector c2 = FloatVector.zero(F);
@@ -399,18 +409,19 @@ final class VectorGram implements GramKernel {
       c6 = FloatVector.broadcast(F, x[q + 6]).fma(b, c6);
       c7 = FloatVector.broadcast(F, x[q + 7]).fma(b, c7);
     }
-    c0.intoArray(out[i], j);
-    c1.intoArray(out[i + 1], j);
-    c2.intoArray(out[i + 2], j);
-    c3.intoArray(out[i + 3], j);
-    c4.intoArray(out[i + 4], j);
-    c5.intoArray(out[i + 5], j);
-    c6.intoArray(out[i + 6], j);
-    c7.intoArray(out[i + 7], j);
+    c0.intoArray(out[i], off[i] + j);
+    c1.intoArray(out[i + 1], off[i + 1] + j);
+    c2.intoArray(out[i + 2], off[i + 2] + j);
+    c3.intoArray(out[i + 3], off[i + 3] + j);
+    c4.intoArray(out[i + 4], off[i + 4] + j);
+    c5.intoArray(out[i + 5], off[i + 5] + j);
+    c6.intoArray(out[i + 6], off[i + 6] + j);
+    c7.intoArray(out[i + 7], off[i + 7] + j);
   }
 
   /** Rows i .. i + 3 by one vector of columns from j (the narrow last strip). */
-  private static void half4(float[] x, int xo, float[] p, int d, float[][] out, int i, int j) {
+  private static void half4(
+      float[] x, int xo, float[] p, int d, float[][] out, int[] off, int i, int j) {
     FloatVector c0 = FloatVector.zero(F);
     FloatVector c1 = FloatVector.zero(F);
     FloatVector c2 = FloatVector.zero(F);
@@ -422,9 +433,9 @@ final class VectorGram implements GramKernel {
       c2 = FloatVector.broadcast(F, x[q + 2]).fma(b, c2);
       c3 = FloatVector.broadcast(F, x[q + 3]).fma(b, c3);
     }
-    c0.intoArray(out[i], j);
-    c1.intoArray(out[i + 1], j);
-    c2.intoArray(out[i + 2], j);
-    c3.intoArray(out[i + 3], j);
+    c0.intoArray(out[i], off[i] + j);
+    c1.intoArray(out[i + 1], off[i + 1] + j);
+    c2.intoArray(out[i + 2], off[i + 2] + j);
+    c3.intoArray(out[i + 3], off[i + 3] + j);
   }
 }

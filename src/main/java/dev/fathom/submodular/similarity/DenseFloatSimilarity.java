@@ -1,5 +1,6 @@
 package dev.fathom.submodular.similarity;
 
+import dev.fathom.linalg.FloatRowBlocks;
 import dev.fathom.submodular.function.FacilityLocation;
 
 /**
@@ -14,48 +15,67 @@ import dev.fathom.submodular.function.FacilityLocation;
  * --add-modules jdk.incubator.vector} on a machine with 256-bit vectors, both gains run as SIMD
  * loops (about twice as fast on rows in memory; disable with {@code -Dfathom.simd=false}) with
  * bitwise the same results. The builder refuses squared distances above {@code Float.MAX_VALUE /
- * 64} so that those float partial sums stay finite.
+ * 64} so that those float partial sums stay finite. The rows are stored as the builder returns
+ * them, {@link FloatRowBlocks}: blocks of many rows each, which the JVM's G1 collector allocates
+ * outside its young generation, so that its collections never copy the matrix.
  *
  * @since 1.0
  */
 public final class DenseFloatSimilarity implements Similarity {
-  private final float[][] rows;
+  private final float[][] arrays;
+  private final int[] offsets;
+  private final int clients;
 
+  /** Rows used as given (tests; the builder stores blocks). */
   DenseFloatSimilarity(float[][] rows) {
-    this.rows = rows;
+    this.arrays = rows;
+    this.offsets = new int[rows.length];
+    this.clients = rows[0].length;
+  }
+
+  DenseFloatSimilarity(FloatRowBlocks blocks) {
+    int n = blocks.rows();
+    this.arrays = new float[n][];
+    this.offsets = new int[n];
+    for (int j = 0; j < n; j++) {
+      arrays[j] = blocks.array(j);
+      offsets[j] = blocks.offset(j);
+    }
+    this.clients = blocks.columns();
   }
 
   @Override
   public int candidates() {
-    return rows.length;
+    return arrays.length;
   }
 
   @Override
   public int clients() {
-    return rows[0].length;
+    return clients;
   }
 
   @Override
   public double gain(int e, double[] cur) {
-    float[] r = rows[e];
-    int m = r.length;
+    float[] r = arrays[e];
+    int o = offsets[e];
+    int m = clients;
     double g0 = 0;
     double g1 = 0;
     double g2 = 0;
     double g3 = 0;
     int i = 0;
     for (; i + 3 < m; i += 4) {
-      double t0 = r[i] - cur[i];
-      double t1 = r[i + 1] - cur[i + 1];
-      double t2 = r[i + 2] - cur[i + 2];
-      double t3 = r[i + 3] - cur[i + 3];
+      double t0 = r[o + i] - cur[i];
+      double t1 = r[o + i + 1] - cur[i + 1];
+      double t2 = r[o + i + 2] - cur[i + 2];
+      double t3 = r[o + i + 3] - cur[i + 3];
       g0 += t0 + Math.abs(t0);
       g1 += t1 + Math.abs(t1);
       g2 += t2 + Math.abs(t2);
       g3 += t3 + Math.abs(t3);
     }
     for (; i < m; i++) {
-      double t0 = r[i] - cur[i];
+      double t0 = r[o + i] - cur[i];
       g0 += t0 + Math.abs(t0);
     }
     return 0.5 * ((g0 + g1) + (g2 + g3));
@@ -63,9 +83,10 @@ public final class DenseFloatSimilarity implements Similarity {
 
   @Override
   public void raise(int e, double[] cur) {
-    float[] r = rows[e];
-    for (int i = 0; i < r.length; i++) {
-      cur[i] = Math.max(cur[i], r[i]);
+    float[] r = arrays[e];
+    int o = offsets[e];
+    for (int i = 0; i < clients; i++) {
+      cur[i] = Math.max(cur[i], r[o + i]);
     }
   }
 
@@ -82,12 +103,21 @@ public final class DenseFloatSimilarity implements Similarity {
    */
   public double gain(int e, float[] cur) {
     FacilityGainKernel k = FacilityGainKernel.SELECTED;
-    return k != null ? k.gain(rows[e], cur) : scalarGain(rows[e], cur);
+    return k != null
+        ? k.gain(arrays[e], offsets[e], cur, clients)
+        : scalarGain(arrays[e], offsets[e], cur, clients);
   }
 
-  /** The scalar loop of {@link #gain(int, float[])} on row {@code r}. */
-  static double scalarGain(float[] r, float[] cur) {
-    int m = r.length;
+  /**
+   * The scalar loop of {@link #gain(int, float[])} on a row.
+   *
+   * @param r the array holding the row
+   * @param o where the row starts in {@code r}
+   * @param cur the coverage
+   * @param m the row length (clients)
+   * @return the gain
+   */
+  static double scalarGain(float[] r, int o, float[] cur, int m) {
     double g = 0;
     int b = 0;
     for (; b + BLOCK <= m; b += BLOCK) {
@@ -100,14 +130,14 @@ public final class DenseFloatSimilarity implements Similarity {
       float g6 = 0;
       float g7 = 0;
       for (int i = b; i < b + BLOCK; i += 8) {
-        float t0 = r[i] - cur[i];
-        float t1 = r[i + 1] - cur[i + 1];
-        float t2 = r[i + 2] - cur[i + 2];
-        float t3 = r[i + 3] - cur[i + 3];
-        float t4 = r[i + 4] - cur[i + 4];
-        float t5 = r[i + 5] - cur[i + 5];
-        float t6 = r[i + 6] - cur[i + 6];
-        float t7 = r[i + 7] - cur[i + 7];
+        float t0 = r[o + i] - cur[i];
+        float t1 = r[o + i + 1] - cur[i + 1];
+        float t2 = r[o + i + 2] - cur[i + 2];
+        float t3 = r[o + i + 3] - cur[i + 3];
+        float t4 = r[o + i + 4] - cur[i + 4];
+        float t5 = r[o + i + 5] - cur[i + 5];
+        float t6 = r[o + i + 6] - cur[i + 6];
+        float t7 = r[o + i + 7] - cur[i + 7];
         g0 += t0 + Math.abs(t0);
         g1 += t1 + Math.abs(t1);
         g2 += t2 + Math.abs(t2);
@@ -120,7 +150,7 @@ public final class DenseFloatSimilarity implements Similarity {
       g += ((double) g0 + g1) + ((double) g2 + g3) + ((double) g4 + g5) + ((double) g6 + g7);
     }
     for (; b < m; b++) {
-      float t = r[b] - cur[b];
+      float t = r[o + b] - cur[b];
       g += t + Math.abs(t);
     }
     return 0.5 * g;
@@ -133,14 +163,15 @@ public final class DenseFloatSimilarity implements Similarity {
    * @param cur the coverage, length {@link #clients()}, updated in place
    */
   public void raise(int e, float[] cur) {
-    float[] r = rows[e];
-    for (int i = 0; i < r.length; i++) {
-      cur[i] = Math.max(cur[i], r[i]);
+    float[] r = arrays[e];
+    int o = offsets[e];
+    for (int i = 0; i < clients; i++) {
+      cur[i] = Math.max(cur[i], r[o + i]);
     }
   }
 
   @Override
   public double get(int j, int i) {
-    return rows[j][i];
+    return arrays[j][offsets[j] + i];
   }
 }

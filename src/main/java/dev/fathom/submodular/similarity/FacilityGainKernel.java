@@ -20,22 +20,26 @@ interface FacilityGainKernel {
   String VECTOR_CLASS = "dev.fathom.submodular.similarity.VectorFacilityGain";
 
   /**
-   * Bitwise {@link DenseSimilarity#positivePartSum(double[], double[])}.
+   * Bitwise {@link DenseSimilarity#positivePartSum(double[], int, double[], int)}.
    *
-   * @param r a row
-   * @param cur the coverage, at least as long as {@code r}
+   * @param r the array holding the row
+   * @param o where the row starts in {@code r}
+   * @param cur the coverage, at least {@code m} long
+   * @param m the row length
    * @return the gain
    */
-  double gain(double[] r, double[] cur);
+  double gain(double[] r, int o, double[] cur, int m);
 
   /**
-   * Bitwise {@link DenseFloatSimilarity#gain(int, float[])} on row {@code r}.
+   * Bitwise {@link DenseFloatSimilarity#scalarGain(float[], int, float[], int)}.
    *
-   * @param r a row
-   * @param cur the coverage, at least as long as {@code r}
+   * @param r the array holding the row
+   * @param o where the row starts in {@code r}
+   * @param cur the coverage, at least {@code m} long
+   * @param m the row length
    * @return the gain
    */
-  double gain(float[] r, float[] cur);
+  double gain(float[] r, int o, float[] cur, int m);
 
   /** The selected kernel, or {@code null} for the scalar loops. */
   FacilityGainKernel SELECTED = SimdKernels.enabled() ? load().orElse(null) : null;
@@ -54,27 +58,28 @@ interface FacilityGainKernel {
 
   /**
    * Whether {@code k} reproduces the scalar gains bitwise on a few rows with ragged ends, ties and
-   * zeros.
+   * zeros, each stored from an odd offset.
    *
    * @param k the kernel
    * @return true if every gain matches
    */
   static boolean selfCheck(FacilityGainKernel k) {
     for (int m : new int[] {1, 7, 8, 259, 2 * DenseFloatSimilarity.BLOCK + 13}) {
-      double[] r = new double[m];
+      int o = 3;
+      double[] r = new double[o + m + 2];
       double[] cur = new double[m];
-      float[] rf = new float[m];
+      float[] rf = new float[o + m + 2];
       float[] curf = new float[m];
       for (int i = 0; i < m; i++) {
-        r[i] = ((i * 7919) % 1009) / 97.0;
-        cur[i] = i % 5 == 0 ? r[i] : ((i * 104729) % 1013) / 89.0;
-        rf[i] = (float) r[i];
+        r[o + i] = ((i * 7919) % 1009) / 97.0;
+        cur[i] = i % 5 == 0 ? r[o + i] : ((i * 104729) % 1013) / 89.0;
+        rf[o + i] = (float) r[o + i];
         curf[i] = (float) cur[i];
       }
-      if (Double.doubleToRawLongBits(k.gain(r, cur))
-              != Double.doubleToRawLongBits(DenseSimilarity.positivePartSum(r, cur))
-          || Double.doubleToRawLongBits(k.gain(rf, curf))
-              != Double.doubleToRawLongBits(DenseFloatSimilarity.scalarGain(rf, curf))) {
+      if (Double.doubleToRawLongBits(k.gain(r, o, cur, m))
+              != Double.doubleToRawLongBits(DenseSimilarity.positivePartSum(r, o, cur, m))
+          || Double.doubleToRawLongBits(k.gain(rf, o, curf, m))
+              != Double.doubleToRawLongBits(DenseFloatSimilarity.scalarGain(rf, o, curf, m))) {
         return false;
       }
     }

@@ -139,7 +139,10 @@ public interface Similarity {
    * matrix is exactly symmetric), negative round-off clamped to 0 and the diagonal exactly 0. With
    * {@code --add-modules jdk.incubator.vector} on the JVM the Gram matrix uses a SIMD micro-kernel
    * (about twice as fast; disable with {@code -Dfathom.simd=false}). The result is bitwise the same
-   * for every thread count and with or without the SIMD kernel.
+   * for every thread count and with or without the SIMD kernel. The matrix is kept as {@link
+   * SquaredEuclidean#similarityBlocks(double[][], int)} (or {@link
+   * SquaredEuclidean#similarityFloatBlocks(double[][], int)}) returns it: a few large arrays of
+   * many rows each, which the G1 collector allocates outside its young generation and never copies.
    *
    * @param points the points, one row each (finite, rectangular)
    * @param threads the number of threads to use, at least 1 (1 = the calling thread only)
@@ -151,8 +154,8 @@ public interface Similarity {
     Args.positive("threads", threads);
     Args.notNull("precision", precision);
     return precision == Precision.DOUBLE
-        ? new DenseSimilarity(SquaredEuclidean.similarity(points, threads))
-        : new DenseFloatSimilarity(SquaredEuclidean.similarityFloat(points, threads));
+        ? new DenseSimilarity(SquaredEuclidean.similarityBlocks(points, threads))
+        : new DenseFloatSimilarity(SquaredEuclidean.similarityFloatBlocks(points, threads));
   }
 }
 

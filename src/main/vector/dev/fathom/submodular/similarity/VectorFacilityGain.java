@@ -29,32 +29,30 @@ final class VectorFacilityGain implements FacilityGainKernel {
   }
 
   @Override
-  public double gain(double[] r, double[] cur) {
-    int m = r.length;
+  public double gain(double[] r, int o, double[] cur, int m) {
     int m4 = m - m % 4;
     DoubleVector acc = DoubleVector.zero(D);
     for (int i = 0; i < m4; i += 4) {
-      DoubleVector t = DoubleVector.fromArray(D, r, i).sub(DoubleVector.fromArray(D, cur, i));
+      DoubleVector t = DoubleVector.fromArray(D, r, o + i).sub(DoubleVector.fromArray(D, cur, i));
       acc = acc.add(t.add(t.abs()));
     }
     double g0 = acc.lane(0);
     for (int i = m4; i < m; i++) {
-      double t = r[i] - cur[i];
+      double t = r[o + i] - cur[i];
       g0 += t + Math.abs(t);
     }
     return 0.5 * ((g0 + acc.lane(1)) + (acc.lane(2) + acc.lane(3)));
   }
 
   @Override
-  public double gain(float[] r, float[] cur) {
+  public double gain(float[] r, int o, float[] cur, int m) {
     final int block = DenseFloatSimilarity.BLOCK;
-    int m = r.length;
     double g = 0;
     int b = 0;
     for (; b + block <= m; b += block) {
       FloatVector acc = FloatVector.zero(F);
       for (int i = b; i < b + block; i += 8) {
-        FloatVector t = FloatVector.fromArray(F, r, i).sub(FloatVector.fromArray(F, cur, i));
+        FloatVector t = FloatVector.fromArray(F, r, o + i).sub(FloatVector.fromArray(F, cur, i));
         acc = acc.add(t.add(t.abs()));
       }
       g +=
@@ -64,7 +62,7 @@ final class VectorFacilityGain implements FacilityGainKernel {
               + ((double) acc.lane(6) + acc.lane(7));
     }
     for (; b < m; b++) {
-      float t = r[b] - cur[b];
+      float t = r[o + b] - cur[b];
       g += t + Math.abs(t);
     }
     return 0.5 * g;

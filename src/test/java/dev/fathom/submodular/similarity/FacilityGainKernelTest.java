@@ -33,29 +33,41 @@ class FacilityGainKernelTest {
     RandomGenerator rng = Rng.create(41);
     for (int m = 1; m <= 1100; m += m < 40 ? 1 : 37) {
       for (int rep = 0; rep < 3; rep++) {
-        double[] r = new double[m];
+        // the row stored from an offset inside a longer array (a block of rows), as the builder
+        // stores it; the entries around it must not be read
+        int o = rep * m + rep;
+        double[] r = new double[o + m + 3];
         double[] cur = new double[m];
-        float[] rf = new float[m];
+        float[] rf = new float[o + m + 3];
         float[] curf = new float[m];
+        java.util.Arrays.fill(r, 1e9);
+        java.util.Arrays.fill(rf, 1e9f);
         for (int i = 0; i < m; i++) {
           // small integers make ties (r == cur) and zero rows common; the rest are reals
-          r[i] = rep == 0 ? rng.nextInt(4) : rng.nextDouble() * 1e3;
+          r[o + i] = rep == 0 ? rng.nextInt(4) : rng.nextDouble() * 1e3;
           int kind = rng.nextInt(3);
           cur[i] =
               kind == 0
-                  ? r[i]
+                  ? r[o + i]
                   : kind == 1 ? 0 : (rep == 0 ? rng.nextInt(4) : rng.nextDouble() * 1e3);
-          rf[i] = (float) r[i];
+          rf[o + i] = (float) r[o + i];
           curf[i] = (float) cur[i];
         }
+        double[] alone = java.util.Arrays.copyOfRange(r, o, o + m);
+        float[] aloneF = java.util.Arrays.copyOfRange(rf, o, o + m);
+        long scalar = Double.doubleToRawLongBits(DenseSimilarity.positivePartSum(r, o, cur, m));
         assertEquals(
-            Double.doubleToRawLongBits(DenseSimilarity.positivePartSum(r, cur)),
-            Double.doubleToRawLongBits(k.gain(r, cur)),
-            "double, m = " + m);
+            Double.doubleToRawLongBits(DenseSimilarity.positivePartSum(alone, 0, cur, m)),
+            scalar,
+            "double offset, m = " + m);
+        assertEquals(scalar, Double.doubleToRawLongBits(k.gain(r, o, cur, m)), "double, m = " + m);
+        long scalarF = Double.doubleToRawLongBits(DenseFloatSimilarity.scalarGain(rf, o, curf, m));
         assertEquals(
-            Double.doubleToRawLongBits(DenseFloatSimilarity.scalarGain(rf, curf)),
-            Double.doubleToRawLongBits(k.gain(rf, curf)),
-            "float, m = " + m);
+            Double.doubleToRawLongBits(DenseFloatSimilarity.scalarGain(aloneF, 0, curf, m)),
+            scalarF,
+            "float offset, m = " + m);
+        assertEquals(
+            scalarF, Double.doubleToRawLongBits(k.gain(rf, o, curf, m)), "float, m = " + m);
       }
     }
   }

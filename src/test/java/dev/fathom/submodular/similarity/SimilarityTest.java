@@ -35,7 +35,7 @@ class SimilarityTest {
         g0 += Math.max(r[i] - cur[i], 0.0);
       }
       double expected = (g0 + g1) + (g2 + g3);
-      assertEquals(expected, DenseSimilarity.positivePartSum(r, cur), 0.0, "m = " + m);
+      assertEquals(expected, DenseSimilarity.positivePartSum(r, 0, cur, r.length), 0.0, "m = " + m);
     }
   }
 

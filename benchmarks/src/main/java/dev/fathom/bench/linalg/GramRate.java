@@ -17,11 +17,13 @@ import java.util.random.RandomGenerator;
  * </pre>
  *
  * <p>Prints {@code key median_ms gflops} lines for {@code SquaredEuclidean.gram} (double), {@code
- * similarity} (double) and {@code similarityFloat} on n Gaussian points in d dimensions. The flop
- * count is that of the upper triangle with its diagonal, {@code n (n + 1) d} (one multiply and one
- * add per term), the work a symmetric rank-k update does; the similarity builds also centre the
- * points, compute the distances and write the full n x n matrix, which the count does not include.
- * Timing: one warm-up call, then the median of the repeats.
+ * similarity} (double) and {@code similarityFloat} (n row arrays), and {@code similarityBlocks} and
+ * {@code similarityFloatBlocks} (row blocks, the storage {@code Similarity.squaredEuclidean} keeps)
+ * on n Gaussian points in d dimensions. The flop count is that of the upper triangle with its
+ * diagonal, {@code n (n + 1) d} (one multiply and one add per term), the work a symmetric rank-k
+ * update does; the similarity builds also centre the points, compute the distances and write the
+ * full n x n matrix, which the count does not include. Timing: one warm-up call, then the median of
+ * the repeats.
  */
 public final class GramRate {
   private GramRate() {}
@@ -37,6 +39,25 @@ public final class GramRate {
     int d = Integer.parseInt(args[1]);
     int threads = Integer.parseInt(args[2]);
     int reps = Integer.parseInt(args[3]);
+    double[][] x = gaussian(n, d);
+    double flops = (double) n * (n + 1) * d;
+    report("gram_double", flops, reps, () -> SquaredEuclidean.gram(x, threads));
+    report("similarity_double", flops, reps, () -> SquaredEuclidean.similarity(x, threads));
+    report("similarity_float", flops, reps, () -> SquaredEuclidean.similarityFloat(x, threads));
+    report(
+        "similarity_double_blocks",
+        flops,
+        reps,
+        () -> SquaredEuclidean.similarityBlocks(x, threads));
+    report(
+        "similarity_float_blocks",
+        flops,
+        reps,
+        () -> SquaredEuclidean.similarityFloatBlocks(x, threads));
+  }
+
+  /** n standard Gaussian points in d dimensions, seed 7 (the points of both Gram benchmarks). */
+  static double[][] gaussian(int n, int d) {
     RandomGenerator rng = Rng.create(7);
     double[][] x = new double[n][d];
     for (double[] row : x) {
@@ -44,10 +65,7 @@ public final class GramRate {
         row[j] = rng.nextGaussian();
       }
     }
-    double flops = (double) n * (n + 1) * d;
-    report("gram_double", flops, reps, () -> SquaredEuclidean.gram(x, threads));
-    report("similarity_double", flops, reps, () -> SquaredEuclidean.similarity(x, threads));
-    report("similarity_float", flops, reps, () -> SquaredEuclidean.similarityFloat(x, threads));
+    return x;
   }
 
   private static void report(String key, double flops, int reps, Supplier<Object> call) {
