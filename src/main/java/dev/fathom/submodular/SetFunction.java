@@ -27,6 +27,9 @@ public abstract class SetFunction {
   private int[] members;
   private int size;
   private double value;
+  // changes with every add and reset, so that a gain remembered by a ConcurrentGains can be
+  // recognized as computed against the current set
+  private long version;
 
   /**
    * Creates a function over {@code n} elements with an empty current set and a fresh counter.
@@ -94,8 +97,24 @@ public abstract class SetFunction {
     if (member[e]) {
       throw Args.fail("e", e, "an element not already in the set");
     }
-    double g = marginal(e);
+    return commit(e, marginal(e));
+  }
+
+  /**
+   * Adds {@code e}, whose gain {@code g} against the current set a {@link ConcurrentGains} has just
+   * computed (bitwise what {@link #marginal(int)} returns now), without computing it again.
+   */
+  final double addWithGain(int e, double g) {
+    checkId(e);
+    if (member[e]) {
+      throw Args.fail("e", e, "an element not already in the set");
+    }
+    return commit(e, g);
+  }
+
+  private double commit(int e, double g) {
     include(e);
+    version++;
     member[e] = true;
     if (size == members.length) {
       members = Arrays.copyOf(members, Math.min(n, 2 * size + 1));
@@ -112,7 +131,27 @@ public abstract class SetFunction {
     }
     size = 0;
     value = 0;
+    version++;
     clear();
+  }
+
+  /** A stamp that changes with every change of the current set (add, reset). */
+  final long version() {
+    return version;
+  }
+
+  /**
+   * Whether {@link #marginal(int)} only reads this object's state, so that several threads may call
+   * it at once, for any elements, while the current set does not change, and its value depends only
+   * on the current set and the element (not on earlier calls). Functions that say so let {@link
+   * ConcurrentGains} and the greedy optimizers' {@code threads} argument spread their gains over
+   * threads; the others are evaluated on the calling thread only. False unless a subclass overrides
+   * it; a subclass built from other functions says so only if they all do.
+   *
+   * @return true if the gains may be evaluated concurrently
+   */
+  public boolean concurrentGains() {
+    return false;
   }
 
   /**
