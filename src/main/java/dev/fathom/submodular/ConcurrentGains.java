@@ -2,6 +2,7 @@ package dev.fathom.submodular;
 
 import dev.fathom.core.Args;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -17,11 +18,15 @@ import java.util.concurrent.locks.LockSupport;
  * microseconds, then parks, so that a batch of a few gains of a few microseconds each is handed
  * over without the cost of waking a thread.
  *
- * <p>Every gain computed counts as one oracle call on the function's counter, from the calling
- * thread (counters are not thread-safe): {@link #gain(int)} one, {@link #gains(int[], int,
- * double[])} {@code count}. The gains are bitwise those of {@link SetFunction#gain(int)}, whatever
- * the thread count. Not thread-safe itself: one thread calls its methods, and the function's set
- * must only change through {@link #add(int)} or the function's own methods while no batch runs.
+ * <p>A worker descheduled in the middle of its share (on a busy machine) would stall the batch for
+ * a time slice; after twice the calling thread's own time on the batch (plus 20 microseconds), the
+ * calling thread computes the missing gains itself. Every gain asked for counts as one oracle call
+ * on the function's counter, from the calling thread (counters are not thread-safe): {@link
+ * #gain(int)} one, {@link #gains(int[], int, double[])} {@code count}, a gain computed twice in
+ * this way once, so the count does not depend on the machine's load. The gains are bitwise those of
+ * {@link SetFunction#gain(int)}, whatever the thread count. Not thread-safe itself: one thread
+ * calls its methods, and the function's set must only change through {@link #add(int)} or the
+ * function's own methods while no batch runs.
  *
  * @since 1.0
  */
@@ -124,26 +129,37 @@ public final class ConcurrentGains implements AutoCloseable {
       }
       return;
     }
-    int chunk = Math.max(1, count / (8 * threads));
-    Batch b = new Batch(ids, count, out, chunk);
+    Batch b = new Batch(ids, count, Math.max(1, count / (8 * threads)));
     batch = b;
     for (Worker w : workers) {
       if (w.parked) {
         LockSupport.unpark(w.thread);
       }
     }
-    b.work(f);
-    for (int spins = 0; b.done.get() < count; spins++) {
-      if (spins < 1 << 12) {
-        Thread.onSpinWait();
+    long start = System.nanoTime();
+    for (int c = b.next.getAndIncrement(); c < b.chunks; c = b.next.getAndIncrement()) {
+      b.run(f, c, out);
+    }
+    // a worker that is descheduled in the middle of its chunk would stall the caller for a time
+    // slice: after twice the caller's own time (plus 20 us) it computes the missing chunks too
+    long patience = 2 * (System.nanoTime() - start) + 20_000;
+    long waitFrom = System.nanoTime();
+    while (b.doneChunks.get() < b.chunks) {
+      if (System.nanoTime() - waitFrom > patience) {
+        for (int c = 0; c < b.chunks; c++) {
+          if (b.state.get(c) == Batch.OPEN) {
+            b.run(f, c, out);
+          }
+        }
       } else {
-        Thread.yield();
+        Thread.onSpinWait();
       }
     }
     f.counter().record(count);
     if (b.failure != null) {
       rethrow(b.failure);
     }
+    b.collect(out);
     long current = f.version() + 1;
     for (int t = 0; t < count; t++) {
       remembered[ids[t]] = out[t];
@@ -234,36 +250,66 @@ public final class ConcurrentGains implements AutoCloseable {
     throw new IllegalStateException(t);
   }
 
-  /** One batch of gains; its own claim and completion counters, so a late worker cannot mix two. */
+  /**
+   * One batch of gains in chunks, with its own claim counter and chunk states, so that a late
+   * worker cannot mix two batches: a chunk is done once, by whoever finishes it first (its worker
+   * into the batch's own array, or the calling thread into the caller's array); the values are the
+   * same either way, since the set does not change while the batch runs.
+   */
   private static final class Batch {
+    static final int OPEN = 0;
+    static final int BY_WORKER = 1;
+    static final int BY_CALLER = 2;
     final int[] ids;
     final int count;
-    final double[] out;
     final int chunk;
+    final int chunks;
+    final double[] result;
     final AtomicInteger next = new AtomicInteger();
-    final AtomicInteger done = new AtomicInteger();
+    final AtomicInteger doneChunks = new AtomicInteger();
+    final AtomicIntegerArray state;
     volatile Throwable failure;
 
-    Batch(int[] ids, int count, double[] out, int chunk) {
-      this.ids = ids;
+    Batch(int[] ids, int count, int chunk) {
+      this.ids = java.util.Arrays.copyOf(ids, count);
       this.count = count;
-      this.out = out;
       this.chunk = chunk;
+      this.chunks = (count + chunk - 1) / chunk;
+      this.result = new double[count];
+      this.state = new AtomicIntegerArray(chunks);
     }
 
-    /** Claims chunks until none is left; every claimed gain is counted done, even on failure. */
-    void work(SetFunction f) {
-      for (int from = next.getAndAdd(chunk); from < count; from = next.getAndAdd(chunk)) {
-        int to = Math.min(count, from + chunk);
-        try {
-          for (int t = from; t < to; t++) {
-            int e = ids[t];
-            out[t] = f.contains(e) ? 0.0 : f.marginal(e);
-          }
-        } catch (Throwable x) {
-          failure = x;
-        } finally {
-          done.addAndGet(to - from);
+    /**
+     * Computes chunk {@code c} into {@code into} (the batch's array on a worker, the caller's on
+     * the calling thread) and marks it done unless another thread did first; a failure is kept only
+     * from the computation that marks the chunk.
+     */
+    void run(SetFunction f, int c, double[] into) {
+      int from = c * chunk;
+      int to = Math.min(count, from + chunk);
+      Throwable failed = null;
+      try {
+        for (int t = from; t < to; t++) {
+          int e = ids[t];
+          into[t] = f.contains(e) ? 0.0 : f.marginal(e);
+        }
+      } catch (Throwable x) {
+        failed = x;
+      }
+      if (state.compareAndSet(c, OPEN, into == result ? BY_WORKER : BY_CALLER)) {
+        if (failed != null) {
+          failure = failed;
+        }
+        doneChunks.incrementAndGet();
+      }
+    }
+
+    /** Copies the chunks the workers finished into the caller's array. */
+    void collect(double[] out) {
+      for (int c = 0; c < chunks; c++) {
+        if (state.get(c) == BY_WORKER) {
+          int from = c * chunk;
+          System.arraycopy(result, from, out, from, Math.min(count, from + chunk) - from);
         }
       }
     }
@@ -280,7 +326,9 @@ public final class ConcurrentGains implements AutoCloseable {
         if (b == null) {
           return;
         }
-        b.work(f);
+        for (int c = b.next.getAndIncrement(); c < b.chunks; c = b.next.getAndIncrement()) {
+          b.run(f, c, b.result);
+        }
         last = b;
       }
     }

@@ -150,4 +150,88 @@ class ConcurrentGainsTest {
     }
     assertEquals(0, f.counter().calls());
   }
+
+  /** Modular weights; a gain computed on a worker thread takes 20 ms (a descheduled worker). */
+  static final class SlowOnWorkers extends SetFunction {
+    final double[] w;
+    final java.util.concurrent.atomic.AtomicLong marginals;
+
+    SlowOnWorkers(double[] w) {
+      super(w.length);
+      this.w = w;
+      this.marginals = new java.util.concurrent.atomic.AtomicLong();
+    }
+
+    private SlowOnWorkers(SlowOnWorkers o) {
+      super(o);
+      this.w = o.w;
+      this.marginals = o.marginals;
+    }
+
+    @Override
+    public boolean monotone() {
+      return true;
+    }
+
+    @Override
+    public boolean concurrentGains() {
+      return true;
+    }
+
+    @Override
+    public SlowOnWorkers copy() {
+      return new SlowOnWorkers(this);
+    }
+
+    @Override
+    protected double marginal(int e) {
+      marginals.incrementAndGet();
+      if (Thread.currentThread().getName().startsWith("fathom-gains-")) {
+        LockSupportSleep.sleepMillis(20);
+      }
+      return w[e] * (1 + size());
+    }
+
+    @Override
+    protected void include(int e) {}
+
+    @Override
+    protected void clear() {}
+  }
+
+  static final class LockSupportSleep {
+    static void sleepMillis(long ms) {
+      java.util.concurrent.locks.LockSupport.parkNanos(ms * 1_000_000L);
+    }
+  }
+
+  @Test
+  void theCallerComputesWhatASlowWorkerHoldsAndItsLateResultIsDropped() {
+    double[] w = new double[40];
+    for (int e = 0; e < 40; e++) {
+      w[e] = e + 0.5;
+    }
+    SlowOnWorkers f = new SlowOnWorkers(w);
+    int[] ids = new int[40];
+    for (int e = 0; e < 40; e++) {
+      ids[e] = 39 - e;
+    }
+    try (ConcurrentGains g = new ConcurrentGains(f, 3)) {
+      for (int round = 0; round < 5; round++) {
+        double[] out = new double[40];
+        long calls = f.counter().calls();
+        long marginals = f.marginals.get();
+        g.gains(ids, 40, out);
+        assertEquals(40, f.counter().calls() - calls, "asked-for gains count once");
+        assertTrue(f.marginals.get() - marginals >= 40 - round, "every non-member's gain computed");
+        for (int t = 0; t < 40; t++) {
+          // a member's gain is 0; the others are against the current set, whatever thread
+          double expected = f.contains(ids[t]) ? 0 : w[ids[t]] * (1 + round);
+          assertEquals(expected, out[t], "round " + round + " id " + ids[t]);
+        }
+        g.add(round); // the set changes at once, while late workers may still compute
+      }
+    }
+    assertEquals(List.of(), workers());
+  }
 }

@@ -6,8 +6,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * A test function that is neither monotone nor submodular: the gain of e is a hash of e and the
  * current set (its size and the sum of its ids), sometimes rising as the set grows, with exact ties
  * (values on a coarse grid), and NaN or -infinity for a few (e, set) pairs. It counts every {@link
- * #marginal(int)} call on a thread-safe counter, and can be told to throw at one call. Its gains
- * may be evaluated concurrently.
+ * #marginal(int)} call on a thread-safe counter, and can be told to throw on every gain against a
+ * set of a given size. Its gains may be evaluated concurrently.
  */
 public final class ScrambledFunction extends SetFunction {
   private final long seed;
@@ -20,7 +20,7 @@ public final class ScrambledFunction extends SetFunction {
    * @param n the ground-set size
    * @param seed the hash seed
    * @param specials whether some gains are NaN or -infinity
-   * @param throwAt the marginal call (counted from 1) that throws, or 0 for none
+   * @param throwAt one more than the set size whose gains throw, or 0 for none
    */
   public ScrambledFunction(int n, long seed, boolean specials, long throwAt) {
     super(n);
@@ -61,9 +61,9 @@ public final class ScrambledFunction extends SetFunction {
 
   @Override
   protected double marginal(int e) {
-    long call = marginals.incrementAndGet();
-    if (call == throwAt) {
-      throw new IllegalStateException("marginal call " + call);
+    marginals.incrementAndGet();
+    if (size() + 1 == throwAt) {
+      throw new IllegalStateException("a gain at size " + size());
     }
     long h = seed ^ (e * 0x9E3779B97F4A7C15L) ^ ((size() + 31 * sum) * 0xC2B2AE3D27D4EB4FL);
     h ^= h >>> 29;
