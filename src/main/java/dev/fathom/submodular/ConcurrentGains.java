@@ -34,6 +34,8 @@ public final class ConcurrentGains implements AutoCloseable {
   /** How long an idle worker spins for the next batch before it parks, in microseconds. */
   public static final int SPIN_MICROS = 100;
 
+  private static final long WAKE_NANOS = 2L * SPIN_MICROS * 1000;
+
   private final SetFunction f;
   private final int threads;
   private final double[] remembered;
@@ -41,6 +43,7 @@ public final class ConcurrentGains implements AutoCloseable {
   private final long[] stamp;
   private final Worker[] workers;
   private volatile Batch batch;
+  private long lastWake = Long.MIN_VALUE / 2;
   private volatile boolean closed;
 
   /**
@@ -131,12 +134,17 @@ public final class ConcurrentGains implements AutoCloseable {
     }
     Batch b = new Batch(ids, count, Math.max(1, count / (8 * threads)));
     batch = b;
-    for (Worker w : workers) {
-      if (w.parked) {
-        LockSupport.unpark(w.thread);
+    long start = System.nanoTime();
+    // waking a parked worker is a system call of microseconds: at most once per WAKE_NANOS, so that
+    // on a busy machine, where the workers rarely run, the batches do not pay it each time
+    if (start - lastWake > WAKE_NANOS) {
+      lastWake = start;
+      for (Worker w : workers) {
+        if (w.parked) {
+          LockSupport.unpark(w.thread);
+        }
       }
     }
-    long start = System.nanoTime();
     for (int c = b.next.getAndIncrement(); c < b.chunks; c = b.next.getAndIncrement()) {
       b.run(f, c, out);
     }
