@@ -16,7 +16,9 @@ import java.util.Arrays;
  *
  * <p>Subclasses implement {@link #marginal(int)}, {@link #include(int)}, {@link #clear()} and
  * {@link #copy()}; the base class checks ids, keeps the members and the value, and counts calls.
- * Not thread-safe; give each thread its own {@link #copy()}.
+ * Not thread-safe; give each thread its own {@link #copy()} (a function whose {@link
+ * #concurrentGains()} is true may also have its gains computed by several threads at once, through
+ * a {@link ConcurrentGains}).
  *
  * @since 1.0
  */
@@ -145,8 +147,11 @@ public abstract class SetFunction {
    * it at once, for any elements, while the current set does not change, and its value depends only
    * on the current set and the element (not on earlier calls). Functions that say so let {@link
    * ConcurrentGains} and the greedy optimizers' {@code threads} argument spread their gains over
-   * threads; the others are evaluated on the calling thread only. False unless a subclass overrides
-   * it; a subclass built from other functions says so only if they all do.
+   * threads; the others are evaluated on the calling thread only. A computation that a descheduled
+   * worker finishes late may overlap the next change of the set: it must not hang (its result is
+   * dropped and any exception it throws ignored), which holds for gains that read arrays. False
+   * unless a subclass overrides it; a subclass built from other functions says so only if they all
+   * do.
    *
    * @return true if the gains may be evaluated concurrently
    */

@@ -137,11 +137,11 @@ public final class Greedy {
    * re-evaluates a stale element, the next stale elements in heap order (up to {@code threads} in
    * all) are evaluated with it, on long-lived workers (daemon threads, stopped before this method
    * returns or throws) that spin briefly between batches, then park. Gains computed ahead that the
-   * loop does not use before its next pick are wasted, at most {@code threads - 1} per pick, and
-   * {@link Selection#oracleCalls()} counts them: the one-thread run's calls plus those. Pays off
-   * when a gain is expensive (a facility-location gain over thousands of clients costs
-   * microseconds); for gains of a few nanoseconds (graph cut) the hand-over costs more than it
-   * saves.
+   * loop does not use before its next pick are wasted, at most {@code threads - 1} per pick and as
+   * many after the last, and {@link Selection#oracleCalls()} counts them: the one-thread run's
+   * calls plus those. Pays off when a gain is expensive (a facility-location gain over thousands of
+   * clients costs microseconds); for gains of a few nanoseconds (graph cut) the hand-over costs
+   * more than it saves.
    *
    * @param f the function
    * @param constraint the constraint
