@@ -113,9 +113,12 @@ final class GreedyRun {
    * the value the one-thread run computes at that point; the loop's own steps (heap operations, the
    * fresh marks, the take decisions) are the one-thread run's, in the same order, so it pushes the
    * same keys, pops the same entries and takes the same elements with the same gains. Gains
-   * computed ahead that the loop does not read before its next add (at most {@code threads - 1} per
-   * add, plus as many at the end) are wasted and counted: the oracle calls are the one-thread run's
-   * plus those.
+   * computed ahead that the loop does not read before its next add are wasted and counted: the
+   * oracle calls are the one-thread run's plus those, at most {@code threads - 1} per add and as
+   * many at the end. (Within one round of the loop, a batch holds the next stale feasible entries
+   * in pop order; feasibility does not change and every later push is a fresh entry, so the loop
+   * pops all of them before any other stale entry, unless it takes a fresh one first and ends the
+   * round: only a round's last batch can be left partly unread.)
    */
   static void lazyLoop(
       GreedyRun r, IntToDoubleFunction score, Greedy.Until until, double beta, int threads) {
