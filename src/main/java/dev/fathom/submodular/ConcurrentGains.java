@@ -35,6 +35,7 @@ public final class ConcurrentGains implements AutoCloseable {
   public static final int SPIN_MICROS = 100;
 
   private static final long WAKE_NANOS = 2L * SPIN_MICROS * 1000;
+  private static final long MAX_WAKE_NANOS = 64 * WAKE_NANOS;
 
   private final SetFunction f;
   private final int threads;
@@ -44,6 +45,8 @@ public final class ConcurrentGains implements AutoCloseable {
   private final Worker[] workers;
   private volatile Batch batch;
   private long lastWake = Long.MIN_VALUE / 2;
+  private long wakeInterval = WAKE_NANOS;
+  private boolean workersHelped = true;
   private volatile boolean closed;
 
   /**
@@ -135,14 +138,22 @@ public final class ConcurrentGains implements AutoCloseable {
     Batch b = new Batch(ids, count, Math.max(1, count / (8 * threads)));
     batch = b;
     long start = System.nanoTime();
-    // waking a parked worker is a system call of microseconds: at most once per WAKE_NANOS, so that
-    // on a busy machine, where the workers rarely run, the batches do not pay it each time
-    if (start - lastWake > WAKE_NANOS) {
-      lastWake = start;
+    // Waking a parked worker is a system call of microseconds, and a woken worker spins: wake them
+    // at most once per wakeInterval, which doubles (up to MAX_WAKE_NANOS) while the woken workers
+    // computed nothing before the next wake, as on a busy machine where they rarely get a core,
+    // and falls back to WAKE_NANOS once they do. On an idle core a worker never parks in a run.
+    if (start - lastWake > wakeInterval) {
+      boolean woke = false;
       for (Worker w : workers) {
         if (w.parked) {
           LockSupport.unpark(w.thread);
+          woke = true;
         }
+      }
+      if (woke) {
+        wakeInterval = workersHelped ? WAKE_NANOS : Math.min(2 * wakeInterval, MAX_WAKE_NANOS);
+        workersHelped = false;
+        lastWake = start;
       }
     }
     for (int c = b.next.getAndIncrement(); c < b.chunks; c = b.next.getAndIncrement()) {
@@ -167,7 +178,7 @@ public final class ConcurrentGains implements AutoCloseable {
     if (b.failure != null) {
       rethrow(b.failure);
     }
-    b.collect(out);
+    workersHelped |= b.collect(out);
     long current = f.version() + 1;
     for (int t = 0; t < count; t++) {
       remembered[ids[t]] = out[t];
@@ -312,14 +323,17 @@ public final class ConcurrentGains implements AutoCloseable {
       }
     }
 
-    /** Copies the chunks the workers finished into the caller's array. */
-    void collect(double[] out) {
+    /** Copies the chunks the workers finished into the caller's array; true if there were any. */
+    boolean collect(double[] out) {
+      boolean any = false;
       for (int c = 0; c < chunks; c++) {
         if (state.get(c) == BY_WORKER) {
           int from = c * chunk;
           System.arraycopy(result, from, out, from, Math.min(count, from + chunk) - from);
+          any = true;
         }
       }
+      return any;
     }
   }
 
