@@ -23,8 +23,10 @@ import java.util.concurrent.locks.LockSupport;
  * calling thread computes the missing gains itself. Every gain asked for counts as one oracle call
  * on the function's counter, from the calling thread (counters are not thread-safe): {@link
  * #gain(int)} one, {@link #gains(int[], int, double[])} {@code count}, a gain computed twice in
- * this way once, so the count does not depend on the machine's load. The gains are bitwise those of
- * {@link SetFunction#gain(int)}, whatever the thread count. Not thread-safe itself: one thread
+ * this way once, so the count does not depend on the machine's load. A batch whose share for the
+ * workers would take the calling thread under about 2 microseconds (by its own measured time per
+ * gain) is not worth a hand-over and is computed on the calling thread. The gains are bitwise those
+ * of {@link SetFunction#gain(int)}, whatever the thread count. Not thread-safe itself: one thread
  * calls its methods, and the function's set must only change through {@link #add(int)} or the
  * function's own methods while no batch runs.
  *
@@ -36,6 +38,7 @@ public final class ConcurrentGains implements AutoCloseable {
 
   private static final long WAKE_NANOS = 2L * SPIN_MICROS * 1000;
   private static final long MAX_WAKE_NANOS = 64 * WAKE_NANOS;
+  private static final double HANDOFF_NANOS = 2_000;
 
   private final SetFunction f;
   private final int threads;
@@ -47,6 +50,8 @@ public final class ConcurrentGains implements AutoCloseable {
   private long lastWake = Long.MIN_VALUE / 2;
   private long wakeInterval = WAKE_NANOS;
   private boolean workersHelped = true;
+  // the calling thread's average time per gain, or -1 before the first batch
+  private double nanosPerGain = -1;
   private volatile boolean closed;
 
   /**
@@ -129,10 +134,16 @@ public final class ConcurrentGains implements AutoCloseable {
       }
     }
     checkOpen();
-    if (threads == 1 || count < 2) {
+    // a hand-over costs about HANDOFF_NANOS: not worth it when the share the workers would take
+    // is cheaper, by the calling thread's own measured time per gain
+    if (threads == 1
+        || count < 2
+        || (nanosPerGain >= 0 && nanosPerGain * (count - count / threads) < HANDOFF_NANOS)) {
+      long start = System.nanoTime();
       for (int t = 0; t < count; t++) {
         out[t] = gain(ids[t]);
       }
+      measured(System.nanoTime() - start, count);
       return;
     }
     Batch b = new Batch(ids, count, Math.max(1, count / (8 * threads)));
@@ -156,9 +167,12 @@ public final class ConcurrentGains implements AutoCloseable {
         lastWake = start;
       }
     }
+    int own = 0;
     for (int c = b.next.getAndIncrement(); c < b.chunks; c = b.next.getAndIncrement()) {
       b.run(f, c, out);
+      own += Math.min(count, (c + 1) * b.chunk) - c * b.chunk;
     }
+    measured(System.nanoTime() - start, own);
     // a worker that is descheduled in the middle of its chunk would stall the caller for a time
     // slice: after twice the caller's own time (plus 20 us) it computes the missing chunks too
     long patience = 2 * (System.nanoTime() - start) + 20_000;
@@ -245,6 +259,14 @@ public final class ConcurrentGains implements AutoCloseable {
     }
     if (interrupted) {
       Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Folds the calling thread's time for {@code gains} gains into its average per gain. */
+  private void measured(long nanos, int gains) {
+    if (gains > 0) {
+      double sample = (double) nanos / gains;
+      nanosPerGain = nanosPerGain < 0 ? sample : nanosPerGain + (sample - nanosPerGain) / 8;
     }
   }
 
