@@ -151,7 +151,10 @@ class ConcurrentGainsTest {
     assertEquals(0, f.counter().calls());
   }
 
-  /** Modular weights; a gain computed on a worker thread takes 20 ms (a descheduled worker). */
+  /**
+   * Modular weights; a gain takes 3 us on the calling thread and 20 ms on a worker (a descheduled
+   * worker).
+   */
   static final class SlowOnWorkers extends SetFunction {
     final double[] w;
     final java.util.concurrent.atomic.AtomicLong marginals;
@@ -188,6 +191,12 @@ class ConcurrentGainsTest {
       marginals.incrementAndGet();
       if (Thread.currentThread().getName().startsWith("fathom-gains-")) {
         LockSupportSleep.sleepMillis(20);
+      } else {
+        // 3 us on the calling thread: expensive enough for a hand-over
+        long until = System.nanoTime() + 3_000;
+        while (System.nanoTime() < until) {
+          Thread.onSpinWait();
+        }
       }
       return w[e] * (1 + size());
     }

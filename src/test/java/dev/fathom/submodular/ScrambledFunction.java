@@ -14,6 +14,8 @@ public final class ScrambledFunction extends SetFunction {
   private final boolean specials;
   private final AtomicLong marginals;
   private final long throwAt;
+  // the set's size and id sum, kept by include (not size(), so that a wrapper sees the same values)
+  private long count;
   private long sum;
 
   /**
@@ -36,6 +38,7 @@ public final class ScrambledFunction extends SetFunction {
     this.specials = o.specials;
     this.marginals = o.marginals;
     this.throwAt = o.throwAt;
+    this.count = o.count;
     this.sum = o.sum;
   }
 
@@ -62,10 +65,10 @@ public final class ScrambledFunction extends SetFunction {
   @Override
   protected double marginal(int e) {
     marginals.incrementAndGet();
-    if (size() + 1 == throwAt) {
-      throw new IllegalStateException("a gain at size " + size());
+    if (count + 1 == throwAt) {
+      throw new IllegalStateException("a gain at size " + count);
     }
-    long h = seed ^ (e * 0x9E3779B97F4A7C15L) ^ ((size() + 31 * sum) * 0xC2B2AE3D27D4EB4FL);
+    long h = seed ^ (e * 0x9E3779B97F4A7C15L) ^ ((count + 31 * sum) * 0xC2B2AE3D27D4EB4FL);
     h ^= h >>> 29;
     h *= 0xBF58476D1CE4E5B9L;
     h ^= h >>> 32;
@@ -81,11 +84,13 @@ public final class ScrambledFunction extends SetFunction {
 
   @Override
   protected void include(int e) {
+    count++;
     sum += e;
   }
 
   @Override
   protected void clear() {
+    count = 0;
     sum = 0;
   }
 }
