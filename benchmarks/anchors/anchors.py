@@ -20,8 +20,11 @@ Rows (numpy formulation -> Fathom call):
   facility location, n = 10^4 Gaussian points in d = 1024, budget 1000 (quick: 2000, 256, 200),
   T threads for the similarity build on both sides (OpenBLAS threads / the threads argument),
   double and float storage: s = max D - D on squared Euclidean distances from a BLAS Gram matrix of
-  the centred points, then a heap-based lazy greedy -> Similarity.squaredEuclidean(x, T, p) and
-  Greedy.lazy(new FacilityLocation(s), Constraint.cardinality(k)); "build" is the similarity alone.
+  the centred points, then a heap-based lazy greedy (single-threaded Python over numpy row
+  operations, like apricot's) -> Similarity.squaredEuclidean(x, T, p) and
+  Greedy.lazy(new FacilityLocation(s), Constraint.cardinality(k), Until.POSITIVE_GAIN, T), whose
+  gains run on the same T threads (the same selection as on one thread); "build" is the
+  similarity alone.
 The numpy side runs in child processes whose BLAS thread count is fixed through
 OPENBLAS_NUM_THREADS / OMP_NUM_THREADS / MKL_NUM_THREADS before numpy is imported. The Fathom side
 runs in one JVM with --add-modules jdk.incubator.vector. Times: median of the repeats after

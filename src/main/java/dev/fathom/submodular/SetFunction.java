@@ -16,7 +16,9 @@ import java.util.Arrays;
  *
  * <p>Subclasses implement {@link #marginal(int)}, {@link #include(int)}, {@link #clear()} and
  * {@link #copy()}; the base class checks ids, keeps the members and the value, and counts calls.
- * Not thread-safe; give each thread its own {@link #copy()}.
+ * Not thread-safe; give each thread its own {@link #copy()} (a function whose {@link
+ * #concurrentGains()} is true may also have its gains computed by several threads at once, through
+ * a {@link ConcurrentGains}).
  *
  * @since 1.0
  */
@@ -27,6 +29,9 @@ public abstract class SetFunction {
   private int[] members;
   private int size;
   private double value;
+  // changes with every add and reset, so that a gain remembered by a ConcurrentGains can be
+  // recognized as computed against the current set
+  private long version;
 
   /**
    * Creates a function over {@code n} elements with an empty current set and a fresh counter.
@@ -94,8 +99,24 @@ public abstract class SetFunction {
     if (member[e]) {
       throw Args.fail("e", e, "an element not already in the set");
     }
-    double g = marginal(e);
+    return commit(e, marginal(e));
+  }
+
+  /**
+   * Adds {@code e}, whose gain {@code g} against the current set a {@link ConcurrentGains} has just
+   * computed (bitwise what {@link #marginal(int)} returns now), without computing it again.
+   */
+  final double addWithGain(int e, double g) {
+    checkId(e);
+    if (member[e]) {
+      throw Args.fail("e", e, "an element not already in the set");
+    }
+    return commit(e, g);
+  }
+
+  private double commit(int e, double g) {
     include(e);
+    version++;
     member[e] = true;
     if (size == members.length) {
       members = Arrays.copyOf(members, Math.min(n, 2 * size + 1));
@@ -112,7 +133,30 @@ public abstract class SetFunction {
     }
     size = 0;
     value = 0;
+    version++;
     clear();
+  }
+
+  /** A stamp that changes with every change of the current set (add, reset). */
+  final long version() {
+    return version;
+  }
+
+  /**
+   * Whether {@link #marginal(int)} only reads this object's state, so that several threads may call
+   * it at once, for any elements, while the current set does not change, and its value depends only
+   * on the current set and the element (not on earlier calls). Functions that say so let {@link
+   * ConcurrentGains} and the greedy optimizers' {@code threads} argument spread their gains over
+   * threads; the others are evaluated on the calling thread only. A computation that a descheduled
+   * worker finishes late may overlap the next change of the set: it must not hang (its result is
+   * dropped and any exception it throws ignored), which holds for gains that read arrays. False
+   * unless a subclass overrides it; a subclass built from other functions says so only if they all
+   * do.
+   *
+   * @return true if the gains may be evaluated concurrently
+   */
+  public boolean concurrentGains() {
+    return false;
   }
 
   /**

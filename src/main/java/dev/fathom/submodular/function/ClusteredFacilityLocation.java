@@ -153,6 +153,12 @@ public final class ClusteredFacilityLocation extends SetFunction {
     return true;
   }
 
+  /** {@inheritDoc} Reads its facility-location parts only. */
+  @Override
+  public boolean concurrentGains() {
+    return true;
+  }
+
   @Override
   public ClusteredFacilityLocation copy() {
     return new ClusteredFacilityLocation(this);

@@ -66,6 +66,12 @@ public final class FacilityLocation extends SetFunction {
     return true;
   }
 
+  /** {@inheritDoc} Reads the coverage and the similarity storage only (storages are immutable). */
+  @Override
+  public boolean concurrentGains() {
+    return true;
+  }
+
   @Override
   public FacilityLocation copy() {
     return new FacilityLocation(this);

@@ -189,6 +189,12 @@ public final class FeatureBased extends SetFunction {
     return true;
   }
 
+  /** {@inheritDoc} Reads the per-feature sums only. */
+  @Override
+  public boolean concurrentGains() {
+    return true;
+  }
+
   @Override
   public FeatureBased copy() {
     return new FeatureBased(this);

@@ -135,6 +135,12 @@ public final class GraphCut extends SetFunction {
     return lambda <= 0.5;
   }
 
+  /** {@inheritDoc} Reads the inner sums only. */
+  @Override
+  public boolean concurrentGains() {
+    return true;
+  }
+
   @Override
   public GraphCut copy() {
     return new GraphCut(this);

@@ -89,6 +89,12 @@ public final class MaxCoverage extends SetFunction {
     return true;
   }
 
+  /** {@inheritDoc} Reads the capped sums only. */
+  @Override
+  public boolean concurrentGains() {
+    return true;
+  }
+
   @Override
   public MaxCoverage copy() {
     return new MaxCoverage(this);

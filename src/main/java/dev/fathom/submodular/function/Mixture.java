@@ -55,6 +55,17 @@ public final class Mixture extends SetFunction {
     return true;
   }
 
+  /** {@inheritDoc} True when every part's gains may be evaluated concurrently. */
+  @Override
+  public boolean concurrentGains() {
+    for (SetFunction p : parts) {
+      if (!p.concurrentGains()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   @Override
   public Mixture copy() {
     return new Mixture(this);

@@ -59,6 +59,12 @@ public final class ProbabilisticCoverage extends SetFunction {
     return true;
   }
 
+  /** {@inheritDoc} Reads the miss probabilities only. */
+  @Override
+  public boolean concurrentGains() {
+    return true;
+  }
+
   @Override
   public ProbabilisticCoverage copy() {
     return new ProbabilisticCoverage(this);

@@ -73,6 +73,12 @@ public final class SaturatedCoverage extends SetFunction {
     return true;
   }
 
+  /** {@inheritDoc} Reads the per-client sums only. */
+  @Override
+  public boolean concurrentGains() {
+    return true;
+  }
+
   @Override
   public SaturatedCoverage copy() {
     return new SaturatedCoverage(this);

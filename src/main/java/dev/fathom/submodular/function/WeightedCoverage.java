@@ -42,6 +42,12 @@ public final class WeightedCoverage extends SetFunction {
     return true;
   }
 
+  /** {@inheritDoc} Reads the covered flags only. */
+  @Override
+  public boolean concurrentGains() {
+    return true;
+  }
+
   @Override
   public WeightedCoverage copy() {
     return new WeightedCoverage(this);

@@ -8,6 +8,7 @@ final class GainHeap {
   private double[] key;
   private int[] id;
   private int size;
+  private int[] frontier = new int[0];
 
   GainHeap(int capacity) {
     key = new double[Math.max(1, capacity)];
@@ -71,6 +72,68 @@ final class GainHeap {
     }
     key[p] = k;
     id[p] = e;
+  }
+
+  /**
+   * Visits up to {@code limit} entries in the order {@link #pop()} would remove them (bound
+   * descending, then id ascending, exactly so when no bound is NaN), without changing the heap,
+   * until {@code visitor} returns false: a best-first walk down the heap from the root.
+   */
+  void visitInOrder(int limit, java.util.function.IntPredicate visitor) {
+    if (size == 0 || limit <= 0) {
+      return;
+    }
+    if (frontier.length < 2 * limit + 1) {
+      frontier = new int[2 * limit + 1];
+    }
+    // a small max-heap of heap positions, by the same order
+    int m = 0;
+    frontier[m++] = 0;
+    for (int visited = 0; visited < limit && m > 0; visited++) {
+      int p = frontier[0];
+      frontier[0] = frontier[--m];
+      siftDownPositions(m);
+      if (!visitor.test(id[p])) {
+        return;
+      }
+      for (int c = 2 * p + 1; c <= 2 * p + 2 && c < size; c++) {
+        int at = m++;
+        while (at > 0) {
+          int parent = (at - 1) >>> 1;
+          int q = frontier[parent];
+          if (!before(key[c], id[c], key[q], id[q])) {
+            break;
+          }
+          frontier[at] = q;
+          at = parent;
+        }
+        frontier[at] = c;
+      }
+    }
+  }
+
+  private void siftDownPositions(int m) {
+    if (m == 0) {
+      return;
+    }
+    int x = frontier[0];
+    int p = 0;
+    while (true) {
+      int c = 2 * p + 1;
+      if (c >= m) {
+        break;
+      }
+      if (c + 1 < m
+          && before(key[frontier[c + 1]], id[frontier[c + 1]], key[frontier[c]], id[frontier[c]])) {
+        c++;
+      }
+      if (!before(key[frontier[c]], id[frontier[c]], key[x], id[x])) {
+        break;
+      }
+      frontier[p] = frontier[c];
+      p = c;
+    }
+    frontier[p] = x;
   }
 
   private static boolean before(double k1, int e1, double k2, int e2) {

@@ -187,7 +187,7 @@ public final class PartitionedGreedy {
   private static Selection restrictedLazy(SetFunction g, Constraint constraint, boolean[] keep) {
     GreedyRun r = new GreedyRun(g, constraint);
     r.restrict(keep);
-    GreedyRun.lazyLoop(r, r.f::gain, Greedy.Until.POSITIVE_GAIN, 1);
+    GreedyRun.lazyLoop(r, r::gain, Greedy.Until.POSITIVE_GAIN, 1, 1);
     return r.result();
   }
 

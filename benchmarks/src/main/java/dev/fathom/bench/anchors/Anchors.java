@@ -83,7 +83,7 @@ public final class Anchors {
     double[] y = time(out, "conv", () -> SsmConvolution.batch(kc, h, uc, 1, dc), reps, reps);
     write(dir.resolve("conv_fathom.f64"), y);
 
-    // facility location: similarity build (THREADS threads) and lazy greedy, from raw points
+    // facility location: similarity build and lazy greedy, both on THREADS threads, from raw points
     double[] flat = read(dir.resolve("points.f64"));
     String[] meta = Files.readString(dir.resolve("points.txt")).trim().split("\\s+");
     int n = Integer.parseInt(meta[0]);
@@ -112,7 +112,12 @@ public final class Anchors {
           "fl_" + tag,
           () -> {
             Similarity s = Similarity.squaredEuclidean(x, threads, p);
-            Selection sel = Greedy.lazy(new FacilityLocation(s), Constraint.cardinality(budget));
+            Selection sel =
+                Greedy.lazy(
+                    new FacilityLocation(s),
+                    Constraint.cardinality(budget),
+                    Greedy.Until.POSITIVE_GAIN,
+                    threads);
             value[0] = sel.value();
             return value;
           },
