@@ -271,6 +271,25 @@ final class HashGroup {
    *     their values; a pattern at or above infinity's is not finite)
    */
   long gatherRows(double[] x, double[] out, int off, int width) {
+    return gatherRows(x, out, off, width, null, null);
+  }
+
+  /**
+   * Rows per index pass of the SIMD gather: {@code GATHER_CHUNK * width} indices in {@code index}.
+   */
+  static final int GATHER_CHUNK = 64;
+
+  /**
+   * As {@link #gatherRows(double[], double[], int, int)}, by {@code simd} when it is not null and
+   * {@code width} is a multiple of its lanes: the indices of up to {@link #GATHER_CHUNK} rows at a
+   * time are written to {@code index} (at least {@code GATHER_CHUNK * width} long; a row's padding
+   * repeats its first index), then read by one gather instruction per vector. The same values and
+   * the same largest magnitude, or a pattern at or above infinity's when a value is not finite.
+   */
+  long gatherRows(double[] x, double[] out, int off, int width, int[] index, RowGather simd) {
+    if (simd != null && width % simd.lanes() == 0) {
+      return gatherRowsSimd(x, out, off, width, index, simd);
+    }
     long[] low = lowSpan;
     long[] high = highSpan;
     long[] ds = delays;
@@ -291,6 +310,32 @@ final class HashGroup {
           out[o + d] = 0.0;
         }
       }
+    }
+    return largest;
+  }
+
+  private long gatherRowsSimd(
+      double[] x, double[] out, int off, int width, int[] index, RowGather simd) {
+    long[] low = lowSpan;
+    long[] high = highSpan;
+    long[] ds = delays;
+    int dn = ds.length;
+    int lowBits = Integer.numberOfTrailingZeros(low.length);
+    int size = 1 << b;
+    int chunk = Math.min(GATHER_CHUNK, size);
+    long largest = 0;
+    for (int r0 = 0; r0 < size; r0 += chunk) {
+      for (int r = r0, i = 0; r < r0 + chunk; r++, i += width) {
+        int base = (int) (high[r >>> lowBits] ^ low[r & (low.length - 1)]);
+        for (int d = 0; d < dn; d++) {
+          index[i + d] = base ^ (int) ds[d];
+        }
+        for (int d = dn; d < width; d++) {
+          index[i + d] = base;
+        }
+      }
+      largest =
+          Math.max(largest, simd.gatherRows(x, index, out, off + r0 * width, chunk, width, dn));
     }
     return largest;
   }

@@ -83,6 +83,46 @@ final class Simd {
     return kernel;
   }
 
+  /**
+   * The vector gather of SPRIGHT's array reads ({@link RowGather}, the double kernel) in use now,
+   * or {@code null} for one scalar load per entry: none without the double SIMD kernel, with the
+   * system property {@code fathom.simd.gather=false}, or where Linux reports the microcode
+   * mitigation of Gather Data Sampling (Intel, 2023), which makes gather instructions several times
+   * slower.
+   */
+  static RowGather gather() {
+    SimdKernel<double[]> k = kernel;
+    return GATHER && k instanceof RowGather ? (RowGather) k : null;
+  }
+
+  /** The system property that disables the vector gather ({@code false}). */
+  static final String GATHER_PROPERTY = "fathom.simd.gather";
+
+  /** Where Linux reports the Gather Data Sampling status. */
+  static final String GDS_STATUS = "/sys/devices/system/cpu/vulnerabilities/gather_data_sampling";
+
+  private static final boolean GATHER =
+      gatherAllowed(System.getProperty(GATHER_PROPERTY), readStatus(GDS_STATUS));
+
+  /**
+   * Whether the vector gather may be used: the property is not {@code false} and the Gather Data
+   * Sampling status (null when unknown) does not report a mitigation.
+   */
+  static boolean gatherAllowed(String property, String gdsStatus) {
+    return !"false".equalsIgnoreCase(property)
+        && (gdsStatus == null || !gdsStatus.startsWith("Mitigation"));
+  }
+
+  /** The first line of a small status file, or {@code null} when it cannot be read. */
+  static String readStatus(String path) {
+    try (java.io.BufferedReader r =
+        java.nio.file.Files.newBufferedReader(java.nio.file.Paths.get(path))) {
+      return r.readLine();
+    } catch (java.io.IOException | RuntimeException e) { // NOPMD: unknown status
+      return null;
+    }
+  }
+
   /** The single-precision SIMD kernel in use now, or {@code null}. */
   static SimdKernel<float[]> floatKernel() {
     return floatKernel;
@@ -147,9 +187,9 @@ final class Simd {
   }
 
   /**
-   * Runs the kernels' full schedules on the warm-up sizes until the time per round has not improved
-   * by 5 % for {@code 8} rounds (after at least 16 rounds), or the budget is spent. Returns the
-   * number of rounds.
+   * Runs the kernels' full schedules on the warm-up sizes (and the double kernel's {@link
+   * RowGather} on rows of two vectors) until the time per round has not improved by 5 % for {@code
+   * 8} rounds (after at least 16 rounds), or the budget is spent. Returns the number of rounds.
    */
   static int warmUp(SimdKernel<double[]> d, SimdKernel<float[]> f, long budgetNanos) {
     double[][] xs = new double[WARMUP_LOG2.length][];
@@ -162,6 +202,14 @@ final class Simd {
         fs[i][j] = (float) xs[i][j];
       }
     }
+    // SPRIGHT's vector gather, on rows of two vectors with a partial second one
+    RowGather gather = d instanceof RowGather ? (RowGather) d : null;
+    int width = 2 * (gather != null ? gather.lanes() : 1);
+    int[] index = new int[HashGroup.GATHER_CHUNK * width];
+    for (int i = 0; i < index.length; i++) {
+      index[i] = (i * 7919) & ((1 << WARMUP_LOG2[0]) - 1);
+    }
+    double[] rows = new double[index.length];
     long start = System.nanoTime();
     long best = Long.MAX_VALUE;
     int stale = 0;
@@ -179,6 +227,9 @@ final class Simd {
           FloatKernel.transform(
               fs[i], 0, n, (float) Normalization.ORTHONORMAL.scale(n), false, GROUPS, TILE_F, f);
         }
+      }
+      if (gather != null) {
+        gather.gatherRows(xs[0], index, rows, 0, HashGroup.GATHER_CHUNK, width, width - 1);
       }
       long t = System.nanoTime() - t0;
       rounds++;

@@ -209,8 +209,13 @@ public final class SparseWalshHadamard {
     long largestBits = 0;
     if (width > 0) {
       double[] x = ((ArrayOracle) oracle).array();
+      // New groups (a new seed) read entries the previous call did not, mostly from memory, where
+      // the vector gather keeps more reads in flight; groups used again read the entries of the
+      // previous call, likely still in the caches, where one load per entry is as fast or faster.
+      RowGather simd = sameGroups ? null : Simd.gather();
+      int[] index = simd != null ? w.gatherIndex(HashGroup.GATHER_CHUNK * width) : null;
       for (HashGroup g : groups) {
-        largestBits = Math.max(largestBits, g.gatherRows(x, g.bins, 0, width));
+        largestBits = Math.max(largestBits, g.gatherRows(x, g.bins, 0, width, index, simd));
       }
     } else {
       if (oracle instanceof ArrayOracle) {

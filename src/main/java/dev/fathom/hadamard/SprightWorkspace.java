@@ -15,6 +15,7 @@ final class SprightWorkspace {
   private final SprightOptions options;
   final boolean keep;
   private double[] vals;
+  private int[] gatherIndex;
   private final double[][] bins;
   private final long[][] changed;
   boolean busy;
@@ -58,6 +59,19 @@ final class SprightWorkspace {
       if (keep) {
         bins[c] = v;
       }
+    }
+    return v;
+  }
+
+  /**
+   * Scratch for the indices of the SIMD gather ({@link HashGroup#gatherRows}), at least {@code
+   * length}.
+   */
+  int[] gatherIndex(int length) {
+    int[] v = gatherIndex;
+    if (v == null || v.length < length) {
+      v = new int[length];
+      gatherIndex = v;
     }
     return v;
   }

@@ -1,16 +1,19 @@
 package dev.fathom.hadamard;
 
 import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.Vector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
  * The SIMD passes of the double-precision FWHT through {@code jdk.incubator.vector} ({@link
  * FloatVectorKernel} is the single-precision twin, generated from this file by replacing the
- * element type: edit both alike). Compiled from the separate source root {@code src/main/vector}
- * and only loaded (reflectively, by {@link Simd}) when the JVM runs with {@code --add-modules
- * jdk.incubator.vector}.
+ * element type: edit both alike; only {@link #gatherRows}, SPRIGHT's read of doubles, has no twin).
+ * Compiled from the separate source root {@code src/main/vector} and only loaded (reflectively, by
+ * {@link Simd}) when the JVM runs with {@code --add-modules jdk.incubator.vector}.
  *
  * <p>Levels with {@code h = 2^s < L} (the vector length) are done inside a register: with {@code w}
  * the vector whose lanes are swapped at distance {@code h}, the butterfly is {@code w + sign * v}
@@ -46,7 +49,7 @@ import jdk.incubator.vector.VectorSpecies;
  * garbage per transform of 2^20 doubles instead of none). With the casts the types are exact
  * without the profile.
  */
-final class VectorKernel implements SimdKernel<double[]> {
+final class VectorKernel implements SimdKernel<double[]>, RowGather {
   private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
   private static final int L = S.length();
 
@@ -54,6 +57,11 @@ final class VectorKernel implements SimdKernel<double[]> {
   private static final Class<? extends Vector<Double>> X = S.vectorType();
 
   private static final int LOG2L = VectorSupport.log2Lanes(S);
+
+  /** The long species of {@link #S}'s shape and its concrete class (for the gather's maximum). */
+  private static final VectorSpecies<Long> SL = LongVector.SPECIES_PREFERRED;
+
+  private static final Class<? extends Vector<Long>> XL = SL.vectorType();
 
   /** Log2 of the largest block transformed in L1 without recursion (32 KiB). */
   static final int BASE = 12;
@@ -490,5 +498,45 @@ final class VectorKernel implements SimdKernel<double[]> {
         ((DoubleVector) X.cast(b3.sub(b7))).intoArray(a, k + 7 * h);
       }
     }
+  }
+
+  /**
+   * One gather instruction per vector of a row ({@code DoubleVector.fromArray} with an index map):
+   * with a new seed in every SPRIGHT call, where most entries come from memory, measured 0.7-0.8x
+   * the time of one scalar load per entry (AVX-512; see docs/hadamard.md, "Speed"). A partial
+   * vector's padding lanes are replaced by zeros before the store and the maximum.
+   */
+  @Override
+  public long gatherRows(
+      double[] x, int[] index, double[] out, int off, int rows, int width, int count) {
+    int full = count & -L;
+    VectorMask<Double> pad = S.indexInRange(full, count).not();
+    DoubleVector zero = (DoubleVector) X.cast(DoubleVector.zero(S));
+    LongVector largest = (LongVector) XL.cast(LongVector.zero(SL));
+    for (int r = 0, i = 0, o = off; r < rows; r++, i += width, o += width) {
+      int d = 0;
+      for (; d < full; d += L) {
+        DoubleVector v = (DoubleVector) X.cast(DoubleVector.fromArray(S, x, 0, index, i + d));
+        v.intoArray(out, o + d);
+        largest =
+            (LongVector)
+                XL.cast(
+                    largest.max((LongVector) XL.cast(v.reinterpretAsLongs().and(Long.MAX_VALUE))));
+      }
+      if (d < count) {
+        DoubleVector v = (DoubleVector) X.cast(DoubleVector.fromArray(S, x, 0, index, i + d));
+        v = (DoubleVector) X.cast(v.blend(zero, pad));
+        v.intoArray(out, o + d);
+        largest =
+            (LongVector)
+                XL.cast(
+                    largest.max((LongVector) XL.cast(v.reinterpretAsLongs().and(Long.MAX_VALUE))));
+        d += L;
+      }
+      for (; d < width; d += L) {
+        zero.intoArray(out, o + d);
+      }
+    }
+    return largest.reduceLanes(VectorOperators.MAX);
   }
 }
