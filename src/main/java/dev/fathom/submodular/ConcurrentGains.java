@@ -26,9 +26,10 @@ import java.util.concurrent.locks.LockSupport;
  * this way once, so the count does not depend on the machine's load. A batch whose share for the
  * workers would take the calling thread under about 2 microseconds (by its own measured time per
  * gain) is not worth a hand-over and is computed on the calling thread. The gains are bitwise those
- * of {@link SetFunction#gain(int)}, whatever the thread count. Not thread-safe itself: one thread
- * calls its methods, and the function's set must only change through {@link #add(int)} or the
- * function's own methods while no batch runs.
+ * of {@link SetFunction#gain(int)}, whatever the thread count. If gains fail, {@link #gains(int[],
+ * int, double[])} throws the failure of the first failing id in batch order, as one thread would.
+ * Not thread-safe itself: one thread calls its methods, and the function's set must only change
+ * through {@link #add(int)} or the function's own methods while no batch runs.
  *
  * @since 1.0
  */
@@ -75,8 +76,13 @@ public final class ConcurrentGains implements AutoCloseable {
       t.setDaemon(true);
       workers[w].thread = t;
     }
-    for (Worker w : workers) {
-      w.thread.start();
+    try {
+      for (Worker w : workers) {
+        w.thread.start();
+      }
+    } catch (RuntimeException | Error e) { // e.g. no native thread: stop those already started
+      close();
+      throw e;
     }
   }
 
@@ -184,13 +190,16 @@ public final class ConcurrentGains implements AutoCloseable {
             b.run(f, c, out);
           }
         }
+        // a worker between its chunk's mark and its count of the chunk
+        Thread.onSpinWait();
       } else {
         Thread.onSpinWait();
       }
     }
     f.counter().record(count);
-    if (b.failure != null) {
-      rethrow(b.failure);
+    Throwable failure = b.failure();
+    if (failure != null) {
+      rethrow(failure);
     }
     workersHelped |= b.collect(out);
     long current = f.version() + 1;
@@ -309,7 +318,10 @@ public final class ConcurrentGains implements AutoCloseable {
     final AtomicInteger next = new AtomicInteger();
     final AtomicInteger doneChunks = new AtomicInteger();
     final AtomicIntegerArray state;
-    volatile Throwable failure;
+    // the failure of the lowest failed chunk: its first failing id is the one the one-thread run
+    // fails on, whichever thread computed which chunk (guarded by this)
+    private Throwable failure;
+    private int failedChunk = Integer.MAX_VALUE;
 
     Batch(int[] ids, int count, int chunk) {
       this.ids = java.util.Arrays.copyOf(ids, count);
@@ -322,8 +334,9 @@ public final class ConcurrentGains implements AutoCloseable {
 
     /**
      * Computes chunk {@code c} into {@code into} (the batch's array on a worker, the caller's on
-     * the calling thread) and marks it done unless another thread did first; a failure is kept only
-     * from the computation that marks the chunk.
+     * the calling thread) and marks it done unless another thread did first; a computation that
+     * finds the chunk already marked stops early. A failure is kept only from the computation that
+     * marks the chunk, and of all failed chunks only the lowest one's.
      */
     void run(SetFunction f, int c, double[] into) {
       int from = c * chunk;
@@ -331,6 +344,9 @@ public final class ConcurrentGains implements AutoCloseable {
       Throwable failed = null;
       try {
         for (int t = from; t < to; t++) {
+          if (((t - from) & 15) == 15 && state.get(c) != OPEN) {
+            return; // the other thread's result is the one kept
+          }
           int e = ids[t];
           into[t] = f.contains(e) ? 0.0 : f.marginal(e);
         }
@@ -339,10 +355,20 @@ public final class ConcurrentGains implements AutoCloseable {
       }
       if (state.compareAndSet(c, OPEN, into == result ? BY_WORKER : BY_CALLER)) {
         if (failed != null) {
-          failure = failed;
+          synchronized (this) {
+            if (c < failedChunk) {
+              failedChunk = c;
+              failure = failed;
+            }
+          }
         }
         doneChunks.incrementAndGet();
       }
+    }
+
+    /** The failure of the lowest failed chunk, or null. */
+    synchronized Throwable failure() {
+      return failure;
     }
 
     /** Copies the chunks the workers finished into the caller's array; true if there were any. */

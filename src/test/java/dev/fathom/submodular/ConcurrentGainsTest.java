@@ -243,4 +243,73 @@ class ConcurrentGainsTest {
     }
     assertEquals(List.of(), workers());
   }
+
+  /** Modular weights whose gains take 3 us on every thread and fail for the given ids. */
+  static final class FailsOn extends SetFunction {
+    final java.util.Set<Integer> failing;
+
+    FailsOn(int n, java.util.Set<Integer> failing) {
+      super(n);
+      this.failing = failing;
+    }
+
+    private FailsOn(FailsOn o) {
+      super(o);
+      this.failing = o.failing;
+    }
+
+    @Override
+    public boolean monotone() {
+      return true;
+    }
+
+    @Override
+    public boolean concurrentGains() {
+      return true;
+    }
+
+    @Override
+    public FailsOn copy() {
+      return new FailsOn(this);
+    }
+
+    @Override
+    protected double marginal(int e) {
+      long until = System.nanoTime() + 3_000;
+      while (System.nanoTime() < until) {
+        Thread.onSpinWait();
+      }
+      if (failing.contains(e)) {
+        throw new IllegalStateException("gain " + e);
+      }
+      return e;
+    }
+
+    @Override
+    protected void include(int e) {}
+
+    @Override
+    protected void clear() {}
+  }
+
+  @Test
+  void ofSeveralFailingGainsTheFirstInBatchOrderIsThrownAsOnOneThread() {
+    int n = 96;
+    int[] ids = new int[n];
+    for (int t = 0; t < n; t++) {
+      ids[t] = t;
+    }
+    for (int threads : new int[] {1, 2, 3}) {
+      for (int rep = 0; rep < 20; rep++) {
+        FailsOn f = new FailsOn(n, java.util.Set.of(11, 60, 90));
+        try (ConcurrentGains g = new ConcurrentGains(f, threads)) {
+          g.gain(0); // a measured time per gain, so that the batch is handed over
+          IllegalStateException x =
+              assertThrows(IllegalStateException.class, () -> g.gains(ids, n, new double[n]));
+          assertEquals("gain 11", x.getMessage(), threads + " threads, repeat " + rep);
+        }
+      }
+    }
+    assertEquals(List.of(), workers());
+  }
 }

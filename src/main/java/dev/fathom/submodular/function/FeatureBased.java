@@ -75,7 +75,8 @@ public final class FeatureBased extends SetFunction {
    *
    * @param features the non-negative features, one compressed row per element
    * @param weights finite non-negative feature weights, one per feature; copied
-   * @param phi the concave function, evaluated on sums of features
+   * @param phi the concave function, evaluated on sums of features; a pure function that may be
+   *     called from several threads at once (the greedy optimizers' {@code threads} argument)
    * @return the function
    */
   public static FeatureBased sparse(

@@ -12,7 +12,11 @@ import dev.fathom.submodular.function.FacilityLocation;
  * memory), and {@link SparseSimilarity sparse rows} (for example k-nearest-neighbour graphs);
  * {@link #squaredEuclidean(double[][], int, Precision)} builds apricot's dense Euclidean similarity
  * from raw points, in double or float rows. Immutable after construction, so one storage can back
- * many functions and threads.
+ * many functions and threads. An implementation of this interface must be as safe: {@link
+ * FacilityLocation} allows its gains to be computed on several threads at once ({@code
+ * SetFunction.concurrentGains()}), so {@link #gain(int, double[])} and {@link #get(int, int)} may
+ * be called concurrently, and a late computation may still read a coverage array that {@link
+ * #raise(int, double[])} is updating (its result is then discarded): it must not fail or hang.
  *
  * @since 1.0
  */
