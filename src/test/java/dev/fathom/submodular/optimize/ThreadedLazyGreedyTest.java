@@ -13,9 +13,14 @@ import dev.fathom.submodular.SetFunction;
 import dev.fathom.submodular.Slowed;
 import dev.fathom.submodular.constraint.Constraint;
 import dev.fathom.submodular.constraint.PartitionMatroid;
+import dev.fathom.submodular.function.ClusteredFacilityLocation;
 import dev.fathom.submodular.function.FacilityLocation;
+import dev.fathom.submodular.function.FeatureBased;
 import dev.fathom.submodular.function.GraphCut;
 import dev.fathom.submodular.function.LogDet;
+import dev.fathom.submodular.function.Mixture;
+import dev.fathom.submodular.function.ProbabilisticCoverage;
+import dev.fathom.submodular.function.SaturatedCoverage;
 import dev.fathom.submodular.function.WeightedCoverage;
 import dev.fathom.submodular.optimize.Greedy.Until;
 import dev.fathom.submodular.similarity.Similarity;
@@ -115,6 +120,62 @@ class ThreadedLazyGreedyTest {
         String what = sim.getClass().getSimpleName() + " " + until;
         check(f, Constraint.cardinality(40), until, true, what);
         check(f, Constraint.cardinality(300), until, true, what + " k = n");
+      }
+    }
+  }
+
+  @Test
+  void theOtherFunctionsThatAllowConcurrentGains() {
+    RandomGenerator rng = Rng.create(29);
+    int n = 150;
+    double[][] features = new double[n][20];
+    double[][] rows = new double[n][n];
+    int[][] items = new int[n][];
+    double[][] probs = new double[n][];
+    for (int j = 0; j < n; j++) {
+      Rng.uniform(rng, 0, 1, features[j]);
+      Rng.uniform(rng, 0, 1, rows[j]);
+      int m = 1 + rng.nextInt(6);
+      items[j] = new int[m];
+      probs[j] = new double[m];
+      for (int t = 0; t < m; t++) {
+        items[j][t] = (j + 7 * t) % 60; // distinct: 7 t < 60 for t < 6
+        probs[j][t] = rng.nextDouble();
+      }
+    }
+    double[] weights = new double[20];
+    Rng.uniform(rng, 0.5, 1.5, weights);
+    double[] itemWeights = new double[60];
+    Rng.uniform(rng, 0.5, 1.5, itemWeights);
+    int[] labels = new int[n];
+    int[] sizes = new int[3];
+    for (int e = 0; e < n; e++) {
+      labels[e] = e % 3;
+      sizes[e % 3]++;
+    }
+    Similarity[] kernels = new Similarity[3];
+    for (int c = 0; c < 3; c++) {
+      double[][] k = new double[sizes[c]][sizes[c]];
+      for (double[] r : k) {
+        Rng.uniform(rng, 0, 1, r);
+      }
+      kernels[c] = Similarity.dense(k);
+    }
+    FeatureBased feature = FeatureBased.dense(features, weights, FeatureBased.Concave.SQRT);
+    List<SetFunction> functions =
+        List.of(
+            feature,
+            new SaturatedCoverage(rows, 0.3),
+            new ProbabilisticCoverage(items, probs, itemWeights),
+            ClusteredFacilityLocation.of(labels, kernels),
+            new Mixture(
+                new SetFunction[] {new FacilityLocation(Similarity.dense(rows)), feature},
+                new double[] {0.7, 0.3}));
+    for (SetFunction f : functions) {
+      assertTrue(f.concurrentGains(), f.getClass().getSimpleName());
+      for (Until until : Until.values()) {
+        check(
+            f, Constraint.cardinality(30), until, true, f.getClass().getSimpleName() + " " + until);
       }
     }
   }
