@@ -33,8 +33,10 @@ final class SubmodularTour implements TourStep {
       points[i][0] = 6 * Math.cos(angle) + rng.nextGaussian();
       points[i][1] = 6 * Math.sin(angle) + rng.nextGaussian();
     }
-    FacilityLocation f = new FacilityLocation(Similarity.squaredEuclidean(points));
-    Selection s = Greedy.lazy(f, Constraint.cardinality(20));
+    // the similarity build and the lazy greedy's gains on 2 threads: the same picks as on one
+    FacilityLocation f =
+        new FacilityLocation(Similarity.squaredEuclidean(points, 2, Similarity.Precision.DOUBLE));
+    Selection s = Greedy.lazy(f, Constraint.cardinality(20), Greedy.Until.POSITIVE_GAIN, 2);
     double ratio = s.value() / Greedy.upperBound(f, s.elements(), 20);
 
     int m = 4096;
